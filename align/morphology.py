@@ -1,0 +1,70 @@
+"""Russian lemmas with pymorphy3, cached, with the corrections that terminology needs.
+
+pymorphy3 ranks parses by corpus frequency, which for terminology picks the wrong lemma in a few
+well-known cases: ``большие`` → ``больший`` (we want ``большой``), ``данные`` → ``дать`` (the noun
+``данные``, "data"), participles such as ``дополненная`` → ``дополнить``. :func:`lemma` prefers
+adjective and noun readings of a word form over verb forms, which fixes these without word lists.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+_CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
+
+# Parts of speech that, for a term, we prefer to a verb or participle reading.
+_NOMINAL = ("NOUN", "ADJF", "ADJS", "COMP")
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """The shared pymorphy3 analyzer (loading the dictionaries takes ~0.3 s, so once)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """All pymorphy3 parses of a word, most likely first."""
+    return tuple(analyzer().parse(word))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Dictionary form of a Russian word, lower-case; non-Russian words are only lower-cased.
+
+    Participles and adjectives keep an adjective lemma (``цифровой``), so that ``дополненная``
+    stays ``дополненный`` and ``данные`` becomes the noun ``данные``.
+    """
+    low = word.lower().replace("ё", "е")
+    if not _CYRILLIC_WORD.fullmatch(low):
+        return low
+    options = parses(low)
+    if not options:
+        return low
+    best = options[0]
+    if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") or best.normal_form == "больший":
+        for p in options:
+            if p.tag.POS in _NOMINAL and p.score >= best.score * 0.05:
+                best = p
+                break
+        if best.tag.POS == "PRTF":
+            # keep the participle as an adjective-like lemma: masculine nominative singular
+            inflected = best.inflect({"masc", "sing", "nomn"})
+            if inflected is not None:
+                return str(inflected.word).replace("ё", "е")
+    if best.tag.POS == "COMP" or best.normal_form == "больший":
+        for p in options:
+            if p.normal_form != "больший" and p.tag.POS in ("ADJF", "NOUN"):
+                return str(p.normal_form).replace("ё", "е")
+    return str(best.normal_form).replace("ё", "е")
+
+
+def is_known_word(word: str) -> bool:
+    """True when the Russian dictionary knows this word form (not a guess from its ending)."""
+    low = word.lower().replace("ё", "е")
+    return any(p.is_known for p in parses(low))

@@ -1,0 +1,1 @@
+"""Russian-Chinese digital-economy terminology: termbase, attestation, candidates, exports, checks."""

@@ -1,0 +1,5 @@
+"""``python -m ruzh`` runs the command line."""
+
+from ruzh.cli import main
+
+raise SystemExit(main())

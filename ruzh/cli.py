@@ -1,0 +1,67 @@
+"""The ``ruzh`` command: subcommands, error rendering and exit codes.
+
+Each subcommand lives in ``ruzh.commands.<name>`` with ``register(subparsers)`` (which sets
+``handler=run`` as its default) and ``run(args) -> int``; handlers only parse, call the
+libraries and render.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from align.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE, RuzhError
+from ruzh import __version__
+from ruzh.formatter import EXIT_CODES
+
+# Order is the order in ``ruzh --help``.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="ruzh",
+        description="Russian-Chinese parallel text: segment, align, TMX, glossary, checks.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"ruzh {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"ruzh.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``ruzh`` and return its exit code; errors become one line on stderr."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args))
+    except RuzhError as exc:
+        if args.debug:
+            raise
+        print(exc.render(), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:
+        if args.debug:
+            raise
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where} — check the path and permissions", file=sys.stderr)
+        return EXIT_INPUT

@@ -1,0 +1,25 @@
+"""Shared argparse pieces so every subcommand documents exit codes the same way."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+EXIT_CODES = """exit codes:
+  0  success
+  1  findings at or above the --fail-on level (check, tmx validate, build)
+  2  usage or configuration error
+  3  unreadable or invalid input
+"""
+
+
+def add_command(subparsers: Any, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand parser whose --help ends with the exit codes."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        help=help_text,
+        description=description,
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser

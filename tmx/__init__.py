@@ -1,0 +1,1 @@
+"""TMX 1.4b translation memories: streaming writer and reader, TM operations, fuzzy lookup."""
