@@ -1,0 +1,254 @@
+"""How much Russian text the shipped ru–zh lexicon covers, and how often its renderings hit.
+
+The sentence aligner matches Russian lemmas against Chinese renderings, so a lexicon is only as
+useful as (a) the share of Russian content-word tokens whose lemma has an entry and (b) the share of
+those lemma occurrences whose Chinese rendering really appears in the parallel Chinese line. This
+script measures both on any text, and validates the lexicon files' format on the way.
+
+Usage::
+
+    python bench/lexicon_coverage.py ../shared/data/flores200_devtest/rus_Cyrl.devtest
+    python bench/lexicon_coverage.py RU.txt --zh ZH.txt          # adds the precision check
+    python bench/lexicon_coverage.py --validate                   # format and lemma checks only
+    python bench/lexicon_coverage.py RU.txt --lexicon align/data/lexicon/nouns.tsv --top 60
+
+Word classes come from pymorphy3's most likely parse of each token: NAME (geographical names,
+surnames, first names, organisations), NOUN, ADJ (adjectives, participles), VERB (verbs, gerunds,
+infinitives), ADVB. Function words are not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from align.morphology import lemma, parses
+
+REPO = Path(__file__).resolve().parents[1]
+LEXICON_DIR = REPO / "align" / "data" / "lexicon"
+
+WORD = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
+# A rendering: Han characters, optionally Latin letters or digits (acronyms such as "APEC", "5G").
+RENDERING = regex.compile(r"[\p{Han}A-Za-z0-9·]+")
+HAN = regex.compile(r"\p{Han}")
+NAME_TAGS = ("Geox", "Surn", "Name", "Patr", "Orgn", "Trad")
+CLASS_OF_POS = {
+    "NOUN": "NOUN",
+    "ADJF": "ADJ",
+    "ADJS": "ADJ",
+    "COMP": "ADJ",
+    "PRTF": "ADJ",
+    "PRTS": "ADJ",
+    "VERB": "VERB",
+    "INFN": "VERB",
+    "GRND": "VERB",
+    "ADVB": "ADVB",
+}
+CLASSES = ("NAME", "NOUN", "ADJ", "VERB", "ADVB")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: where it is, its part of speech and its Chinese renderings."""
+
+    file: str
+    line: int
+    pos: str
+    renderings: tuple[str, ...]
+
+
+def lexicon_files(paths: list[Path]) -> list[Path]:
+    """The .tsv files named, or found in the directories named."""
+    files: list[Path] = []
+    for p in paths:
+        files.extend(sorted(p.glob("*.tsv")) if p.is_dir() else [p])
+    return files
+
+
+def read_lexicon(files: list[Path], problems: list[str]) -> dict[str, Entry]:
+    """Parse the lexicon files; malformed lines and duplicate keys go to ``problems``."""
+    entries: dict[str, Entry] = {}
+    for f in files:
+        for n, raw in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            where = f"{f.name}:{n}"
+            cols = raw.split("\t")
+            if len(cols) != 3:
+                problems.append(f"{where}: {len(cols)} tab-separated columns, expected 3: {raw!r}")
+                continue
+            key, pos, zh = cols
+            renderings = tuple(zh.split("|"))
+            problems.extend(f"{where}: {msg}" for msg in check_entry(key, pos, renderings))
+            if key in entries:
+                first = entries[key]
+                problems.append(f"{where}: duplicate key {key!r} (first at {first.file}:{first.line})")
+                continue
+            entries[key] = Entry(f.name, n, pos, renderings)
+    return entries
+
+
+def check_entry(key: str, pos: str, renderings: tuple[str, ...]) -> Iterator[str]:
+    """Format rules of one entry: lower-case key without ё, known POS, 1-4 clean renderings."""
+    if key != key.lower() or "ё" in key or key != key.strip() or not key:
+        yield f"key {key!r} must be lower-case, stripped, with е for ё"
+    if not pos.isupper() or not pos.isalpha():
+        yield f"POS {pos!r} must be an upper-case tag such as NOUN"
+    if not 1 <= len(renderings) <= 4:
+        yield f"{len(renderings)} renderings for {key!r}, expected 1-4"
+    if len(set(renderings)) != len(renderings):
+        yield f"repeated rendering for {key!r}: {'|'.join(renderings)}"
+    for r in renderings:
+        if not RENDERING.fullmatch(r) or not (HAN.search(r) or r.isupper() or r.isdigit()):
+            yield f"rendering {r!r} of {key!r} is not Han characters (or an upper-case acronym)"
+
+
+def lemma_problems(entries: dict[str, Entry]) -> Iterator[str]:
+    """Keys that lemma() returns for no form of the word (such an entry can never match).
+
+    A key need not be its own lemma: lemma("математика") is "математик" (a genitive reading wins),
+    yet "математики", "математикой" give "математика", so both keys are useful.
+    """
+    for key, e in entries.items():
+        where = f"{e.file}:{e.line}"
+        forms = {
+            f.word
+            for p in parses(key)
+            if p.normal_form.replace("ё", "е") == key
+            for f in p.lexeme
+            if f.tag.POS not in ("PRTF", "PRTS")  # lemma() keeps participles as adjectives
+        }
+        produced = sum(lemma(w) == key for w in forms)
+        if lemma(key) != key and not produced:
+            yield f"{where}: lemma() gives {lemma(key)!r}, never {key!r}, for the forms of {key!r}"
+        elif forms and produced * 4 < len(forms):
+            yield f"{where}: fewer than a quarter of the forms of {key!r} have it as lemma()"
+
+
+def word_class(word: str) -> str | None:
+    """NAME, NOUN, ADJ, VERB, ADVB for a content word by its most likely parse, else None."""
+    options = parses(word.lower().replace("ё", "е"))
+    if not options:
+        return None
+    tag = options[0].tag
+    cls = CLASS_OF_POS.get(str(tag.POS)) if tag.POS else None
+    if cls == "NOUN" and any(t in tag for t in NAME_TAGS):
+        return "NAME"
+    if cls is None and str(tag).startswith("UNKN") and len(word) > 1:
+        return "NAME" if word[0].isupper() else "NOUN"
+    return cls
+
+
+def tokens(line: str) -> Iterator[tuple[str, str]]:
+    """(class, lemma) of each Russian content-word token of a line."""
+    for m in WORD.finditer(line):
+        cls = word_class(m.group())
+        if cls is not None:
+            yield cls, lemma(m.group())
+
+
+def coverage(lines: Iterable[str], entries: dict[str, Entry]) -> dict[str, tuple[int, int, Counter[str]]]:
+    """Per word class: tokens covered, tokens seen, and the counts of missing lemmas."""
+    seen: Counter[str] = Counter()
+    hit: Counter[str] = Counter()
+    missing: dict[str, Counter[str]] = {c: Counter() for c in CLASSES}
+    for line in lines:
+        for cls, lem in tokens(line):
+            seen[cls] += 1
+            if lem in entries:
+                hit[cls] += 1
+            else:
+                missing[cls][lem] += 1
+    return {c: (hit[c], seen[c], missing[c]) for c in CLASSES}
+
+
+def precision(
+    pairs: Iterable[tuple[str, str]], entries: dict[str, Entry]
+) -> tuple[int, int, dict[str, list[int]]]:
+    """Lemma occurrences (once per line) whose rendering occurs in the parallel Chinese line."""
+    stats: dict[str, list[int]] = {}
+    hits = total = 0
+    for ru, zh in pairs:
+        for lem in {lem for _, lem in tokens(ru) if lem in entries}:
+            found = any(r in zh for r in entries[lem].renderings)
+            s = stats.setdefault(lem, [0, 0])
+            s[0] += found
+            s[1] += 1
+            hits += found
+            total += 1
+    return hits, total, stats
+
+
+def report_coverage(name: str, result: dict[str, tuple[int, int, Counter[str]]], top: int) -> None:
+    """Print coverage per class and the most frequent missing lemmas."""
+    print(f"== coverage of {name}")
+    all_hit = sum(h for h, _, _ in result.values())
+    all_seen = sum(s for _, s, _ in result.values())
+    for cls, (h, s, _) in result.items():
+        print(f"  {cls:5} {h:6d} / {s:6d} tokens  {h / max(s, 1):6.1%}")
+    print(f"  all   {all_hit:6d} / {all_seen:6d} tokens  {all_hit / max(all_seen, 1):6.1%}")
+    for cls, (_, _, miss) in result.items():
+        if miss and top:
+            shown = ", ".join(f"{w} {c}" for w, c in miss.most_common(top))
+            print(f"  missing {cls}: {shown}")
+
+
+def report_precision(hits: int, total: int, stats: dict[str, list[int]], top: int) -> None:
+    """Print the hit rate and the entries seen at least twice that never hit."""
+    print(f"== precision: rendering found in the parallel line for {hits} / {total} "
+          f"lemma occurrences ({hits / max(total, 1):.1%}); {len(stats)} distinct entries seen")
+    never = sorted(((t, lem) for lem, (h, t) in stats.items() if h == 0 and t >= 2), reverse=True)
+    if never:
+        print(f"  never found (seen >= 2 lines): {len(never)}")
+        print("  " + ", ".join(f"{lem} {t}" for t, lem in never[:top]))
+    weak = sorted(((h / t, -t, lem) for lem, (h, t) in stats.items() if t >= 4 and 0 < h / t < 0.5))
+    if weak:
+        print("  found in under half of the lines (seen >= 4): "
+              + ", ".join(f"{lem} {-nt * r:.0f}/{-nt}" for r, nt, lem in weak[:top]))
+
+
+def read_lines(path: Path) -> list[str]:
+    """All lines of a UTF-8 text file."""
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate the lexicon, then measure coverage (and precision with --zh)."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("texts", nargs="*", type=Path, help="Russian text files, one sentence per line")
+    ap.add_argument("--lexicon", nargs="+", type=Path, default=[LEXICON_DIR],
+                    help="lexicon .tsv files or directories (default: align/data/lexicon)")
+    ap.add_argument("--zh", type=Path, help="Chinese file line-parallel to the (single) Russian text")
+    ap.add_argument("--top", type=int, default=40, help="how many missing lemmas to list per class")
+    ap.add_argument("--validate", action="store_true", help="also check every key with lemma()")
+    args = ap.parse_args(argv)
+    problems: list[str] = []
+    files = lexicon_files(args.lexicon)
+    entries = read_lexicon(files, problems)
+    if args.validate:
+        problems.extend(lemma_problems(entries))
+    for p in problems:
+        print(f"problem: {p}", file=sys.stderr)
+    counts = Counter(e.pos for e in entries.values())
+    print(f"lexicon: {len(entries)} entries from {len(files)} files "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}); {len(problems)} problems")
+    for text in args.texts:
+        report_coverage(str(text), coverage(read_lines(text), entries), args.top)
+    if args.zh is not None:
+        if len(args.texts) != 1:
+            ap.error("--zh needs exactly one Russian text")
+        ru, zh = read_lines(args.texts[0]), read_lines(args.zh)
+        if len(ru) != len(zh):
+            ap.error(f"{args.texts[0]} has {len(ru)} lines but {args.zh} has {len(zh)}")
+        report_precision(*precision(zip(ru, zh, strict=True), entries), args.top)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
