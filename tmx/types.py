@@ -11,6 +11,7 @@ class TranslationUnit:
 
     ``ru_line``/``zh_line`` are 1-based lines in the original documents (0 when unknown, e.g. a
     unit read from a TMX written elsewhere); ``bead`` is the bead type such as ``1-2``.
+    ``also_in`` names further documents holding the same pair when duplicates were merged.
     """
 
     ru: str
@@ -24,3 +25,4 @@ class TranslationUnit:
     zh_line: int = 0
     tuid: str = ""
     created: str = ""
+    also_in: tuple[str, ...] = ()
