@@ -1,0 +1,148 @@
+"""Attestation: where and how often each termbase concept occurs in a corpus, per language.
+
+Streams over documents and keeps counts plus a few example contexts, never every occurrence, so a
+corpus of hundreds of megabytes fits in memory. Russian is matched in every block that is not
+Chinese, Chinese in every block that is not Russian (a mixed block is searched in both).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from align.types import Document, Sentence
+from glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
+from glossary.positions import SourceText, source_text
+from glossary.termbase import Concept
+
+EXAMPLES = 3
+_CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One occurrence of a term: where it is, the form as written, and the termbase form it matched."""
+
+    concept: str
+    lang: str
+    doc: str
+    line: int
+    column: int
+    surface: str
+    term: str
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attestation:
+    """How one concept is used in one language across the corpus."""
+
+    concept: str
+    lang: str
+    freq: int
+    docs: tuple[tuple[str, int], ...]
+    variants: tuple[tuple[str, int], ...]
+    surfaces: tuple[tuple[str, int], ...]
+    examples: tuple[Occurrence, ...]
+
+    @property
+    def doc_names(self) -> tuple[str, ...]:
+        """Names of the documents the concept occurs in, sorted."""
+        return tuple(d for d, _ in self.docs)
+
+
+@dataclass
+class _Tally:
+    freq: int = 0
+    docs: Counter[str] = field(default_factory=Counter)
+    variants: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    examples: list[Occurrence] = field(default_factory=list)
+    spare: list[Occurrence] = field(default_factory=list)
+
+    def add(self, occ: Occurrence) -> None:
+        self.freq += 1
+        self.docs[occ.doc] += 1
+        self.variants[occ.term] += 1
+        self.surfaces[occ.surface] += 1
+        if len(self.examples) < EXAMPLES and all(e.doc != occ.doc for e in self.examples):
+            self.examples.append(occ)
+        elif len(self.spare) < EXAMPLES and all(e.context != occ.context for e in self.examples):
+            self.spare.append(occ)
+
+    def chosen(self) -> tuple[Occurrence, ...]:
+        """Examples from different documents first, then more from the same ones."""
+        picked = self.examples + self.spare[: max(0, EXAMPLES - len(self.examples))]
+        return tuple(sorted(picked, key=lambda o: (o.doc, o.line, o.column)))
+
+
+def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str:
+    """The hit with some text either side, cut at word boundaries where possible, on one line."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    snippet = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
+
+
+def document_occurrences(document: Document, ru: RussianMatcher, zh: ChineseMatcher) -> Iterator[Occurrence]:
+    """Every termbase term occurrence in one document, in reading order per language."""
+    source = source_text(document.path, document.encoding)
+    for block in document.blocks:
+        for lang, matcher in (("ru", ru), ("zh", zh)):
+            if block.lang == ("zh" if lang == "ru" else "ru"):
+                continue
+            for sentence in block.sentences:
+                hits = matcher.find(sentence.text)
+                if hits:
+                    yield from _occurrences(document.name, lang, sentence, hits, source)
+
+
+def _occurrences(
+    doc: str, lang: str, sentence: Sentence, hits: list[Hit], source: SourceText
+) -> list[Occurrence]:
+    places = source.locate(sentence, [h.start for h in hits])
+    return [
+        Occurrence(
+            concept=h.concept,
+            lang=lang,
+            doc=doc,
+            line=line,
+            column=col,
+            surface=sentence.text[h.start : h.end],
+            term=h.term,
+            context=context(sentence.text, h.start, h.end),
+        )
+        for h, (line, col) in zip(hits, places, strict=True)
+    ]
+
+
+def attest(documents: Iterable[Document], concepts: Iterable[Concept]) -> dict[tuple[str, str], Attestation]:
+    """Attestations keyed by ``(concept id, lang)``, for concepts that occur at least once."""
+    ru, zh = matchers(list(concepts))
+    tallies: dict[tuple[str, str], _Tally] = {}
+    for document in documents:
+        for occ in document_occurrences(document, ru, zh):
+            tallies.setdefault((occ.concept, occ.lang), _Tally()).add(occ)
+    return {key: _freeze(key, tally) for key, tally in tallies.items()}
+
+
+def _freeze(key: tuple[str, str], tally: _Tally) -> Attestation:
+    def ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+        return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    return Attestation(
+        concept=key[0],
+        lang=key[1],
+        freq=tally.freq,
+        docs=tuple(sorted(tally.docs.items())),
+        variants=ranked(tally.variants),
+        surfaces=ranked(tally.surfaces),
+        examples=tally.chosen(),
+    )

@@ -1,0 +1,259 @@
+"""Russian term candidates: noun phrases from morphological patterns, in canonical form.
+
+Patterns over consecutive words with nothing but spaces between them (a comma or a bracket ends
+a phrase): ADJ+NOUN, ADJ+ADJ+NOUN, NOUN+NOUN(gen), ADJ+NOUN+NOUN(gen). Adjectives include
+participles and must agree with their noun in case, number and (in the singular) gender; some
+pymorphy3 parse of each word must make the pattern grammatical. The canonical form puts the head
+noun in the nominative (keeping the number seen in the text), restores the agreement of its
+adjectives with ``inflect`` and leaves a genitive dependent as written: ``цифровой трансформации
+экономики`` → ``цифровая трансформация экономики``. Pronominal and ordinal adjectives (этот,
+наш, первый) are excluded by their tags; other generic phrases by ``data/stop_ru.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from align.morphology import parses
+from glossary.matching import WORD, token_key
+
+_CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
+_PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
+_ADJ_POS = ("ADJF", "PRTF")
+_MIN_SCORE = 0.005
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One pattern match: lemma key, canonical form, the pattern, the span in the text."""
+
+    key: tuple[str, ...]
+    form: str
+    pattern: str
+    start: int
+    end: int
+
+
+@dataclass
+class RuTally:
+    """Counts of one candidate across a corpus."""
+
+    key: tuple[str, ...]
+    pattern: str
+    forms: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    docs: Counter[str] = field(default_factory=Counter)
+    examples: list[tuple[str, int, str]] = field(default_factory=list)
+
+    @property
+    def freq(self) -> int:
+        """Total occurrences."""
+        return sum(self.docs.values())
+
+    @property
+    def form(self) -> str:
+        """The most frequent canonical form (ties: alphabetical)."""
+        return min(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+@lru_cache(maxsize=1)
+def stop_list() -> dict[str, dict[str, str]]:
+    """``{"head"|"word"|"phrase": {lemma: reason}}`` from ``data/stop_ru.tsv``."""
+    return _read_stop("stop_ru.tsv")
+
+
+def _read_stop(name: str) -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {"head": {}, "word": {}, "phrase": {}}
+    text = (resources.files("glossary") / "data" / name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry, where, reason = ([*line.split("\t"), "", ""])[:3]
+        table.setdefault(where.strip(), {})[entry.strip()] = reason.strip()
+    return table
+
+
+def _nominal(word: str) -> list[Any]:
+    """Plausible adjective and noun parses of a word (pronominal and ordinal adjectives left out)."""
+    options = parses(word.lower().replace("ё", "е"))
+    if not options:
+        return []
+    top = options[0].score or 1.0
+    out = []
+    for p in options:
+        if p.score < top * _MIN_SCORE:
+            continue
+        if p.tag.POS == "NOUN" or (p.tag.POS in _ADJ_POS and not {"Apro", "Anum"} & p.tag.grammemes):
+            out.append(p)
+    return out
+
+
+def _agree(adj: Any, noun: Any) -> bool:
+    a, n = adj.tag, noun.tag
+    if a.case != n.case or a.number != n.number:
+        return False
+    if a.number == "plur" or a.gender is None or n.gender is None or "GNdr" in n.grammemes:
+        return True
+    return bool(a.gender == n.gender)
+
+
+def _word_form(parse: Any, word: str, grammemes: set[str]) -> str | None:
+    inflected = parse.inflect(grammemes) if grammemes else parse
+    if inflected is None:
+        return None
+    text = str(inflected.word)
+    if _is_proper(parse) or (word[:1].isupper() and word[1:2].isupper()):
+        return word if word[1:2].isupper() else text[:1].upper() + text[1:]
+    return text
+
+
+def _is_proper(parse: Any) -> bool:
+    return bool(set(_PROPER) & parse.tag.grammemes)
+
+
+def _adj_form(adj: Any, noun: Any, word: str) -> str | None:
+    wanted = {"nomn", noun.tag.number or "sing"}
+    if noun.tag.number == "sing" and noun.tag.gender is not None:
+        wanted.add(str(noun.tag.gender))
+    return _word_form(adj, word, wanted)
+
+
+def _head_form(noun: Any, word: str) -> str | None:
+    number = noun.tag.number or "sing"
+    return _word_form(noun, word, {"nomn", number})
+
+
+def _runs(text: str) -> Iterator[list[Any]]:
+    """Runs of Cyrillic words separated only by spaces (punctuation ends a run)."""
+    run: list[Any] = []
+    prev_end = 0
+    for m in WORD.finditer(text):
+        joined = run and text[prev_end : m.start()].strip() == ""
+        if not _CYRILLIC.fullmatch(m.group()):
+            if run:
+                yield run
+            run = []
+        elif joined:
+            run.append(m)
+        else:
+            if run:
+                yield run
+            run = [m]
+        prev_end = m.end()
+    if run:
+        yield run
+
+
+def phrases(text: str) -> list[Phrase]:
+    """Every pattern match in a Russian text, with its canonical form."""
+    found: list[Phrase] = []
+    for run in _runs(text):
+        words = [m.group() for m in run]
+        tags = [_nominal(w) for w in words]
+        for i in range(len(run)):
+            for pattern, size in (
+                ("ADJ+NOUN", 2),
+                ("ADJ+ADJ+NOUN", 3),
+                ("NOUN+NOUN(gen)", 2),
+                ("ADJ+NOUN+NOUN(gen)", 3),
+            ):
+                if i + size > len(run):
+                    continue
+                form = _match(pattern, words[i : i + size], tags[i : i + size])
+                if form is not None:
+                    key = tuple(token_key(w) for w in words[i : i + size])
+                    found.append(Phrase(key, form, pattern, run[i].start(), run[i + size - 1].end()))
+    return found
+
+
+def _match(pattern: str, words: list[str], tags: list[list[Any]]) -> str | None:
+    """The canonical form when some parse of each word fits the pattern, else ``None``."""
+    adjs = [[p for p in t if p.tag.POS in _ADJ_POS] for t in tags]
+    nouns = [[p for p in t if p.tag.POS == "NOUN"] for t in tags]
+    if pattern == "ADJ+NOUN":
+        for n in nouns[1]:
+            for a in adjs[0]:
+                if _agree(a, n):
+                    return _join(_adj_form(a, n, words[0]), _head_form(n, words[1]))
+    elif pattern == "ADJ+ADJ+NOUN":
+        for n in nouns[2]:
+            for a1 in adjs[0]:
+                if not _agree(a1, n):
+                    continue
+                for a2 in adjs[1]:
+                    if _agree(a2, n):
+                        return _join(
+                            _adj_form(a1, n, words[0]), _adj_form(a2, n, words[1]), _head_form(n, words[2])
+                        )
+    elif pattern == "NOUN+NOUN(gen)":
+        if any(g.tag.case == "gent" for g in nouns[1]):
+            for n in nouns[0]:
+                return _join(_head_form(n, words[0]), _dependent(words[1], nouns[1]))
+    elif pattern == "ADJ+NOUN+NOUN(gen)" and any(g.tag.case == "gent" for g in nouns[2]):
+        for n in nouns[1]:
+            for a in adjs[0]:
+                if _agree(a, n):
+                    return _join(
+                        _adj_form(a, n, words[0]), _head_form(n, words[1]), _dependent(words[2], nouns[2])
+                    )
+    return None
+
+
+def _dependent(word: str, nouns: list[Any]) -> str:
+    """A genitive dependent stays as written; lower-cased unless it is a name or an acronym."""
+    if word[1:2].isupper() or any(_is_proper(p) for p in nouns if p.tag.case == "gent"):
+        return word
+    return word.lower()
+
+
+def _join(*parts: str | None) -> str | None:
+    if any(p is None for p in parts):
+        return None
+    text = " ".join(p for p in parts if p)
+    return text.replace("ё", "е")
+
+
+def is_stopped(key: tuple[str, ...]) -> str | None:
+    """The stop-list reason that keeps a lemma sequence out of the candidates, or ``None``."""
+    table = stop_list()
+    joined = " ".join(key)
+    if joined in table.get("phrase", {}):
+        return table["phrase"][joined]
+    for k in key:
+        if k in table.get("word", {}):
+            return table["word"][k]
+    heads = [k for k in key if k in table.get("head", {})]
+    return table["head"][heads[0]] if heads else None
+
+
+class RuCollector:
+    """Tallies Russian candidates over documents; generic and stop-listed phrases are not kept."""
+
+    def __init__(self) -> None:
+        self.tallies: dict[tuple[str, ...], RuTally] = {}
+
+    def add(self, doc: str, line: int, text: str) -> None:
+        """Count the phrases of one sentence of a document."""
+        for ph in phrases(text):
+            if is_stopped(ph.key) is not None:
+                continue
+            tally = self.tallies.get(ph.key)
+            if tally is None:
+                tally = self.tallies[ph.key] = RuTally(ph.key, ph.pattern)
+            tally.forms[ph.form] += 1
+            tally.surfaces[text[ph.start : ph.end]] += 1
+            tally.docs[doc] += 1
+            if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
+                tally.examples.append((doc, line, text))
+
+    def extend(self, items: Iterable[tuple[str, int, str]]) -> None:
+        """Add many ``(doc, line, sentence)`` items."""
+        for doc, line, text in items:
+            self.add(doc, line, text)

@@ -1,0 +1,120 @@
+"""Chinese term candidates: noun compounds assembled from jieba's words, ranked with C-value.
+
+jieba splits 数字经济 into 数字/经济 and 数字基础设施 into 数字/基础设施, so a compound is a run of
+nominal words (nouns, verbal nouns, abbreviations, distinguishing words) with nothing between
+them; every sub-run of one to four words is a candidate, and C-value discounts a short compound
+that only occurs inside a longer one. A single word needs four characters (人工智能, 电子商务).
+Generic words are kept out by ``data/stop_zh.tsv``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from glossary.candidates_ru import _read_stop
+
+_HAN = regex.compile(r"^\p{Han}+$")
+_NOMINAL_FLAGS = ("n", "vn", "j", "b", "an")
+MAX_WORDS = 4
+
+
+@dataclass
+class ZhTally:
+    """Counts of one compound across a corpus."""
+
+    words: tuple[str, ...]
+    docs: Counter[str] = field(default_factory=Counter)
+    examples: list[tuple[str, int, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The compound as written."""
+        return "".join(self.words)
+
+    @property
+    def freq(self) -> int:
+        """Total occurrences."""
+        return sum(self.docs.values())
+
+
+@lru_cache(maxsize=1)
+def _posseg() -> Any:
+    """jieba's tagger, loaded on first use and kept quiet (it logs its dictionary loading)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba.posseg
+
+
+@lru_cache(maxsize=1)
+def stop_list() -> dict[str, dict[str, str]]:
+    """``{"head"|"word"|"phrase": {word: reason}}`` from ``data/stop_zh.tsv``."""
+    return _read_stop("stop_zh.tsv")
+
+
+def _nominal(flag: str) -> bool:
+    return flag.startswith("n") or flag in _NOMINAL_FLAGS
+
+
+def runs(text: str) -> Iterator[list[str]]:
+    """Runs of consecutive nominal Chinese words of a text."""
+    run: list[str] = []
+    for pair in _posseg().cut(text):
+        word, flag = pair.word, pair.flag
+        if _HAN.match(word) and _nominal(flag):
+            run.append(word)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def compounds(text: str) -> list[tuple[str, ...]]:
+    """Every candidate compound (as a word tuple) of a text, with repeats."""
+    found: list[tuple[str, ...]] = []
+    for run in runs(text):
+        for size in range(1, MAX_WORDS + 1):
+            for i in range(len(run) - size + 1):
+                words = tuple(run[i : i + size])
+                if (size > 1 or len(words[0]) >= 4) and is_stopped(words) is None:
+                    found.append(words)
+    return found
+
+
+def is_stopped(words: tuple[str, ...]) -> str | None:
+    """The stop-list reason that keeps a compound out, or ``None``."""
+    table = stop_list()
+    if "".join(words) in table.get("phrase", {}):
+        return table["phrase"]["".join(words)]
+    for w in words:
+        if w in table.get("word", {}):
+            return table["word"][w]
+    return table.get("head", {}).get(words[-1])
+
+
+class ZhCollector:
+    """Tallies Chinese compounds over documents."""
+
+    def __init__(self) -> None:
+        self.tallies: dict[tuple[str, ...], ZhTally] = {}
+
+    def add(self, doc: str, line: int, text: str) -> None:
+        """Count the compounds of one sentence of a document."""
+        for words in compounds(text):
+            tally = self.tallies.get(words)
+            if tally is None:
+                tally = self.tallies[words] = ZhTally(words)
+            tally.docs[doc] += 1
+            if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
+                tally.examples.append((doc, line, text))
