@@ -1,0 +1,119 @@
+"""Read documents into blocks and sentences: the front door of the library.
+
+``read_document`` decodes a file (see :mod:`align.encoding`), rebuilds its paragraphs
+(:mod:`align.reflow`), gives them languages and roles (:mod:`align.roles`) and splits sentences
+(:mod:`align.sentences`), each sentence keeping the line and column where it starts in the file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import regex
+
+from align.docx import docx_paragraphs
+from align.encoding import decode_bytes
+from align.errors import InputError
+from align.reflow import paragraphs
+from align.roles import classify
+from align.sentences import split_sentences
+from align.types import Block, Document, Sentence
+
+SUPPORTED_SUFFIXES = (".txt", ".docx")
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def document_from_lines(
+    lines: list[str], name: str, path: str = "", encoding: str = "utf-8", one_per_line: bool = False
+) -> Document:
+    """Build a document from its lines (1-based line numbers are positions in ``lines``)."""
+    blocks = []
+    for index, paragraph in enumerate(classify(list(paragraphs(lines, one_per_line=one_per_line)))):
+        sentences = tuple(
+            Sentence(
+                doc=name,
+                lang=paragraph.lang,
+                role=paragraph.role,
+                block=index,
+                text=text,
+                line=line,
+                column=column,
+            )
+            for text, line, column in split_sentences(paragraph.text)
+        )
+        line, column = paragraph.text.locate(0)
+        blocks.append(
+            Block(
+                doc=name,
+                index=index,
+                lang=paragraph.lang,
+                role=paragraph.role,
+                text=paragraph.text.text,
+                line=line,
+                column=column,
+                sentences=sentences,
+            )
+        )
+    return Document(name=name, path=path, encoding=encoding, blocks=tuple(blocks))
+
+
+def document_from_text(text: str, name: str, path: str = "", encoding: str = "utf-8") -> Document:
+    """Build a document from already decoded text."""
+    return document_from_lines(LINE_BREAK.split(text), name, path, encoding)
+
+
+def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+    """Read a ``.txt`` or ``.docx`` file; raise :class:`InputError` when it cannot be read."""
+    file = Path(path)
+    name = str(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=name, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a directory", file=name, hint="give the files in it, or use ruzh build"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=name, hint="check permissions") from None
+    if file.suffix.lower() == ".docx":
+        lines = docx_paragraphs(data, name)
+        if not any(line.strip() for line in lines):
+            raise InputError("the .docx has no text", file=name, hint="give a document with text in it")
+        return document_from_lines(lines, file.stem, name, "docx", one_per_line=True)
+    text, detected = decode_bytes(data, name, encoding)
+    return document_from_text(text, file.stem, name, detected)
+
+
+def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files to read: given files as they are, folders searched recursively for .txt and .docx."""
+    files: list[Path] = []
+    for path in paths:
+        entry = Path(path)
+        if entry.is_dir():
+            files.extend(
+                sorted(p for p in entry.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
+        else:
+            files.append(entry)
+    return files
+
+
+def read_documents(
+    paths: Iterable[str | os.PathLike[str]],
+    encoding: str | None = None,
+    keep_going: bool = False,
+    errors: list[InputError] | None = None,
+) -> Iterator[Document]:
+    """Read documents one by one (memory stays flat); with ``keep_going`` an unreadable file is
+    recorded in ``errors`` and the others are still read."""
+    for path in expand_inputs(paths):
+        try:
+            yield read_document(path, encoding)
+        except InputError as exc:
+            if not keep_going:
+                raise
+            if errors is not None:
+                errors.append(exc)
