@@ -1,0 +1,64 @@
+"""The search band: for each DP row (Russian sentences consumed) the Chinese positions allowed.
+
+A full band is the whole matrix. For long texts the band follows a coarse path found on blocks of
+sentences, so both time and memory grow linearly with the text instead of quadratically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.aligner.features import Bag, Side
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """Inclusive bounds ``lo[i] <= j <= hi[i]`` for every row ``i`` in ``0..n``; both non-decreasing."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @property
+    def cells(self) -> int:
+        return int((self.hi - self.lo + 1).sum())
+
+
+def full_band(n: int, m: int) -> Band:
+    """Every cell of an ``(n + 1) × (m + 1)`` matrix."""
+    return Band(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
+
+
+def band_around(spans: Sequence[tuple[int, int, int, int]], n: int, m: int, margin: int) -> Band:
+    """A band covering coarse beads given as sentence spans ``(ru0, ru1, zh0, zh1)``, widened by margin."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for r0, r1, z0, z1 in spans:
+        lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], z0 - margin)
+        hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], z1 + margin)
+    # Each row also reaches what rows a margin away reach, so a coarse error can be repaired.
+    rows = np.arange(n + 1)
+    lo = np.clip(lo[np.maximum(rows - margin, 0)], 0, m)
+    hi = np.clip(hi[np.minimum(rows + margin, n)], 0, m)
+    lo[0] = 0
+    hi[-1] = m
+    return Band(lo, hi)
+
+
+def _merge_bags(bags: Sequence[Bag]) -> Bag:
+    out: Bag = {}
+    for bag in bags:
+        for key, w in bag.items():
+            out[key] = out.get(key, 0.0) + w
+    return out
+
+
+def downsample(side: Side, size: int) -> tuple[Side, list[int]]:
+    """Blocks of ``size`` consecutive sentences as one unit each, and each block's first sentence."""
+    starts = list(range(0, len(side), size))
+    bags = [_merge_bags(side.bags[s : s + size]) for s in starts]
+    lengths = np.add.reduceat(side.lengths, starts) if starts else np.zeros(0)
+    sizes = np.add.reduceat(side.sizes, starts) if starts else np.zeros(0)
+    return Side(lengths, bags, sizes), starts

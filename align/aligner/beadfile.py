@@ -1,0 +1,59 @@
+"""Bead files in vecalign's format: one bead per line, ``[0]:[0, 1]:0.873`` (score optional)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from align.errors import InputError
+from align.types import Bead
+
+_LINE = regex.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*(?::\s*(\S+))?\s*$")
+
+
+def format_bead(bead: Bead) -> str:
+    """``[0]:[0, 1]:0.873``: indices 0-based, score with three decimals."""
+    src = ", ".join(map(str, bead.src))
+    tgt = ", ".join(map(str, bead.tgt))
+    return f"[{src}]:[{tgt}]:{bead.score:.3f}"
+
+
+def format_beads(beads: Iterable[Bead]) -> Iterator[str]:
+    """Lines of a bead file, without newlines."""
+    return (format_bead(b) for b in beads)
+
+
+def _indices(text: str, name: str, number: int) -> tuple[int, ...]:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    return tuple(int(p) for p in parts)
+
+
+def parse_beads(lines: Iterable[str], name: str = "<beads>") -> list[Bead]:
+    """Beads of a bead file; blank lines are skipped, anything else malformed is an error with its line."""
+    beads: list[Bead] = []
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        m = _LINE.match(raw)
+        if m is None:
+            raise InputError("not a bead line", file=name, line=number,
+                             hint="write [ru indices]:[zh indices]:score, e.g. [0]:[0, 1]:0.873")
+        score = 1.0
+        if m.group(3) is not None:
+            try:
+                score = float(m.group(3))
+            except ValueError:
+                raise InputError(f"bad score {m.group(3)!r}", file=name, line=number,
+                                 hint="the score is a number between 0 and 1") from None
+        beads.append(Bead(_indices(m.group(1), name, number), _indices(m.group(2), name, number), score))
+    return beads
+
+
+def read_beads(path: str) -> list[Bead]:
+    """Read a bead file (``-`` is not accepted here: the caller opens stdin itself)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return parse_beads(handle, path)
+    except UnicodeDecodeError as exc:
+        raise InputError("bead file is not UTF-8", file=path, hint="save it as UTF-8") from exc

@@ -1,0 +1,102 @@
+"""Sentence alignment of a Russian and a Chinese text: features, coarse-to-fine search, scores.
+
+Short texts are searched over the whole matrix. Long texts are first aligned on blocks of
+sentences (recursively), and the sentence-level search runs in a band around that coarse path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+
+from align.aligner.band import Band, band_around, downsample, full_band
+from align.aligner.dp import Params, Path, best_path
+from align.aligner.features import Side, ru_side, weigh, zh_side
+from align.aligner.lexical import matcher_for
+from align.errors import InputError
+from align.lexicon import Lexicon, load_lexicon
+from align.types import Bead
+
+FULL_LIMIT = 250_000  # cells searched exhaustively; above that the search is banded
+BLOCK = 8  # sentences per block on the coarse level
+MAX_SENTENCE_CHARS = 1_000_000  # longer "sentences" are truncated for features, never dropped
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once."""
+    return load_lexicon()
+
+
+def prepare(ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon | None = None) -> tuple[Side, Side]:
+    """Features of both sides with weights scaled to this text."""
+    matcher = matcher_for(lexicon if lexicon is not None else default_lexicon())
+    ru_f = ru_side([s[:MAX_SENTENCE_CHARS] for s in ru], matcher)
+    zh_f = zh_side([s[:MAX_SENTENCE_CHARS] for s in zh], matcher, ru_f)
+    weigh(ru_f, zh_f)
+    return ru_f, zh_f
+
+
+def estimate_ratio(ru: Side, zh: Side, default: float) -> float:
+    """zh characters per ru character over the whole text, kept within plausible bounds."""
+    total_r, total_z = float(ru.lengths.sum()), float(zh.lengths.sum())
+    if total_r < 50 or total_z < 15:
+        return default
+    return min(max(total_z / total_r, 0.08), 2.0)
+
+
+def search(ru: Side, zh: Side, params: Params, limit: int = FULL_LIMIT) -> Path:
+    """Best path: exhaustive for small inputs, else banded around a coarse path on blocks."""
+    return best_path(ru, zh, coarse_band(ru, zh, params, limit), params)
+
+
+def coarse_band(ru: Side, zh: Side, params: Params, limit: int) -> Band:
+    """The whole matrix when small; else the band around a recursively found block alignment."""
+    n, m = len(ru), len(zh)
+    if (n + 1) * (m + 1) <= limit or n < 4 * BLOCK or m < 4 * BLOCK:
+        return full_band(n, m)
+    kr = BLOCK
+    kz = max(1, round(BLOCK * m / n))
+    ru_b, ru_starts = downsample(ru, kr)
+    zh_b, zh_starts = downsample(zh, kz)
+    coarse = search(ru_b, zh_b, params, limit)
+    ru_bounds, zh_bounds = [*ru_starts, n], [*zh_starts, m]
+    spans = [(ru_bounds[r.start], ru_bounds[r.stop], zh_bounds[z.start], zh_bounds[z.stop]) for r, z in coarse.beads]
+    return band_around(spans, n, m, margin=2 * max(kr, kz))
+
+
+def bead_score(sim: float, lencost: float, kind: tuple[int, int]) -> float:
+    """A probability-like confidence from lexical similarity and length agreement."""
+    if not kind[0] or not kind[1]:
+        return 0.5
+    z = 9.0 * (sim - 0.3) - 0.8 * lencost
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def align_sentences(
+    ru: Sequence[str],
+    zh: Sequence[str],
+    lexicon: Lexicon | None = None,
+    params: Params | None = None,
+) -> list[Bead]:
+    """Align Russian and Chinese sentences: monotone beads covering every sentence exactly once."""
+    for side, name in ((ru, "Russian"), (zh, "Chinese")):
+        for k, s in enumerate(side):
+            if not isinstance(s, str):
+                raise InputError(f"{name} sentence {k + 1} is not text", hint="pass a list of strings")
+    if not ru or not zh:
+        return [Bead((i,), (), 1.0) for i in range(len(ru))] + [Bead((), (j,), 1.0) for j in range(len(zh))]
+    ru_f, zh_f = prepare(ru, zh, lexicon)
+    base = params or Params()
+    tuned = replace(base, ratio=estimate_ratio(ru_f, zh_f, base.ratio))
+    path = search(ru_f, zh_f, tuned)
+    return [
+        Bead(tuple(r), tuple(z), round(bead_score(s, c, (len(r), len(z))), 4))
+        for (r, z), s, c in zip(path.beads, path.sims, path.lencosts, strict=True)
+    ]
+
+
+__all__ = ["Params", "align_sentences", "default_lexicon", "prepare", "search"]

@@ -1,0 +1,93 @@
+"""Sentence-level features computed once per text; the dynamic programme only combines them.
+
+Each side becomes lengths (characters without spaces), a bag of concepts per sentence (lexicon keys
+and anchors with weights), and the inverted index concept → sentences that makes pair overlaps cheap.
+On the Chinese side only concepts that also occur somewhere in the Russian text are kept, so a
+Chinese sentence is not penalised for renderings of words the Russian text never uses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import regex
+
+from align.aligner.anchors import ru_anchors, zh_anchors
+from align.aligner.lexical import Matcher
+
+_SPACE = regex.compile(r"\s+")
+Bag = dict[str, float]
+
+
+@dataclass(slots=True)
+class Side:
+    """Features of one side: lengths, concept bags and their total weights."""
+
+    lengths: np.ndarray
+    bags: list[Bag]
+    sizes: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def __len__(self) -> int:
+        return len(self.bags)
+
+
+def char_length(text: str) -> int:
+    """Characters without whitespace: Chinese has no spaces, so counting them would skew the ratio."""
+    return len(_SPACE.sub("", text))
+
+
+def ru_side(sentences: Sequence[str], matcher: Matcher) -> Side:
+    """Features of the Russian sentences."""
+    bags = []
+    for text in sentences:
+        bag = matcher.ru_concepts(text)
+        bag.update(ru_anchors(text))
+        bags.append(bag)
+    return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
+
+
+def zh_side(sentences: Sequence[str], matcher: Matcher, ru: Side) -> Side:
+    """Features of the Chinese sentences, restricted to concepts the Russian text uses."""
+    vocabulary = set().union(*ru.bags) if ru.bags else set()
+    bags = []
+    for text in sentences:
+        bag = matcher.zh_concepts(text)
+        bag.update(zh_anchors(text))
+        bags.append({k: w for k, w in bag.items() if k in vocabulary})
+    return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
+
+
+def weigh(ru: Side, zh: Side) -> None:
+    """Scale concept weights by how rare they are in this text (an IDF), then sum bag sizes.
+
+    A concept found in most sentences (年 for год in a chronicle) separates nothing; one found in two
+    sentences pins them down. The factor is in (0, 1] so that weights stay comparable across texts.
+    """
+    total = len(ru) + len(zh)
+    freq: dict[str, int] = {}
+    for bag in (*ru.bags, *zh.bags):
+        for key in bag:
+            freq[key] = freq.get(key, 0) + 1
+    scale = math.log(total + 2.0)
+    factor = {k: math.log((total + 2.0) / (n + 0.5)) / scale for k, n in freq.items()}
+    for side in (ru, zh):
+        for bag in side.bags:
+            for key in bag:
+                bag[key] *= factor[key]
+        side.sizes = np.array([sum(b.values()) for b in side.bags], dtype=float)
+
+
+def postings(side: Side) -> dict[str, tuple[list[int], list[float]]]:
+    """Concept → (sentence indices ascending, weights) for one side."""
+    index: dict[str, tuple[list[int], list[float]]] = {}
+    for i, bag in enumerate(side.bags):
+        for key, w in bag.items():
+            entry = index.get(key)
+            if entry is None:
+                entry = index[key] = ([], [])
+            entry[0].append(i)
+            entry[1].append(w)
+    return index

@@ -1,0 +1,111 @@
+"""Accuracy, speed and memory of ``ruzh`` sentence alignment on perturbed parallel documents.
+
+    python bench/bench_align.py                       # FLORES at 0/0, 0.10/0.05, 0.20/0.10 + Tatoeba
+    python bench/bench_align.py --merge 0.1 --delete 0.05 --only flores
+    python bench/bench_align.py --large 20000         # one 20,000 × 20,000 synthetic document
+
+Data: ``../shared/data`` beside the checkout (or ``--data``). Wall time counts from the start of this
+script, imports and lexicon loading included; peak memory is the process's maximum resident set.
+The length-only line is the same search with lexical and anchor evidence switched off (Gale–Church).
+"""
+
+from __future__ import annotations
+
+import time
+
+START = time.perf_counter()
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from perturb import TestDoc, build, chunks, group_by_url, read_flores, read_tatoeba  # noqa: E402
+
+from align.aligner import Params, align_sentences  # noqa: E402
+from align.aligner.evaluate import score  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+RATES = ((0.0, 0.0), (0.10, 0.05), (0.20, 0.10))
+LENGTH_ONLY = Params(w_lex=0.0, w_len=1.0)
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(docs: list[TestDoc], params: Params | None = None) -> tuple[float, float, float]:
+    """Align every document; strict F1, lax F1 and seconds spent aligning."""
+    t0 = time.perf_counter()
+    test = []
+    for d in docs:
+        beads = align_sentences(d.ru, d.zh, params=params)
+        test.append([(b.src, b.tgt) for b in beads])
+    took = time.perf_counter() - t0
+    s = score([d.gold for d in docs], test)
+    return s.f1_strict, s.f1_lax, took
+
+
+def report(name: str, docs: list[TestDoc], baseline: bool) -> None:
+    strict, lax, took = run(docs)
+    sentences = sum(len(d.ru) + len(d.zh) for d in docs)
+    line = f"{name:34s} docs={len(docs):3d} sent={sentences:5d} strict={strict:.3f} lax={lax:.3f} align={took:.2f}s"
+    if baseline:
+        bs, bl, _ = run(docs, LENGTH_ONLY)
+        line += f" | length-only strict={bs:.3f} lax={bl:.3f}"
+    print(line, flush=True)
+
+
+def large(data: Path, size: int, seed: int) -> None:
+    """FLORES repeated to ``size`` lines per side, perturbed at 0.10/0.05, aligned as one document."""
+    ru, zh, _ = read_flores(data)
+    reps = size // len(ru) + 1
+    ru_all, zh_all = (ru * reps)[:size], (zh * reps)[:size]
+    (doc,) = build(ru_all, zh_all, [range(size)], 0.10, 0.05, seed)
+    t0 = time.perf_counter()
+    beads = align_sentences(doc.ru, doc.zh)
+    took = time.perf_counter() - t0
+    s = score([doc.gold], [[(b.src, b.tgt) for b in beads]])
+    print(f"large {len(doc.ru)}x{len(doc.zh)}: strict={s.f1_strict:.3f} lax={s.f1_lax:.3f} align={took:.1f}s "
+          f"wall={time.perf_counter() - START:.1f}s peak={peak_mb():.0f}MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA, help="folder with flores200_devtest/ and tatoeba_rus_zho/")
+    parser.add_argument("--merge", type=float, help="merge rate (default: the three standard settings)")
+    parser.add_argument("--delete", type=float, help="deletion rate (default: the three standard settings)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the perturbation")
+    parser.add_argument("--only", choices=("flores", "tatoeba"), help="run one data set")
+    parser.add_argument("--baseline", action="store_true", help="also score the length-only baseline")
+    parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
+    args = parser.parse_args()
+    if not (args.data / "flores200_devtest").is_dir():
+        print(f"data not found at {args.data}; pass --data", file=sys.stderr)
+        return 2
+    if args.large:
+        large(args.data, args.large, args.seed)
+        return 0
+    rates = RATES if args.merge is None else ((args.merge, args.delete or 0.0),)
+    if args.only != "tatoeba":
+        ru, zh, urls = read_flores(args.data)
+        docs = group_by_url(urls)
+        for merge, delete in rates:
+            report(f"flores merge={merge:.2f} delete={delete:.2f}", build(ru, zh, docs, merge, delete, args.seed),
+                   args.baseline)
+    if args.only != "flores":
+        ru, zh = read_tatoeba(args.data)
+        for merge, delete in rates:
+            report(f"tatoeba merge={merge:.2f} delete={delete:.2f}",
+                   build(ru, zh, chunks(len(ru), 30), merge, delete, args.seed), args.baseline)
+    print(f"wall={time.perf_counter() - START:.2f}s peak={peak_mb():.0f}MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
