@@ -68,7 +68,7 @@ def _nominal(flag: str) -> bool:
 def runs(text: str) -> Iterator[list[str]]:
     """Runs of consecutive nominal Chinese words of a text."""
     run: list[str] = []
-    for pair in _posseg().cut(text):
+    for pair in _posseg().cut(text, HMM=False):
         word, flag = pair.word, pair.flag
         if _HAN.match(word) and _nominal(flag):
             run.append(word)
@@ -80,10 +80,10 @@ def runs(text: str) -> Iterator[list[str]]:
         yield run
 
 
-def compounds(text: str) -> list[tuple[str, ...]]:
-    """Every candidate compound (as a word tuple) of a text, with repeats."""
+def compounds(text: str, run_list: list[list[str]] | None = None) -> list[tuple[str, ...]]:
+    """Every candidate compound (as a word tuple) of a text, with repeats (``run_list``: its runs)."""
     found: list[tuple[str, ...]] = []
-    for run in runs(text):
+    for run in runs(text) if run_list is None else run_list:
         for size in range(1, MAX_WORDS + 1):
             for i in range(len(run) - size + 1):
                 words = tuple(run[i : i + size])

@@ -83,7 +83,11 @@ def source_text(path: str, encoding: str) -> SourceText:
     p = Path(path)
     if p.suffix.lower() not in (".txt", ".text", ".md", "") or not p.is_file():
         return SourceText(None)
+    from align.encoding import decode_bytes
+    from align.errors import RuzhError
+
     try:
-        return SourceText(p.read_text(encoding=encoding or "utf-8", errors="replace"))
-    except (OSError, LookupError):
+        text, _ = decode_bytes(p.read_bytes(), path, encoding or None)
+    except (OSError, LookupError, RuzhError):
         return SourceText(None)
+    return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,0 +1,166 @@
+"""Pair Russian and Chinese terms: association over aligned sentences, composition over comparable text.
+
+Aligned pairs (from the aligner or a TMX): a Russian phrase and a Chinese compound that keep
+occurring in the same aligned pairs are likely translations; we rank by the Dice coefficient and
+report Dunning's log-likelihood beside it. Comparable documents (not translations of each other):
+translate the parts of a Russian phrase with the lexicon and the termbase and put them in Chinese
+order (цифровой→数字 + правительство→政府 ⇒ 数字政府; a genitive dependent goes first: развитие
+экономики ⇒ 经济发展); a composition is kept only when the Chinese documents use it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from glossary.candidates_ru import phrases
+from glossary.candidates_zh import compounds, runs
+from glossary.matching import RussianMatcher
+from glossary.scoring import dice, log_likelihood
+
+# Renderings tried per word when composing: beyond a few, compositions only add noise.
+_MAX_RENDERINGS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """A proposed translation of a Russian lemma sequence: the Chinese term, its score and why."""
+
+    ru: tuple[str, ...]
+    zh: str
+    score: float
+    evidence: str
+    method: str
+
+
+def _zh_units(text: str, single_words: bool) -> set[str]:
+    run_list = list(runs(text))
+    units = {"".join(w) for w in compounds(text, run_list)}
+    if single_words:
+        units.update(w for run in run_list for w in run if len(w) >= 2)
+    return units
+
+
+def associate(
+    pairs: Iterable[tuple[str, str]],
+    ru_terms: Iterable[tuple[str, ...]] | None = None,
+    *,
+    min_together: int = 2,
+    min_dice: float = 0.3,
+) -> dict[tuple[str, ...], Pairing]:
+    """Best Chinese partner of each Russian lemma sequence over aligned ``(ru, zh)`` sentence pairs.
+
+    Russian units are the given lemma sequences (found by lemma in each sentence) or, when none are
+    given, the noun phrases of each sentence; Chinese units are nominal compounds and nouns.
+    """
+    wanted = list(ru_terms) if ru_terms is not None else None
+    matcher = RussianMatcher((" ".join(k), " ".join(k)) for k in wanted) if wanted else None
+    ru_count: Counter[tuple[str, ...]] = Counter()
+    zh_count: Counter[str] = Counter()
+    both: Counter[tuple[tuple[str, ...], str]] = Counter()
+    total = 0
+    for ru_text, zh_text in pairs:
+        total += 1
+        if matcher is not None:
+            ru_units = {tuple(h.concept.split(" ")) for h in matcher.find(ru_text)}
+        else:
+            ru_units = {p.key for p in phrases(ru_text)}
+        zh_units = _zh_units(zh_text, single_words=True)
+        ru_count.update(ru_units)
+        zh_count.update(zh_units)
+        both.update(itertools.product(ru_units, zh_units))
+    best: dict[tuple[str, ...], Pairing] = {}
+    rank: dict[tuple[str, ...], tuple[float, float, int, str]] = {}
+    for (ru, zh), together in sorted(both.items()):
+        if together < min_together:
+            continue
+        d = dice(together, ru_count[ru], zh_count[zh])
+        if d < min_dice:
+            continue
+        g2 = log_likelihood(together, ru_count[ru], zh_count[zh], total)
+        mine = (d, g2, len(zh), zh)
+        if ru not in rank or mine > rank[ru]:
+            rank[ru] = mine
+            evidence = (
+                f"aligned: together in {together} of {total} pairs "
+                f"(ru {ru_count[ru]}, zh {zh_count[zh]}); Dice {d:.2f}, G2 {g2:.1f}"
+            )
+            best[ru] = Pairing(ru, zh, round(d, 3), evidence, "aligned")
+    return best
+
+
+def _renderings(lemmas: tuple[str, ...], lexicon: Mapping[str, Sequence[str]]) -> list[str]:
+    found = lexicon.get(" ".join(lemmas))
+    return list(found[:_MAX_RENDERINGS]) if found else []
+
+
+def _orders(key: tuple[str, ...], pattern: str) -> list[list[tuple[str, ...]]]:
+    """The parts of a phrase in Chinese order; bigger known parts are tried too."""
+    if pattern == "NOUN+NOUN(gen)":
+        return [[key[1:], key[:1]]]
+    if pattern == "ADJ+NOUN+NOUN(gen)":
+        return [[key[2:], key[:1], key[1:2]], [key[2:], key[:2]]]
+    if len(key) == 3:
+        return [[key[:1], key[1:2], key[2:]], [key[:1], key[1:]], [key[:2], key[2:]]]
+    return [[(k,) for k in key]]
+
+
+def compose(key: tuple[str, ...], pattern: str, lexicon: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Chinese compositions of a Russian phrase: ``{composition: ["ru→zh", …]}``."""
+    out: dict[str, list[str]] = {}
+    for parts in _orders(key, pattern):
+        options = [_renderings(p, lexicon) for p in parts]
+        if not all(options):
+            continue
+        for combo in itertools.product(*options):
+            text = "".join(combo)
+            out.setdefault(text, [f"{' '.join(p)}→{z}" for p, z in zip(parts, combo, strict=True)])
+    return out
+
+
+def compose_and_attest(
+    candidates: Iterable[tuple[tuple[str, ...], str]],
+    lexicon: Mapping[str, Sequence[str]],
+    zh_texts: Iterable[tuple[str, str]],
+) -> dict[tuple[str, ...], Pairing]:
+    """Compositions of each ``(key, pattern)`` kept when the Chinese ``(doc, text)`` items use them."""
+    proposals: dict[tuple[str, ...], dict[str, list[str]]] = {}
+    auto: Any = ahocorasick.Automaton()
+    for key, pattern in candidates:
+        comps = compose(key, pattern, lexicon)
+        if comps:
+            proposals[key] = comps
+            for text in comps:
+                auto.add_word(text, text)
+    if not proposals:
+        return {}
+    auto.make_automaton()
+    freq: Counter[str] = Counter()
+    docs: dict[str, set[str]] = {}
+    for doc, text in zh_texts:
+        for _, found in auto.iter(text):
+            freq[found] += 1
+            docs.setdefault(found, set()).add(doc)
+    out: dict[tuple[str, ...], Pairing] = {}
+    for key, comps in proposals.items():
+        attested = [(freq[t], len(docs.get(t, ())), t) for t in comps if freq[t]]
+        if not attested:
+            continue
+        f, n_docs, text = max(attested, key=lambda x: (x[0], x[1], len(x[2])))
+        parts = " + ".join(comps[text])
+        evidence = f"composed: {parts}; {text} attested {f}× in {n_docs} Chinese document(s)"
+        out[key] = Pairing(key, text, float(f), evidence, "composed")
+    return out
+
+
+def lexicon_table(pairs: Iterable[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
+    """Lemma sequence (space-joined) → Chinese renderings: the shipped lexicon plus ``(ru, zh)`` pairs."""
+    from align.lexicon import load_lexicon
+
+    lex = load_lexicon(extra_pairs=pairs)
+    return {key: entry.zh for key, entry in lex.entries.items()}
