@@ -16,13 +16,27 @@ LINE_END_WORD = regex.compile(r"(\p{L}+(?:-\p{L}+)*)-$")
 LINE_START_WORD = regex.compile(r"^(\p{L}+)")
 
 
-def should_keep_hyphen(left: str, right: str) -> bool:
+WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """Lower-cased words of a document: its own spelling is the best evidence for a split word
+    (``блок-``/``чейн`` is ``блокчейн`` when the document writes ``блокчейн`` elsewhere)."""
+    return frozenset(word.lower() for word in WORD.findall(text))
+
+
+def should_keep_hyphen(left: str, right: str, known: frozenset[str] = frozenset()) -> bool:
     """Given ``left`` (the word fragment before the line-end hyphen, e.g. ``научно-иссле``) and
     ``right`` (the fragment that starts the next line), decide whether the hyphen is part of the word.
+    ``known`` is the document's own vocabulary (see :func:`vocabulary`), consulted first.
     """
     head = left.rsplit("-", 1)[-1]
     if not head or not right:
         return False
+    if (head + right).lower() in known:
+        return False
+    if f"{head}-{right}".lower() in known:
+        return True
     if not (regex.match(r"\p{Cyrillic}", head[-1]) and regex.match(r"\p{Cyrillic}", right[0])):
         # Latin or mixed fragments (e.g. ``ИТ-`` + ``индустрия``): keep the hyphen only before a capital.
         return right[0].isupper()

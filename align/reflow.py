@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen
+from align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen, vocabulary
 from align.positions import PositionedText
 from align.script import display_width, is_cjk
 
@@ -36,6 +36,7 @@ PARAGRAPH_OPENER = regex.compile(
       | 第[一二三四五六七八九十]+[，,、章节]
       | \d{1,2}[.．、](?!\d)
       | [-–—•]\s
+      | \[\d{1,3}\]\s
     )""",
     regex.VERBOSE,
 )
@@ -58,6 +59,8 @@ CAPTION_LINE = regex.compile(
 FULL_LINE_SHARE = 0.8
 # Lines this wide (in columns) are long enough to be running text whatever the layout.
 LONG_LINE = 60
+# Below this many lines a file says too little about its layout: blank lines then separate paragraphs.
+MIN_LINES_FOR_LAYOUT = 8
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,11 @@ def detect_layout(lines: list[str]) -> Layout:
     widths = sorted(display_width(lines[i].rstrip()) for i in nonblank)
     width = widths[int(len(widths) * 0.9) if len(widths) > 1 else 0]
     followed_by_blank = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
-    double_spaced = followed_by_blank / len(nonblank) > 0.8 and widths[len(widths) // 2] < 120
+    double_spaced = (
+        len(nonblank) >= MIN_LINES_FOR_LAYOUT
+        and followed_by_blank / len(nonblank) > 0.8
+        and widths[len(widths) // 2] < 120
+    )
     cjk_ends = [lines[i] for i in nonblank if CJK_LINE_END.search(lines[i])]
     spaced = sum(1 for line in cjk_ends if TRAILING_SPACE.search(line))
     marks_end = bool(cjk_ends) and 0 < spaced <= 0.4 * len(cjk_ends)
@@ -151,14 +158,14 @@ def continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool:
     return full
 
 
-def _join_point(text: PositionedText, nxt: SourceLine) -> tuple[str, int]:
+def _join_point(text: PositionedText, nxt: SourceLine, known: frozenset[str]) -> tuple[str, int]:
     """How to join ``nxt`` to the paragraph so far: the separator, and how many characters of the
     paragraph's end to drop (a hyphen)."""
     current = text.text
     end = LINE_END_WORD.search(current)
     start = LINE_START_WORD.match(nxt.text)
-    if end and start and nxt.text[0].islower() is not None:
-        if should_keep_hyphen(end.group(1), start.group(1)):
+    if end and start:
+        if should_keep_hyphen(end.group(1), start.group(1), known):
             return "", 0
         return "", 1
     if is_cjk(current[-1]) or is_cjk(nxt.text[0]):
@@ -181,6 +188,7 @@ def paragraphs(lines: list[str], one_per_line: bool = False) -> Iterator[Positio
     ``one_per_line`` is for sources whose lines are real paragraphs (.docx).
     """
     layout = detect_layout(lines)
+    known = vocabulary("\n".join(lines))
     current: PositionedText | None = None
     previous: SourceLine | None = None
     for line in source_lines(lines):
@@ -190,7 +198,7 @@ def paragraphs(lines: list[str], one_per_line: bool = False) -> Iterator[Positio
             and not one_per_line
             and continues(previous, line, layout)
         ):
-            separator, drop = _join_point(current, line)
+            separator, drop = _join_point(current, line, known)
             if drop:
                 current = current.slice(0, current.length - drop)
             current.append_synthetic(separator)

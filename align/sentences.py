@@ -28,6 +28,8 @@ INITIAL = regex.compile(r"(?:^|[\s(«\"])\p{Lu}$")
 LIST_MARKER = regex.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,5}|[а-яa-z])\s*$")
 # A quote open this long without a close is unbalanced: stop protecting its contents.
 MAX_QUOTE = 600
+# A "sentence" of fewer words before an abbreviation such as «г.» is a phrase (``В 2020 г. Китай``).
+MIN_WORDS_BEFORE_FINAL_ABBREVIATION = 4
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +87,7 @@ def _is_boundary(text: str, start: int, match: regex.Match[str]) -> bool:
         return False
     if kind == "final":
         following = text[match.end() :].lstrip()[:1]
-        return following.isupper()
+        return following.isupper() and len(before.split()) >= MIN_WORDS_BEFORE_FINAL_ABBREVIATION
     return True
 
 
