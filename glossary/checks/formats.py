@@ -1,0 +1,222 @@
+"""Renderings of a check report: text, JSON, JUnit XML, SARIF 2.1.0 and GitHub workflow commands.
+
+Every renderer is a pure function from a :class:`Report` to a string, so the command writes the
+whole report in one go (atomically) before it decides the exit code. Output is deterministic: no
+dates, findings in file and position order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from glossary.checks.findings import SEVERITIES, Finding
+from glossary.checks.rules import Rule
+
+TOOL = "ruzh"
+TOOL_URI = "https://example.invalid/ruzh"  # no public home yet; SARIF wants a URI, so a reserved one
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# GitHub shows at most this many annotations of one kind per step; the rest go into a summary.
+GITHUB_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What was checked and what was found: findings in order, checked files, active rules."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    version: str = ""
+    suppressed: int = 0
+
+
+def summary(report: Report) -> dict[str, object]:
+    """Counts by severity and by rule, numbers of files and findings hidden by the baseline."""
+    by_sev = Counter(f.severity for f in report.findings)
+    by_rule = Counter(f.rule for f in report.findings)
+    return {
+        "total": len(report.findings),
+        "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES},
+        "by_rule": dict(sorted(by_rule.items())),
+        "files": len(report.files),
+        "suppressed_by_baseline": report.suppressed,
+    }
+
+
+def render_text(report: Report) -> str:
+    """``file:line:col: severity rule-id message`` lines and a closing count, for people and editors."""
+    out = [f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in report.findings]
+    s = summary(report)
+    sev = s["by_severity"]
+    assert isinstance(sev, dict)
+    counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in sev.items())
+    tail = f"{len(report.findings)} findings ({counts}) in {len(report.files)} files"
+    if report.suppressed:
+        tail += f"; {report.suppressed} known findings hidden by the baseline"
+    out.append(tail)
+    return "\n".join(out) + "\n"
+
+
+def _finding_dict(f: Finding) -> dict[str, object]:
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f.message,
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "text": f.text,
+        "related": list(f.related),
+        "fingerprint": f.fingerprint,
+    }
+
+
+def render_json(report: Report) -> str:
+    """One object ``{"findings": [...], "summary": {...}}``."""
+    doc = {"findings": [_finding_dict(f) for f in report.findings], "summary": summary(report)}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(report: Report) -> str:
+    """JUnit XML: one test case per rule and file, failing when that rule found something there."""
+    grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in report.findings:
+        grouped[(f.rule, f.file)].append(f)
+    files = sorted(set(report.files) | {f.file for f in report.findings})
+    root = etree.Element("testsuites", name=f"{TOOL} check")
+    total_fail = 0
+    for r in report.rules:
+        suite = etree.SubElement(root, "testsuite", name=r.id)
+        fails = 0
+        for name in files:
+            case = etree.SubElement(suite, "testcase", classname=r.id, name=name)
+            found = grouped.get((r.id, name), [])
+            if found:
+                fails += 1
+                worst = min(found, key=lambda f: SEVERITIES.index(f.severity)).severity
+                fail = etree.SubElement(case, "failure", type=worst, message=f"{len(found)} {r.id} findings")
+                fail.text = "\n".join(
+                    f"{f.file}:{f.line}:{f.column}: {f.severity} {f.message}" for f in found
+                )
+        suite.set("tests", str(len(files)))
+        suite.set("failures", str(fails))
+        total_fail += fails
+    root.set("tests", str(len(files) * len(report.rules)))
+    root.set("failures", str(total_fail))
+    xml: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return xml.decode("utf-8")
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render_sarif(report: Report) -> str:
+    """SARIF 2.1.0 with rule metadata, code-point columns and stable partial fingerprints."""
+    index = {r.id: i for i, r in enumerate(report.rules)}
+    rules = [
+        {
+            "id": r.id,
+            "name": r.id,
+            "shortDescription": {"text": r.description},
+            "fullDescription": {"text": r.description},
+            "help": {"text": r.help},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+            "properties": {"scope": r.scope},
+        }
+        for r in report.rules
+    ]
+    results = []
+    for f in report.findings:
+        result: dict[str, object] = {
+            "ruleId": f.rule,
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.file},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endColumn": f.column + len(f.text),
+                            "snippet": {"text": f.text},
+                        },
+                    }
+                }
+            ],
+            "partialFingerprints": {"ruzhFingerprint/v1": f.fingerprint},
+        }
+        if f.rule in index:
+            result["ruleIndex"] = index[f.rule]
+        if f.related:
+            result["properties"] = {"related": list(f.related)}
+        results.append(result)
+    doc = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL,
+                        "version": report.version,
+                        "informationUri": TOOL_URI,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+_GH_KIND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render_github(report: Report) -> str:
+    """Workflow commands: the first ten findings of each kind annotated, the rest listed and counted."""
+    shown: Counter[str] = Counter()
+    lines: list[str] = []
+    rest: list[Finding] = []
+    for f in report.findings:
+        kind = _GH_KIND[f.severity]
+        if shown[kind] >= GITHUB_LIMIT:
+            rest.append(f)
+            continue
+        shown[kind] += 1
+        props = (
+            f"file={_gh_escape(f.file, True)},line={f.line},col={f.column},title={_gh_escape(f.rule, True)}"
+        )
+        lines.append(f"::{kind} {props}::{_gh_escape(f.message)}")
+    if rest:
+        lines.append(f"::group::{len(rest)} more findings (GitHub annotates only {GITHUB_LIMIT} per kind)")
+        lines.extend(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in rest)
+        lines.append("::endgroup::")
+    by_rule = Counter((f.severity, f.rule) for f in report.findings)
+    lines.append(f"ruzh check: {len(report.findings)} findings in {len(report.files)} files")
+    lines.extend(f"  {n:6d} {sev:7s} {rule}" for (sev, rule), n in sorted(by_rule.items()))
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "github": render_github,
+}
+FORMATS = tuple(RENDERERS)

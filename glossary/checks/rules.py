@@ -1,0 +1,177 @@
+"""The rule registry: stable ids, default severities, one-line descriptions and what to do.
+
+Ids are part of the interface (configuration files, baselines and SARIF reports name them), so a
+rule may be added or deprecated but never renamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossary.checks.findings import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check: its id, default severity, scope (``document``, ``unit`` or ``tm``) and texts."""
+
+    id: str
+    severity: str
+    scope: str
+    description: str
+    help: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh-halfwidth-punct",
+        "warning",
+        "document",
+        "Half-width punctuation in Chinese text where the document otherwise uses full width.",
+        "Use the full-width mark (，。；：（）) as the rest of the document does.",
+    ),
+    Rule(
+        "unbalanced-pair",
+        "warning",
+        "document",
+        "A quote or bracket that is opened and never closed, or closed without being opened.",
+        "Add the missing partner or remove the stray mark.",
+    ),
+    Rule(
+        "zh-stray-space",
+        "warning",
+        "document",
+        "A space between two Han characters in running Chinese text, usually left over from PDF extraction.",
+        "Delete the space; Chinese prose has no spaces between characters.",
+    ),
+    Rule(
+        "han-for-dash",
+        "warning",
+        "document",
+        "The Han character 一 stands where the same corpus writes a dash (中国一中东欧 vs 中国—中东欧).",
+        "Replace 一 with the dash (—) used elsewhere.",
+    ),
+    Rule(
+        "mixed-script-word",
+        "error",
+        "document",
+        "A word mixes Latin and Cyrillic letters (a look-alike slip such as IоT with a Cyrillic о); "
+        "it breaks search and term matching.",
+        "Retype the word in one script.",
+    ),
+    Rule(
+        "term-forbidden",
+        "error",
+        "document",
+        "A term marked forbidden in the glossary is used.",
+        "Replace it with the preferred term of its concept.",
+    ),
+    Rule(
+        "term-deprecated",
+        "warning",
+        "document",
+        "A term marked deprecated in the glossary is used.",
+        "Replace it with the preferred term, or mark the variant admitted in the reviewed glossary.",
+    ),
+    Rule(
+        "term-variants-mixed",
+        "warning",
+        "document",
+        "One concept is written several ways across or within the documents without a decision.",
+        "Choose one form, or mark the variant admitted in the reviewed glossary (--glossary) to accept it.",
+    ),
+    Rule(
+        "unit-empty-target",
+        "error",
+        "unit",
+        "A translation unit has an empty Chinese side.",
+        "Translate the segment or remove the unit.",
+    ),
+    Rule(
+        "unit-untranslated",
+        "error",
+        "unit",
+        "The Chinese side is identical to the Russian side.",
+        "Translate the segment.",
+    ),
+    Rule(
+        "unit-wrong-script",
+        "error",
+        "unit",
+        "A segment is in the wrong script (Cyrillic words on the Chinese side, none on the Russian side).",
+        "Check that the two sides are not swapped and that the text is translated.",
+    ),
+    Rule(
+        "unit-length-ratio",
+        "info",
+        "unit",
+        "The length ratio of the two sides is far outside the norm of this memory.",
+        "Check for a missing or extra sentence in the unit (a misalignment).",
+    ),
+    Rule(
+        "unit-number-mismatch",
+        "warning",
+        "unit",
+        "A quantity on one side has no equal on the other (万/亿 and тыс./млн/млрд are converted).",
+        "Check the number, its unit of magnitude, its decimal separator and the percent sign.",
+    ),
+    Rule(
+        "unit-term-missing",
+        "warning",
+        "unit",
+        "A glossary term is in the Russian source, but no admitted Chinese rendering of it is in the target.",
+        "Use the preferred Chinese term of the glossary.",
+    ),
+    Rule(
+        "unit-term-forbidden",
+        "error",
+        "unit",
+        "The Chinese target uses a rendering the glossary marks forbidden or deprecated.",
+        "Use the preferred Chinese term of the glossary.",
+    ),
+    Rule(
+        "tm-inconsistent-target",
+        "warning",
+        "tm",
+        "The same source segment has different translations in the memory.",
+        "Keep one translation, or confirm that the contexts differ.",
+    ),
+    Rule(
+        "tm-inconsistent-source",
+        "info",
+        "tm",
+        "Different source segments have the same translation in the memory.",
+        "Check whether one of the translations is wrong (a copy-paste slip).",
+    ),
+)
+
+BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with this id (``KeyError`` for an unknown id: a programming error)."""
+    return BY_ID[rule_id]
+
+
+def finding(
+    rule_id: str,
+    message: str,
+    file: str,
+    line: int,
+    column: int,
+    text: str,
+    related: tuple[str, ...] = (),
+    context: str = "",
+) -> Finding:
+    """A finding of a registered rule at its default severity (configuration may change it later)."""
+    return Finding(
+        rule=rule_id,
+        severity=BY_ID[rule_id].severity,
+        message=message,
+        file=file,
+        line=line,
+        column=column,
+        text=text,
+        related=related,
+        context=context,
+    )

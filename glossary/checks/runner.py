@@ -1,0 +1,101 @@
+"""Run the checks: documents as a corpus, translation units one by one and across the memory.
+
+:func:`run_checks` is the one call the command (and ``ruzh build``) needs: it reads the inputs,
+runs every rule, applies the configuration and the baseline and returns a :class:`Report`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.checks import homoglyphs, typography
+from glossary.checks.baseline import read_baseline, split_known
+from glossary.checks.config import CheckConfig
+from glossary.checks.findings import Finding, with_fingerprints
+from glossary.checks.formats import Report
+from glossary.checks.rules import RULES
+from glossary.checks.source import SourceFile, joined, read_source
+from glossary.checks.units import check_unit_file
+from glossary.checks.variants import Glossary, check_variants, load_glossary
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to check: files as given, directories searched for text files, in sorted order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix in DOCUMENT_SUFFIXES and q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def display_name(path: Path) -> str:
+    """The path as reports show it: relative to the working directory when below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = None) -> Iterator[Finding]:
+    """Document rules over a corpus: typography and scripts per file, dashes and terms across files."""
+    runs = {s.name: joined(s) for s in sources}
+    dashes = typography.dash_contexts(runs.values())
+    for src in sources:
+        yield from typography.halfwidth_punctuation(src)
+        yield from typography.unbalanced_pairs(src, runs[src.name])
+        yield from typography.stray_spaces(src)
+        yield from typography.han_for_dash(src, runs[src.name], dashes)
+        yield from homoglyphs.mixed_script(src)
+    if glossary is not None:
+        yield from check_variants(sources, runs, glossary)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInputs:
+    """What to check: documents, and optionally a termbase, a TMX and aligned pairs."""
+
+    documents: tuple[Path, ...] = ()
+    glossary: Path | None = None
+    tmx: Path | None = None
+    aligned: Path | None = None
+
+
+def collect(inputs: CheckInputs) -> tuple[list[Finding], list[str]]:
+    """All findings (before configuration) and the names of the checked files."""
+    sources = [read_source(p, display_name(p)) for p in inputs.documents]
+    files = [s.name for s in sources]
+    found: list[Finding] = []
+    glossary_data = load_glossary(inputs.glossary)
+    found.extend(check_sources(sources, glossary_data))
+    for unit_file in (inputs.tmx, inputs.aligned):
+        if unit_file is None:
+            continue
+        found.extend(check_unit_file(unit_file, display_name(unit_file), glossary_data))
+        files.append(display_name(unit_file))
+    return found, files
+
+
+def run_checks(
+    inputs: CheckInputs,
+    config: CheckConfig | None = None,
+    baseline: str | Path | None = None,
+    version: str = "",
+) -> Report:
+    """Every finding with configured severities and fingerprints, minus those in the baseline."""
+    cfg = config or CheckConfig()
+    raw, files = collect(inputs)
+    ordered = sorted(cfg.apply(raw), key=Finding.sort_key)
+    findings = list(with_fingerprints(ordered))
+    hidden = 0
+    if baseline is not None:
+        findings, hidden = split_known(findings, read_baseline(baseline))
+    rules = tuple(r for r in RULES if cfg.enabled_anywhere(r.id))
+    return Report(tuple(findings), tuple(files), rules, version=version, suppressed=hidden)

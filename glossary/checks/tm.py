@@ -1,0 +1,99 @@
+"""TM consistency: the same source with different targets, the same target with different sources.
+
+Reported as groups (one finding per source with all its translations), not pair by pair. For each
+distinct segment only a 64-bit hash of it, a 48-bit hash of its partner and the line of its first
+unit are kept, packed in one integer; texts are kept only once a segment is known to conflict.
+The first unit of a group is then known by its line only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import regex
+
+from glossary.checks.findings import Finding
+from glossary.checks.rules import finding
+
+_SPACE = regex.compile(r"\s+")
+_HAN = regex.compile(r"\p{Han}")
+# Short targets (是。, 好的) legitimately translate many sources; below this many Han characters a
+# shared target is not reported.
+SAME_TARGET_MIN_HAN = 6
+MAX_RELATED = 20
+_LINE_BITS = 32
+
+
+def _h(text: str, bits: int) -> int:
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") >> (64 - bits)
+
+
+@dataclass
+class _Side:
+    """One direction (source -> targets): packed first partner per key, groups once they conflict."""
+
+    first: dict[int, int] = field(default_factory=dict)
+    groups: dict[int, dict[int, tuple[int, str]]] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+
+    def add(self, key_text: str, other: str, line: int) -> None:
+        key, partner = _h(key_text, 64), _h(other, 48)
+        packed = self.first.get(key)
+        if packed is None:
+            self.first[key] = (partner << _LINE_BITS) | (line & 0xFFFFFFFF)
+            return
+        first_partner, first_line = packed >> _LINE_BITS, packed & 0xFFFFFFFF
+        if partner == first_partner and key not in self.groups:
+            return
+        group = self.groups.setdefault(key, {first_partner: (first_line, "")})
+        self.texts.setdefault(key, key_text)
+        if partner not in group:
+            group[partner] = (line, other)
+
+
+@dataclass
+class TmGroups:
+    """Collects both directions while units stream past."""
+
+    by_source: _Side = field(default_factory=_Side)
+    by_target: _Side = field(default_factory=_Side)
+
+    def add(self, line: int, ru: str, zh: str) -> None:
+        """Record one unit (whitespace-normalised)."""
+        if not ru or not zh:
+            return
+        ru_n, zh_n = _SPACE.sub(" ", ru), _SPACE.sub(" ", zh)
+        self.by_source.add(ru_n, zh_n, line)
+        if len(_HAN.findall(zh_n)) >= SAME_TARGET_MIN_HAN:
+            self.by_target.add(zh_n, ru_n, line)
+
+    def findings(self, name: str) -> list[Finding]:
+        """One finding per conflicting group, at the line of its first unit."""
+        out = []
+        for rule, side, what, other in (
+            ("tm-inconsistent-target", self.by_source, "source", "translations"),
+            ("tm-inconsistent-source", self.by_target, "translation", "sources"),
+        ):
+            for key, group in side.groups.items():
+                members = sorted(group.values())
+                lines = [ln for ln, _ in members]
+                shown = ", ".join(map(str, lines[:MAX_RELATED])) + (", …" if len(lines) > MAX_RELATED else "")
+                related = tuple(
+                    f"line {ln}: {txt}" if txt else f"line {ln}" for ln, txt in members[:MAX_RELATED]
+                )
+                text = side.texts[key]
+                out.append(
+                    finding(
+                        rule,
+                        f"the same {what} has {len(members)} different {other} (lines {shown})",
+                        name,
+                        lines[0],
+                        1,
+                        text,
+                        related=related,
+                        context=text[:80],
+                    )
+                )
+        return out

@@ -1,0 +1,255 @@
+"""Chinese typography: half-width punctuation, unbalanced pairs, stray spaces, 一 standing for a dash.
+
+Chinese prose uses full-width punctuation (GB/T 15834-2011). PDF extraction and hasty typing leave
+half-width marks (``数字政府,强化``), spaces inside words (``推 动``) and the character 一 ("one")
+where a dash belongs (``中国一中东欧``, read 中国—中东欧). All positions come from the raw lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from glossary.checks.findings import Finding
+from glossary.checks.rules import finding
+from glossary.checks.source import Joined, SourceFile, joined
+
+_HAN = regex.compile(r"\p{Han}")
+# Closing marks after which a following half-width mark is still in Chinese text.
+_CJK_CLOSERS = "”’》〉」』）】。，、"
+
+# Half-width mark -> (class, its full-width counterpart).
+HALF_TO_FULL: dict[str, tuple[str, str]] = {
+    ",": ("comma", "，"),
+    ".": ("period", "。"),
+    ";": ("semicolon", "；"),
+    ":": ("colon", "："),
+    "(": ("paren", "（"),
+    ")": ("paren", "）"),
+    "!": ("exclamation", "！"),
+    "?": ("question", "？"),
+}
+FULL_CLASSES: dict[str, str] = {
+    "，": "comma",
+    "。": "period",
+    "；": "semicolon",
+    "：": "colon",
+    "（": "paren",
+    "）": "paren",
+    "！": "exclamation",
+    "？": "question",
+}
+# A half-width class used at least this often and more than its full-width twin is taken as the
+# document's deliberate convention (e.g. headings numbered ``(一)`` throughout), not as slips.
+CONVENTION_MIN = 3
+
+_STRAY_SPACE = regex.compile(r"(\p{Han})([ \t\u00a0\u3000]+)(\p{Han})")
+_ZH_SENTENCE_PUNCT = regex.compile(r"[，。、；：！？]")
+# A Chinese line shorter than this without sentence punctuation is a byline, heading or table cell,
+# where spaces separate names or columns (``文/左鹏飞 陈静``).
+PROSE_MIN_HAN = 20
+
+# Partners written 中国—X in Belt-and-Road texts; 中国一X with 一 ("one") is a slip for the dash.
+DASH_PARTNERS = ("中东欧", "东盟", "阿拉伯", "中亚", "拉美", "非洲", "欧盟", "太平洋岛国", "海合会")
+_DASHES = "—–－―"
+
+
+def _in_chinese(line: str, i: int) -> bool:
+    """True when the half-width mark at ``line[i]`` follows Chinese text."""
+    j = i - 1
+    while j >= 0 and line[j] == " ":
+        j -= 1
+    return j >= 0 and (bool(_HAN.match(line[j])) or line[j] in _CJK_CLOSERS)
+
+
+def _candidates(src: SourceFile) -> Iterator[tuple[int, int, str]]:
+    """(line, 0-based index, mark) of half-width marks in Chinese context."""
+    for number, line in enumerate(src.lines, 1):
+        for i, ch in enumerate(line):
+            if ch not in HALF_TO_FULL:
+                continue
+            nxt = line[i + 1] if i + 1 < len(line) else ""
+            if ch == "(":
+                if (i > 0 and _HAN.match(line[i - 1])) or (nxt and _HAN.match(nxt)):
+                    yield number, i, ch
+            elif ch == ")":
+                if (nxt and _HAN.match(nxt)) or _in_chinese(line, i):
+                    yield number, i, ch
+            elif ch == ".":
+                # 影响.智慧 but not 5.G, .com, or an ellipsis
+                if i > 0 and _HAN.match(line[i - 1]) and not regex.match(r"[\p{Latin}\d.]", nxt):
+                    yield number, i, ch
+            elif _in_chinese(line, i) and not (ch == ":" and nxt == "/"):
+                yield number, i, ch
+
+
+def halfwidth_punctuation(src: SourceFile) -> Iterator[Finding]:
+    """Half-width marks in Chinese text of a document whose Chinese text otherwise uses full width."""
+    cands = list(_candidates(src))
+    if not cands:
+        return
+    full = Counter(FULL_CLASSES[ch] for line in src.lines for ch in line if ch in FULL_CLASSES)
+    half = Counter(HALF_TO_FULL[ch][0] for _, _, ch in cands)
+    if sum(full.values()) <= sum(half.values()):
+        return  # the document's Chinese text is not full-width; nothing to be consistent with
+    skip = {c for c, n in half.items() if n >= CONVENTION_MIN and n > full[c]}
+    done: set[tuple[int, int]] = set()
+    for number, i, ch in cands:
+        cls, fw = HALF_TO_FULL[ch]
+        if cls in skip or (number, i) in done:
+            continue
+        line = src.lines[number - 1]
+        if ch == "(":
+            close = line.find(")", i + 1, i + 40)
+            if close > 0:
+                done.add((number, close))
+                text = line[i : close + 1]
+                yield finding(
+                    "zh-halfwidth-punct",
+                    f"half-width parentheses {text} in Chinese text "
+                    f"(the document uses （） {full[cls] // 2}×); "
+                    f"write （{text[1:-1]}）",
+                    src.name,
+                    number,
+                    i + 1,
+                    text,
+                    context=line[max(0, i - 4) : close + 5],
+                )
+                continue
+        yield finding(
+            "zh-halfwidth-punct",
+            f"half-width '{ch}' in Chinese text (the document uses '{fw}' {full[cls]}×); write '{fw}'",
+            src.name,
+            number,
+            i + 1,
+            ch,
+            context=line[max(0, i - 4) : i + 5],
+        )
+
+
+_OPENERS = {
+    "(": "paren",
+    "（": "paren",
+    "[": "square",
+    "［": "square",
+    "【": "lenticular",
+    "《": "book",
+    "〈": "angle",
+    "«": "guillemet",
+    "“": "dquote",
+    "„": "low",
+}
+_CLOSERS = {
+    ")": "paren",
+    "）": "paren",
+    "]": "square",
+    "］": "square",
+    "】": "lenticular",
+    "》": "book",
+    "〉": "angle",
+    "»": "guillemet",
+    "”": "dquote",
+}
+# Longest stretch of running text a quote or bracket is allowed to stay open.
+MAX_SPAN = 400
+# ``1)`` ``а)`` ``b)``: list enumerators in Russian and English have no opening bracket.
+_ENUMERATOR = regex.compile(r"(?:^|[\s;:,.])(?:\d{1,2}|[\p{Cyrillic}\p{Latin}])$")
+
+
+def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Finding]:
+    """Quotes and brackets opened and never closed, or closed without an opener, in running text."""
+    run = text or joined(src)
+    s = run.text
+    stack: list[tuple[str, int]] = []
+
+    def report(offset: int, what: str) -> Finding:
+        line, col = run.position(offset)
+        return finding(
+            "unbalanced-pair",
+            what,
+            src.name,
+            line,
+            col,
+            s[offset],
+            context=s[max(0, offset - 6) : offset + 6],
+        )
+
+    for i, ch in enumerate(s):
+        while stack and i - stack[0][1] > MAX_SPAN:
+            mark, at = stack.pop(0)
+            yield report(at, f"'{mark}' is not closed within {MAX_SPAN} characters; add its partner")
+        if ch == "“" and stack and stack[-1][0] == "„":
+            stack.pop()  # Russian inner quotes „…“
+        elif ch in _OPENERS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            family = _CLOSERS[ch]
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if _OPENERS[stack[k][0]] == family), -1)
+            if depth < 0:
+                if ch == ")" and _ENUMERATOR.search(s[max(0, i - 4) : i]):
+                    continue
+                yield report(i, f"'{ch}' closes nothing: its opening partner is missing")
+                continue
+            for mark, at in stack[depth + 1 :]:
+                yield report(at, f"'{mark}' is not closed before '{ch}'; add its partner")
+            del stack[depth:]
+    for mark, at in stack:
+        yield report(at, f"'{mark}' is never closed; add its partner")
+
+
+def stray_spaces(src: SourceFile) -> Iterator[Finding]:
+    """Spaces between two Han characters in lines of running Chinese prose."""
+    for number, line in enumerate(src.lines, 1):
+        if "  " in line.strip() and not _ZH_SENTENCE_PUNCT.search(line):
+            continue  # columns of a table
+        if not _ZH_SENTENCE_PUNCT.search(line) and len(_HAN.findall(line)) < PROSE_MIN_HAN:
+            continue
+        for m in _STRAY_SPACE.finditer(line):
+            text = m.group(0)
+            yield finding(
+                "zh-stray-space",
+                f"space inside Chinese text '{text}'; write '{m.group(1)}{m.group(3)}'",
+                src.name,
+                number,
+                m.start() + 1,
+                text,
+                context=line[max(0, m.start() - 4) : m.end() + 4],
+            )
+
+
+def dash_contexts(texts: Iterable[Joined]) -> set[tuple[str, str]]:
+    """(Han before, two characters after) around every dash of the corpus: 中国—中东欧 gives (国, 中东)."""
+    found: set[tuple[str, str]] = set()
+    for run in texts:
+        s = run.text
+        for i, ch in enumerate(s):
+            if ch in _DASHES and 0 < i < len(s) - 2 and _HAN.match(s[i - 1]) and _HAN.match(s[i + 1]):
+                found.add((s[i - 1], s[i + 1 : i + 3]))
+    return found
+
+
+def han_for_dash(src: SourceFile, text: Joined, contexts: set[tuple[str, str]]) -> Iterator[Finding]:
+    """一 where the corpus writes a dash in the same place, or between Russian words."""
+    s = text.text
+    for m in regex.finditer(r"一", s):
+        i = m.start()
+        before, after = s[i - 1 : i], s[i + 1 : i + 3]
+        known = (before, after) in contexts
+        partner = (
+            before == "国" and s[i - 2 : i] == "中国" and any(s.startswith(p, i + 1) for p in DASH_PARTNERS)
+        )
+        cyrillic = bool(regex.match(r"\s", before) and regex.match(r"\s\p{Cyrillic}", after))
+        if known or partner or cyrillic:
+            line, col = text.position(i)
+            where = s[max(0, i - 2) : i + 4]
+            yield finding(
+                "han-for-dash",
+                f"'一' (the Han numeral one) in '{where}' stands where a dash belongs; write '—'",
+                src.name,
+                line,
+                col,
+                "一",
+                context=where,
+            )

@@ -1,0 +1,278 @@
+"""Checks per translation unit (TMX or aligned pairs) and across the whole memory, streaming.
+
+Per unit: empty, untranslated or wrong-script sides, numbers (:mod:`glossary.checks.numbers`),
+glossary conformance (Russian terms found by lemma with the glossary's matcher, their admitted
+Chinese renderings looked up in the target; forbidden renderings). Across the memory: length
+ratios far from this memory's own norm, the same source with different targets and the same
+target with different sources, each reported once per group.
+
+Memory stays flat for millions of units: per unit only a float and two 64-bit hashes are kept;
+texts are kept only for the few extreme ratios and for units that join a conflicting group.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+import regex
+
+from glossary.checks import numbers
+from glossary.checks.findings import Finding
+from glossary.checks.rules import finding
+from glossary.checks.tm import TmGroups
+from glossary.checks.variants import Glossary
+from glossary.matching import lemma_key
+from tmx.reader import TmxReader
+from tmx.types import TranslationUnit
+from tmx.units import units_from_tsv
+
+_HAN = regex.compile(r"\p{Han}")
+_CYR = regex.compile(r"\p{Cyrillic}")
+_CYR_WORD = regex.compile(r"\p{Cyrillic}{3,}")
+_LETTER = regex.compile(r"\p{L}")
+_SPACE = regex.compile(r"\s+")
+# Outlier test on log(len zh / len ru): robust z-score above this, for Russian sides this long.
+RATIO_Z = 5.0
+RATIO_MIN_RU = 20
+RATIO_KEEP = 2000  # extreme units kept (per direction) until the norm is known
+
+
+class _LinedTmxReader(TmxReader):
+    """The TMX reader, remembering the line of the ``<tu>`` it read last."""
+
+    last_line = 0
+
+    def _unit(self, tu: object) -> TranslationUnit | None:
+        self.last_line = getattr(tu, "sourceline", 0) or 0
+        return super()._unit(tu)
+
+
+def iter_units(path: str | Path, name: str) -> Iterator[tuple[int, TranslationUnit]]:
+    """(line in the file, unit) from a TMX (``.tmx``, ``.tmx.gz``) or an aligned TSV file."""
+    p = str(path)
+    if p.endswith((".tmx", ".tmx.gz", ".xml")):
+        reader = _LinedTmxReader(p, name)
+        for unit in reader:
+            yield reader.last_line, unit
+    else:
+        for unit in units_from_tsv(p, name):
+            yield unit.ru_line, unit
+
+
+def _stem(word: str) -> str:
+    key = lemma_key(word)
+    base = key[0] if key else word.lower()
+    return base if len(base) <= 4 else base[: max(4, len(base) - 3)]
+
+
+@dataclass
+class _TermIndex:
+    """Chinese renderings by concept, and a cheap prefilter for the lemma matcher."""
+
+    glossary: Glossary
+    good: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    bad: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (cid, zh) -> (status, better)
+    stems: object = None
+
+    def __post_init__(self) -> None:
+        auto = ahocorasick.Automaton()
+        for c in self.glossary.concepts:
+            zh = [t for t in c.terms if t.lang == "zh"]
+            self.good[c.id] = tuple(t.text for t in zh if t.status in ("preferred", "admitted"))
+            better = c.label("zh")
+            for t in zh:
+                if t.status in ("deprecated", "forbidden") and (c.id, t.text) not in self.glossary.accepted:
+                    self.bad[(c.id, t.text)] = (t.status, better)
+            for t in c.terms:
+                if t.lang == "ru" and t.text.split():
+                    stem = _stem(t.text.split()[0]).replace("ё", "е")
+                    auto.add_word(stem, stem)
+        if len(auto):
+            auto.make_automaton()
+            self.stems = auto
+
+    def might_match(self, ru: str) -> bool:
+        """False when no Russian term can occur (no stem of a term's first word is in the text)."""
+        if self.stems is None:
+            return False
+        low = ru.lower().replace("ё", "е")
+        return any(True for _ in self.stems.iter(low))  # type: ignore[attr-defined]
+
+
+class UnitChecker:
+    """Feed units with :meth:`check`; :meth:`finish` adds the findings that need the whole memory."""
+
+    def __init__(self, name: str, glossary: Glossary | None = None) -> None:
+        self.name = name
+        self.glossary = glossary
+        self.index = _TermIndex(glossary) if glossary is not None else None
+        self.ratios = array("f")
+        self._high: list[tuple[float, int, str, str]] = []
+        self._low: list[tuple[float, int, str, str]] = []
+        self.tm = TmGroups()
+        self.units = 0
+
+    def _f(self, rule: str, line: int, text: str, message: str, related: tuple[str, ...] = ()) -> Finding:
+        return finding(rule, message, self.name, line, 1, text, related=related, context=text[:80])
+
+    def check(self, line: int, unit: TranslationUnit) -> list[Finding]:
+        """Findings of one unit (and bookkeeping for the memory-wide checks)."""
+        self.units += 1
+        ru, zh = unit.ru.strip(), unit.zh.strip()
+        self.tm.add(line, ru, zh)
+        if not zh:
+            return [
+                self._f("unit-empty-target", line, ru, "the Chinese side is empty; translate the segment")
+            ]
+        out: list[Finding] = []
+        if zh == ru and _CYR.search(ru):
+            out.append(self._f("unit-untranslated", line, zh, "the Chinese side repeats the Russian source"))
+            return out
+        out.extend(self._scripts(line, ru, zh))
+        self._ratio(line, ru, zh)
+        out.extend(self._numbers(line, ru, zh))
+        if self.index is not None:
+            out.extend(self._terms(line, ru, zh))
+        return out
+
+    def _scripts(self, line: int, ru: str, zh: str) -> list[Finding]:
+        out = []
+        if not _HAN.search(zh) and _LETTER.search(zh) and _CYR.search(ru):
+            out.append(self._f("unit-wrong-script", line, zh, "the Chinese side has no Chinese characters"))
+        elif m := _CYR_WORD.search(zh):
+            out.append(
+                self._f(
+                    "unit-wrong-script",
+                    line,
+                    m.group(0),
+                    f"Russian word '{m.group(0)}' left in the Chinese side; translate it",
+                )
+            )
+        if _HAN.search(ru) and not _CYR.search(ru):
+            out.append(
+                self._f(
+                    "unit-wrong-script",
+                    line,
+                    ru,
+                    "the Russian side has Chinese and no Cyrillic text; are the sides swapped?",
+                )
+            )
+        return out
+
+    def _ratio(self, line: int, ru: str, zh: str) -> None:
+        lr, lz = len(_SPACE.sub("", ru)), len(_SPACE.sub("", zh))
+        if lr < RATIO_MIN_RU or lz == 0:
+            return
+        x = math.log(lz / lr)
+        self.ratios.append(x)
+        item = (x, line, ru, zh)
+        for heap, key in ((self._high, item), (self._low, (-x, line, ru, zh))):
+            if len(heap) < RATIO_KEEP:
+                heapq.heappush(heap, key)
+            elif key > heap[0]:
+                heapq.heapreplace(heap, key)
+
+    def _numbers(self, line: int, ru: str, zh: str) -> list[Finding]:
+        lost_ru, lost_zh = numbers.unmatched(ru, zh)
+        out = []
+        for q in lost_ru:
+            out.append(
+                self._f(
+                    "unit-number-mismatch",
+                    line,
+                    q.text,
+                    f"'{q.text}' in the Russian side has no equal in the Chinese side",
+                    (zh,),
+                )
+            )
+        for q in lost_zh:
+            out.append(
+                self._f(
+                    "unit-number-mismatch",
+                    line,
+                    q.text,
+                    f"'{q.text}' in the Chinese side has no equal in the Russian side",
+                    (ru,),
+                )
+            )
+        return out
+
+    def _terms(self, line: int, ru: str, zh: str) -> list[Finding]:
+        assert self.index is not None and self.glossary is not None
+        ru_m, zh_m = self.glossary.matchers()
+        out = []
+        for hit in zh_m.find(zh):
+            bad = self.index.bad.get((hit.concept, hit.term))
+            if bad:
+                out.append(
+                    self._f(
+                        "unit-term-forbidden",
+                        line,
+                        zh[hit.start : hit.end],
+                        f"'{hit.term}' is a {bad[0]} rendering; write '{bad[1]}'",
+                        (bad[1],),
+                    )
+                )
+        if not self.index.might_match(ru):
+            return out
+        seen: set[str] = set()
+        for hit in ru_m.find(ru):
+            good = self.index.good.get(hit.concept, ())
+            if hit.concept in seen or not good:
+                continue
+            seen.add(hit.concept)
+            if not any(g in zh for g in good):
+                surface = ru[hit.start : hit.end]
+                out.append(
+                    self._f(
+                        "unit-term-missing",
+                        line,
+                        surface,
+                        f"'{surface}' ({hit.term}) is in the source but the target has none of "
+                        f"{', '.join(good)}",
+                        good,
+                    )
+                )
+        return out
+
+    def finish(self) -> list[Finding]:
+        """Length-ratio outliers against this memory's norm, and inconsistent TM groups."""
+        return self._ratio_outliers() + self.tm.findings(self.name)
+
+    def _ratio_outliers(self) -> list[Finding]:
+        if len(self.ratios) < 30:
+            return []  # too few units to know the norm
+        values = sorted(self.ratios)
+        med = values[len(values) // 2]
+        mad = sorted(abs(v - med) for v in values)[len(values) // 2] * 1.4826 or 1e-6
+        out = []
+        for x, line, ru, zh in self._high + [(-n, li, r, z) for n, li, r, z in self._low]:
+            z = (x - med) / mad
+            if abs(z) > RATIO_Z:
+                side = "longer" if z > 0 else "shorter"
+                factor = math.exp(abs(x - med))
+                out.append(
+                    self._f(
+                        "unit-length-ratio",
+                        line,
+                        zh,
+                        f"the Chinese side is {factor:.1f}× {side} than usual for its source in this memory "
+                        f"(robust z = {z:.1f}); check for a missing or extra sentence",
+                        (ru,),
+                    )
+                )
+        return out
+
+
+def check_unit_file(path: str | Path, name: str, glossary: Glossary | None = None) -> Iterator[Finding]:
+    """Every finding of a TMX or aligned TSV file, streamed; memory-wide findings come last."""
+    checker = UnitChecker(name, glossary)
+    for line, unit in iter_units(path, name):
+        yield from checker.check(line, unit)
+    yield from checker.finish()

@@ -1,0 +1,262 @@
+"""Terminology across documents: one concept written several ways, deprecated and forbidden terms.
+
+Terms are found with the glossary's own matchers (:mod:`glossary.matching`): Russian by lemma
+sequence, so ``цифровой экономике`` and ``цифровая экономика`` are one form, not two variants;
+Chinese as text over the running text, so a term broken over a PDF line is still one occurrence.
+
+A reviewed glossary (``--glossary G.csv``) records decisions. It may be a termbase CSV
+(``concept,lang,term,…,status``) or the review CSV of ``ruzh glossary build`` (``id,ru,zh,…,status,
+ru_variants,zh_variants``); in the latter, a row whose status is ``admitted`` or ``preferred``
+accepts the variants it lists, which suppresses the "mixed" finding for them, and a row marked
+``deprecated`` or ``forbidden`` gives its variants that status.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import regex
+
+from align.errors import InputError
+from glossary.checks.findings import Finding
+from glossary.checks.homoglyphs import mixed_words
+from glossary.checks.rules import finding
+from glossary.checks.source import Joined, SourceFile
+from glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
+from glossary.termbase import Concept, Term, load_termbase, parse_termbase
+
+# Abbreviations are legitimate companions of their full form (ИКТ beside информационно-
+# коммуникационные технологии, ICT beside 信息和通信技术), never "variants" of it.
+_ABBREVIATION = regex.compile(
+    r"[\p{Lu}\p{N}][\p{Lu}\p{N}\p{Ll}&/-]*\p{Lu}[\p{Lu}\p{N}\p{Ll}]*|[A-Za-z0-9 .&+-]+"
+)
+MAX_PLACES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Concepts with their statuses and the forms a reviewer accepted, plus ready matchers."""
+
+    concepts: tuple[Concept, ...]
+    accepted: frozenset[tuple[str, str]] = frozenset()  # (concept id, term text)
+    _cache: dict[str, tuple[RussianMatcher, ChineseMatcher]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def matchers(self) -> tuple[RussianMatcher, ChineseMatcher]:
+        """The Russian and Chinese matchers over every term (built once)."""
+        if "m" not in self._cache:
+            self._cache["m"] = matchers(self.concepts)
+        return self._cache["m"]
+
+    def by_id(self) -> dict[str, Concept]:
+        """Concepts by id."""
+        return {c.id: c for c in self.concepts}
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _overlay(base: list[Concept], text: str, name: str) -> Glossary:
+    """Apply a review CSV (one row per concept) over the termbase."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    by_id = {c.id: c for c in base}
+    order = [c.id for c in base]
+    accepted: set[tuple[str, str]] = set()
+    for row in reader:
+        line = reader.line_num
+        cid = (row.get("id") or "").strip()
+        status = (row.get("status") or "").strip()
+        if not cid:
+            raise InputError("row has no id", file=name, line=line, hint="fill the id column")
+        terms = list(by_id[cid].terms) if cid in by_id else []
+        for lang in ("ru", "zh"):
+            main = (row.get(lang) or "").strip()
+            forms = ([main] if main else []) + _split(row.get(f"{lang}_variants") or "")
+            for i, form in enumerate(forms):
+                st = "preferred" if i == 0 else status
+                if st not in ("preferred", "admitted", "deprecated", "forbidden"):
+                    continue  # a candidate or rejected row decides nothing
+                terms = [t for t in terms if not (t.lang == lang and t.text == form)]
+                if st == "preferred":
+                    terms = [
+                        replace(t, status="admitted") if t.lang == lang and t.status == "preferred" else t
+                        for t in terms
+                    ]
+                terms.append(Term(lang=lang, text=form, status=st))
+                if st in ("preferred", "admitted"):
+                    accepted.add((cid, form))
+        if cid not in by_id:
+            order.append(cid)
+        by_id[cid] = Concept(id=cid, en=(row.get("en") or "").strip(), terms=tuple(terms))
+    return Glossary(tuple(by_id[c] for c in order), frozenset(accepted))
+
+
+def load_glossary(path: str | Path | None = None) -> Glossary:
+    """The shipped termbase, overridden by a reviewed glossary CSV when one is given."""
+    base = load_termbase()
+    if path is None:
+        return Glossary(tuple(base))
+    name = str(path)
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read glossary: {exc.strerror}", file=name, hint="check the path") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("glossary is not UTF-8", file=name, hint="save it as UTF-8") from exc
+    header = [h.strip().lower() for h in text.split("\n", 1)[0].split(",")]
+    if {"concept", "lang", "term"} <= set(header):
+        own = parse_termbase(text, name)
+        ids = {c.id for c in own}
+        accepted = {(c.id, t.text) for c in own for t in c.terms if t.status in ("preferred", "admitted")}
+        return Glossary(tuple([c for c in base if c.id not in ids] + own), frozenset(accepted))
+    if {"id", "ru", "zh", "status"} <= set(header):
+        return _overlay(base, text, name)
+    raise InputError(
+        "glossary header is neither a termbase (concept,lang,term,status) nor a review CSV (id,ru,zh,status)",
+        file=name,
+        line=1,
+        hint="export it with `ruzh glossary build` and edit it in a spreadsheet",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Use:
+    file: str
+    line: int
+    column: int
+    surface: str
+
+
+def _uses(
+    sources: Sequence[SourceFile],
+    runs: Mapping[str, Joined],
+    glossary: Glossary,
+) -> dict[tuple[str, str, str], list[_Use]]:
+    """(concept, lang, termbase form) -> every place it is used, in corpus order."""
+    ru_m, zh_m = glossary.matchers()
+    out: dict[tuple[str, str, str], list[_Use]] = defaultdict(list)
+    for src in sources:
+        run = runs[src.name]
+        for lang, m in (("ru", ru_m), ("zh", zh_m)):
+            seen: set[tuple[str, int, int]] = set()
+            for hit in m.find(run.text):
+                if (hit.concept, hit.start, hit.end) in seen:
+                    continue  # two spellings of one form (интернет, Интернет) match the same words
+                seen.add((hit.concept, hit.start, hit.end))
+                line, col = run.position(hit.start)
+                out[(hit.concept, lang, hit.term)].append(
+                    _Use(src.name, line, col, run.text[hit.start : hit.end])
+                )
+    return out
+
+
+def _place(u: _Use) -> str:
+    return f"{u.file}:{u.line}:{u.column}"
+
+
+def _summary(form: str, uses: list[_Use]) -> str:
+    docs = Counter(u.file for u in uses)
+    return f"{form} {len(uses)}× ({', '.join(f'{Path(d).name} {n}×' for d, n in docs.items())})"
+
+
+def check_variants(
+    sources: Sequence[SourceFile],
+    runs: Mapping[str, Joined],
+    glossary: Glossary,
+) -> Iterator[Finding]:
+    """Deprecated and forbidden terms at each use; mixed variants of a concept once per form and file."""
+    concepts = glossary.by_id()
+    uses = _uses(sources, runs, glossary)
+    per_concept: dict[tuple[str, str], dict[str, list[_Use]]] = defaultdict(dict)
+    for (cid, lang, form), found in uses.items():
+        per_concept[(cid, lang)][form] = found
+    for (cid, lang), forms in per_concept.items():
+        concept = concepts[cid]
+        status = {t.text: t.status for t in concept.terms if t.lang == lang}
+        preferred = [t.text for t in concept.terms if t.lang == lang and t.status == "preferred"]
+        yield from _bad_terms(concept, lang, forms, status, preferred, glossary)
+        yield from _mixed(concept, lang, forms, status, preferred, glossary)
+
+
+def _bad_terms(
+    concept: Concept,
+    lang: str,
+    forms: dict[str, list[_Use]],
+    status: dict[str, str],
+    preferred: list[str],
+    glossary: Glossary,
+) -> Iterator[Finding]:
+    better = preferred[0] if preferred else concept.label(lang)
+    for form, found in forms.items():
+        st = status.get(form, "")
+        if st not in ("deprecated", "forbidden") or (concept.id, form) in glossary.accepted:
+            continue
+        for u in found:
+            if any(True for _ in mixed_words(u.surface)):
+                continue  # the look-alike rule already reports this word
+            yield finding(
+                f"term-{st}",
+                f"'{u.surface}' is a {st} term for {concept.en or concept.id} ({concept.id}); "
+                f"write '{better}'",
+                u.file,
+                u.line,
+                u.column,
+                u.surface,
+                related=(better,) if better else (),
+                context=form,
+            )
+
+
+def _countable(form: str) -> bool:
+    return not _ABBREVIATION.fullmatch(form)
+
+
+def _contains(longer: str, shorter: str, lang: str) -> bool:
+    if lang == "zh":
+        return shorter in longer
+    a, b = lemma_key(longer), lemma_key(shorter)
+    return len(a) > len(b) and any(a[i : i + len(b)] == b for i in range(len(a) - len(b) + 1))
+
+
+def _mixed(
+    concept: Concept,
+    lang: str,
+    forms: dict[str, list[_Use]],
+    status: dict[str, str],
+    preferred: list[str],
+    glossary: Glossary,
+) -> Iterator[Finding]:
+    live = {f: u for f, u in forms.items() if status.get(f) in ("preferred", "admitted") and _countable(f)}
+    # A form containing another (технология блокчейн, блокчейн) is an expansion, not a rival spelling.
+    live = {f: u for f, u in live.items() if not any(o != f and _contains(f, o, lang) for o in live)}
+    if len(live) < 2:
+        return
+    ranked = sorted(live, key=lambda f: (f not in preferred, -len(live[f]), f))
+    keep = ranked[0]
+    overview = "; ".join(_summary(f, live[f]) for f in ranked)
+    for form in ranked[1:]:
+        if (concept.id, form) in glossary.accepted:
+            continue
+        first_in_file: dict[str, _Use] = {}
+        for u in live[form]:
+            first_in_file.setdefault(u.file, u)
+        related = tuple(f"{f} {_place(u)}" for f in ranked if f != form for u in live[f][:MAX_PLACES])
+        for u in first_in_file.values():
+            yield finding(
+                "term-variants-mixed",
+                f"'{u.surface}' and '{keep}' name one concept ({concept.en or concept.id}, {concept.id}): "
+                f"{overview}; choose one, or accept '{form}' in the reviewed glossary",
+                u.file,
+                u.line,
+                u.column,
+                u.surface,
+                related=related,
+                context=f"{concept.id}|{form}",
+            )
