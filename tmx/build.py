@@ -1,0 +1,73 @@
+"""From two documents to translation units: read, keep each side's language, align, convert beads.
+
+The sentence aligner (``align.aligner``) decides the beads; this module only picks the Russian
+sentences of the Russian document and the Chinese sentences of the Chinese one, hands them over, and
+turns the beads into units. Sentences in another language and sentences of 1-0/0-1 beads are counted
+and returned, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from align.aligner import Params, align_sentences, default_lexicon
+from align.errors import InputError
+from align.types import Document, Sentence
+from tmx.types import TranslationUnit
+from tmx.units import units_from_beads
+
+
+@dataclass
+class BuildResult:
+    """Units of one document pair and what could not become a unit."""
+
+    units: list[TranslationUnit] = field(default_factory=list)
+    unaligned: list[Sentence] = field(default_factory=list)
+    other_language: list[Sentence] = field(default_factory=list)
+
+
+def align_documents(ru_doc: Document, zh_doc: Document, params: Params | None = None) -> BuildResult:
+    """Align the Russian sentences of ``ru_doc`` with the Chinese sentences of ``zh_doc``."""
+    ru = ru_doc.sentences(lang="ru")
+    zh = zh_doc.sentences(lang="zh")
+    other = [s for s in ru_doc.sentences() if s.lang != "ru"] + [
+        s for s in zh_doc.sentences() if s.lang != "zh"
+    ]
+    beads = align_sentences([s.text for s in ru], [s.text for s in zh], params=params)
+    units, unaligned = units_from_beads(beads, ru, zh)
+    return BuildResult(units, unaligned, other)
+
+
+def aligner_signature(params: Params | None = None) -> str:
+    """The aligner settings that change the units, recorded in the TMX header."""
+    params = params or Params()
+    values = ",".join(f"{f.name}={getattr(params, f.name)}" for f in fields(params))
+    return f"aligner:banded-dp|params:{values}|lexicon:{default_lexicon().signature()}"
+
+
+def read_pair_list(path: str | os.PathLike[str]) -> list[tuple[Path, Path]]:
+    """``ru_path<TAB>zh_path`` lines (relative paths start at the list's folder); blank lines skipped."""
+    listing = Path(path)
+    try:
+        text = listing.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("the pair list is not UTF-8", file=str(path), hint="save it as UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(path), hint="check the path") from None
+    pairs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(p.strip() for p in parts):
+            raise InputError(
+                f"expected 'ru_path<TAB>zh_path', found {len(parts)} field(s)",
+                file=str(path),
+                line=number,
+                hint="one pair of documents per line, separated by a tab",
+            )
+        ru, zh = (listing.parent / p.strip() for p in parts)
+        pairs.append((ru, zh))
+    return pairs
