@@ -161,7 +161,7 @@ def continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool:
 def _join_point(text: PositionedText, nxt: SourceLine, known: frozenset[str]) -> tuple[str, int]:
     """How to join ``nxt`` to the paragraph so far: the separator, and how many characters of the
     paragraph's end to drop (a hyphen)."""
-    current = text.text
+    current = text.parts[-1][-80:]
     end = LINE_END_WORD.search(current)
     start = LINE_START_WORD.match(nxt.text)
     if end and start:
