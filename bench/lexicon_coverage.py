@@ -28,7 +28,7 @@ from pathlib import Path
 
 import regex
 
-from align.morphology import lemma, parses
+from align.morphology import is_known_word, lemma, parses
 
 REPO = Path(__file__).resolve().parents[1]
 LEXICON_DIR = REPO / "align" / "data" / "lexicon"
@@ -109,14 +109,21 @@ def check_entry(key: str, pos: str, renderings: tuple[str, ...]) -> Iterator[str
             yield f"rendering {r!r} of {key!r} is not Han characters (or an upper-case acronym)"
 
 
-def lemma_problems(entries: dict[str, Entry]) -> Iterator[str]:
-    """Keys that lemma() returns for no form of the word (such an entry can never match).
+def lemma_problems(entries: dict[str, Entry]) -> Iterator[tuple[bool, str]]:
+    """(is_error, message) for keys that lemma() may never return.
 
-    A key need not be its own lemma: lemma("математика") is "математик" (a genitive reading wins),
-    yet "математики", "математикой" give "математика", so both keys are useful.
+    An error: a dictionary word for which lemma() returns the key for none of its forms. A key
+    need not be its own lemma: lemma("математика") is "математик" (a genitive reading wins), yet
+    "математики", "математикой" give "математика", so both keys are useful. A warning: fewer than a
+    quarter of the forms give the key, or the word is unknown to the dictionary (a guessed lemma,
+    such as "сианя" for "Сиань", cannot be checked from the key alone).
     """
     for key, e in entries.items():
         where = f"{e.file}:{e.line}"
+        if not is_known_word(key):
+            if lemma(key) != key:
+                yield False, f"{where}: {key!r} is not in the dictionary (guessed lemma {lemma(key)!r})"
+            continue
         forms = {
             f.word
             for p in parses(key)
@@ -126,9 +133,9 @@ def lemma_problems(entries: dict[str, Entry]) -> Iterator[str]:
         }
         produced = sum(lemma(w) == key for w in forms)
         if lemma(key) != key and not produced:
-            yield f"{where}: lemma() gives {lemma(key)!r}, never {key!r}, for the forms of {key!r}"
+            yield True, f"{where}: lemma() gives {lemma(key)!r}, never {key!r}, for the forms of {key!r}"
         elif forms and produced * 4 < len(forms):
-            yield f"{where}: fewer than a quarter of the forms of {key!r} have it as lemma()"
+            yield False, f"{where}: fewer than a quarter of the forms of {key!r} have it as lemma()"
 
 
 def word_class(word: str) -> str | None:
@@ -232,7 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     files = lexicon_files(args.lexicon)
     entries = read_lexicon(files, problems)
     if args.validate:
-        problems.extend(lemma_problems(entries))
+        for is_error, msg in lemma_problems(entries):
+            if is_error:
+                problems.append(msg)
+            else:
+                print(f"warning: {msg}", file=sys.stderr)
     for p in problems:
         print(f"problem: {p}", file=sys.stderr)
     counts = Counter(e.pos for e in entries.values())
