@@ -117,20 +117,38 @@ def _occurrences(
             column=col,
             surface=sentence.text[h.start : h.end],
             term=h.term,
-            context=context(sentence.text, h.start, h.end),
+            context=context(sentence.text, h.start, h.end, 20 if lang == "zh" else _CONTEXT_CHARS),
         )
         for h, (line, col) in zip(hits, places, strict=True)
     ]
 
 
+class Attester:
+    """Counts termbase terms document by document; :meth:`result` freezes the tallies."""
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        self.ru, self.zh = matchers(list(concepts))
+        self._tallies: dict[tuple[str, str], _Tally] = {}
+
+    def add(self, document: Document) -> None:
+        """Count every occurrence in one document."""
+        for occ in document_occurrences(document, self.ru, self.zh):
+            tally = self._tallies.get((occ.concept, occ.lang))
+            if tally is None:
+                tally = self._tallies[(occ.concept, occ.lang)] = _Tally()
+            tally.add(occ)
+
+    def result(self) -> dict[tuple[str, str], Attestation]:
+        """Attestations keyed by ``(concept id, lang)``, for concepts that occur at least once."""
+        return {key: _freeze(key, tally) for key, tally in sorted(self._tallies.items())}
+
+
 def attest(documents: Iterable[Document], concepts: Iterable[Concept]) -> dict[tuple[str, str], Attestation]:
     """Attestations keyed by ``(concept id, lang)``, for concepts that occur at least once."""
-    ru, zh = matchers(list(concepts))
-    tallies: dict[tuple[str, str], _Tally] = {}
+    attester = Attester(concepts)
     for document in documents:
-        for occ in document_occurrences(document, ru, zh):
-            tallies.setdefault((occ.concept, occ.lang), _Tally()).add(occ)
-    return {key: _freeze(key, tally) for key, tally in tallies.items()}
+        attester.add(document)
+    return attester.result()
 
 
 def _freeze(key: tuple[str, str], tally: _Tally) -> Attestation:

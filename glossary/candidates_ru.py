@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from align.morphology import parses
+from glossary.attest import context
 from glossary.matching import WORD, token_key
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
@@ -251,7 +252,7 @@ class RuCollector:
             tally.surfaces[text[ph.start : ph.end]] += 1
             tally.docs[doc] += 1
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
-                tally.examples.append((doc, line, text))
+                tally.examples.append((doc, line, context(text, ph.start, ph.end)))
 
     def extend(self, items: Iterable[tuple[str, int, str]]) -> None:
         """Add many ``(doc, line, sentence)`` items."""

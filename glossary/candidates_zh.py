@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import regex
 
+from glossary.attest import context
 from glossary.candidates_ru import _read_stop
 
 _HAN = regex.compile(r"^\p{Han}+$")
 _NOMINAL_FLAGS = ("n", "vn", "j", "b", "an")
 MAX_WORDS = 4
+# One-character words that may end a compound: -isation, -ity, city, province, district,
+# bureau, industry, rate, network.
+SUFFIXES = frozenset("化性市省区局业率网")
 
 
 @dataclass
@@ -31,6 +35,8 @@ class ZhTally:
 
     words: tuple[str, ...]
     docs: Counter[str] = field(default_factory=Counter)
+    starts: int = 0
+    ends: int = 0
     examples: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
@@ -42,6 +48,11 @@ class ZhTally:
     def freq(self) -> int:
         """Total occurrences."""
         return sum(self.docs.values())
+
+    @property
+    def free(self) -> bool:
+        """Seen at least once starting and once ending a run of nouns: not only ever a fragment."""
+        return self.starts > 0 and self.ends > 0
 
 
 @lru_cache(maxsize=1)
@@ -82,14 +93,24 @@ def runs(text: str) -> Iterator[list[str]]:
 
 def compounds(text: str, run_list: list[list[str]] | None = None) -> list[tuple[str, ...]]:
     """Every candidate compound (as a word tuple) of a text, with repeats (``run_list``: its runs)."""
-    found: list[tuple[str, ...]] = []
-    for run in runs(text) if run_list is None else run_list:
+    return [words for words, _, _ in spans(runs(text) if run_list is None else run_list)]
+
+
+def spans(run_list: Iterable[list[str]]) -> Iterator[tuple[tuple[str, ...], bool, bool]]:
+    """``(words, starts its run, ends its run)`` for every candidate sub-run."""
+    for run in run_list:
         for size in range(1, MAX_WORDS + 1):
             for i in range(len(run) - size + 1):
                 words = tuple(run[i : i + size])
-                if (size > 1 or len(words[0]) >= 4) and is_stopped(words) is None:
-                    found.append(words)
-    return found
+                if _well_formed(words) and is_stopped(words) is None:
+                    yield words, i == 0, i + size == len(run)
+
+
+def _well_formed(words: tuple[str, ...]) -> bool:
+    """One long word, or words of two characters or more, the last possibly a suffix (化, 性, 市)."""
+    if len(words) == 1:
+        return len(words[0]) >= 4
+    return all(len(w) >= 2 for w in words[:-1]) and (len(words[-1]) >= 2 or words[-1] in SUFFIXES)
 
 
 def is_stopped(words: tuple[str, ...]) -> str | None:
@@ -111,10 +132,13 @@ class ZhCollector:
 
     def add(self, doc: str, line: int, text: str) -> None:
         """Count the compounds of one sentence of a document."""
-        for words in compounds(text):
+        for words, starts, ends in spans(runs(text)):
             tally = self.tallies.get(words)
             if tally is None:
                 tally = self.tallies[words] = ZhTally(words)
             tally.docs[doc] += 1
+            tally.starts += starts
+            tally.ends += ends
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
-                tally.examples.append((doc, line, text))
+                at = max(text.find("".join(words)), 0)
+                tally.examples.append((doc, line, context(text, at, at + len("".join(words)), 20)))

@@ -1,0 +1,190 @@
+"""``ruzh glossary build | merge | show``: the terminology glossary of a corpus and its review round trip."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from align.errors import EXIT_OK, ConfigError
+from align.reader import read_documents
+from glossary.build import BuildOptions, build_glossary
+from glossary.entries import merge, read_csv, write_csv
+from glossary.export import exportable, write_outputs
+from glossary.show import find_concepts, render_concept
+from glossary.termbase import load_termbase
+from ruzh.formatter import add_command
+from seeds import seed_paths
+
+
+def register(subparsers: Any) -> None:
+    """Add ``glossary`` and its three actions to the command line."""
+    parser = add_command(
+        subparsers,
+        "glossary",
+        "terminology: attest the termbase, propose and pair new terms, review round trip",
+        "Find every termbase term in the documents (Russian by lemma, Chinese as text), propose new "
+        "terms with their Chinese or Russian counterparts, and write files for review and for "
+        "translation tools.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    _register_build(actions)
+    _register_merge(actions)
+    _register_show(actions)
+    parser.set_defaults(handler=lambda _args: _usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="documents or folders (default: the bundled seed documents)",
+    )
+    parser.add_argument(
+        "--termbase", metavar="CSV", help="termbase CSV to use instead of the shipped one (same columns)"
+    )
+    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+
+
+def _register_build(actions: Any) -> None:
+    p = add_command(
+        actions,
+        "build",
+        "write glossary.csv, glossary.tbx and glossary-omegat.txt",
+        "Attest the termbase in the documents and propose candidates. Writes DIR/glossary.csv (every "
+        "concept, for review in a spreadsheet), DIR/glossary.tbx (TBX-Basic, 2008 martif) and "
+        "DIR/glossary-omegat.txt (OmegaT tab-separated glossary): the exports hold curated and "
+        "approved concepts.",
+    )
+    _common(p)
+    p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the three files")
+    p.add_argument(
+        "--reviewed",
+        metavar="CSV",
+        help="a reviewed glossary.csv: its decisions are kept, its approved terms attested, "
+        "its rejected candidates not proposed again",
+    )
+    p.add_argument(
+        "--pairs",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="aligned sentence pairs (.tmx, or .tsv with ru<TAB>zh lines) for pairing by association; repeatable",
+    )
+    p.add_argument(
+        "--min-docs", type=int, default=2, metavar="N", help="candidates in N documents (default 2)"
+    )
+    p.add_argument(
+        "--min-freq", type=int, default=3, metavar="N", help="... or N times in one document (default 3)"
+    )
+    p.add_argument(
+        "--max-candidates", type=int, default=150, metavar="N", help="at most N candidates per language (150)"
+    )
+    p.add_argument(
+        "--candidates-in-exports",
+        action="store_true",
+        help="also put paired candidates into the TBX and OmegaT files (default: curated and approved only)",
+    )
+    p.set_defaults(handler=run_build)
+
+
+def _register_merge(actions: Any) -> None:
+    p = add_command(
+        actions,
+        "merge",
+        "carry review decisions over to a freshly built glossary.csv",
+        "Keep every decision of REVIEWED.csv (status, edited terms and variants, English, domain, notes), "
+        "take counts, documents, contexts, scores and evidence from NEW.csv, add new candidates, and "
+        "leave out candidates rejected before.",
+    )
+    p.add_argument("reviewed", metavar="REVIEWED.csv", help="the glossary CSV a reviewer edited")
+    p.add_argument("new", metavar="NEW.csv", help="a glossary CSV just written by 'ruzh glossary build'")
+    p.add_argument("-o", "--output", metavar="FILE", default="-", help="merged CSV (default: - for stdout)")
+    p.set_defaults(handler=run_merge)
+
+
+def _register_show(actions: Any) -> None:
+    p = add_command(
+        actions,
+        "show",
+        "print a concept and where its terms occur",
+        "Look a term up (Russian in any form, Chinese, English, or a concept id) and print its concept "
+        "with frequency, documents, variants used and example contexts with document and line.",
+    )
+    p.add_argument("term", metavar="TERM", help="a term in any language, or a concept id such as DE0001")
+    _common(p)
+    p.set_defaults(handler=run_show)
+
+
+def _termbase(args: argparse.Namespace) -> list[Any]:
+    return load_termbase(args.termbase) if args.termbase else load_termbase()
+
+
+def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
+    from tmx.reader import read_tmx
+    from tmx.units import units_from_tsv
+
+    for path in paths:
+        units = read_tmx(path) if path.lower().endswith(".tmx") else units_from_tsv(path)
+        for unit in units:
+            yield unit.ru, unit.zh
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Build the glossary of the inputs and write the three files."""
+    for name in ("min_docs", "min_freq", "max_candidates"):
+        if getattr(args, name) < 1:
+            raise ConfigError(f"--{name.replace('_', '-')} must be at least 1", hint="give a positive number")
+    options = BuildOptions(args.min_docs, args.min_freq, args.max_candidates)
+    reviewed = read_csv(args.reviewed) if args.reviewed else []
+    documents = read_documents(args.inputs or seed_paths(), args.encoding)
+    pairs = list(_pairs(args.pairs)) if args.pairs else None
+    glossary = build_glossary(documents, _termbase(args), pairs=pairs, reviewed=reviewed, options=options)
+    paths = write_outputs(glossary, args.output, args.candidates_in_exports)
+    statuses = [e.status for e in glossary.entries]
+    attested = len({cid for cid, _ in glossary.attestations})
+    exported = len(exportable(glossary.entries, args.candidates_in_exports))
+    print(
+        f"glossary: {len(glossary.documents)} documents, {attested} termbase concepts attested, "
+        f"{statuses.count('candidate')} candidates, {exported} concepts exported -> "
+        + ", ".join(str(p) for p in paths),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    """Merge a reviewed CSV with a new one."""
+    merged = merge(read_csv(args.reviewed), read_csv(args.new))
+    if args.output == "-":
+        write_csv(merged, sys.stdout)
+    else:
+        write_csv(merged, Path(args.output))
+    print(f"glossary merge: {len(merged)} rows", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print the concepts a term belongs to, with their attestations in the inputs."""
+    concepts = _termbase(args)
+    found = find_concepts(args.term, concepts)
+    if not found:
+        raise ConfigError(
+            f"no termbase concept has the term {args.term!r}",
+            hint="try another form, the English term or a concept id; "
+            "'ruzh glossary build' lists candidates that are not in the termbase yet",
+        )
+    from glossary.attest import attest
+
+    atts = attest(read_documents(args.inputs or seed_paths(), args.encoding), found)
+    for concept in found:
+        sys.stdout.write(render_concept(concept, atts))
+    return EXIT_OK
