@@ -30,7 +30,7 @@ def merge(sources: Iterable[Iterable[TranslationUnit]]) -> Iterator[TranslationU
 
 def _digest(*texts: str) -> bytes:
     return hashlib.blake2b(
-        "\x1f".join(normalise_text(t) for t in texts).encode("utf-8"), digest_size=12
+        "\x1f".join(normalise_text(t) for t in texts).encode("utf-8", "surrogatepass"), digest_size=12
     ).digest()
 
 

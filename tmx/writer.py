@@ -68,7 +68,7 @@ def normalise_text(text: str) -> str:
 def stable_tuid(ru: str, zh: str, doc: str = "") -> str:
     """A ``tuid`` that depends only on the normalised pair and its document, so re-runs give the same ids."""
     key = "\x1f".join((doc, normalise_text(ru), normalise_text(zh)))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +259,9 @@ def open_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     with ExitStack() as stack:
         handle: Any = stack.enter_context(atomic_write(target, "wb"))
         if target.suffix == ".gz":
-            # mtime 0 and an explicit inner name keep compressed output byte-identical run to run.
+            # mtime 0 and no inner file name keep compressed output byte-identical run to run.
             handle = stack.enter_context(
-                gzip.GzipFile(filename=target.stem, mode="wb", fileobj=handle, mtime=0)
+                gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0)
             )
         yield handle
 
