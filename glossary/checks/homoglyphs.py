@@ -20,7 +20,7 @@ from glossary.checks.source import SourceFile
 
 # Letters that look the same in both scripts: Latin -> Cyrillic (Unicode confusables, the subset
 # that occurs in Russian and English text).
-LATIN_TO_CYRILLIC: dict[str, str] = dict(zip("AaBCcEeHKMOoPpTXxYy", "АаВСсЕеНКМОоРрТХхУу", strict=True))
+LATIN_TO_CYRILLIC: dict[str, str] = dict(zip("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу", strict=True))
 CYRILLIC_TO_LATIN: dict[str, str] = {v: k for k, v in LATIN_TO_CYRILLIC.items()}
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")

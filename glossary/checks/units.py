@@ -41,6 +41,10 @@ _SPACE = regex.compile(r"\s+")
 RATIO_Z = 5.0
 RATIO_MIN_RU = 20
 RATIO_KEEP = 2000  # extreme units kept (per direction) until the norm is known
+# Domains whose renderings legitimately vary with context, so a "missing" rendering is no error:
+# place names (Западная Европа is 西欧, США is often 美), and general vocabulary, which is not terminology.
+CONFORMANCE_SKIP_DOMAINS = frozenset({"place", "general"})
+_TERM_SYMBOL = regex.compile(r"[+#&]")
 
 
 class _LinedTmxReader(TmxReader):
@@ -84,7 +88,8 @@ class _TermIndex:
         auto = ahocorasick.Automaton()
         for c in self.glossary.concepts:
             zh = [t for t in c.terms if t.lang == "zh"]
-            self.good[c.id] = tuple(t.text for t in zh if t.status in ("preferred", "admitted"))
+            if c.domain not in CONFORMANCE_SKIP_DOMAINS:
+                self.good[c.id] = tuple(t.text for t in zh if t.status in ("preferred", "admitted"))
             better = c.label("zh")
             for t in zh:
                 if t.status in ("deprecated", "forbidden") and (c.id, t.text) not in self.glossary.accepted:
@@ -226,6 +231,8 @@ class UnitChecker:
             good = self.index.good.get(hit.concept, ())
             if hit.concept in seen or not good:
                 continue
+            if any(sym not in ru[hit.start : hit.end + 3] for sym in _TERM_SYMBOL.findall(hit.term)):
+                continue  # «Интернет+» is not found in plain Интернет (the lemma key drops the +)
             seen.add(hit.concept)
             if not any(g in zh for g in good):
                 surface = ru[hit.start : hit.end]
@@ -252,7 +259,9 @@ class UnitChecker:
         med = values[len(values) // 2]
         mad = sorted(abs(v - med) for v in values)[len(values) // 2] * 1.4826 or 1e-6
         out = []
-        for x, line, ru, zh in self._high + [(-n, li, r, z) for n, li, r, z in self._low]:
+        extremes = {line: (x, ru, zh) for x, line, ru, zh in self._high}
+        extremes.update({line: (-n, ru, zh) for n, line, ru, zh in self._low})
+        for line, (x, ru, zh) in sorted(extremes.items()):
             z = (x - med) / mad
             if abs(z) > RATIO_Z:
                 side = "longer" if z > 0 else "shorter"

@@ -1,0 +1,55 @@
+"""Quantities across a ru-zh pair: scale words, decimal separators, percent, ranges, years, times."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.checks.numbers import ru_quantities, unmatched, zh_numeral_value, zh_quantities
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh"),
+    [
+        ("Объём составил 1,5 млрд долл.", "规模达15亿美元。"),  # млрд vs 亿, decimal comma
+        ("156 тыс. кв. м", "15.6万平方米"),  # тыс. vs 万
+        ("10 000 человек", "1万人"),  # grouped thousands vs 万
+        ("рост на 80 % за 2018–2020 гг.", "增长80％，2018～2020年"),  # percent, ranges, years
+        ("4,2–3,9 миллионов лет назад", "420 万至 390 万年前"),  # scale written once for the range
+        ("XXI век, три года", "21世纪，三年"),  # Roman numeral, spelled numbers
+        ("Более четырёх миллионов человек", "有 400 多万人"),  # spelled with scale, 多万
+        ("В 1960-х гг.", "20 世纪 60 年代"),  # decades
+        ("в 23:35", "晚上 11 点 35 分"),  # 24-hour and 12-hour clock
+        ("утром 16 ноября", "11 月 16 日上午"),  # month names
+        ("2,4 ГГц", "2.4Ghz"),  # number glued to a unit
+        ("(Ларсон и ЛаФасто, 1989 г., с. 109)", "(Larson 和 LaFasto，1989，p109)"),  # page glued to p
+    ],
+)
+def test_equal_quantities_match(ru: str, zh: str) -> None:
+    assert unmatched(ru, zh) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "lost_ru", "lost_zh"),
+    [
+        ("8,8 млрд евро", "8.8亿欧元", ["8,8 млрд"], ["8.8亿"]),  # 8.8e9 vs 8.8e8: a scale slip
+        ("рост на 80 %", "增长8％", ["80"], ["8"]),  # a dropped digit
+        ("от 20-ти до 30-ти лет", "年仅 20 多岁", ["30"], []),  # half of a range lost
+        ("1,5 млн", "15万", ["1,5 млн"], ["15万"]),  # 1.5e6 vs 1.5e5
+    ],
+)
+def test_different_quantities_are_reported(ru: str, zh: str, lost_ru: list[str], lost_zh: list[str]) -> None:
+    got_ru, got_zh = unmatched(ru, zh)
+    assert [q.text for q in got_ru] == lost_ru
+    assert [q.text for q in got_zh] == lost_zh
+
+
+def test_codes_are_not_quantities() -> None:
+    assert unmatched("штамм H5N1 и винтовка М16", "H5N1 病毒和 M16 步枪") == ([], [])
+
+
+def test_values() -> None:
+    assert [q.value for q in ru_quantities("1 500 000 и 2,5 трлн и 3.5")] == [1_500_000, 2.5e12, 3.5]
+    assert [q.value for q in zh_quantities("1,000 与 3.5万亿 与 ２０２１年")] == [1000, 3.5e12, 2021]
+    assert zh_numeral_value("三千五百") == 3500
+    assert zh_numeral_value("一万二千") == 12000
+    assert zh_numeral_value("十五") == 15
