@@ -77,7 +77,8 @@ def _register_build(actions: Any) -> None:
         metavar="FILE",
         action="append",
         default=[],
-        help="aligned sentence pairs (.tmx, or .tsv with ru<TAB>zh lines) for pairing by association; repeatable",
+        help="aligned sentence pairs (.tmx, or .tsv of ru<TAB>zh lines) for pairing by association "
+        "(repeatable)",
     )
     p.add_argument(
         "--min-docs", type=int, default=2, metavar="N", help="candidates in N documents (default 2)"

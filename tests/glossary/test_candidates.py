@@ -1,0 +1,77 @@
+"""Candidates: canonical Russian noun phrases, Chinese compounds, and what the seeds propose."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.build import Glossary
+from glossary.candidates_ru import is_stopped, phrases
+from glossary.candidates_zh import compounds
+from glossary.matching import lemma_key
+from glossary.termbase import load_termbase
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "pattern"),
+    [
+        ("развитие новых цифровых технологий", "новые цифровые технологии", "ADJ+ADJ+NOUN"),  # plural kept
+        ("о цифровой трансформации экономики", "цифровая трансформация экономики", "ADJ+NOUN+NOUN(gen)"),
+        ("анализ больших данных", "большие данные", "ADJ+NOUN"),  # not больший/дать
+        ("в облачных вычислениях", "облачные вычисления", "ADJ+NOUN"),
+        ("для повышения производительности", "повышение производительности", "NOUN+NOUN(gen)"),
+        ("дополненной реальности", "дополненная реальность", "ADJ+NOUN"),  # participle agrees
+        ("о цифровом правительстве", "цифровое правительство", "ADJ+NOUN"),  # neuter restored
+    ],
+)
+def test_canonical_forms(text: str, form: str, pattern: str) -> None:
+    found = {(p.form, p.pattern) for p in phrases(text)}
+    assert (form, pattern) in found
+
+
+def test_punctuation_ends_a_phrase_and_pronouns_do_not_start_one() -> None:
+    assert phrases("цифровой, экономики") == []
+    assert all(p.key[0] != "этот" for p in phrases("эти данные показывают"))
+
+
+def test_stop_list_gives_reasons() -> None:
+    assert is_stopped(("настоящий", "время")) is not None
+    assert is_stopped(("цифровой", "экономика")) is None
+
+
+def test_chinese_compounds_assembled_from_jieba_words() -> None:
+    found = {"".join(c) for c in compounds("加快数字基础设施建设，发展跨境电子商务和数字经济")}
+    assert {"数字基础设施", "跨境电子商务", "数字经济"} <= found
+    assert "发展" not in found  # a single short word is not a compound
+
+
+def test_seed_candidates_are_new_recurring_and_sensible(seed_glossary: Glossary) -> None:
+    cands = [e for e in seed_glossary.entries if e.status == "candidate"]
+    assert 10 <= len(cands) <= 2 * 150
+    ru_known = {lemma_key(t.text) for c in load_termbase() for t in c.terms if t.lang == "ru"}
+    zh_known = {t.text for c in load_termbase() for t in c.terms if t.lang == "zh"}
+    for e in cands:
+        assert e.ru or e.zh
+        assert not e.ru or lemma_key(e.ru) not in ru_known, e
+        assert e.zh not in zh_known or e.ru, e
+        docs = max(len(e.ru_docs), len(e.zh_docs))
+        freq = max(e.ru_freq, e.zh_freq)
+        assert docs >= 2 or freq >= 3, e
+        assert e.evidence and e.score is not None
+    ru_forms = {e.ru for e in cands}
+    assert "цифровые технологии" in ru_forms
+    assert not {"настоящее время", "таким образом"} & ru_forms
+
+
+def test_composed_pair_on_seeds(seed_glossary: Glossary) -> None:
+    """цифровые технологии ↔ 数字技术: composed from the lexicon and attested in the Chinese seeds."""
+    row = next(e for e in seed_glossary.entries if e.ru == "цифровые технологии")
+    assert row.zh == "数字技术"
+    assert "composed" in row.evidence and row.zh_freq > 0 and len(row.zh_docs) >= 2
+
+
+def test_candidate_ids_are_stable(seed_glossary: Glossary, seed_documents: list) -> None:
+    from glossary.build import build_glossary
+
+    again = build_glossary(seed_documents)
+    assert [e.id for e in again.entries] == [e.id for e in seed_glossary.entries]
+    assert again.entries == seed_glossary.entries
