@@ -1,0 +1,97 @@
+"""``ruzh build``: a folder of documents in, TMX, glossary, findings and a review report out."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from align.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
+from glossary.checks.findings import fails
+from ruzh.formatter import add_command
+from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
+from seeds import seed_paths
+
+
+def register(subparsers: Any) -> None:
+    """Add ``build`` to the command line."""
+    parser = add_command(
+        subparsers,
+        "build",
+        "documents in, TMX + glossary + findings + HTML report out",
+        "Read every document, find parallel passages (Аннотация ↔ 摘要 inside a document, documents that "
+        "translate each other), align them, and write into the output folder: "
+        + ", ".join(OUTPUT_FILES)
+        + ". Re-running on an unchanged corpus reuses cached per-document results.",
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="PATH",
+        help="documents or folders of .txt/.docx (default: the bundled seed documents)",
+    )
+    parser.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="documents and passages processed in parallel (default: number of cores)",
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="skip unreadable documents (reported; exit 3 at the end) instead of stopping",
+    )
+    parser.add_argument(
+        "--zh-tag",
+        default="zh-CN",
+        metavar="TAG",
+        help="language tag of the Chinese side in the TMX (default: zh-CN)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="never",
+        help="exit 1 when a finding is at or above this severity (default: never)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or summary on stderr")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build, print a summary, and exit by --fail-on (and 3 when --keep-going skipped a file)."""
+    if args.jobs < 1:
+        raise ConfigError(f"--jobs must be at least 1, not {args.jobs}", hint="e.g. --jobs 2")
+    output = Path(args.output)
+    cache = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else output / ".ruzh-cache"
+    options = BuildOptions(
+        inputs=tuple(Path(p) for p in args.inputs) or tuple(seed_paths()),
+        output=output,
+        jobs=args.jobs,
+        cache_dir=cache,
+        encoding=args.encoding,
+        keep_going=args.keep_going,
+        quiet=args.quiet,
+        zh_tag=args.zh_tag,
+    )
+    result, stats = build(options)
+    for error in stats.errors:
+        print(error.render(), file=sys.stderr)
+    log(
+        f"ruzh build: {stats.documents} documents, {len(result.passages)} parallel passages, "
+        f"{stats.units} translation units, {stats.unaligned} sentences without partner, "
+        f"{len(result.glossary)} glossary rows, {stats.findings} findings -> {output}/",
+        args.quiet,
+    )
+    if stats.errors:
+        return EXIT_INPUT
+    return EXIT_FINDINGS if fails(result.findings, args.fail_on) else EXIT_OK

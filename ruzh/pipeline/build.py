@@ -1,0 +1,150 @@
+"""The build: read, find parallel passages, align, write TMX, glossary, findings and the report.
+
+Each stage is a library call; this module only sequences them, runs independent documents and
+passages in parallel, and caches what can be reused on an unchanged corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.errors import InputError
+from align.reader import expand_inputs
+from align.types import Document
+from glossary.build import Glossary, build_glossary
+from glossary.checks.formats import Report, render_json, render_sarif
+from glossary.checks.runner import CheckInputs, run_checks
+from glossary.export import write_outputs
+from ruzh import __version__
+from ruzh.pipeline import outputs
+from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.corpus import read_corpus
+from ruzh.pipeline.discovery import abstract_passages
+from ruzh.pipeline.model import BuildResult
+from ruzh.pipeline.passages import align_passages
+from ruzh.report import render_report
+from tmx.types import TranslationUnit
+
+OUTPUT_FILES = (
+    "memory.tmx",
+    "glossary.csv",
+    "glossary.tbx",
+    "glossary-omegat.txt",
+    "findings.json",
+    "findings.sarif",
+    "unaligned.tsv",
+    "report.html",
+)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the user asked for."""
+
+    inputs: tuple[Path, ...]
+    output: Path
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cache_dir: Path | None = None
+    encoding: str | None = None
+    keep_going: bool = False
+    quiet: bool = False
+    zh_tag: str = "zh-CN"
+
+
+@dataclass
+class BuildStats:
+    """What happened, for the summary line and the benchmark."""
+
+    documents: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    units: int = 0
+    unaligned: int = 0
+    findings: int = 0
+    cache_hits: int = 0
+    cache_misses: int = 0
+
+
+def settings_signature(options: BuildOptions) -> dict[str, str]:
+    """Settings that change results, recorded in the TMX header and the report."""
+    from align.aligner import Params
+
+    return {"ruzh": __version__, "aligner": f"ruzh-dp|{Params()!r}", "zh_tag": options.zh_tag}
+
+
+def _corpus_key(kind: str, paths: Sequence[Path], units: Sequence[TranslationUnit]) -> str:
+    """A key for corpus-wide results: every document's bytes and every unit's text."""
+    parts: list[str | bytes] = [p.read_bytes() for p in paths]
+    parts.extend(f"{u.ru}\x1f{u.zh}\x1f{u.doc}" for u in units)
+    return key(kind, *parts)
+
+
+def _glossary(
+    documents: Sequence[Document], units: Sequence[TranslationUnit], name: str, cache: Cache
+) -> Glossary:
+    """Attestation, candidates and pairing over the corpus (cached by content)."""
+    glossary = cache.get(name, "glossary")
+    if not isinstance(glossary, Glossary):
+        glossary = build_glossary(documents, pairs=[(u.ru, u.zh) for u in units])
+        cache.put(name, "glossary", glossary)
+    return glossary
+
+
+def _findings(options: BuildOptions, paths: Sequence[Path], name: str, cache: Cache) -> Report:
+    """Run the checks on the documents, the new glossary and the new memory (cached by content)."""
+    report = cache.get(name, "findings")
+    if not isinstance(report, Report):
+        inputs = CheckInputs(
+            documents=tuple(paths),
+            glossary=options.output / "glossary.csv",
+            tmx=options.output / "memory.tmx",
+        )
+        report = run_checks(inputs, version=__version__)
+        cache.put(name, "findings", report)
+    return report
+
+
+def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
+    """Run the whole pipeline and write every output file into ``options.output``."""
+    stats = BuildStats()
+    cache = Cache(options.cache_dir)
+    paths = expand_inputs(options.inputs)
+    if not paths:
+        raise InputError(
+            "no .txt or .docx documents found",
+            file=", ".join(map(str, options.inputs)),
+            hint="give files or folders that contain documents",
+        )
+    documents, stats.errors = read_corpus(paths, options.jobs, cache, options.encoding, options.quiet)
+    if stats.errors and not options.keep_going:
+        raise stats.errors[0]
+    stats.documents = len(documents)
+    readable = [Path(d.path) for d in documents]
+    passages = align_passages(abstract_passages(documents), options.jobs, cache, options.quiet)
+    units, lonely = outputs.passage_units(passages)
+    settings = settings_signature(options)
+    signature = "|".join(f"{k}={v}" for k, v in settings.items())
+    out = options.output
+    outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
+    corpus = _corpus_key("corpus", readable, units)
+    glossary = _glossary(documents, units, corpus, cache)
+    write_outputs(glossary, out)
+    report = _findings(options, readable, corpus, cache)
+    outputs.write_text(out / "findings.json", render_json(report))
+    outputs.write_text(out / "findings.sarif", render_sarif(report))
+    rows = outputs.unaligned_rows(documents, passages, lonely)
+    outputs.write_unaligned(out / "unaligned.tsv", rows)
+    result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
+    render_report(result, out / "report.html")
+    stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
+    stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
+    return result, stats
+
+
+def log(message: str, quiet: bool) -> None:
+    """A line on stderr unless quiet."""
+    if not quiet:
+        print(message, file=sys.stderr)

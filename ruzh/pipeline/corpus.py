@@ -1,0 +1,59 @@
+"""Read a corpus, several documents at a time, reusing cached documents whose bytes are unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from align.errors import InputError
+from align.reader import read_document
+from align.types import Document
+from ruzh.pipeline.cache import Cache, key
+from ruzh.progress import Progress
+
+
+def _read(path: str, encoding: str | None) -> Document | InputError:
+    """Worker: a document, or the error that explains why it cannot be read."""
+    try:
+        return read_document(path, encoding)
+    except InputError as exc:
+        return exc
+
+
+def _document_key(path: Path, encoding: str | None) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None  # the reader reports it properly
+    return key("document", str(path), encoding or "", data)
+
+
+def read_corpus(
+    paths: Sequence[Path], jobs: int, cache: Cache, encoding: str | None = None, quiet: bool = False
+) -> tuple[list[Document], list[InputError]]:
+    """Documents in the order of ``paths`` and the errors of unreadable files."""
+    keys = [_document_key(p, encoding) for p in paths]
+    results: list[Document | InputError | None] = [cache.get(k, "documents") if k else None for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    with Progress("reading", len(todo), quiet) as bar:
+        if jobs > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [pool.submit(_read, str(paths[i]), encoding) for i in todo]
+                for i, future in zip(todo, futures, strict=True):
+                    results[i] = future.result()
+                    bar.advance()
+        else:
+            for i in todo:
+                results[i] = _read(str(paths[i]), encoding)
+                bar.advance()
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    for i, result in enumerate(results):
+        if isinstance(result, Document):
+            documents.append(result)
+            if i in todo and keys[i]:
+                cache.put(str(keys[i]), "documents", result)
+        elif isinstance(result, InputError):
+            errors.append(result)
+    return documents, errors

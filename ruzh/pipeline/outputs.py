@@ -1,0 +1,82 @@
+"""Write the files of a build: TMX, unaligned sentences, findings. Each lands atomically."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from align.atomicio import atomic_write
+from align.types import Document, Sentence
+from ruzh.pipeline.model import AlignedPassage
+from tmx.types import TranslationUnit
+from tmx.units import units_from_beads
+from tmx.writer import TmxSettings, WriteReport, write_tmx
+
+UNALIGNED_HEADER = ("doc", "line", "column", "lang", "role", "reason", "text")
+
+
+def passage_units(passages: Iterable[AlignedPassage]) -> tuple[list[TranslationUnit], list[Sentence]]:
+    """Translation units of every passage, and the sentences its 1-0/0-1 beads left alone."""
+    units: list[TranslationUnit] = []
+    lonely: list[Sentence] = []
+    for passage in passages:
+        found, alone = units_from_beads(passage.beads, passage.ru_sentences, passage.zh_sentences)
+        units.extend(found)
+        lonely.extend(alone)
+    return units, lonely
+
+
+def write_memory(path: Path, units: Sequence[TranslationUnit], signature: str, zh_tag: str) -> WriteReport:
+    """``memory.tmx`` with the settings signature in its header."""
+    return write_tmx(path, units, TmxSettings(zh_tag=zh_tag, signature=signature))
+
+
+def unaligned_rows(
+    documents: Sequence[Document], passages: Sequence[AlignedPassage], lonely: Sequence[Sentence]
+) -> list[tuple[str, ...]]:
+    """Every sentence that is in no translation unit, with why: nothing is silently dropped."""
+    in_units: set[tuple[str, int, int]] = set()
+    for passage in passages:
+        for bead in passage.beads:
+            if bead.src and bead.tgt:
+                in_units.update(
+                    (s.doc, s.line, s.column) for s in (passage.ru_sentences[i] for i in bead.src)
+                )
+                in_units.update(
+                    (s.doc, s.line, s.column) for s in (passage.zh_sentences[i] for i in bead.tgt)
+                )
+    lonely_keys = {(s.doc, s.line, s.column) for s in lonely}
+    rows: list[tuple[str, ...]] = []
+    for document in documents:
+        for sentence in document.sentences():
+            where = (sentence.doc, sentence.line, sentence.column)
+            if where in in_units:
+                continue
+            reason = "no-partner-in-passage" if where in lonely_keys else "no-parallel-passage"
+            rows.append(
+                (
+                    document.name,
+                    str(sentence.line),
+                    str(sentence.column),
+                    sentence.lang,
+                    sentence.role,
+                    reason,
+                    sentence.text,
+                )
+            )
+    return rows
+
+
+def write_unaligned(path: Path, rows: Iterable[Sequence[str]]) -> None:
+    """``unaligned.tsv``: a header, then one sentence per line (tabs and newlines in text escaped)."""
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(UNALIGNED_HEADER)
+        writer.writerows(rows)
+
+
+def write_text(path: Path, text: str) -> None:
+    """A text output (findings.json, findings.sarif), atomically."""
+    with atomic_write(path) as handle:
+        handle.write(text)
