@@ -3,8 +3,8 @@
 Candidates come from an inverted index of character trigrams of the Russian side weighted by inverse
 document frequency; only the rarest trigrams of a query are looked up (up to a budget of postings), so a
 query costs the same on a TM of any size. The best candidates are rescored with sacrebleu's chrF
-(Popović 2015, "chrF: character n-gram F-score for automatic MT evaluation"), query as reference, which
-is the score reported (0–100).
+(Popović 2015, "chrF: character n-gram F-score for automatic MT evaluation"), query as reference, on
+lower-cased text with ё as е, which is the score reported (0–100).
 """
 
 from __future__ import annotations
@@ -95,10 +95,10 @@ class TmIndex:
 
     def lookup(self, query: str, top: int = 5, min_score: float = 0.0) -> list[Match]:
         """The best ``top`` units for ``query`` by chrF, at or above ``min_score``, best first."""
-        reference = [normalise_text(query)]
+        reference = [_key_text(query).strip()]
         scored = []
         for index in self.candidates(query, max(CANDIDATES, top)):
-            score = self.chrf.sentence_score(normalise_text(self.units[index].ru), reference).score
+            score = self.chrf.sentence_score(_key_text(self.units[index].ru).strip(), reference).score
             if score >= min_score:
                 scored.append((score, index))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))

@@ -76,6 +76,7 @@ def open_input(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[bytes]
             raw = stack.enter_context(open(Path(source), "rb"))
         if not hasattr(raw, "peek"):
             raw = io.BufferedReader(raw)
+            stack.callback(raw.detach)  # the caller's stream stays open
         if raw.peek(2)[:2] == GZIP_MAGIC:
             raw = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
         yield raw

@@ -260,9 +260,7 @@ def open_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         handle: Any = stack.enter_context(atomic_write(target, "wb"))
         if target.suffix == ".gz":
             # mtime 0 and no inner file name keep compressed output byte-identical run to run.
-            handle = stack.enter_context(
-                gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0)
-            )
+            handle = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0))
         yield handle
 
 
