@@ -175,21 +175,33 @@ def coverage(lines: Iterable[str], entries: dict[str, Entry]) -> dict[str, tuple
     return {c: (hit[c], seen[c], missing[c]) for c in CLASSES}
 
 
-def precision(
-    pairs: Iterable[tuple[str, str]], entries: dict[str, Entry]
-) -> tuple[int, int, dict[str, list[int]]]:
-    """Lemma occurrences (once per line) whose rendering occurs in the parallel Chinese line."""
-    stats: dict[str, list[int]] = {}
-    hits = total = 0
-    for ru, zh in pairs:
-        for lem in {lem for _, lem in tokens(ru) if lem in entries}:
-            found = any(r in zh for r in entries[lem].renderings)
-            s = stats.setdefault(lem, [0, 0])
-            s[0] += found
-            s[1] += 1
-            hits += found
-            total += 1
-    return hits, total, stats
+@dataclass
+class Hits:
+    """For one lexicon entry: lines with the lemma, and how many of them found a rendering
+    in the parallel Chinese line and in an unrelated one (half the file away: a chance baseline)."""
+
+    lines: int = 0
+    parallel: int = 0
+    unrelated: int = 0
+
+
+def precision(ru: list[str], zh: list[str], entries: dict[str, Entry], keep_spaces: bool) -> dict[str, Hits]:
+    """Per entry: how often its rendering occurs in the parallel line vs. in an unrelated line.
+
+    Spaces are removed from the Chinese first (FLORES writes "4 个月", "2011 年") unless
+    ``keep_spaces``: a matcher should do the same.
+    """
+    if not keep_spaces:
+        zh = ["".join(z.split()) for z in zh]
+    stats: dict[str, Hits] = {}
+    for i, line in enumerate(ru):
+        other = zh[(i + len(zh) // 2) % len(zh)]
+        for lem in {lem for _, lem in tokens(line) if lem in entries}:
+            h = stats.setdefault(lem, Hits())
+            h.lines += 1
+            h.parallel += any(r in zh[i] for r in entries[lem].renderings)
+            h.unrelated += any(r in other for r in entries[lem].renderings)
+    return stats
 
 
 def report_coverage(name: str, result: dict[str, tuple[int, int, Counter[str]]], top: int) -> None:
@@ -206,18 +218,32 @@ def report_coverage(name: str, result: dict[str, tuple[int, int, Counter[str]]],
             print(f"  missing {cls}: {shown}")
 
 
-def report_precision(hits: int, total: int, stats: dict[str, list[int]], top: int) -> None:
-    """Print the hit rate and the entries seen at least twice that never hit."""
-    print(f"== precision: rendering found in the parallel line for {hits} / {total} "
-          f"lemma occurrences ({hits / max(total, 1):.1%}); {len(stats)} distinct entries seen")
-    never = sorted(((t, lem) for lem, (h, t) in stats.items() if h == 0 and t >= 2), reverse=True)
+def report_precision(stats: dict[str, Hits], entries: dict[str, Entry], pos: set[str], top: int) -> None:
+    """Print hit rates per part of speech, and the entries seen at least twice that never hit."""
+    print("== precision: lemma occurrences (once per line) whose rendering is in the parallel Chinese line")
+    for p in sorted({e.pos for e in entries.values()}):
+        sel = [h for lem, h in stats.items() if entries[lem].pos == p]
+        n = sum(h.lines for h in sel)
+        if n:
+            par, unr = sum(h.parallel for h in sel), sum(h.unrelated for h in sel)
+            print(f"  {p:5} {par:6d} / {n:6d}  {par / n:6.1%}   in an unrelated line: {unr / n:6.1%}"
+                  f"   ({len(sel)} entries seen)")
+    mine = {lem: h for lem, h in stats.items() if not pos or entries[lem].pos in pos}
+    never = sorted(
+        ((h.lines, lem) for lem, h in mine.items() if h.parallel == 0 and h.lines >= 2), reverse=True
+    )
     if never:
-        print(f"  never found (seen >= 2 lines): {len(never)}")
-        print("  " + ", ".join(f"{lem} {t}" for t, lem in never[:top]))
-    weak = sorted(((h / t, -t, lem) for lem, (h, t) in stats.items() if t >= 4 and 0 < h / t < 0.5))
+        print(f"  never found (seen >= 2 lines): {len(never)}: "
+              + ", ".join(f"{lem} {n}" for n, lem in never[:top]))
+    weak = sorted((h.parallel / h.lines, -h.lines, lem) for lem, h in mine.items()
+                  if h.lines >= 4 and 0 < h.parallel / h.lines < 0.5)
     if weak:
         print("  found in under half of the lines (seen >= 4): "
-              + ", ".join(f"{lem} {-nt * r:.0f}/{-nt}" for r, nt, lem in weak[:top]))
+              + ", ".join(f"{lem} {mine[lem].parallel}/{mine[lem].lines}" for _, _, lem in weak[:top]))
+    noisy = sorted((-h.unrelated / h.lines, lem) for lem, h in mine.items() if h.lines >= 3 and h.unrelated)
+    if noisy:
+        print("  often found in unrelated lines (seen >= 3): "
+              + ", ".join(f"{lem} {mine[lem].unrelated}/{mine[lem].lines}" for _, lem in noisy[:top]))
 
 
 def read_lines(path: Path) -> list[str]:
@@ -234,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--zh", type=Path, help="Chinese file line-parallel to the (single) Russian text")
     ap.add_argument("--top", type=int, default=40, help="how many missing lemmas to list per class")
     ap.add_argument("--validate", action="store_true", help="also check every key with lemma()")
+    ap.add_argument("--pos", default="", help="list problem entries only of these POS, e.g. NOUN,NAME")
+    ap.add_argument("--keep-spaces", action="store_true", help="match against Chinese with its spaces")
     args = ap.parse_args(argv)
     problems: list[str] = []
     files = lexicon_files(args.lexicon)
@@ -257,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
         ru, zh = read_lines(args.texts[0]), read_lines(args.zh)
         if len(ru) != len(zh):
             ap.error(f"{args.texts[0]} has {len(ru)} lines but {args.zh} has {len(zh)}")
-        report_precision(*precision(zip(ru, zh, strict=True), entries), args.top)
+        stats = precision(ru, zh, entries, args.keep_spaces)
+        report_precision(stats, entries, set(filter(None, args.pos.split(","))), args.top)
     return 1 if problems else 0
 
 
