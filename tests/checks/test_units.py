@@ -1,0 +1,119 @@
+"""Per-unit and memory-wide checks on FLORES-200 pairs with slips planted in known units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.checks.units import UnitChecker, check_unit_file
+from glossary.checks.variants import Glossary
+from glossary.termbase import parse_termbase
+from tmx.types import TranslationUnit
+from tmx.writer import write_tmx
+
+
+def flores(shared_data: Path, n: int = 300) -> list[tuple[str, str]]:
+    base = shared_data / "flores200_devtest"
+    ru = (base / "rus_Cyrl.devtest").read_text(encoding="utf-8").splitlines()[:n]
+    zh = (base / "zho_Hans.devtest").read_text(encoding="utf-8").splitlines()[:n]
+    return list(zip(ru, zh, strict=True))
+
+
+def write_tsv(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    path.write_text("".join(f"{r}\t{z}\n" for r, z in pairs), encoding="utf-8")
+    return path
+
+
+def by_rule(findings: list, rule: str) -> list:
+    return [f for f in findings if f.rule == rule]
+
+
+@pytest.fixture(scope="module")
+def planted(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[list, list[tuple[str, str]]]:
+    pairs = flores(shared_data)
+    with_number = next(i for i, (r, z) in enumerate(pairs) if "2013" in r and "2013" in z)
+    pairs[with_number] = (pairs[with_number][0], pairs[with_number][1].replace("2013", "2031"))
+    pairs[10] = (pairs[10][0], "")  # empty target
+    pairs[11] = (pairs[11][0], pairs[11][0])  # untranslated
+    pairs[12] = (pairs[12][0], pairs[12][1] + pairs[13][1] + pairs[14][1] + pairs[15][1])  # extra sentences
+    pairs[20] = (pairs[20][0], pairs[20][1][:-1] + "Россия")  # a Russian word left in the target
+    pairs.append(pairs[30])  # a repeat of unit 30: same source, same target, no finding
+    pairs.append((pairs[31][0], pairs[32][1]))  # unit 31's source with another translation
+    path = write_tsv(tmp_path_factory.mktemp("u") / "pairs.tsv", pairs)
+    return list(check_unit_file(path, "pairs.tsv")), pairs
+
+
+def test_empty_untranslated_and_wrong_script(planted: tuple[list, list]) -> None:
+    found, _ = planted
+    assert [f.line for f in by_rule(found, "unit-empty-target")] == [11]
+    assert [f.line for f in by_rule(found, "unit-untranslated")] == [12]
+    wrong = by_rule(found, "unit-wrong-script")
+    assert [(f.line, f.text) for f in wrong] == [(21, "Россия")]
+
+
+def test_changed_year_is_reported_both_ways(planted: tuple[list, list]) -> None:
+    found, pairs = planted
+    numbers = by_rule(found, "unit-number-mismatch")
+    line = next(i + 1 for i, (r, z) in enumerate(pairs) if "2013" in r and "2031" in z)
+    assert {(f.line, f.text) for f in numbers if f.line == line} == {(line, "2013"), (line, "2031")}
+
+
+def test_unmodified_flores_units_raise_few_number_findings(planted: tuple[list, list]) -> None:
+    found, _ = planted
+    numbers = by_rule(found, "unit-number-mismatch")
+    assert len({f.line for f in numbers}) <= 5  # the planted one plus genuine omissions in FLORES
+
+
+def test_length_ratio_outlier(planted: tuple[list, list]) -> None:
+    found, _ = planted
+    assert 13 in [f.line for f in by_rule(found, "unit-length-ratio")]
+
+
+def test_same_source_with_two_translations_is_one_group(planted: tuple[list, list]) -> None:
+    found, pairs = planted
+    groups = by_rule(found, "tm-inconsistent-target")
+    assert [(g.line, g.text) for g in groups] == [(32, pairs[31][0])]
+    assert f"line {len(pairs)}: {pairs[32][1]}" in groups[0].related
+
+
+def test_same_target_for_different_sources(tmp_path: Path, shared_data: Path) -> None:
+    pairs = flores(shared_data, 50)
+    pairs.append((pairs[5][0] + " Это важно.", pairs[5][1]))
+    found = list(check_unit_file(write_tsv(tmp_path / "p.tsv", pairs), "p.tsv"))
+    groups = by_rule(found, "tm-inconsistent-source")
+    assert [(g.line, g.text) for g in groups] == [(6, pairs[5][1])]
+
+
+def test_tmx_positions_are_lines_of_tu_elements(tmp_path: Path, shared_data: Path) -> None:
+    pairs = flores(shared_data, 20)
+    units = [TranslationUnit(ru=r, zh=(z if i != 7 else r)) for i, (r, z) in enumerate(pairs)]
+    path = tmp_path / "m.tmx"
+    write_tmx(path, units)
+    found = by_rule(list(check_unit_file(path, "m.tmx")), "unit-untranslated")
+    assert len(found) == 1
+    tmx_lines = path.read_text(encoding="utf-8").splitlines()
+    assert "<tu" in tmx_lines[found[0].line - 1]
+    assert pairs[7][0] in "\n".join(tmx_lines[found[0].line - 1 : found[0].line + 12])
+
+
+GLOSSARY = """concept,lang,term,pos,status,domain,note,source
+G1,ru,цифровая экономика,ADJ+NOUN,preferred,economy,,
+G1,zh,数字经济,noun,preferred,economy,,
+G1,zh,数码经济,noun,forbidden,economy,,
+"""
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "rules"),
+    [
+        ("Развитие цифровой экономики ускоряется.", "数字经济发展加速。", []),  # inflected, rendered
+        ("Развитие цифровую экономику.", "经济发展加速。", ["unit-term-missing"]),  # rendering missing
+        ("Развитие цифровой экономики.", "数码经济发展。", ["unit-term-forbidden", "unit-term-missing"]),
+        ("Экономика растёт.", "经济增长。", []),  # only part of the term: nothing to check
+    ],
+)
+def test_glossary_conformance(ru: str, zh: str, rules: list[str]) -> None:
+    g = Glossary(tuple(parse_termbase(GLOSSARY, "g.csv")))
+    checker = UnitChecker("t.tsv", g)
+    assert sorted(f.rule for f in checker.check(1, TranslationUnit(ru=ru, zh=zh))) == rules
