@@ -30,7 +30,9 @@ def by_rule(findings: list, rule: str) -> list:
 
 
 @pytest.fixture(scope="module")
-def planted(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[list, list[tuple[str, str]]]:
+def planted(
+    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[list, list[tuple[str, str]]]:
     pairs = flores(shared_data)
     with_number = next(i for i, (r, z) in enumerate(pairs) if "2013" in r and "2013" in z)
     pairs[with_number] = (pairs[with_number][0], pairs[with_number][1].replace("2013", "2031"))
