@@ -68,7 +68,7 @@ def build_glossary(
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in base}
     for entry in reviewed:
-        if entry.status != "rejected" and (entry.ru or entry.zh):
+        if entry.status in ("approved", "termbase") and (entry.ru or entry.zh):
             by_id[entry.id] = _reviewed_concept(entry, by_id.get(entry.id))
     all_concepts = list(by_id.values())
     attester, ru_col, zh_col = Attester(all_concepts), RuCollector(), ZhCollector()
@@ -95,7 +95,8 @@ def build_glossary(
     if pairs is not None:
         pairings.update(associate(pairs, list(ru_cands)))
     rows = [_known_row(c, attestations) for c in base]
-    rows += [_known_row(by_id[e.id], attestations) for e in reviewed if e.id not in {c.id for c in base}]
+    base_ids = {c.id for c in base}
+    rows += [_known_row(by_id[e.id], attestations) for e in reviewed if e.id in by_id and e.id not in base_ids]
     rows += _candidate_rows(ru_col.tallies, ru_cands, zh_col.tallies, zh_cands, pairings, zh_texts)
     entries = merge(reviewed, rows) if reviewed else rows
     return Glossary(

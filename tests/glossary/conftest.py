@@ -7,6 +7,7 @@ import pytest
 from align.reader import read_documents
 from align.types import Document
 from glossary.build import Glossary, build_glossary
+from glossary.termbase import Concept, Term
 from seeds import seed_paths
 
 
@@ -20,3 +21,27 @@ def seed_documents() -> list[Document]:
 def seed_glossary(seed_documents: list[Document]) -> Glossary:
     """The glossary of the seeds with the shipped termbase."""
     return build_glossary(seed_documents)
+
+
+# A fixed two-concept termbase, so candidate tests do not change as the shipped termbase grows.
+SMALL_TERMBASE = (
+    Concept(
+        "DE0001",
+        "economy",
+        "digital economy",
+        terms=(Term("ru", "цифровая экономика"), Term("zh", "数字经济")),
+    ),
+    Concept("DE0038", "data", "big data", terms=(Term("ru", "большие данные"), Term("zh", "大数据"))),
+)
+
+
+@pytest.fixture(scope="session")
+def small_termbase() -> tuple[Concept, ...]:
+    """:data:`SMALL_TERMBASE` for tests that compare against it."""
+    return SMALL_TERMBASE
+
+
+@pytest.fixture(scope="session")
+def small_glossary(seed_documents: list[Document]) -> Glossary:
+    """The glossary of the seeds with :data:`SMALL_TERMBASE`."""
+    return build_glossary(seed_documents, SMALL_TERMBASE)
