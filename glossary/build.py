@@ -96,7 +96,8 @@ def build_glossary(
         pairings.update(associate(pairs, list(ru_cands)))
     rows = [_known_row(c, attestations) for c in base]
     base_ids = {c.id for c in base}
-    rows += [_known_row(by_id[e.id], attestations) for e in reviewed if e.id in by_id and e.id not in base_ids]
+    added = [e.id for e in reviewed if e.id in by_id and e.id not in base_ids]
+    rows += [_known_row(by_id[cid], attestations) for cid in added]
     rows += _candidate_rows(ru_col.tallies, ru_cands, zh_col.tallies, zh_cands, pairings, zh_texts)
     entries = merge(reviewed, rows) if reviewed else rows
     return Glossary(

@@ -53,8 +53,15 @@ def test_omegat_tsv_has_no_header_and_three_columns(outputs: Path) -> None:
 
 
 def test_every_russian_variant_maps_to_the_preferred_chinese() -> None:
-    entry = Entry("X", ru="информационно-коммуникационные технологии", zh="信息和通信技术",
-                  ru_variants=("ИКТ",), zh_variants=("信息通信技术",), status="approved", en="ICT")  # fmt: skip
+    entry = Entry(
+        "X",
+        ru="информационно-коммуникационные технологии",
+        zh="信息和通信技术",
+        ru_variants=("ИКТ",),
+        zh_variants=("信息通信技术",),
+        status="approved",
+        en="ICT",
+    )
     lines = omegat_lines([entry])
     assert lines == [
         "информационно-коммуникационные технологии\t信息和通信技术\tICT",

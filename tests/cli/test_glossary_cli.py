@@ -1,0 +1,89 @@
+"""``ruzh glossary build | merge | show`` end to end on the seeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from ruzh.cli import main
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    assert main(["glossary", "build", "-o", str(out)]) == 0
+    return out
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_build_writes_three_files_for_the_seeds(built: Path) -> None:
+    assert sorted(p.name for p in built.iterdir()) == ["glossary-omegat.txt", "glossary.csv", "glossary.tbx"]
+    de = next(r for r in _rows(built / "glossary.csv") if r["id"] == "DE0001")
+    assert [d[:3] for d in de["ru_docs"].split(";")] == ["000", "004"]
+    assert [d[:3] for d in de["zh_docs"].split(";")] == ["000", "001", "002", "003"]
+    assert int(de["zh_freq"]) > int(de["ru_freq"]) > 0
+
+
+def test_build_of_chosen_inputs_and_summary(
+    tmp_path: Path, seed_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert callable(seed_path)
+    assert main(["glossary", "build", str(seed_path("001")), "-o", str(tmp_path)]) == 0
+    assert "1 documents" in capsys.readouterr().err
+    de = next(r for r in _rows(tmp_path / "glossary.csv") if r["id"] == "DE0001")
+    assert de["ru_freq"] == "0" and de["zh_docs"].startswith("001")
+
+
+def test_merge_round_trip(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _rows(built / "glossary.csv")
+    cand = next(r for r in rows if r["status"] == "candidate")
+    cand["status"] = "rejected"
+    rows[0]["note"] = "checked"
+    reviewed = tmp_path / "reviewed.csv"
+    with reviewed.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    capsys.readouterr()
+    assert main(["glossary", "merge", str(reviewed), str(built / "glossary.csv")]) == 0
+    merged = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert len(merged) == len(rows)
+    by_id = {r["id"]: r for r in merged}
+    assert by_id[cand["id"]]["status"] == "rejected"
+    assert by_id[rows[0]["id"]]["note"] == "checked"
+
+
+def test_malformed_reviewed_csv_is_one_line_error_and_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,ru,zh,status\nDE1,цифра,数字,approved\nDE1,цифра,数字,approved\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["glossary", "build", "--reviewed", str(bad), "-o", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("error: duplicate id DE1") and f"({bad}:3)" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_show_prints_attestations(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["glossary", "show", "цифровую экономику"]) == 0
+    out = capsys.readouterr().out
+    assert "DE0001" in out and "000_" in out and "004_" in out and "数字经济" in out
+
+
+def test_show_unknown_term_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["glossary", "show", "абракадабра"]) == 2
+    assert "error: no termbase concept" in capsys.readouterr().err
+
+
+def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["glossary", "build", "--help"]) == 0
+    text = capsys.readouterr().out
+    assert "exit codes:" in text and "--reviewed" in text and "--pairs" in text
