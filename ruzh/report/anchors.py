@@ -1,0 +1,143 @@
+"""Every id a link in the report can point at, decided before any section is written.
+
+A sentence has one canonical id, ``s-<doc>-<line>-<column>``, carried by exactly one element: its
+row in the first alignment view that shows it, otherwise its entry in the document's sentence
+list. A finding links to the last sentence of its document that starts at or before the finding's
+(line, column), or to the document's sentence list when no sentence starts that early.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import PurePath
+
+import regex
+
+from align.types import Document, Sentence
+from glossary.checks.findings import Finding
+from ruzh.pipeline.model import AlignedPassage, BuildResult
+from ruzh.report.html import slug
+
+# "智慧城市 seeds/000.txt:44:17": a related place in a finding, file:line:column at the end.
+_PLACE = regex.compile(r"(?P<file>[^\s:]+(?::[^\s:]+)*?):(?P<line>\d+):(?P<col>\d+)\)?$")
+
+
+def sentence_key(sentence: Sentence) -> tuple[str, int, int]:
+    """What identifies a sentence across views: document, line, column."""
+    return (sentence.doc, sentence.line, sentence.column)
+
+
+def sentence_id(doc: str, line: int, column: int) -> str:
+    """The canonical anchor of the sentence starting at ``line``:``column`` of ``doc``."""
+    return f"s-{slug(doc)}-{line}-{column}"
+
+
+def doc_id(doc: str) -> str:
+    """The anchor of a document's sentence list."""
+    return f"doc-{slug(doc)}"
+
+
+def passage_id(passage: AlignedPassage) -> str:
+    """The anchor of a passage's alignment view."""
+    return f"p-{slug(passage.id)}"
+
+
+def bead_id(passage: AlignedPassage, index: int) -> str:
+    """The anchor of one bead row (1-based ``index``)."""
+    return f"b-{slug(passage.id)}-{index}"
+
+
+class Anchors:
+    """Ids of sentences, documents and findings, and which finding points at which sentence."""
+
+    def __init__(self, result: BuildResult) -> None:
+        """Decide where each sentence is shown, then resolve every finding to its target."""
+        self._documents = {d.name: d for d in reversed(result.documents)}
+        self._files = _file_index(result.documents)
+        self.shown: dict[tuple[str, int, int], str] = {}
+        for passage in result.passages:
+            for s in (*passage.ru_sentences, *passage.zh_sentences):
+                self.shown.setdefault(sentence_key(s), passage_id(passage))
+        self._starts = {name: _starts(doc.sentences()) for name, doc in self._documents.items()}
+        self._emitted: set[str] = set()
+        self.finding_ids: list[str] = _finding_ids(result.findings)
+        self.targets: list[str | None] = [self.target(f.file, f.line, f.column) for f in result.findings]
+        self.flags: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for fid, target, f in zip(self.finding_ids, self.targets, result.findings, strict=True):
+            if target is not None:
+                self.flags[target].append((fid, f.severity))
+
+    def claim(self, element_id: str) -> bool:
+        """True the first time an id is written, so no id appears twice in the page."""
+        if element_id in self._emitted:
+            return False
+        self._emitted.add(element_id)
+        return True
+
+    def document_of(self, file: str) -> str | None:
+        """The document name a finding's file refers to (path, relative path, file name or stem)."""
+        for key in _file_keys(file):
+            if key in self._files:
+                return self._files[key]
+        return None
+
+    def target(self, file: str, line: int, column: int) -> str | None:
+        """The id of the sentence holding a position, or the document's list; None for unknown files."""
+        doc = self.document_of(file)
+        if doc is None:
+            return None
+        starts = self._starts.get(doc, [])
+        k = bisect.bisect_right(starts, (line, column)) - 1
+        if k < 0:
+            return doc_id(doc)
+        return sentence_id(doc, *starts[k])
+
+    def place_target(self, related: str) -> str | None:
+        """The target of a related place such as ``智慧城市 seeds/000.txt:44:17``, if it names one."""
+        m = _PLACE.search(related)
+        if m is None:
+            return None
+        return self.target(m.group("file"), int(m.group("line")), int(m.group("col")))
+
+
+def _starts(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:
+    return sorted({(s.line, s.column) for s in sentences})
+
+
+def _file_keys(file: str) -> list[str]:
+    """Ways a file may be named: absolute path, as given, file name, stem (the reader's document name)."""
+    if not file:
+        return []
+    path = PurePath(file)
+    return [os.path.normpath(os.path.abspath(file)), file, path.name, path.stem]
+
+
+def _file_index(documents: Iterable[Document]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    docs = list(documents)
+    # Most specific names first, so a shared file name never hides an exact path.
+    for level in range(4):
+        for doc in docs:
+            keys = _file_keys(doc.path) if doc.path else []
+            keys = [*keys, doc.name]
+            if level < len(keys):
+                index.setdefault(keys[level], doc.name)
+    for doc in docs:
+        index.setdefault(doc.name, doc.name)
+    return index
+
+
+def _finding_ids(findings: Iterable[Finding]) -> list[str]:
+    """``f-<fingerprint prefix>``, falling back to the position in the list when prints repeat or lack."""
+    ids: list[str] = []
+    seen: set[str] = set()
+    for k, f in enumerate(findings, 1):
+        fid = f"f-{f.fingerprint[:12]}" if f.fingerprint else f"f-{k}"
+        if fid in seen:
+            fid = f"f-{k}"
+        seen.add(fid)
+        ids.append(fid)
+    return ids

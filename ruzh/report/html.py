@@ -1,0 +1,88 @@
+"""A tiny HTML builder whose only way to emit text is escaped.
+
+Every string that is not already :class:`Safe` is passed through :func:`html.escape`, so document
+text, glossary cells and finding messages can never become markup (``<script>``, ``"><img onerror=…>``).
+Control characters that HTML cannot carry are shown as their visible Control Pictures (U+2400…)
+and lone surrogates as U+FFFD, so nothing is silently dropped and the file always encodes as UTF-8.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from collections.abc import Iterable, Mapping
+
+import regex
+
+# C0 controls except tab, newline and carriage return, and DEL, to their Control Pictures.
+_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0x7F: 0x2421}
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_ID_UNSAFE = regex.compile(r"[^0-9A-Za-z_.-]")
+
+
+class Safe(str):
+    """Markup that is already escaped and may be written as it is."""
+
+    __slots__ = ()
+
+
+def clean(text: str) -> str:
+    """Text with controls made visible and lone surrogates replaced (still unescaped)."""
+    text = text.translate(_CONTROLS)
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def esc(text: object) -> Safe:
+    """Escaped text (``Safe`` input is returned as it is)."""
+    if isinstance(text, Safe):
+        return text
+    return Safe(html.escape(clean(str(text)), quote=True))
+
+
+def join(parts: Iterable[object]) -> Safe:
+    """Concatenate children, escaping those that are not :class:`Safe`."""
+    out: list[str] = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, str):
+            out.append(esc(part))
+        elif isinstance(part, Iterable):
+            out.append(join(part))
+        else:
+            out.append(esc(part))
+    return Safe("".join(out))
+
+
+def attrs(values: Mapping[str, object | None]) -> Safe:
+    """`` name="value"`` pairs; ``None`` and ``False`` leave the attribute out, ``True`` writes it bare."""
+    out: list[str] = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        key = name.rstrip("_").replace("_", "-")
+        out.append(f" {key}" if value is True else f' {key}="{esc(value)}"')
+    return Safe("".join(out))
+
+
+def tag(element: str, /, *children: object, **attributes: object | None) -> Safe:
+    """``<element attrs>children</element>``; ``class_`` → ``class``, ``data_x`` → ``data-x``."""
+    return Safe(f"<{element}{attrs(attributes)}>{join(children)}</{element}>")
+
+
+def void(element: str, /, **attributes: object | None) -> Safe:
+    """An element without content, such as ``<meta>`` or ``<input>``."""
+    return Safe(f"<{element}{attrs(attributes)}>")
+
+
+def slug(name: str) -> str:
+    """An id-safe ASCII form of a name; a short hash keeps names differing in unsafe characters apart."""
+    safe = _ID_UNSAFE.sub("_", name)
+    if safe == name and name:
+        return name
+    return f"{safe}-{hashlib.sha1(name.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def fmt_score(score: float | None) -> str:
+    """Scores in the report: two decimals, or a dash when unknown."""
+    return "–" if score is None else f"{score:.2f}"

@@ -1,0 +1,181 @@
+"""The overview: what was read, what was paired with what, the counts, and three charts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from align.types import LANGS, ROLES, Document
+from glossary.checks.findings import SEVERITIES
+from glossary.entries import ROW_STATUSES
+from ruzh.pipeline.model import BuildResult
+from ruzh.report.alignment import LOW_SCORE, is_low
+from ruzh.report.anchors import doc_id, passage_id, sentence_key
+from ruzh.report.charts import bars, figure, histogram, stacked
+from ruzh.report.html import Safe, fmt_score, tag
+
+
+def _ordered(counter: Counter[str], first: Iterable[str]) -> list[tuple[str, int]]:
+    """Known keys in their usual order, then any others alphabetically; zero counts left out."""
+    known = [k for k in first if counter.get(k)]
+    return [(k, counter[k]) for k in known] + sorted(
+        (k, v) for k, v in counter.items() if k not in known and v
+    )
+
+
+def _kind_order(kind: str) -> tuple[int, int, str]:
+    a, _, b = kind.partition("-")
+    return (0 if "0" not in (a, b) else 1, int(a or 0) + int(b or 0), kind)
+
+
+def bead_kinds(result: BuildResult) -> list[tuple[str, int]]:
+    """Beads per type, 1-1 first, then growing, then the unaligned 1-0 and 0-1."""
+    counts = Counter(b.kind for p in result.passages for b in p.beads)
+    return sorted(counts.items(), key=lambda kv: _kind_order(kv[0]))
+
+
+def counts(result: BuildResult) -> list[tuple[str, str]]:
+    """The headline numbers, as (label, value) rows."""
+    beads = [b for p in result.passages for b in p.beads]
+    in_passages = {sentence_key(s) for p in result.passages for s in (*p.ru_sentences, *p.zh_sentences)}
+    sentences = [s for d in result.documents for s in d.sentences()]
+    langs = Counter(s.lang for s in sentences)
+    outside = sum(1 for s in sentences if sentence_key(s) not in in_passages)
+    kinds = Counter(p.kind for p in result.passages)
+    statuses = Counter(e.status for e in result.glossary)
+    severities = Counter(f.severity for f in result.findings)
+
+    def listing(items: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in items) or "none"
+
+    return [
+        ("documents", str(len(result.documents))),
+        ("sentences", f"{len(sentences)} ({listing(_ordered(langs, LANGS))})"),
+        (
+            "aligned passages",
+            f"{len(result.passages)} ({listing(_ordered(kinds, ('abstract', 'document')))})",
+        ),
+        ("proposed pairs not aligned", str(len(result.rejected_pairs))),
+        ("beads", f"{len(beads)} ({listing(bead_kinds(result))})"),
+        (f"beads scored below {LOW_SCORE:g}", str(sum(1 for b in beads if is_low(b)))),
+        ("translation units (beads with both sides)", str(sum(1 for b in beads if b.src and b.tgt))),
+        ("unaligned sentences in passages (1-0, 0-1)", str(sum(len(p.unaligned()) for p in result.passages))),
+        ("sentences outside any passage", str(outside)),
+        ("glossary rows", f"{len(result.glossary)} ({listing(_ordered(statuses, ROW_STATUSES))})"),
+        ("findings", f"{len(result.findings)} ({listing(_ordered(severities, SEVERITIES))})"),
+    ]
+
+
+def terms_per_document(result: BuildResult) -> list[tuple[str, int, int]]:
+    """For each document: glossary rows attested in its Russian text and in its Chinese text."""
+    ru: Counter[str] = Counter()
+    zh: Counter[str] = Counter()
+    for e in result.glossary:
+        if e.status == "rejected":
+            continue
+        ru.update(set(e.ru_docs))
+        zh.update(set(e.zh_docs))
+    return [(d.name, ru[d.name], zh[d.name]) for d in result.documents]
+
+
+def _doc_row(doc: Document) -> Safe:
+    sentences = doc.sentences()
+    langs = Counter(s.lang for s in sentences)
+    roles = Counter(b.role for b in doc.blocks)
+    lang_blocks = Counter(b.lang for b in doc.blocks)
+    lang_cells = [
+        tag("td", f"{langs[lang]} / {lang_blocks[lang]}" if lang_blocks[lang] else "", class_="n")
+        for lang in LANGS
+    ]
+    role_text = ", ".join(f"{r} {n}" for r, n in _ordered(roles, ROLES))
+    return tag(
+        "tr",
+        tag("td", tag("a", doc.name, href=f"#{doc_id(doc.name)}"), tag("div", doc.path, class_="path")),
+        tag("td", doc.encoding),
+        tag("td", str(len(doc.blocks)), class_="n"),
+        tag("td", str(len(sentences)), class_="n"),
+        lang_cells,
+        tag("td", role_text, class_="roles"),
+    )
+
+
+def documents_table(result: BuildResult) -> Safe:
+    """One row per document: encoding, blocks, sentences and blocks per language, blocks per role."""
+    head = tag(
+        "tr",
+        tag("th", "document"),
+        tag("th", "encoding"),
+        tag("th", "blocks"),
+        tag("th", "sentences"),
+        [tag("th", f"{lang} (sent. / blocks)") for lang in LANGS],
+        tag("th", "blocks by role"),
+    )
+    rows = [_doc_row(d) for d in result.documents]
+    return tag("div", tag("table", tag("thead", head), tag("tbody", rows), class_="grid"), class_="scroll")
+
+
+def pairs_table(result: BuildResult) -> Safe:
+    """What was paired with what: aligned passages with their scores, then proposals left unaligned."""
+    head = tag(
+        "tr",
+        *(tag("th", h) for h in ("passage", "kind", "Russian", "Chinese", "score", "beads", "low", "status")),
+    )
+    rows = [
+        tag(
+            "tr",
+            tag("td", tag("a", p.id, href=f"#{passage_id(p)}")),
+            tag("td", p.kind),
+            tag("td", p.ru_doc),
+            tag("td", p.zh_doc),
+            tag("td", fmt_score(p.score), class_="n"),
+            tag("td", str(len(p.beads)), class_="n"),
+            tag("td", str(sum(1 for b in p.beads if is_low(b))), class_="n"),
+            tag("td", "aligned"),
+        )
+        for p in result.passages
+    ]
+    rows.extend(
+        tag(
+            "tr",
+            tag("td", "–"),
+            tag("td", "document"),
+            tag("td", ru),
+            tag("td", zh),
+            tag("td", fmt_score(score), class_="n"),
+            tag("td", "", class_="n"),
+            tag("td", "", class_="n"),
+            tag("td", "not aligned: score too low"),
+            class_="rejected",
+        )
+        for ru, zh, score in result.rejected_pairs
+    )
+    if not rows:
+        return tag("p", "No parallel material was found.", class_="note")
+    return tag("div", tag("table", tag("thead", head), tag("tbody", rows), class_="grid"), class_="scroll")
+
+
+def overview_section(result: BuildResult) -> Safe:
+    """Counts, charts, documents and pairs."""
+    scores = [b.score for p in result.passages for b in p.beads]
+    count_rows = [tag("tr", tag("th", k), tag("td", v)) for k, v in counts(result)]
+    charts = tag(
+        "div",
+        figure(histogram(scores, "Bead scores"), f"Bead scores (bins of 0.1; below {LOW_SCORE:g} in red)"),
+        figure(bars(bead_kinds(result), "Bead types"), "Beads by type (Russian-Chinese sentences)"),
+        figure(
+            stacked(terms_per_document(result), "Glossary terms per document", ("ru", "zh")),
+            "Glossary rows attested per document, in Russian and in Chinese",
+        ),
+        class_="charts",
+    )
+    return tag(
+        "section",
+        tag("h2", "Overview"),
+        tag("table", tag("tbody", count_rows), class_="counts"),
+        charts,
+        tag("h3", "Documents"),
+        documents_table(result),
+        tag("h3", "Pairs"),
+        pairs_table(result),
+        id="overview",
+    )
