@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -40,6 +41,7 @@ class Hit:
     term: str
 
 
+@lru_cache(maxsize=300_000)
 def token_key(word: str) -> str:
     """The matching key of one word: its lemma, or the word itself (lower-cased) for an acronym."""
     if _ACRONYM.fullmatch(word):
