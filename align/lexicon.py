@@ -81,16 +81,28 @@ def parse_tsv_lines(lines: Iterable[str], name: str) -> Iterator[Entry]:
             )
         ru, pos, zh = (p.strip() for p in parts)
         if not ru or (not _CYRILLIC.search(ru) and pos != "NAME"):
-            raise InputError(f"lexicon key {ru!r} is not Russian", file=name, line=number,
-                             hint="the first column is a Russian lemma")
+            raise InputError(
+                f"lexicon key {ru!r} is not Russian",
+                file=name,
+                line=number,
+                hint="the first column is a Russian lemma",
+            )
         if pos not in POS_TAGS:
-            raise InputError(f"unknown part of speech {pos!r}", file=name, line=number,
-                             hint=f"use one of {', '.join(POS_TAGS)}")
+            raise InputError(
+                f"unknown part of speech {pos!r}",
+                file=name,
+                line=number,
+                hint=f"use one of {', '.join(POS_TAGS)}",
+            )
         renderings = tuple(z.strip() for z in zh.split("|") if z.strip())
         bad = [z for z in renderings if not _HAN.fullmatch(z)]
         if not renderings or bad:
-            raise InputError(f"bad Chinese rendering {bad[0] if bad else zh!r}", file=name, line=number,
-                             hint="write Chinese renderings separated by |, Han characters only")
+            raise InputError(
+                f"bad Chinese rendering {bad[0] if bad else zh!r}",
+                file=name,
+                line=number,
+                hint="write Chinese renderings separated by |, Han characters only",
+            )
         yield Entry(ru.lower().replace("ё", "е"), pos, renderings)
 
 
@@ -125,26 +137,36 @@ def read_user_csv(path: str | Path) -> list[tuple[str, str]]:
     try:
         handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
     except OSError as exc:
-        raise ConfigError(f"cannot read lexicon CSV: {exc.strerror}", file=name,
-                          hint="check the --lexicon path") from exc
+        raise ConfigError(
+            f"cannot read lexicon CSV: {exc.strerror}", file=name, hint="check the --lexicon path"
+        ) from exc
     with handle:
         try:
             reader = csv.DictReader(handle)
             if not reader.fieldnames or not {"ru", "zh"} <= set(reader.fieldnames):
-                raise InputError("lexicon CSV needs a header with columns ru and zh", file=name, line=1,
-                                 hint="first line: ru,zh")
+                raise InputError(
+                    "lexicon CSV needs a header with columns ru and zh",
+                    file=name,
+                    line=1,
+                    hint="first line: ru,zh",
+                )
             pairs: list[tuple[str, str]] = []
             for row in reader:
                 ru, zh = (row.get("ru") or "").strip(), (row.get("zh") or "").strip()
                 if not ru or not zh:
-                    raise InputError("empty ru or zh cell", file=name, line=reader.line_num,
-                                     hint="fill both columns or delete the row")
+                    raise InputError(
+                        "empty ru or zh cell",
+                        file=name,
+                        line=reader.line_num,
+                        hint="fill both columns or delete the row",
+                    )
                 pairs.append((ru, zh))
         except UnicodeDecodeError as exc:
             raise InputError("lexicon CSV is not UTF-8", file=name, hint="save it as UTF-8") from exc
         except csv.Error as exc:
-            raise InputError(f"malformed CSV: {exc}", file=name, line=reader.line_num,
-                             hint="check quoting") from exc
+            raise InputError(
+                f"malformed CSV: {exc}", file=name, line=reader.line_num, hint="check quoting"
+            ) from exc
     return pairs
 
 

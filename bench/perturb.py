@@ -89,7 +89,8 @@ def perturb(ru: list[str], zh: list[str], merge: float, delete: float, rng: rand
     ru_units = _merge([[k] for k in ru_keep], merge, rng)
     zh_units = _merge([[k] for k in zh_keep], merge, rng)
     gold = _gold(ru_units, zh_units)
-    return TestDoc([" ".join(ru[k] for k in u) for u in ru_units], ["".join(zh[k] for k in u) for u in zh_units], gold)
+    ru_text = [" ".join(ru[k] for k in u) for u in ru_units]
+    return TestDoc(ru_text, ["".join(zh[k] for k in u) for u in zh_units], gold)
 
 
 def _gold(ru_units: list[list[int]], zh_units: list[list[int]]) -> list[BeadPair]:
@@ -126,7 +127,9 @@ def _gold(ru_units: list[list[int]], zh_units: list[list[int]]) -> list[BeadPair
     return beads
 
 
-def build(ru: list[str], zh: list[str], docs: list[range], merge: float, delete: float, seed: int) -> list[TestDoc]:
+def build(
+    ru: list[str], zh: list[str], docs: list[range], merge: float, delete: float, seed: int
+) -> list[TestDoc]:
     """Perturbed documents, reproducible from the seed."""
     rng = random.Random(seed)
     return [perturb([ru[k] for k in d], [zh[k] for k in d], merge, delete, rng) for d in docs]

@@ -29,7 +29,9 @@ _RU_NUMBER = regex.compile(
     r"(?:\s*(тыс|млн|млрд|трлн|тысяч\w*|миллион\w*|миллиард\w*|триллион\w*)\b\.?)?(\s*%)?"
 )
 # Chinese (after NFKC): "1,234.5", "150", followed by an optional scale and percent.
-_ZH_NUMBER = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万亿|百万|千万|千|万|亿)?\s*(%)?")
+_ZH_NUMBER = regex.compile(
+    r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万亿|百万|千万|千|万|亿)?\s*(%)?"
+)
 _LATIN = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 _RU_QUOTES = regex.compile(r"[«»„“”\"]")
 _ZH_QUOTES = regex.compile(r"[“”「」《》『』\"]")

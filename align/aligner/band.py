@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.aligner.features import Bag, Side
+from align.aligner.features import Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,18 +47,18 @@ def band_around(spans: Sequence[tuple[int, int, int, int]], n: int, m: int, marg
     return Band(lo, hi)
 
 
-def _merge_bags(bags: Sequence[Bag]) -> Bag:
-    out: Bag = {}
-    for bag in bags:
-        for key, w in bag.items():
-            out[key] = out.get(key, 0.0) + w
-    return out
-
-
 def downsample(side: Side, size: int) -> tuple[Side, list[int]]:
-    """Blocks of ``size`` consecutive sentences as one unit each, and each block's first sentence."""
+    """Blocks of ``size`` consecutive sentences as one unit each, and each block's first sentence.
+
+    A block's concept weight is the sum over its sentences: on this level a concept used three times
+    is stronger evidence than one used once.
+    """
     starts = list(range(0, len(side), size))
-    bags = [_merge_bags(side.bags[s : s + size]) for s in starts]
     lengths = np.add.reduceat(side.lengths, starts) if starts else np.zeros(0)
-    sizes = np.add.reduceat(side.sizes, starts) if starts else np.zeros(0)
-    return Side(lengths, bags, sizes), starts
+    c, p, w = side.entries
+    p = p // size
+    if len(c):
+        first = np.flatnonzero(np.concatenate([[True], (c[1:] != c[:-1]) | (p[1:] != p[:-1])]))
+        w = np.add.reduceat(w, first)
+        c, p = c[first], p[first]
+    return Side(lengths, [], (c, p, w)), starts

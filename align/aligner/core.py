@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-
 from align.aligner.band import Band, band_around, downsample, full_band
 from align.aligner.dp import Params, Path, best_path
 from align.aligner.features import Side, ru_side, weigh, zh_side
@@ -64,7 +63,10 @@ def coarse_band(ru: Side, zh: Side, params: Params, limit: int) -> Band:
     zh_b, zh_starts = downsample(zh, kz)
     coarse = search(ru_b, zh_b, params, limit)
     ru_bounds, zh_bounds = [*ru_starts, n], [*zh_starts, m]
-    spans = [(ru_bounds[r.start], ru_bounds[r.stop], zh_bounds[z.start], zh_bounds[z.stop]) for r, z in coarse.beads]
+    spans = [
+        (ru_bounds[r.start], ru_bounds[r.stop], zh_bounds[z.start], zh_bounds[z.stop])
+        for r, z in coarse.beads
+    ]
     return band_around(spans, n, m, margin=2 * max(kr, kz))
 
 

@@ -9,13 +9,15 @@ resolved with a running minimum, so no Python loop runs over cells.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 
 from align.aligner.band import Band
-from align.aligner.features import Side, postings
+from align.aligner.features import Entries, Side
+
+JOIN_CHUNK = 1_000_000
 
 # Bead types (ru sentences, zh sentences); index = backpointer code.
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
@@ -31,10 +33,10 @@ class Params:
     w_len: float = 0.15
     skip: float = 0.55  # cost of a 1-0 or 0-1 bead
     prior: float = 0.5  # similarity assumed where a bead has no concepts at all
-    alpha: float = 1.0  # weight of that prior in the smoothed Dice
-    pen_2: float = 0.05  # 1-2 and 2-1
-    pen_22: float = 0.3
-    pen_3: float = 0.3  # 1-3 and 3-1
+    alpha: float = 2.0  # weight of that prior in the smoothed Dice
+    pen_2: float = 0.3  # 1-2 and 2-1
+    pen_22: float = 0.6
+    pen_3: float = 0.6  # 1-3 and 3-1
     length_smooth: float = 10.0  # characters added to both lengths so short sentences are not extreme
 
     def penalty(self, a: int, b: int) -> float:
@@ -48,35 +50,118 @@ class Params:
         return 0.0
 
 
-class Pairs:
-    """Concept overlap of every ru/zh sentence pair inside the band, as a padded 2-D array."""
+def _present(mine: Entries, other: Entries, lo: np.ndarray, hi: np.ndarray, scale: int) -> np.ndarray:
+    """Which of ``mine`` have their concept on the other side between ``lo`` and ``hi`` (inclusive)."""
+    key = other[0] * scale + other[1]
+    c = mine[0] * scale
+    after = np.searchsorted(key, c + np.maximum(hi, -1), side="right")
+    return after > np.searchsorted(key, c + np.maximum(lo, 0))
 
-    def __init__(self, ru: Side, zh: Side, band: Band) -> None:
-        n = len(ru)
-        rows = np.arange(n)
-        self.lo = band.lo[np.maximum(rows - 2, 0)] if n else np.zeros(0, dtype=np.int64)
-        hi = band.hi[np.minimum(rows + 3, n)] if n else np.zeros(0, dtype=np.int64)
-        width = int((hi - self.lo).max()) + 1 if n else 1
-        self.width = width
-        self.matrix = np.zeros((max(n, 1), width))
-        index = postings(zh)
-        for p, bag in enumerate(ru.bags):
-            lo, top = int(self.lo[p]), int(hi[p])
-            row = [0.0] * width
-            for key, w in bag.items():
-                post = index.get(key)
-                if post is None:
-                    continue
-                idx, ws = post
-                for t in range(bisect_left(idx, lo), bisect_left(idx, top)):
-                    row[idx[t] - lo] += w if w < ws[t] else ws[t]
-            self.matrix[p] = row
+
+def localise(ru: Entries, zh: Entries, lo: np.ndarray, hi: np.ndarray) -> tuple[Entries, Entries]:
+    """Keep only concepts the other side has within reach (the search band, widened a little).
+
+    A concept with no possible counterpart says nothing about which sentence pairs with which, but it
+    would lower every Dice score of its sentence; in a long text nearly every concept occurs somewhere,
+    so "somewhere in the text" is too weak a test and the band decides what is within reach.
+    """
+    n, m = len(lo) - 1, int(hi[-1])
+    reach = 3
+    scale = max(n, m) + 2 * reach + 2
+    p = ru[1]
+    ru_lo = lo[np.maximum(p - reach, 0)] - reach
+    keep_r = _present(ru, zh, ru_lo, hi[np.minimum(p + 1 + reach, n)] + reach, scale)
+    q = zh[1]
+    first = np.searchsorted(hi, q, side="left")  # first row whose band reaches q
+    last = np.searchsorted(lo, q, side="right")  # rows up to here start at or before q
+    keep_z = _present(zh, ru, first - reach - 1, last + reach, scale)
+    return (ru[0][keep_r], ru[1][keep_r], ru[2][keep_r]), (zh[0][keep_z], zh[1][keep_z], zh[2][keep_z])
+
+
+def groups(single: Entries, count: int, size: int) -> tuple[Entries, np.ndarray]:
+    """Entries of the unions of ``size`` consecutive sentences, and each union's total weight.
+
+    In a union a concept weighs its largest weight among the sentences, so a word repeated in two
+    sentences of a bead counts once.
+    """
+    c, p, w = single
+    total = max(count - size + 1, 0)
+    if size > 1:
+        shifts = np.arange(size)
+        c = np.repeat(c, size)
+        p = np.repeat(p, size) - np.tile(shifts, len(single[0]))
+        w = np.repeat(w, size)
+        ok = (p >= 0) & (p < total)
+        c, p, w = c[ok], p[ok], w[ok]
+        order = np.lexsort((p, c))
+        c, p, w = c[order], p[order], w[order]
+        if len(c):
+            first = np.flatnonzero(np.concatenate([[True], (c[1:] != c[:-1]) | (p[1:] != p[:-1])]))
+            w = np.maximum.reduceat(w, first)
+            c, p = c[first], p[first]
+    sizes = np.bincount(p, weights=w, minlength=total) if total else np.zeros(0)
+    return (c, p, w), sizes
+
+
+class Overlaps:
+    """Concept overlap of every ``a``-sentence ru group with every ``b``-sentence zh group in the band.
+
+    Groups are unions, so a name repeated in two sentences of a bead counts once on each side and
+    a 2-2 bead is not favoured over two 1-1 beads merely because topical words recur. The join of
+    ru and zh occurrences of each concept inside the band is done with sorted arrays, not loops.
+    """
+
+    def __init__(self, ru: tuple[Entries, np.ndarray], zh: tuple[Entries, np.ndarray], band: Band, a: int,
+                 b: int) -> None:
+        n = len(band.lo) - 1
+        (rc, rp, rw), self.ru_size = ru
+        (zc, zq, zw), self.zh_size = zh
+        count = len(self.ru_size)
+        rows = np.minimum(np.arange(count) + a, n)
+        self.lo = band.lo[rows] - b
+        hi = band.hi[rows] - b + 1
+        self.width = max(int((hi - self.lo).max()) if count else 1, 1)
+        if not len(self.zh_size):
+            self.zh_size = np.zeros(1)
+        scale = len(self.zh_size) + 2 * self.width + 2
+        zkey = zc * scale + zq
+        start = np.searchsorted(zkey, rc * scale + np.maximum(self.lo[rp], 0))
+        stop = np.searchsorted(zkey, rc * scale + np.maximum(hi[rp], 0))
+        counts = np.maximum(stop - start, 0)
+        size = max(count, 1) * self.width
+        flat_matrix = np.zeros(size)
+        # Join in chunks of about a million pairs, so memory stays flat on coarse levels with big bags.
+        cum = np.cumsum(counts)
+        top = int(cum[-1]) if len(cum) else 0
+        cuts = np.searchsorted(cum, np.arange(JOIN_CHUNK, top, JOIN_CHUNK), side="right")
+        bounds = np.unique(np.concatenate([[0], cuts, [len(counts)]]))
+        for left, right in itertools.pairwise(bounds):
+            part = slice(int(left), int(right))
+            flat_matrix += self._join(rp[part], rw[part], start[part], counts[part], zq, zw, size)
+        self.matrix = flat_matrix.reshape(max(count, 1), self.width)
+
+    def _join(self, rp: np.ndarray, rw: np.ndarray, start: np.ndarray, counts: np.ndarray,
+              zq: np.ndarray, zw: np.ndarray, size: int) -> np.ndarray:
+        """Sum of min(weight) over the occurrence pairs of one chunk, as a flat matrix."""
+        total = int(counts.sum())
+        owner = np.repeat(np.arange(len(rp)), counts)
+        first = np.cumsum(counts) - counts
+        zidx = start[owner] + (np.arange(total) - first[owner])
+        prow = rp[owner]
+        flat = prow * self.width + (zq[zidx] - self.lo[prow])
+        return np.bincount(flat, weights=np.minimum(rw[owner], zw[zidx]), minlength=size)
 
     def get(self, p: int, q: np.ndarray) -> np.ndarray:
-        """Overlaps of ru sentence ``p`` with zh sentences ``q`` (zero outside the band)."""
+        """Overlaps of the ru group starting at ``p`` with zh groups starting at ``q`` (0 outside)."""
+        if p >= len(self.lo):
+            return np.zeros(len(q))
         off = q - self.lo[p]
-        ok = (off >= 0) & (off < self.width)
+        ok = (off >= 0) & (off < self.width) & (q >= 0) & (q < len(self.zh_size))
         return np.where(ok, self.matrix[p, np.clip(off, 0, self.width - 1)], 0.0)
+
+    def zh_sizes(self, q: np.ndarray) -> np.ndarray:
+        """Total weight of the zh groups starting at ``q``."""
+        return self.zh_size[np.clip(q, 0, len(self.zh_size) - 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +178,12 @@ class Model:
 
     def __init__(self, ru: Side, zh: Side, band: Band, params: Params) -> None:
         self.p = params
-        self.pairs = Pairs(ru, zh, band)
-        self.size_r = np.concatenate([[0.0], np.cumsum(ru.sizes)])
-        self.size_z = np.concatenate([[0.0], np.cumsum(zh.sizes)])
+        ru_single, zh_single = localise(ru.entries, zh.entries, band.lo, band.hi)
+        ru_groups = {a: groups(ru_single, len(ru), a) for a in (1, 2, 3)}
+        zh_groups = {b: groups(zh_single, len(zh), b) for b in (1, 2, 3)}
+        self.overlaps = {
+            (a, b): Overlaps(ru_groups[a], zh_groups[b], band, a, b) for a, b in BEAD_TYPES if a and b
+        }
         self.len_r = np.concatenate([[0.0], np.cumsum(ru.lengths)])
         self.len_z = np.concatenate([[0.0], np.cumsum(zh.lengths)])
 
@@ -103,13 +191,10 @@ class Model:
         """Similarity and length cost of beads ending at cells ``(i, j)`` with ``a`` ru, ``b`` zh."""
         p = self.p
         start = np.maximum(j - b, 0)
-        rs = self.size_r[i] - self.size_r[i - a]
-        zs = self.size_z[j] - self.size_z[start]
-        overlap = np.zeros(len(j))
-        for row in range(i - a, i):
-            for t in range(1, b + 1):
-                overlap += self.pairs.get(row, j - t)
-        overlap = np.minimum(overlap, np.minimum(rs, zs))
+        table = self.overlaps[(a, b)]
+        rs = table.ru_size[i - a]
+        zs = table.zh_sizes(j - b)
+        overlap = table.get(i - a, j - b)
         sim = (2.0 * overlap + p.alpha * p.prior) / (rs + zs + p.alpha)
         lr = self.len_r[i] - self.len_r[i - a]
         lz = self.len_z[j] - self.len_z[start]

@@ -68,6 +68,10 @@ def match_counts(reference: Iterable[BeadPair], candidate: Iterable[BeadPair]) -
     return Counts(sh, sm, lh, lm)
 
 
+def _both(beads: Sequence[BeadPair]) -> list[BeadPair]:
+    return [b for b in beads if len(b[0]) and len(b[1])]
+
+
 def _ratio(hit: int, miss: int) -> float:
     return hit / (hit + miss) if hit + miss else 0.0
 
@@ -83,7 +87,7 @@ def score(gold: Sequence[Sequence[BeadPair]], test: Sequence[Sequence[BeadPair]]
     prec, rec = Counts(), Counts()
     for g, t in zip(gold, test, strict=True):
         prec = prec + match_counts(g, t)
-        rec = rec + match_counts([b for b in t if len(b[0]) and len(b[1])], [b for b in g if len(b[0]) and len(b[1])])
+        rec = rec + match_counts(_both(t), _both(g))
     ps, rs = _ratio(prec.strict_hit, prec.strict_miss), _ratio(rec.strict_hit, rec.strict_miss)
     pl, rl = _ratio(prec.lax_hit, prec.lax_miss), _ratio(rec.lax_hit, rec.lax_miss)
     return Scores(ps, rs, _f1(ps, rs), pl, rl, _f1(pl, rl))

@@ -22,16 +22,24 @@ _SPACE = regex.compile(r"\s+")
 Bag = dict[str, float]
 
 
+Entries = tuple[np.ndarray, np.ndarray, np.ndarray]  # concept ids, sentence indices, weights
+
+
+def no_entries() -> Entries:
+    """Empty entry arrays."""
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+
+
 @dataclass(slots=True)
 class Side:
-    """Features of one side: lengths, concept bags and their total weights."""
+    """Features of one side: lengths, concept bags, and the bags as sorted arrays once weighed."""
 
     lengths: np.ndarray
     bags: list[Bag]
-    sizes: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    entries: Entries = field(default_factory=no_entries)
 
     def __len__(self) -> int:
-        return len(self.bags)
+        return len(self.lengths)
 
 
 def char_length(text: str) -> int:
@@ -61,7 +69,7 @@ def zh_side(sentences: Sequence[str], matcher: Matcher, ru: Side) -> Side:
 
 
 def weigh(ru: Side, zh: Side) -> None:
-    """Scale concept weights by how rare they are in this text (an IDF), then sum bag sizes.
+    """Scale concept weights by how rare they are in this text (an IDF), then flatten the bags.
 
     A concept found in most sentences (年 for год in a chronicle) separates nothing; one found in two
     sentences pins them down. The factor is in (0, 1] so that weights stay comparable across texts.
@@ -73,21 +81,24 @@ def weigh(ru: Side, zh: Side) -> None:
             freq[key] = freq.get(key, 0) + 1
     scale = math.log(total + 2.0)
     factor = {k: math.log((total + 2.0) / (n + 0.5)) / scale for k, n in freq.items()}
+    ids = {k: i for i, k in enumerate(sorted(freq))}
     for side in (ru, zh):
         for bag in side.bags:
             for key in bag:
                 bag[key] *= factor[key]
-        side.sizes = np.array([sum(b.values()) for b in side.bags], dtype=float)
+        side.entries = to_entries(side.bags, ids)
 
 
-def postings(side: Side) -> dict[str, tuple[list[int], list[float]]]:
-    """Concept → (sentence indices ascending, weights) for one side."""
-    index: dict[str, tuple[list[int], list[float]]] = {}
-    for i, bag in enumerate(side.bags):
+def to_entries(bags: list[Bag], ids: dict[str, int]) -> Entries:
+    """Bags flattened to arrays (concept id, sentence, weight), sorted by concept then sentence."""
+    cid: list[int] = []
+    pos: list[int] = []
+    wts: list[float] = []
+    for k, bag in enumerate(bags):
         for key, w in bag.items():
-            entry = index.get(key)
-            if entry is None:
-                entry = index[key] = ([], [])
-            entry[0].append(i)
-            entry[1].append(w)
-    return index
+            cid.append(ids[key])
+            pos.append(k)
+            wts.append(w)
+    concepts, sentences = np.array(cid, dtype=np.int64), np.array(pos, dtype=np.int64)
+    order = np.lexsort((sentences, concepts))
+    return concepts[order], sentences[order], np.array(wts, dtype=float)[order]

@@ -9,6 +9,7 @@ occurs in it. Renderings of one character match by chance more often, so they we
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import ahocorasick
 import regex
 
