@@ -17,6 +17,14 @@ _CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 
 # Parts of speech that, for a term, we prefer to a verb or participle reading.
 _NOMINAL = ("NOUN", "ADJF", "ADJS", "COMP")
+# pymorphy3 tags of names: geography, person names, surnames, organisations.
+_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn"}
+
+
+def _is_abbreviation(word: str) -> bool:
+    """All-capital short words (ИКТ, НИОКР, ИИ) are abbreviations: pymorphy3 would inflect them as
+    ordinary words (``ИИ`` → ``ия``)."""
+    return 2 <= len(word) <= 8 and word.isupper()
 
 
 @lru_cache(maxsize=1)
@@ -41,12 +49,17 @@ def lemma(word: str) -> str:
     stays ``дополненный`` and ``данные`` becomes the noun ``данные``.
     """
     low = word.lower().replace("ё", "е")
-    if not _CYRILLIC_WORD.fullmatch(low):
+    if not _CYRILLIC_WORD.fullmatch(low) or _is_abbreviation(word):
         return low
     options = parses(low)
     if not options:
         return low
     best = options[0]
+    if word[:1].isupper():
+        # A capitalised word is more likely a name: ``Минском`` is Минск, not минский.
+        best = next(
+            (p for p in options if _PROPER & set(p.tag.grammemes) and p.score >= best.score * 0.1), best
+        )
     if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") or best.normal_form == "больший":
         for p in options:
             if p.tag.POS in _NOMINAL and p.score >= best.score * 0.05:
@@ -62,6 +75,16 @@ def lemma(word: str) -> str:
             if p.normal_form != "больший" and p.tag.POS in ("ADJF", "NOUN"):
                 return str(p.normal_form).replace("ё", "е")
     return str(best.normal_form).replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form pymorphy3 considers for a word, plus :func:`lemma`'s choice: a matcher
+    that accepts any of them finds ``парке`` under ``парк`` even where the best parse says otherwise."""
+    low = word.lower().replace("ё", "е")
+    if not _CYRILLIC_WORD.fullmatch(low) or _is_abbreviation(word):
+        return frozenset({low})
+    return frozenset({lemma(word)} | {str(p.normal_form).replace("ё", "е") for p in parses(low)})
 
 
 def is_known_word(word: str) -> bool:
