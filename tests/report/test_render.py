@@ -1,0 +1,219 @@
+"""The report of real builds, parsed back with lxml: structure, links, marks, escaping, determinism."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import lxml.html
+import pytest
+
+from align.reader import read_document
+from align.types import Bead
+from glossary.checks.findings import Finding
+from glossary.entries import Entry
+from glossary.matching import lemma_key
+from ruzh.pipeline.model import AlignedPassage, BuildResult
+from ruzh.report import render_report, report_html
+from ruzh.report.anchors import sentence_id
+
+HOSTILE_RU = (
+    'Аннотация. Статья о цифровой экономике <script>alert("ru")</script> и платформах. '
+    '"><img src=x onerror=alert(1)> Второе предложение о цифровой экономике.'
+)
+HOSTILE_ZH = '摘要。本文讨论数字经济<script>alert("zh")</script>的发展。"><img src=x onerror=alert(3)>数字经济是重要的。'
+
+
+def test_abstract_pair_of_seed_000_is_one_row(seed_page, seed_result, page_checks: SimpleNamespace) -> None:
+    page_checks.abstract_side_by_side(seed_page, seed_result)
+
+
+def test_every_link_resolves_and_ids_are_unique(seed_page, page_checks: SimpleNamespace) -> None:
+    ids = page_checks.ids_of(seed_page)
+    assert len(ids) == len(set(ids))
+    assert page_checks.links_resolve(seed_page) > 0
+
+
+def test_findings_link_to_the_sentence_that_holds_them(seed_page, seed_result, page_checks) -> None:
+    assert seed_result.findings, "the seeds have findings"
+    page_checks.findings_link_to_sentences(seed_page, seed_result)
+
+
+def test_finding_target_is_the_last_sentence_starting_before_it(seed_page, seed_result) -> None:
+    """Checked against the documents directly, not against the report's own bookkeeping."""
+    starts = {d.name: sorted((s.line, s.column) for s in d.sentences()) for d in seed_result.documents}
+    for li in seed_page.xpath('//li[contains(@class, "finding")]'):
+        loc = li.xpath('.//a[@class="loc"]')[0]
+        file, line, col = loc.text_content().rsplit(":", 2)
+        doc = Path(file).stem
+        k = bisect.bisect_right(starts[doc], (int(line), int(col))) - 1
+        assert k >= 0
+        assert loc.get("href") == "#" + sentence_id(doc, *starts[doc][k])
+
+
+def test_every_sentence_of_every_document_has_its_anchor(seed_page, seed_result, page_checks) -> None:
+    elements = page_checks.by_id(seed_page)
+    for doc in seed_result.documents:
+        for s in doc.sentences():
+            el = elements[sentence_id(s.doc, s.line, s.column)]
+            spans = [el] if el.tag == "span" else el.find_class("s")
+            assert [x.text_content() for x in spans] == [s.text]
+
+
+def test_findings_grouped_by_rule_then_document(seed_page, seed_result) -> None:
+    order = [d.name for d in seed_result.documents]
+    groups = seed_page.xpath('//section[@id="findings"]/details[@class="rule"]')
+    assert sorted(g.xpath("./summary/code")[0].text for g in groups) == sorted(
+        {f.rule for f in seed_result.findings}
+    )
+    for group in groups:
+        rule = group.xpath("./summary/code")[0].text
+        assert {li.get("data-rule") for li in group.iter("li")} == {rule}
+        docs = [h.text for h in group.xpath("./h4")]
+        assert docs == sorted(docs, key=order.index)
+        for h4 in group.xpath("./h4"):
+            for li in h4.getnext().iter("li"):
+                assert Path(li.xpath('.//a[@class="loc"]')[0].text.rsplit(":", 2)[0]).stem == h4.text
+
+
+def test_terms_marked_in_both_languages_with_counterpart(seed_page, seed_result) -> None:
+    entries = {e.id: e for e in seed_result.glossary}
+    (section,) = seed_page.xpath('//section[@data-kind="abstract"]')
+    marks = {lang: section.xpath(f'.//td[@class="{lang}"]//mark') for lang in ("ru", "zh")}
+    assert marks["ru"] and marks["zh"]
+    paired = 0
+    for lang, other in (("ru", "zh"), ("zh", "ru")):
+        for mark in marks[lang]:
+            entry = entries[mark.get("data-concept")]
+            forms = [t.text for t in entry.terms() if t.lang == lang]
+            if lang == "ru":
+                assert lemma_key(mark.text_content()) in {lemma_key(f) for f in forms}
+            else:
+                assert mark.text_content() in forms
+            counterpart = getattr(entry, other)
+            paired += bool(counterpart)
+            assert (counterpart or "term yet") in mark.get("title")
+    assert paired, "some terms of the abstracts have a counterpart"
+
+
+def test_bead_rows_highlight_low_scores(seed_documents, tmp_path: Path) -> None:
+    """A hand-made chain on real sentences: exactly the rows under 0.5 are marked low."""
+    doc = seed_documents[0]
+    ru, zh = doc.sentences("ru", "body")[:3], doc.sentences("zh", "body")[:3]
+    scores = (0.2, 0.5, 0.93)
+    beads = tuple(Bead((i,), (i,), sc) for i, sc in enumerate(scores))
+    passage = AlignedPassage("hand", "document", doc.name, doc.name, 0.5, tuple(ru), tuple(zh), beads)
+    page = lxml.html.document_fromstring(report_html(BuildResult((doc,), (passage,), (), ())))
+    rows = page.xpath('//tr[contains(@class, "bead")]')
+    assert [("low" in r.get("class").split()) for r in rows] == [sc < 0.5 for sc in scores]
+    assert [r.xpath('./td[@class="score"]')[0].text for r in rows] == [f"{sc:.2f}" for sc in scores]
+
+
+def test_charts_count_what_was_built(seed_page, seed_result) -> None:
+    svgs = seed_page.xpath('//section[@id="overview"]//svg')
+    assert len(svgs) == 3
+    bins = [
+        int(m.group(1)) for t in svgs[0].xpath(".//rect/title") if (m := re.search(r": (\d+) bead", t.text))
+    ]
+    assert sum(bins) == sum(len(p.beads) for p in seed_result.passages)
+    rows = seed_page.xpath('//section[@id="overview"]//table[@class="grid"]')[0].xpath("./tbody/tr")
+    assert len(rows) == len(seed_result.documents)
+
+
+def test_glossary_rows_carry_filter_data(seed_page, seed_result) -> None:
+    rows = seed_page.xpath('//table[@id="gloss-table"]/tbody/tr')
+    assert len(rows) == len(seed_result.glossary)
+    for row, entry in zip(rows, seed_result.glossary, strict=True):
+        assert row.get("data-status") == entry.status
+        assert row.get("data-domain") == entry.domain
+        assert int(row.get("data-freq")) == entry.ru_freq + entry.zh_freq
+    form = seed_page.get_element_by_id("gloss-filter")
+    assert form.get("hidden") is not None, "controls stay hidden without the script"
+
+
+def hostile_result(tmp_path: Path) -> BuildResult:
+    """A document, glossary row, finding and settings full of markup and control characters."""
+    path = tmp_path / "hostile.txt"
+    path.write_text(f"{HOSTILE_RU}\n\n{HOSTILE_ZH}\n", encoding="utf-8")
+    doc = read_document(path)
+    ru, zh = doc.sentences("ru"), doc.sentences("zh")
+    beads = (Bead(tuple(range(len(ru))), tuple(range(len(zh))), 0.7),)
+    passage = AlignedPassage('p"><b>1', "abstract", doc.name, doc.name, 0.7, tuple(ru), tuple(zh), beads)
+    entry = Entry(
+        id="DE0001", ru="цифровая экономика", zh="数字经济", en="<script>alert(4)</script>",
+        status="candidate", domain='"><img src=x onerror=alert(5)>', note="bell\x07 here",
+        evidence="<b>bold</b> \ud800", ru_docs=(doc.name,), zh_docs=(doc.name,), ru_freq=2, zh_freq=2,
+    )  # fmt: skip
+    finding = Finding(
+        rule="x<i>rule</i>", severity="warning", message="<script>alert(6)</script>",
+        file=str(path), line=3, column=45, text='"><img src=x onerror=alert(7)>',
+        related=(f"<b>x</b> {path}:1:12",),
+    )  # fmt: skip
+    settings = {"note": "</script><script>alert(8)</script>"}
+    return BuildResult((doc,), (passage,), (entry,), (finding,), settings)
+
+
+def test_hostile_text_is_shown_as_text(tmp_path: Path, page_checks) -> None:
+    result = hostile_result(tmp_path)
+    out = tmp_path / "out" / "report.html"
+    render_report(result, out)
+    page = lxml.html.document_fromstring(out.read_text(encoding="utf-8"))
+    assert len(page.xpath("//script")) == 1 and "alert" not in page.xpath("//script")[0].text
+    assert not page.xpath("//main//img | //main//b | //main//i")
+    assert not [a for e in page.iter() if isinstance(e.tag, str) for a in e.attrib if a.startswith("on")]
+    sentences = [s for d in result.documents for s in d.sentences()]
+    assert any("<script>" in s.text for s in sentences) and any("<img" in s.text for s in sentences)
+    for s in sentences:
+        el = page.get_element_by_id(sentence_id(s.doc, s.line, s.column))
+        assert el.text_content() == s.text
+    text = page.text_content()
+    for hostile in (
+        "<script>alert(4)</script>",
+        "<b>bold</b> \ufffd",
+        "<script>alert(6)</script>",
+        "x<i>rule</i>",
+    ):
+        assert hostile in text
+    row = page.xpath('//table[@id="gloss-table"]/tbody/tr')[0]
+    assert row.get("data-domain") == '"><img src=x onerror=alert(5)>'
+    assert "bell\u2407 here" in row.xpath('./td[@class="id"]')[0].get("title")
+    page_checks.links_resolve(page)
+    (related,) = page.xpath('//div[@class="related"]//a')
+    assert related.get("href") == "#" + sentence_id(result.documents[0].name, 1, 12)
+
+
+def test_finding_outside_the_documents_has_no_link(seed_result) -> None:
+    tmx = Finding("tm-inconsistent", "warning", "two translations", "out/memory.tmx", 12, 3, "数字经济")
+    page = lxml.html.document_fromstring(report_html(replace(seed_result, findings=(tmx,))))
+    (li,) = page.xpath('//li[contains(@class, "finding")]')
+    assert not li.xpath(".//a[@class='loc']")
+    assert li.xpath(".//span[@class='loc']")[0].text == "out/memory.tmx:12:3"
+
+
+def test_output_is_deterministic_and_written_atomically(seed_result, seed_html, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("old", encoding="utf-8")
+    render_report(seed_result, out)
+    assert out.read_text(encoding="utf-8") == seed_html == report_html(seed_result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_failed_render_leaves_the_old_file(seed_result, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("old", encoding="utf-8")
+    broken = replace(
+        seed_result, passages=(replace(seed_result.passages[0], beads=(Bead((0,), (0,), None),)),)
+    )
+    with pytest.raises(TypeError):
+        render_report(broken, out)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_empty_build_still_renders(tmp_path: Path, page_checks) -> None:
+    page = lxml.html.document_fromstring(report_html(BuildResult((), (), (), ())))
+    assert page.get_element_by_id("alignment").xpath(".//p[@class='note']")
+    page_checks.links_resolve(page)
