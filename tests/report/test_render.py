@@ -24,7 +24,10 @@ HOSTILE_RU = (
     'Аннотация. Статья о цифровой экономике <script>alert("ru")</script> и платформах. '
     '"><img src=x onerror=alert(1)> Второе предложение о цифровой экономике.'
 )
-HOSTILE_ZH = '摘要。本文讨论数字经济<script>alert("zh")</script>的发展。"><img src=x onerror=alert(3)>数字经济是重要的。'
+HOSTILE_ZH = (
+    '摘要。本文讨论数字经济<script>alert("zh")</script>的发展。'  # markup inside a Chinese sentence
+    '"><img src=x onerror=alert(3)>数字经济是重要的。'
+)
 
 
 def test_abstract_pair_of_seed_000_is_one_row(seed_page, seed_result, page_checks: SimpleNamespace) -> None:
