@@ -34,7 +34,7 @@ RULES: tuple[Rule, ...] = (
         "unbalanced-pair",
         "warning",
         "document",
-        "A quote or bracket that is opened and never closed, or closed without being opened.",
+        "A quote or bracket opened and never closed, or closed without being opened (document or segment).",
         "Add the missing partner or remove the stray mark.",
     ),
     Rule(

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ahocorasick
 import regex
 
 from glossary.checks import numbers
@@ -27,7 +26,7 @@ from glossary.checks.findings import Finding
 from glossary.checks.rules import finding
 from glossary.checks.tm import TmGroups
 from glossary.checks.variants import Glossary
-from glossary.matching import lemma_key
+from glossary.matching import WORD, lemma_key, token_key
 from tmx.reader import TmxReader
 from tmx.types import TranslationUnit
 from tmx.units import units_from_tsv
@@ -41,6 +40,10 @@ _SPACE = regex.compile(r"\s+")
 RATIO_Z = 5.0
 RATIO_MIN_RU = 20
 RATIO_KEEP = 2000  # extreme units kept (per direction) until the norm is known
+KEY_CACHE = 500_000  # word forms whose matcher key is remembered
+_DIGIT = regex.compile(r"\d")
+# Opening and closing marks counted per segment (half- and full-width brackets are one family).
+PAIRS = (("(（", ")）"), ("«", "»"), ("“", "”"), ("《", "》"), ("【", "】"), ("「", "」"))
 # Domains whose renderings legitimately vary with context, so a "missing" rendering is no error:
 # place names (Западная Европа is 西欧, США is often 美), and general vocabulary, which is not terminology.
 CONFORMANCE_SKIP_DOMAINS = frozenset({"place", "general"})
@@ -77,15 +80,21 @@ def _stem(word: str) -> str:
 
 @dataclass
 class _TermIndex:
-    """Chinese renderings by concept, and a cheap prefilter for the lemma matcher."""
+    """Chinese renderings by concept, and word keys for the glossary's lemma matcher.
+
+    Lemmatising every word of millions of segments would dominate the run, so a word is only
+    lemmatised when it starts like some word of a Russian term (the stem of that word's lemma);
+    any other word gets an empty key, which no term contains. Keys are cached per word form.
+    """
 
     glossary: Glossary
     good: dict[str, tuple[str, ...]] = field(default_factory=dict)
     bad: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (cid, zh) -> (status, better)
-    stems: object = None
+    stems: set[str] = field(default_factory=set)
+    stem_lengths: tuple[int, ...] = ()
+    keys: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        auto = ahocorasick.Automaton()
         for c in self.glossary.concepts:
             zh = [t for t in c.terms if t.lang == "zh"]
             if c.domain not in CONFORMANCE_SKIP_DOMAINS:
@@ -95,19 +104,21 @@ class _TermIndex:
                 if t.status in ("deprecated", "forbidden") and (c.id, t.text) not in self.glossary.accepted:
                     self.bad[(c.id, t.text)] = (t.status, better)
             for t in c.terms:
-                if t.lang == "ru" and t.text.split():
-                    stem = _stem(t.text.split()[0]).replace("ё", "е")
-                    auto.add_word(stem, stem)
-        if len(auto):
-            auto.make_automaton()
-            self.stems = auto
+                if t.lang == "ru":
+                    self.stems.update(_stem(w).replace("ё", "е") for w in WORD.findall(t.text))
+        self.stem_lengths = tuple(sorted({len(s) for s in self.stems}))
 
-    def might_match(self, ru: str) -> bool:
-        """False when no Russian term can occur (no stem of a term's first word is in the text)."""
-        if self.stems is None:
-            return False
-        low = ru.lower().replace("ё", "е")
-        return any(True for _ in self.stems.iter(low))  # type: ignore[attr-defined]
+    def key(self, word: str) -> str:
+        """The matcher key of a word, or ``""`` for a word no term can contain."""
+        known = self.keys.get(word)
+        if known is not None:
+            return known
+        low = word.lower().replace("ё", "е")
+        key = token_key(word) if any(low[:n] in self.stems for n in self.stem_lengths) else ""
+        if len(self.keys) > KEY_CACHE:
+            self.keys.clear()
+        self.keys[word] = key
+        return key
 
 
 class UnitChecker:
@@ -140,6 +151,7 @@ class UnitChecker:
             out.append(self._f("unit-untranslated", line, zh, "the Chinese side repeats the Russian source"))
             return out
         out.extend(self._scripts(line, ru, zh))
+        out.extend(self._pairs(line, ru, zh))
         self._ratio(line, ru, zh)
         out.extend(self._numbers(line, ru, zh))
         if self.index is not None:
@@ -170,8 +182,27 @@ class UnitChecker:
             )
         return out
 
+    def _pairs(self, line: int, ru: str, zh: str) -> list[Finding]:
+        """A segment whose opening and closing quotes or brackets do not add up (counted, not parsed)."""
+        out = []
+        for side, text in (("Russian", ru), ("Chinese", zh)):
+            for opening, closing in PAIRS:
+                opened = sum(text.count(ch) for ch in opening)
+                closed = sum(text.count(ch) for ch in closing)
+                if opened != closed:
+                    out.append(
+                        self._f(
+                            "unbalanced-pair",
+                            line,
+                            text,
+                            f"the {side} side opens {opening[0]} {opened}× but closes {closing[0]} "
+                            f"{closed}×; add the missing mark",
+                        )
+                    )
+        return out
+
     def _ratio(self, line: int, ru: str, zh: str) -> None:
-        lr, lz = len(_SPACE.sub("", ru)), len(_SPACE.sub("", zh))
+        lr, lz = len(ru) - ru.count(" "), len(zh) - zh.count(" ")
         if lr < RATIO_MIN_RU or lz == 0:
             return
         x = math.log(lz / lr)
@@ -184,6 +215,8 @@ class UnitChecker:
                 heapq.heapreplace(heap, key)
 
     def _numbers(self, line: int, ru: str, zh: str) -> list[Finding]:
+        if not _DIGIT.search(ru) and not _DIGIT.search(zh):
+            return []
         lost_ru, lost_zh = numbers.unmatched(ru, zh)
         out = []
         for q in lost_ru:
@@ -224,10 +257,12 @@ class UnitChecker:
                         (bad[1],),
                     )
                 )
-        if not self.index.might_match(ru):
+        tokens = list(WORD.finditer(ru))
+        keys = [self.index.key(t.group()) for t in tokens]
+        if not any(keys):
             return out
         seen: set[str] = set()
-        for hit in ru_m.find(ru):
+        for hit in ru_m.find_tokens(ru, tokens, keys):
             good = self.index.good.get(hit.concept, ())
             if hit.concept in seen or not good:
                 continue
