@@ -17,7 +17,7 @@ from ruzh import __version__
 from ruzh.formatter import EXIT_CODES
 
 # Order is the order in ``ruzh --help``.
-COMMAND_MODULES: tuple[str, ...] = ("segment", "check", "tmx", "glossary")
+COMMAND_MODULES: tuple[str, ...] = ("segment", "align", "check", "tmx", "glossary", "eval")
 
 
 

@@ -1,6 +1,6 @@
 """Russian–Chinese sentence alignment without neural models: lexicon, anchors and lengths in a banded DP."""
 
-from align.aligner.core import align_sentences, default_lexicon
+from align.aligner.core import align_sentences, default_lexicon, signature
 from align.aligner.dp import Params
 
-__all__ = ["Params", "align_sentences", "default_lexicon"]
+__all__ = ["Params", "align_sentences", "default_lexicon", "signature"]

@@ -78,6 +78,14 @@ def bead_score(sim: float, lencost: float, kind: tuple[int, int]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def signature(lexicon: Lexicon | None = None, params: Params | None = None) -> str:
+    """What changes results, in one line: aligner version, lexicon size and sources, cost weights."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    p = params or Params()
+    return (f"aligner:ruzh-dp-1|lexicon:{lex.signature()}|lex:{p.w_lex:g}|len:{p.w_len:g}|skip:{p.skip:g}"
+            f"|pen:{p.pen_2:g},{p.pen_22:g},{p.pen_3:g}")
+
+
 def align_sentences(
     ru: Sequence[str],
     zh: Sequence[str],
@@ -101,4 +109,4 @@ def align_sentences(
     ]
 
 
-__all__ = ["Params", "align_sentences", "default_lexicon", "prepare", "search"]
+__all__ = ["Params", "align_sentences", "default_lexicon", "prepare", "search", "signature"]

@@ -1,0 +1,165 @@
+"""Pairing above the sentence level: which Russian passage translates which Chinese passage.
+
+Two cases matter in practice. A paper often carries a Russian and a Chinese abstract in one file
+(seed 000): its abstract blocks are paired directly. Given several Russian and several Chinese
+documents, every Russian/Chinese pair is scored on whole-text evidence (lexicon concepts and anchors
+as weighted sets, plus the length ratio), pairs are taken greedily best first, one partner each, and
+only those are aligned sentence by sentence. The passage score combines the text-level score with
+the share of sentences that landed in confident beads, so a wrong pairing scores low.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from align.aligner.core import align_sentences, default_lexicon
+from align.aligner.features import Bag, ru_side, zh_side
+from align.aligner.lexical import matcher_for
+from align.lexicon import Lexicon
+from align.types import Bead, Document, Sentence
+
+TEXT_ROLES = ("title", "heading", "body", "caption", "table")
+MIN_TEXT_SCORE = 0.12  # below this a document pair shares too few concepts to be a translation
+CONFIDENT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Sentences of one language taken from one document (e.g. its abstract, or its body)."""
+
+    doc: str
+    lang: str
+    kind: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PassagePair:
+    """A Russian passage, the Chinese passage it translates, their beads and a score in [0, 1]."""
+
+    ru: Passage
+    zh: Passage
+    score: float
+    text_score: float
+    beads: tuple[Bead, ...]
+
+
+def passages(document: Document) -> list[Passage]:
+    """The abstracts and the main text of each language in a document (empty ones left out)."""
+    out = []
+    for lang in ("ru", "zh"):
+        for kind, roles in (("abstract", ("abstract",)), ("text", TEXT_ROLES)):
+            sents = tuple(
+                s for b in document.blocks if b.lang == lang and b.role in roles for s in b.sentences
+            )
+            if sents:
+                out.append(Passage(document.name, lang, kind, sents))
+    return out
+
+
+def _bags(ru: Sequence[Passage], zh: Sequence[Passage], lexicon: Lexicon) -> tuple[list[Bag], list[Bag]]:
+    """One concept set per passage, weighted by how few passages share it."""
+    matcher = matcher_for(lexicon)
+    ru_bags = [_union(ru_side([s.text for s in p.sentences], matcher).bags) for p in ru]
+    vocab_side = ru_side([], matcher)
+    vocab_side.bags = ru_bags
+    zh_bags = [_union(zh_side([s.text for s in p.sentences], matcher, vocab_side).bags) for p in zh]
+    total = len(ru_bags) + len(zh_bags)
+    freq: dict[str, int] = {}
+    for bag in (*ru_bags, *zh_bags):
+        for key in bag:
+            freq[key] = freq.get(key, 0) + 1
+    for bag in (*ru_bags, *zh_bags):
+        for key in bag:
+            bag[key] *= math.log((total + 1.0) / freq[key])
+    return ru_bags, zh_bags
+
+
+def _union(bags: Iterable[Bag]) -> Bag:
+    out: Bag = {}
+    for bag in bags:
+        for key, w in bag.items():
+            out[key] = max(out.get(key, 0.0), w)
+    return out
+
+
+def text_score(ru_bag: Bag, zh_bag: Bag, ru_chars: int, zh_chars: int, ratio: float = 0.34) -> float:
+    """Dice of two weighted concept sets, damped when lengths disagree with the usual ratio."""
+    small, large = (ru_bag, zh_bag) if len(ru_bag) < len(zh_bag) else (zh_bag, ru_bag)
+    overlap = sum(min(w, large[k]) for k, w in small.items() if k in large)
+    total = sum(ru_bag.values()) + sum(zh_bag.values())
+    dice = 2 * overlap / total if total else 0.0
+    if not ru_chars or not zh_chars:
+        return 0.0
+    spread = abs(math.log(zh_chars / (ratio * ru_chars)))
+    return dice * math.exp(-max(0.0, spread - 0.3))
+
+
+def _chars(p: Passage) -> int:
+    return sum(len(s.text) for s in p.sentences)
+
+
+def _pair(ru: Passage, zh: Passage, text: float, lexicon: Lexicon) -> PassagePair:
+    beads = align_sentences([s.text for s in ru.sentences], [s.text for s in zh.sentences], lexicon)
+    covered = sum(len(b.src) + len(b.tgt) for b in beads if b.src and b.tgt and b.score >= CONFIDENT)
+    share = covered / (len(ru.sentences) + len(zh.sentences))
+    return PassagePair(ru, zh, round(math.sqrt(share * min(1.0, 2 * text)), 4), round(text, 4), tuple(beads))
+
+
+def find_parallel_passages(
+    documents: Sequence[Document], lexicon: Lexicon | None = None, min_text_score: float = MIN_TEXT_SCORE
+) -> list[PassagePair]:
+    """Parallel passages among documents: abstracts within a document, then documents across.
+
+    Every Russian passage is paired with at most one Chinese passage and vice versa; pairs are
+    proposed best first and returned with their beads, best score first.
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    found: list[PassagePair] = []
+    pool: list[Passage] = []
+    for doc in documents:
+        parts = passages(doc)
+        ru_abs = [p for p in parts if p.lang == "ru" and p.kind == "abstract"]
+        zh_abs = [p for p in parts if p.lang == "zh" and p.kind == "abstract"]
+        if ru_abs and zh_abs:
+            rb, zb = _bags(ru_abs, zh_abs, lex)
+            score = text_score(rb[0], zb[0], _chars(ru_abs[0]), _chars(zh_abs[0]))
+            found.append(_pair(ru_abs[0], zh_abs[0], score, lex))
+        pool.extend(p for p in parts if p.kind == "text")
+    ru_pool = [p for p in pool if p.lang == "ru"]
+    zh_pool = [p for p in pool if p.lang == "zh"]
+    if ru_pool and zh_pool:
+        rb, zb = _bags(ru_pool, zh_pool, lex)
+        candidates = sorted(
+            ((text_score(rb[i], zb[j], _chars(r), _chars(z)), i, j)
+             for i, r in enumerate(ru_pool) for j, z in enumerate(zh_pool)),
+            reverse=True,
+        )
+        used_r: set[int] = set()
+        used_z: set[int] = set()
+        for s, i, j in candidates:
+            if s < min_text_score or i in used_r or j in used_z:
+                continue
+            used_r.add(i)
+            used_z.add(j)
+            found.append(_pair(ru_pool[i], zh_pool[j], s, lex))
+    return sorted(found, key=lambda p: -p.score)
+
+
+def score_documents(
+    ru_docs: Sequence[Sequence[str]], zh_docs: Sequence[Sequence[str]], lexicon: Lexicon | None = None
+) -> list[list[float]]:
+    """Text-level score of every Russian/Chinese document pair given as sentence lists (for ranking)."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    ru = [Passage(f"ru{k}", "ru", "text", tuple(_plain(d, "ru"))) for k, d in enumerate(ru_docs)]
+    zh = [Passage(f"zh{k}", "zh", "text", tuple(_plain(d, "zh"))) for k, d in enumerate(zh_docs)]
+    rb, zb = _bags(ru, zh, lex)
+    return [
+        [text_score(rb[i], zb[j], _chars(r), _chars(z)) for j, z in enumerate(zh)] for i, r in enumerate(ru)
+    ]
+
+
+def _plain(texts: Sequence[str], lang: str) -> list[Sentence]:
+    return [Sentence("", lang, "body", 0, t, k + 1, 1) for k, t in enumerate(texts)]

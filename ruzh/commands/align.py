@@ -1,0 +1,147 @@
+"""``ruzh align``: sentence alignment of a Russian and a Chinese text, printed as beads."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from align.aligner import align_sentences, signature
+from align.aligner.beadfile import format_bead
+from align.atomicio import atomic_write
+from align.errors import EXIT_OK, ConfigError, InputError
+from align.lexicon import load_lexicon
+from align.types import Bead, Sentence
+from ruzh.formatter import add_command
+
+
+def register(subparsers: Any) -> None:
+    """Add ``align`` to the command line."""
+    parser = add_command(
+        subparsers,
+        "align",
+        "align the sentences of a Russian and a Chinese text",
+        "Read a Russian and a Chinese document (.txt or .docx), split them into sentences and align "
+        "them with a Russian-Chinese lexicon, number/name/quote anchors and sentence lengths. Every "
+        "sentence appears in exactly one bead; sentences without a counterpart are printed as 1-0 or "
+        "0-1 beads, never dropped. Each bead has a confidence in [0, 1] that can be thresholded.",
+    )
+    parser.add_argument("ru", nargs="?", metavar="RU", help="Russian document (its Russian blocks)")
+    parser.add_argument("zh", nargs="?", metavar="ZH", help="Chinese document (its Chinese blocks are used)")
+    parser.add_argument("--ru-sentences", metavar="FILE", help="Russian sentences, one per line (- for stdin)")
+    parser.add_argument("--zh-sentences", metavar="FILE", help="Chinese sentences, one per line")
+    parser.add_argument(
+        "--format",
+        choices=("beads", "tsv", "jsonl"),
+        default="beads",
+        help="beads: vecalign's [0]:[0, 1]:0.873 with 0-based indices; tsv: score, Russian, Chinese; "
+        "jsonl: one object per bead with indices, texts, score and source lines (default: beads)",
+    )
+    parser.add_argument(
+        "--lexicon",
+        metavar="CSV",
+        action="append",
+        default=[],
+        help="extra lexicon entries, a CSV with columns ru,zh (several renderings separated by |); "
+        "may be repeated",
+    )
+    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument("-o", "--output", metavar="FILE", default="-", help="output file (default: stdout)")
+    parser.set_defaults(handler=run)
+
+
+def _read_lines(path: str, lang: str) -> list[Sentence]:
+    """Sentences from a one-sentence-per-line file; blank lines are skipped."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8-sig") as handle:
+                text = handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file", file=name, hint="check the path") from None
+    except UnicodeDecodeError as exc:
+        line = text_line(exc.object, exc.start) if isinstance(exc.object, bytes) else None
+        raise InputError("not UTF-8", file=name, line=line, hint="save the file as UTF-8") from None
+    return [
+        Sentence(name, lang, "body", 0, s.strip(), number, 1)
+        for number, s in enumerate(text.splitlines(), start=1)
+        if s.strip()
+    ]
+
+
+def text_line(data: bytes, offset: int) -> int:
+    """1-based line of a byte offset."""
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _read_document(path: str, lang: str, encoding: str | None) -> list[Sentence]:
+    from align.reader import read_document
+
+    return read_document(path, encoding).sentences(lang=lang)
+
+
+def _inputs(args: argparse.Namespace) -> tuple[list[Sentence], list[Sentence], str, str]:
+    ru_src = args.ru_sentences or args.ru
+    zh_src = args.zh_sentences or args.zh
+    if not ru_src or not zh_src:
+        raise ConfigError("give a Russian and a Chinese input",
+                          hint="ruzh align RU.txt ZH.txt, or --ru-sentences FILE --zh-sentences FILE")
+    ru = _read_lines(ru_src, "ru") if args.ru_sentences else _read_document(ru_src, "ru", args.encoding)
+    zh = _read_lines(zh_src, "zh") if args.zh_sentences else _read_document(zh_src, "zh", args.encoding)
+    return ru, zh, ru_src, zh_src
+
+
+def render(beads: Sequence[Bead], ru: Sequence[Sentence], zh: Sequence[Sentence], fmt: str) -> Iterator[str]:
+    """Output lines (with newlines) in the chosen format."""
+    for bead in beads:
+        ru_text = " ".join(ru[i].text for i in bead.src)
+        zh_text = "".join(zh[j].text for j in bead.tgt)
+        if fmt == "beads":
+            yield format_bead(bead) + "\n"
+        elif fmt == "tsv":
+            yield f"{bead.score:.3f}\t{_cell(ru_text)}\t{_cell(zh_text)}\n"
+        else:
+            record = {
+                "ru": list(bead.src),
+                "zh": list(bead.tgt),
+                "kind": bead.kind,
+                "score": round(bead.score, 4),
+                "ru_text": ru_text,
+                "zh_text": zh_text,
+                "ru_lines": [ru[i].line for i in bead.src],
+                "zh_lines": [zh[j].line for j in bead.tgt],
+            }
+            yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _cell(text: str) -> str:
+    """A TSV cell: tabs and line breaks inside a sentence become spaces."""
+    return " ".join(text.split())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read both sides, align, print; warnings (an empty side) go to stderr."""
+    ru, zh, ru_name, zh_name = _inputs(args)
+    for side, name, lang in ((ru, ru_name, "Russian"), (zh, zh_name, "Chinese")):
+        if not side:
+            print(f"warning: no {lang} sentences found in {name}; the other side is printed unaligned",
+                  file=sys.stderr)
+    lexicon = load_lexicon(args.lexicon)
+    beads = align_sentences([s.text for s in ru], [s.text for s in zh], lexicon=lexicon)
+    print(f"# {signature(lexicon)} ru={len(ru)} zh={len(zh)} beads={len(beads)}", file=sys.stderr)
+    lines = render(beads, ru, zh, args.format)
+    if args.output == "-":
+        _write(lines, sys.stdout)
+    else:
+        with atomic_write(args.output) as out:
+            _write(lines, out)
+    return EXIT_OK
+
+
+def _write(lines: Iterator[str], out: IO[str]) -> None:
+    for line in lines:
+        out.write(line)
