@@ -21,6 +21,7 @@
         });
         rows.forEach(function (r) { body.appendChild(r); });
       }
+      th.sortBy = sort;
       th.addEventListener("click", sort);
       th.addEventListener("keydown", function (e) { if (e.key === "Enter") { sort(); } });
     });
@@ -44,6 +45,24 @@
     }
     form.addEventListener("input", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
+    return apply;
+  }
+  /* A view can be linked: report.html?status=candidate&freq=3&sort=-zh%20freq#glossary */
+  function fromQuery(form, table, apply) {
+    var query = new URLSearchParams(location.search);
+    ["status", "domain", "text", "freq", "docs"].forEach(function (name) {
+      if (query.has(name)) { form.elements[name].value = query.get(name); }
+    });
+    apply();
+    var sort = query.get("sort");
+    if (!sort) { return; }
+    var desc = sort.charAt(0) === "-", label = desc ? sort.slice(1) : sort;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      if (th.textContent.trim() === label) {
+        th.sortBy();
+        if (desc) { th.sortBy(); }
+      }
+    });
   }
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -62,7 +81,7 @@
   }
   var table = document.getElementById("gloss-table"), form = document.getElementById("gloss-filter");
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), sortable);
-  if (form && table) { filters(form, table); }
+  if (form && table) { fromQuery(form, table, filters(form, table)); }
   window.addEventListener("hashchange", reveal);
   document.addEventListener("mouseover", hover(true));
   document.addEventListener("mouseout", hover(false));
