@@ -22,6 +22,7 @@ from glossary.matching import lemma_key
 from glossary.pairing import Pairing, associate, compose_and_attest, lexicon_table
 from glossary.scoring import c_value
 from glossary.termbase import Concept, load_termbase
+from glossary.translit import NameTally, match_names
 
 VERSION = "1"
 
@@ -98,7 +99,10 @@ def build_glossary(
     base_ids = {c.id for c in base}
     added = [e.id for e in reviewed if e.id in by_id and e.id not in base_ids]
     rows += [_known_row(by_id[cid], attestations) for cid in added]
-    rows += _candidate_rows(ru_col.tallies, ru_cands, zh_col.tallies, zh_cands, pairings, zh_texts)
+    name_rows = _name_rows(ru_col.names, zh_col.names, ru_known, zh_known)
+    skip = {e.zh for e in name_rows}
+    rows += _candidate_rows(ru_col.tallies, ru_cands, zh_col.tallies, zh_cands, pairings, zh_texts, skip)
+    rows += name_rows
     entries = merge(reviewed, rows) if reviewed else rows
     return Glossary(
         tuple(entries), attestations, tuple(all_concepts), tuple(names), options.signature(), options
@@ -180,9 +184,10 @@ def _candidate_rows(
     zh_cands: Mapping[tuple[str, ...], float],
     pairings: Mapping[tuple[str, ...], Pairing],
     zh_texts: Sequence[tuple[str, int, str]],
+    skip_zh: set[str],
 ) -> list[Entry]:
     zh_by_text = {"".join(k): t for k, t in zh_tallies.items()}
-    used_zh: set[str] = set()
+    used_zh: set[str] = set(skip_zh)
     rows: list[Entry] = []
     for key, cval in ru_cands.items():
         t = ru_tallies[key]
@@ -239,3 +244,35 @@ def _with_zh_stats(
                 counts[doc] = counts.get(doc, 0) + n
         docs, freq = tuple(sorted(counts)), sum(counts.values())
     return replace(row, zh_freq=freq, zh_docs=docs, zh_context=_contexts(examples))
+
+
+def _name_rows(
+    ru: Mapping[str, NameTally],
+    zh: Mapping[str, NameTally],
+    ru_known: Container[object],
+    zh_known: Container[str],
+) -> list[Entry]:
+    """Names paired by transliteration, unless the termbase has them; fuzzy ones must recur."""
+    rows: list[Entry] = []
+    for ru_name, zh_name, ratio, cyr in match_names(ru, zh):
+        if lemma_key(ru_name) in ru_known or zh_name in zh_known:
+            continue
+        r, z = ru[ru_name], zh[zh_name]
+        if ratio < 1.0 and min(sum(r.docs.values()), sum(z.docs.values())) < 2:
+            continue
+        rows.append(
+            Entry(
+                id=candidate_id("ru", "name:" + ru_name),
+                ru=ru_name,
+                zh=zh_name,
+                ru_freq=sum(r.docs.values()),
+                zh_freq=sum(z.docs.values()),
+                ru_docs=tuple(sorted(r.docs)),
+                zh_docs=tuple(sorted(z.docs)),
+                score=ratio,
+                evidence=f"transliteration: {zh_name} → {cyr} (pinyin, Palladius) ≈ {ru_name}; "
+                f"similarity {ratio:.2f}",
+                domain="names",
+            )
+        )
+    return rows

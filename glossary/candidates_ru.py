@@ -24,6 +24,7 @@ import regex
 from align.morphology import parses
 from glossary.attest import context
 from glossary.matching import WORD, token_key
+from glossary.translit import NameTally, russian_names
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 _PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
@@ -239,9 +240,14 @@ class RuCollector:
 
     def __init__(self) -> None:
         self.tallies: dict[tuple[str, ...], RuTally] = {}
+        self.names: dict[str, NameTally] = {}
 
     def add(self, doc: str, line: int, text: str) -> None:
-        """Count the phrases of one sentence of a document."""
+        """Count the phrases and the names of one sentence of a document."""
+        for name in russian_names(text):
+            tally_name = self.names.setdefault(name, NameTally())
+            tally_name.forms[name] += 1
+            tally_name.docs[doc] += 1
         for ph in phrases(text):
             if is_stopped(ph.key) is not None:
                 continue

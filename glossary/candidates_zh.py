@@ -20,6 +20,7 @@ import regex
 
 from glossary.attest import context
 from glossary.candidates_ru import _read_stop
+from glossary.translit import NameTally, chinese_names
 
 _HAN = regex.compile(r"^\p{Han}+$")
 _NOMINAL_FLAGS = ("n", "vn", "j", "b", "an")
@@ -76,10 +77,16 @@ def _nominal(flag: str) -> bool:
     return flag.startswith("n") or flag in _NOMINAL_FLAGS
 
 
-def runs(text: str) -> Iterator[list[str]]:
-    """Runs of consecutive nominal Chinese words of a text."""
+def tagged(text: str) -> list[Any]:
+    """jieba's ``(word, flag)`` pairs of a text (dictionary only: the HMM for unknown words is
+    twenty times slower and adds little for compounds)."""
+    return list(_posseg().cut(text, HMM=False))
+
+
+def runs(text: str, pairs: list[Any] | None = None) -> Iterator[list[str]]:
+    """Runs of consecutive nominal Chinese words of a text (``pairs``: its tagged words, if known)."""
     run: list[str] = []
-    for pair in _posseg().cut(text, HMM=False):
+    for pair in tagged(text) if pairs is None else pairs:
         word, flag = pair.word, pair.flag
         if _HAN.match(word) and _nominal(flag):
             run.append(word)
@@ -129,10 +136,16 @@ class ZhCollector:
 
     def __init__(self) -> None:
         self.tallies: dict[tuple[str, ...], ZhTally] = {}
+        self.names: dict[str, NameTally] = {}
 
     def add(self, doc: str, line: int, text: str) -> None:
-        """Count the compounds of one sentence of a document."""
-        for words, starts, ends in spans(runs(text)):
+        """Count the compounds and the names of one sentence of a document."""
+        pairs = tagged(text)
+        for name in chinese_names(pairs):
+            tally_name = self.names.setdefault(name, NameTally())
+            tally_name.forms[name] += 1
+            tally_name.docs[doc] += 1
+        for words, starts, ends in spans(runs(text, pairs)):
             tally = self.tallies.get(words)
             if tally is None:
                 tally = self.tallies[words] = ZhTally(words)

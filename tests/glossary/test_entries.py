@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from align.errors import InputError
 from glossary.build import Glossary, build_glossary
@@ -102,3 +105,30 @@ def test_header_must_name_the_key_columns() -> None:
     with pytest.raises(InputError) as info:
         parse_csv("ident,russian\nDE1,x\n", "r.csv")
     assert info.value.line == 1
+
+
+_CELL = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"), max_size=30
+).map(str.strip)
+_TERM = _CELL.filter(lambda t: "|" not in t and ";" not in t and not t.endswith(")"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ru=_TERM,
+    zh=_TERM,
+    note=st.text(alphabet=st.sampled_from('ab, "\n数😀\u200f'), max_size=20).map(str.strip),
+    context=st.text(max_size=40).map(lambda t: " ".join(t.split())),
+    variants=st.lists(_TERM.filter(bool), max_size=3),
+    freq=st.integers(min_value=0, max_value=10**6),
+    status=st.sampled_from(["termbase", "candidate", "approved", "rejected"]),
+)
+def test_csv_round_trip_property(
+    ru: str, zh: str, note: str, context: str, variants: list[str], freq: int, status: str
+) -> None:
+    """Any text (quotes, commas, line breaks inside notes, emoji) survives write and read."""
+    entry = Entry("C1", ru=ru, zh=zh, note=note, ru_context=context, ru_variants=tuple(variants),
+                  ru_freq=freq, status=status, score=0.5)  # fmt: skip
+    handle = io.StringIO()
+    write_csv([entry], handle)
+    assert parse_csv(handle.getvalue().lstrip("\ufeff")) == [entry]

@@ -1,0 +1,166 @@
+"""Pair names by transliteration: Chinese → pinyin (pypinyin) → Russian in the Palladius system.
+
+Chinese personal and place names are written in Russian by the Palladius system (习近平 → Си
+Цзиньпин, 贵州 → Гуйчжоу, 宁波 → Нинбо), so a Chinese name in the Chinese documents and a
+capitalised Russian name in the Russian ones that transliterate to the same letters are very
+likely the same name. Conventional forms (北京 → Пекин) and foreign names (匈牙利 → Венгрия) do not
+follow the system and are left to the termbase.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from align.morphology import parses
+from glossary.matching import WORD, token_key
+
+# Palladius: pinyin initials and finals (the finals after an initial; the zero-initial forms below).
+_INITIALS = {
+    "zh": "чж", "ch": "ч", "sh": "ш", "b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т",
+    "n": "н", "l": "л", "g": "г", "k": "к", "h": "х", "j": "цз", "q": "ц", "x": "с", "r": "ж",
+    "z": "цз", "c": "ц", "s": "с",
+}  # fmt: skip
+_FINALS = {
+    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
+    "en": "энь", "ang": "ан", "eng": "эн", "ong": "ун", "er": "эр", "i": "и", "ia": "я", "ie": "е",
+    "iao": "яо", "iu": "ю", "ian": "янь", "in": "инь", "iang": "ян", "ing": "ин", "iong": "юн",
+    "u": "у", "ua": "уа", "uo": "о", "uai": "уай", "ui": "уй", "uan": "уань", "un": "унь",
+    "uang": "уан", "v": "юй", "ve": "юэ", "van": "юань", "vn": "юнь", "ue": "юэ",
+}  # fmt: skip
+_ZERO = {
+    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
+    "en": "энь", "ang": "ан", "eng": "эн", "er": "эр", "yi": "и", "ya": "я", "ye": "е", "yao": "яо",
+    "you": "ю", "yan": "янь", "yin": "инь", "yang": "ян", "ying": "ин", "yong": "юн", "yu": "юй",
+    "yue": "юэ", "yuan": "юань", "yun": "юнь", "wu": "у", "wa": "ва", "wo": "во", "wai": "вай",
+    "wei": "вэй", "wan": "вань", "wen": "вэнь", "wang": "ван", "weng": "вэн",
+}  # fmt: skip
+# After zh, ch, sh, r the final -i is ы-like but written и; after z, c, s it is ы.
+_BUZZING = {"zi": "цзы", "ci": "цы", "si": "сы"}
+_NAME_FLAGS = ("nr", "ns", "nrfg", "nrt")
+_PROPER = frozenset(("Geox", "Name", "Surn", "Patr", "Orgn", "Trad"))
+_CAPITAL = regex.compile(r"^\p{Lu}[\p{Ll}-]*$")
+_CYRILLIC = regex.compile(r"^\p{Cyrillic}+(?:-\p{Cyrillic}+)*$")
+MIN_RATIO = 0.85
+
+
+def syllable(pinyin: str) -> str | None:
+    """One toneless pinyin syllable in Palladius Cyrillic, or ``None`` when it is not pinyin."""
+    s = pinyin.lower().replace("ü", "v")
+    if s in _BUZZING:
+        return _BUZZING[s]
+    if s in _ZERO:
+        return _ZERO[s]
+    for size in (2, 1):
+        initial, final = s[:size], s[size:]
+        if initial in _INITIALS and final:
+            if initial in ("j", "q", "x") and final.startswith("u"):
+                final = "v" + final[1:]  # ju, qu, xu are jü, qü, xü
+            if final in _FINALS:
+                return _INITIALS[initial] + _FINALS[final]
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def palladius(chinese: str) -> str | None:
+    """A Chinese name in Palladius Cyrillic (lower case, joined), or ``None`` if a syllable fails."""
+    from pypinyin import lazy_pinyin
+
+    parts = [syllable(p) for p in lazy_pinyin(chinese)]
+    if not parts or any(p is None for p in parts):
+        return None
+    return "".join(p for p in parts if p)
+
+
+def normal(text: str) -> str:
+    """Letters only, lower case, without soft and hard signs and ё: what spelling conventions vary."""
+    low = text.lower().replace("ё", "е")
+    return regex.sub(r"[^\p{L}]|[ьъ]", "", low)
+
+
+@dataclass
+class NameTally:
+    """A name seen in one language: its forms and documents."""
+
+    forms: Counter[str] = field(default_factory=Counter)
+    docs: Counter[str] = field(default_factory=Counter)
+
+
+def russian_names(text: str) -> list[str]:
+    """Names in a Russian sentence: runs of capitalised words that the dictionary knows as names or
+    does not know at all (the first word of the sentence only when it is a known name)."""
+    found: list[str] = []
+    run: list[str] = []
+    prev_end = -1
+    for i, m in enumerate(WORD.finditer(text)):
+        word = m.group()
+        joined = run and text[prev_end : m.start()].strip() == ""
+        if _CYRILLIC.match(word) and _CAPITAL.match(word) and _is_name(word, first=i == 0):
+            run = [*run, word] if joined else [word]
+        else:
+            if run:
+                found.append(" ".join(run))
+            run = []
+        prev_end = m.end()
+    if run:
+        found.append(" ".join(run))
+    return [_name_lemma(n) for n in found if len(n) > 2]
+
+
+def _is_name(word: str, first: bool) -> bool:
+    """A known proper noun, or (not first in the sentence) an unknown word or a short one such as
+    the Chinese surnames Си, Ли, Ван."""
+    options: tuple[Any, ...] = parses(word.lower())
+    if any(p.is_known and _PROPER & p.tag.grammemes for p in options[:2]):
+        return True
+    return not first and (len(word) <= 3 or not any(p.is_known for p in options))
+
+
+def _name_lemma(name: str) -> str:
+    words = name.split()
+    if len(words) > 1:
+        return name  # Си Цзиньпин: Chinese names are not declined word by word reliably
+    lemma = token_key(words[0])
+    return lemma[:1].upper() + lemma[1:]
+
+
+def chinese_names(pairs: Iterable[Any]) -> list[str]:
+    """Names among jieba's tagged words (persons, places)."""
+    return [p.word for p in pairs if p.flag in _NAME_FLAGS and len(p.word) >= 2]
+
+
+def match_names(
+    ru: Mapping[str, NameTally], zh: Mapping[str, NameTally], min_ratio: float = MIN_RATIO
+) -> list[tuple[str, str, float, str]]:
+    """``(ru name, zh name, similarity, transliteration)`` for names that transliterate alike."""
+    by_key: dict[str, str] = {}
+    for name in sorted(ru):
+        key = normal(name)
+        by_key.setdefault(key, name)
+        if len(key) > 4:  # a case ending on a name the dictionary does not know: Цзиньпина
+            by_key.setdefault(key[:-1], name)
+    keys = sorted(by_key)
+    best: dict[str, tuple[str, str, float, str]] = {}
+    for name in sorted(zh):
+        cyr = palladius(name)
+        if not cyr:
+            continue
+        target = normal(cyr)
+        if target in by_key:
+            found = (by_key[target], name, 1.0, cyr)
+        else:
+            close = difflib.get_close_matches(target, keys, n=1, cutoff=min_ratio)
+            if not close:
+                continue
+            ratio = difflib.SequenceMatcher(None, target, close[0]).ratio()
+            found = (by_key[close[0]], name, round(ratio, 3), cyr)
+        old = best.get(found[0])
+        if old is None or found[2] > old[2]:
+            best[found[0]] = found
+    return sorted(best.values())
