@@ -45,7 +45,7 @@ def finding_item(finding: Finding, fid: str, target: str | None, anchors: Anchor
         _location(finding, target),
         " ",
         tag("span", finding.message, class_="msg"),
-        tag("div", "text: ", tag("q", finding.text, class_="text")) if finding.text else None,
+        tag("span", " · ", tag("q", finding.text, class_="text")) if finding.text else None,
         _related(finding, anchors),
         id=fid if anchors.claim(fid) else None,
         class_=f"finding sev-{finding.severity}",

@@ -55,6 +55,17 @@ def test_dom_in_chromium(report_file: Path, seed_result: BuildResult, page_check
     assert page.get_element_by_id("gloss-filter").get("hidden") is None, "the script shows the filters"
 
 
+def test_link_into_a_closed_document_list_opens_it(report_file: Path, seed_page) -> None:
+    """A finding outside the alignment view links into a collapsed list; arriving there opens it."""
+    targets = [a.get("href") for a in seed_page.xpath('//li[contains(@class, "finding")]//a[@class="loc"]')]
+    inside = [h for h in targets if seed_page.xpath(f'//details[@class="doc"]//*[@id="{h[1:]}"]')]
+    assert inside, "some findings of the seeds lie outside the aligned abstracts"
+    url = report_file.as_uri() + inside[-1]
+    page = lxml.html.document_fromstring(chromium(report_file.parent, "--dump-dom", url).decode("utf-8"))
+    opened = page.xpath('//details[@class="doc"][@open]')
+    assert len(opened) == 1 and opened[0].xpath(f'.//*[@id="{inside[-1][1:]}"]')
+
+
 def test_glossary_filter_and_sort_from_the_address(report_file: Path, seed_result: BuildResult) -> None:
     """``?status=candidate&sort=-ru freq``: only candidates visible, most frequent first."""
     statuses = {e.status for e in seed_result.glossary}
