@@ -32,7 +32,7 @@ _RU_NUMBER = regex.compile(
 _ZH_NUMBER = regex.compile(
     r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万亿|百万|千万|千|万|亿)?\s*(%)?"
 )
-_LATIN = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
+_LATIN = regex.compile(r"(?<![A-Za-z0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _RU_QUOTES = regex.compile(r"[«»„“”\"]")
 _ZH_QUOTES = regex.compile(r"[“”「」《》『』\"]")
 _RU_MARKER = regex.compile(r"^\s*\(?(\d{1,2}|[а-иА-И])[.)]\s")

@@ -38,6 +38,7 @@ class Params:
     pen_22: float = 0.6
     pen_3: float = 0.6  # 1-3 and 3-1
     length_smooth: float = 10.0  # characters added to both lengths so short sentences are not extreme
+    unreached: float = 0.1  # weight kept by a concept with no counterpart within the band
 
     def penalty(self, a: int, b: int) -> float:
         """Prior cost of a bead type: 1-1 is free, rarer shapes cost more."""
@@ -58,8 +59,10 @@ def _present(mine: Entries, other: Entries, lo: np.ndarray, hi: np.ndarray, scal
     return after > np.searchsorted(key, c + np.maximum(lo, 0))
 
 
-def localise(ru: Entries, zh: Entries, lo: np.ndarray, hi: np.ndarray) -> tuple[Entries, Entries]:
-    """Keep only concepts the other side has within reach (the search band, widened a little).
+def localise(
+    ru: Entries, zh: Entries, lo: np.ndarray, hi: np.ndarray, unreached: float
+) -> tuple[Entries, Entries]:
+    """Weigh down concepts the other side does not have within reach (the band, widened a little).
 
     A concept with no possible counterpart says nothing about which sentence pairs with which, but it
     would lower every Dice score of its sentence; in a long text nearly every concept occurs somewhere,
@@ -75,7 +78,8 @@ def localise(ru: Entries, zh: Entries, lo: np.ndarray, hi: np.ndarray) -> tuple[
     first = np.searchsorted(hi, q, side="left")  # first row whose band reaches q
     last = np.searchsorted(lo, q, side="right")  # rows up to here start at or before q
     keep_z = _present(zh, ru, first - reach - 1, last + reach, scale)
-    return (ru[0][keep_r], ru[1][keep_r], ru[2][keep_r]), (zh[0][keep_z], zh[1][keep_z], zh[2][keep_z])
+    ru_kept = (ru[0], ru[1], np.where(keep_r, ru[2], ru[2] * unreached))
+    return ru_kept, (zh[0], zh[1], np.where(keep_z, zh[2], zh[2] * unreached))
 
 
 def groups(single: Entries, count: int, size: int) -> tuple[Entries, np.ndarray]:
@@ -178,7 +182,7 @@ class Model:
 
     def __init__(self, ru: Side, zh: Side, band: Band, params: Params) -> None:
         self.p = params
-        ru_single, zh_single = localise(ru.entries, zh.entries, band.lo, band.hi)
+        ru_single, zh_single = localise(ru.entries, zh.entries, band.lo, band.hi, params.unreached)
         ru_groups = {a: groups(ru_single, len(ru), a) for a in (1, 2, 3)}
         zh_groups = {b: groups(zh_single, len(zh), b) for b in (1, 2, 3)}
         self.overlaps = {

@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("ru", nargs="?", metavar="RU", help="Russian document (its Russian blocks)")
     parser.add_argument("zh", nargs="?", metavar="ZH", help="Chinese document (its Chinese blocks are used)")
-    parser.add_argument("--ru-sentences", metavar="FILE", help="Russian sentences, one per line (- for stdin)")
+    parser.add_argument("--ru-sentences", metavar="FILE", help="Russian sentences, one per line (- = stdin)")
     parser.add_argument("--zh-sentences", metavar="FILE", help="Chinese sentences, one per line")
     parser.add_argument(
         "--format",

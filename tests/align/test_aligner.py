@@ -1,0 +1,123 @@
+"""The sentence aligner on real text: accuracy floors, bead invariants, ugly inputs."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from align.aligner import align_sentences
+from align.aligner import core as aligner_core
+from align.aligner.evaluate import score
+from align.types import Bead
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+from perturb import build, group_by_url, read_flores  # noqa: E402
+
+RU = [
+    "Китай и Беларусь развивают цифровую экономику.",
+    "В 2022 году объем торговли вырос на 12 %.",
+    "Минск стал площадкой для нового проекта «Великий камень».",
+    "Эксперты обсудили искусственный интеллект и 5G.",
+    "Это важный шаг.",
+]
+ZH = [
+    "中国和白俄罗斯发展数字经济。",
+    "2022年贸易额增长了12%。",
+    "明斯克成为新项目“巨石”的平台。",
+    "专家们讨论了人工智能和5G。",
+    "这是重要的一步。",
+]
+
+
+def check_invariants(beads: list[Bead], n: int, m: int) -> None:
+    """Every sentence exactly once, in order; scores in [0, 1]; only the allowed bead types."""
+    assert [i for b in beads for i in b.src] == list(range(n))
+    assert [j for b in beads for j in b.tgt] == list(range(m))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+    assert all(b.kind in {"1-1", "1-0", "0-1", "1-2", "2-1", "2-2", "1-3", "3-1"} for b in beads)
+
+
+def test_small_parallel_text_is_aligned_one_to_one() -> None:
+    beads = align_sentences(RU, ZH)
+    assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(5)]
+
+
+def test_merged_and_missing_sentences() -> None:
+    zh = [ZH[0] + ZH[1], ZH[2], ZH[4]]  # two sentences merged, one dropped
+    beads = align_sentences(RU, zh)
+    check_invariants(beads, len(RU), len(zh))
+    pairs = [(b.src, b.tgt) for b in beads]
+    assert ((0, 1), (0,)) in pairs
+    assert ((3,), ()) in pairs
+    assert ((4,), (2,)) in pairs
+
+
+@pytest.fixture(scope="module")
+def flores_docs(shared_data: Path) -> list:
+    ru, zh, urls = read_flores(shared_data)
+    return build(ru, zh, group_by_url(urls)[:6], 0.10, 0.05, seed=7)
+
+
+def test_accuracy_floor_on_perturbed_flores(flores_docs: list) -> None:
+    test = [[(b.src, b.tgt) for b in align_sentences(d.ru, d.zh)] for d in flores_docs]
+    result = score([d.gold for d in flores_docs], test)
+    assert result.f1_strict >= 0.9, result
+
+
+def test_banded_search_matches_full_search(flores_docs: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = flores_docs[0].__class__(
+        sum((d.ru for d in flores_docs), []), sum((d.zh for d in flores_docs), []), []
+    )
+    full = align_sentences(doc.ru, doc.zh)
+    monkeypatch.setattr(aligner_core, "FULL_LIMIT", 2_000)  # force two coarse levels
+    banded = align_sentences(doc.ru, doc.zh)
+    check_invariants(banded, len(doc.ru), len(doc.zh))
+    same = len({(b.src, b.tgt) for b in full} & {(b.src, b.tgt) for b in banded})
+    assert same >= 0.97 * len(full)
+
+
+sentence = st.sampled_from(RU + ["", "   ", "Да.", "12345", "Hello world"])
+zh_sentence = st.sampled_from(ZH + ["", "是。", "12345", "Hello"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sentence, max_size=12), st.lists(zh_sentence, max_size=12))
+def test_beads_cover_each_side_once_in_order(ru: list[str], zh: list[str]) -> None:
+    check_invariants(align_sentences(ru, zh), len(ru), len(zh))
+
+
+def test_empty_and_one_sided_inputs() -> None:
+    assert align_sentences([], []) == []
+    only_ru = align_sentences(RU, [])
+    check_invariants(only_ru, len(RU), 0)
+    assert all(b.kind == "1-0" for b in only_ru)
+    check_invariants(align_sentences([], ZH), 0, len(ZH))
+
+
+def test_text_in_other_languages_still_gets_beads() -> None:
+    en = ["The weather is fine.", "We met in Paris in 2019.", "Good night."]
+    ja = ["今日はいい天気ですね。", "2019年にパリで会いました。", "おやすみなさい。"]
+    check_invariants(align_sentences(en, ja), 3, 3)
+    check_invariants(align_sentences(RU, ja), len(RU), 3)
+
+
+def test_huge_sentence_does_not_hang() -> None:
+    rng = random.Random(3)
+    words = "экономика развитие страна город проект сотрудничество данные".split()
+    huge = " ".join(rng.choice(words) for _ in range(14_000))  # about 100,000 characters
+    assert len(huge) > 90_000
+    beads = align_sentences([RU[0], huge, RU[1]], [ZH[0], "经济发展" * 8000, ZH[1]])
+    check_invariants(beads, 3, 3)
+
+
+def test_non_text_input_is_an_input_error() -> None:
+    from align.errors import InputError
+
+    with pytest.raises(InputError):
+        align_sentences(["ok", None], ["好"])  # type: ignore[list-item]
