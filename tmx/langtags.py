@@ -9,6 +9,7 @@ reports tags that differ from the expected ones.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from align.errors import ConfigError
 
@@ -47,6 +48,7 @@ def is_well_formed(tag: str) -> bool:
     return bool(_TAG_SHAPE.match(tag.strip()))
 
 
+@lru_cache(maxsize=256)
 def pair_side(tag: str) -> str | None:
     """``ru`` or ``zh`` for any variant of the two languages, ``None`` for any other language."""
     primary = canonical(tag).split("-", 1)[0]

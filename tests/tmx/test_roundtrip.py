@@ -28,9 +28,9 @@ def clean(text: str) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(TEXT, TEXT, SCORE, NAME), min_size=0, max_size=6))
-def test_write_read_identity(rows: list[tuple[str, str, float | None, str]]) -> None:
-    units = [TranslationUnit(ru, zh, doc=doc, score=score, bead="1-1") for ru, zh, score, doc in rows]
+@given(st.lists(st.tuples(TEXT, TEXT, SCORE, NAME, TEXT), min_size=0, max_size=6))
+def test_write_read_identity(rows: list[tuple[str, str, float | None, str, str]]) -> None:
+    units = [TranslationUnit(ru, zh, doc=doc, score=score, tuid=tuid) for ru, zh, score, doc, tuid in rows]
     out = io.BytesIO()
     report = write_stream(out, units)
     data = out.getvalue()
@@ -38,6 +38,8 @@ def test_write_read_identity(rows: list[tuple[str, str, float | None, str]]) -> 
     back = list(TmxReader(io.BytesIO(data)))
     assert [(u.ru, u.zh, u.score) for u in back] == [(clean(u.ru), clean(u.zh), u.score) for u in expected]
     assert [u.doc for u in back] == [clean(u.doc) for u in expected]
+    given_ids = [ILLEGAL_XML_CHARS.sub("", u.tuid) for u in expected]
+    assert all(b.tuid == (t or b.tuid) and b.tuid for t, b in zip(given_ids, back, strict=True))
     # Every illegal character was reported, one problem each, and none reached the file.
     illegal = sum(len(ILLEGAL_XML_CHARS.findall(u.ru + u.zh)) for u in units)
     assert sum("cannot be written" in p.message for p in report.problems) == illegal
