@@ -72,7 +72,7 @@ def test_accuracy_floor_on_perturbed_flores(flores_docs: list) -> None:
 
 def test_banded_search_matches_full_search(flores_docs: list, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = flores_docs[0].__class__(
-        sum((d.ru for d in flores_docs), []), sum((d.zh for d in flores_docs), []), []
+        [s for d in flores_docs for s in d.ru], [s for d in flores_docs for s in d.zh], []
     )
     full = align_sentences(doc.ru, doc.zh)
     monkeypatch.setattr(aligner_core, "FULL_LIMIT", 2_000)  # force two coarse levels
@@ -82,8 +82,8 @@ def test_banded_search_matches_full_search(flores_docs: list, monkeypatch: pytes
     assert same >= 0.97 * len(full)
 
 
-sentence = st.sampled_from(RU + ["", "   ", "Да.", "12345", "Hello world"])
-zh_sentence = st.sampled_from(ZH + ["", "是。", "12345", "Hello"])
+sentence = st.sampled_from([*RU, "", "   ", "Да.", "12345", "Hello world"])
+zh_sentence = st.sampled_from([*ZH, "", "是。", "12345", "Hello"])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -109,7 +109,7 @@ def test_text_in_other_languages_still_gets_beads() -> None:
 
 def test_huge_sentence_does_not_hang() -> None:
     rng = random.Random(3)
-    words = "экономика развитие страна город проект сотрудничество данные".split()
+    words = ["экономика", "развитие", "страна", "город", "проект", "сотрудничество", "данные"]
     huge = " ".join(rng.choice(words) for _ in range(14_000))  # about 100,000 characters
     assert len(huge) > 90_000
     beads = align_sentences([RU[0], huge, RU[1]], [ZH[0], "经济发展" * 8000, ZH[1]])

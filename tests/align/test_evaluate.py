@@ -26,7 +26,7 @@ def test_split_bead_is_lax_but_not_strict() -> None:
     # precision: 5 test beads, strict hits 0-0, 3-(), 4-2 → 3/5; lax: ((1,),(1,)) links a gold pair → 4/5
     assert s.precision_strict == pytest.approx(3 / 5)
     assert s.precision_lax == pytest.approx(4 / 5)
-    # recall over gold beads with both sides (3): strict 2/3; lax: the 2-1 gold bead is linked by the test → 3/3
+    # recall over gold beads with both sides (3): strict 2/3; lax: the 2-1 gold bead is linked → 3/3
     assert s.recall_strict == pytest.approx(2 / 3)
     assert s.recall_lax == pytest.approx(1.0)
 
