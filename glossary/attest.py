@@ -61,15 +61,30 @@ class _Tally:
     examples: list[Occurrence] = field(default_factory=list)
     spare: list[Occurrence] = field(default_factory=list)
 
-    def add(self, occ: Occurrence) -> None:
+    def count(self, doc: str, term: str, surface: str) -> None:
+        """Count one occurrence."""
         self.freq += 1
-        self.docs[occ.doc] += 1
-        self.variants[occ.term] += 1
-        self.surfaces[occ.surface] += 1
+        self.docs[doc] += 1
+        self.variants[term] += 1
+        self.surfaces[surface] += 1
+
+    def wants(self, doc: str) -> bool:
+        """Whether an occurrence in ``doc`` could still become an example (locating it costs time)."""
+        if len(self.examples) < EXAMPLES and all(e.doc != doc for e in self.examples):
+            return True
+        return len(self.spare) < EXAMPLES
+
+    def offer(self, occ: Occurrence) -> None:
+        """Keep an occurrence as an example: other documents first, then other contexts."""
         if len(self.examples) < EXAMPLES and all(e.doc != occ.doc for e in self.examples):
             self.examples.append(occ)
-        elif len(self.spare) < EXAMPLES and all(e.context != occ.context for e in self.examples):
+        elif len(self.spare) < EXAMPLES and all(e.context != occ.context for e in self.examples + self.spare):
             self.spare.append(occ)
+
+    def add(self, occ: Occurrence) -> None:
+        """Count an occurrence and consider it as an example."""
+        self.count(occ.doc, occ.term, occ.surface)
+        self.offer(occ)
 
     def chosen(self) -> tuple[Occurrence, ...]:
         """Examples from different documents first, then more from the same ones."""
@@ -91,9 +106,10 @@ def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 
-def document_occurrences(document: Document, ru: RussianMatcher, zh: ChineseMatcher) -> Iterator[Occurrence]:
-    """Every termbase term occurrence in one document, in reading order per language."""
-    source = source_text(document.path, document.encoding)
+def document_hits(
+    document: Document, ru: RussianMatcher, zh: ChineseMatcher
+) -> Iterator[tuple[str, Sentence, list[Hit]]]:
+    """``(lang, sentence, hits)`` for every sentence of a document with a term in it."""
     for block in document.blocks:
         for lang, matcher in (("ru", ru), ("zh", zh)):
             if block.lang == ("zh" if lang == "ru" else "ru"):
@@ -101,7 +117,14 @@ def document_occurrences(document: Document, ru: RussianMatcher, zh: ChineseMatc
             for sentence in block.sentences:
                 hits = matcher.find(sentence.text)
                 if hits:
-                    yield from _occurrences(document.name, lang, sentence, hits, source)
+                    yield lang, sentence, hits
+
+
+def document_occurrences(document: Document, ru: RussianMatcher, zh: ChineseMatcher) -> Iterator[Occurrence]:
+    """Every termbase term occurrence in one document, with its original line and column."""
+    source = source_text(document.path, document.encoding)
+    for lang, sentence, hits in document_hits(document, ru, zh):
+        yield from _occurrences(document.name, lang, sentence, hits, source)
 
 
 def _occurrences(
@@ -131,12 +154,19 @@ class Attester:
         self._tallies: dict[tuple[str, str], _Tally] = {}
 
     def add(self, document: Document) -> None:
-        """Count every occurrence in one document."""
-        for occ in document_occurrences(document, self.ru, self.zh):
-            tally = self._tallies.get((occ.concept, occ.lang))
-            if tally is None:
-                tally = self._tallies[(occ.concept, occ.lang)] = _Tally()
-            tally.add(occ)
+        """Count every occurrence in one document; only would-be examples are located in the file."""
+        source: SourceText | None = None
+        for lang, sentence, hits in document_hits(document, self.ru, self.zh):
+            for hit in hits:
+                tally = self._tallies.get((hit.concept, lang))
+                if tally is None:
+                    tally = self._tallies[(hit.concept, lang)] = _Tally()
+                tally.count(document.name, hit.term, sentence.text[hit.start : hit.end])
+                if tally.wants(document.name):
+                    if source is None:
+                        source = source_text(document.path, document.encoding)
+                    (occ,) = _occurrences(document.name, lang, sentence, [hit], source)
+                    tally.offer(occ)
 
     def result(self) -> dict[tuple[str, str], Attestation]:
         """Attestations keyed by ``(concept id, lang)``, for concepts that occur at least once."""
