@@ -68,10 +68,11 @@ def test_user_lexicon(sentence_files: tuple[Path, Path], tmp_path: Path) -> None
     ru, zh = sentence_files
     lexicon = tmp_path / "lex.csv"
     lexicon.write_text("ru,zh\nплощадка,平台\n", encoding="utf-8")
-    assert main(["align", "--ru-sentences", str(ru), "--zh-sentences", str(zh), "--lexicon", str(lexicon)]) == 0
+    args = ["align", "--ru-sentences", str(ru), "--zh-sentences", str(zh)]
+    assert main([*args, "--lexicon", str(lexicon)]) == 0
     bad = tmp_path / "bad.csv"
     bad.write_text("ru;zh\n", encoding="utf-8")
-    assert main(["align", "--ru-sentences", str(ru), "--zh-sentences", str(zh), "--lexicon", str(bad)]) == 3
+    assert main([*args, "--lexicon", str(bad)]) == 3
 
 
 def test_documents(seed_path: object, capsys: pytest.CaptureFixture[str]) -> None:
