@@ -64,7 +64,17 @@ class Anchors:
         self._starts = {name: _starts(doc.sentences()) for name, doc in self._documents.items()}
         self._emitted: set[str] = set()
         self.finding_ids: list[str] = _finding_ids(result.findings)
-        self.targets: list[str | None] = [self.target(f.file, f.line, f.column) for f in result.findings]
+        self._aligned = _AlignedText(result.passages)
+        # Findings in other files (a unit check on memory.tmx) are linked by their text, when found.
+        self.by_text: set[int] = set()
+        self.targets: list[str | None] = []
+        for i, f in enumerate(result.findings):
+            target = self.target(f.file, f.line, f.column)
+            if target is None and self.document_of(f.file) is None:
+                target = self._aligned.find(f.text)
+                if target is not None:
+                    self.by_text.add(i)
+            self.targets.append(target)
         self.flags: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for fid, target, f in zip(self.finding_ids, self.targets, result.findings, strict=True):
             if target is not None:
@@ -101,6 +111,38 @@ class Anchors:
         if m is None:
             return None
         return self.target(m.group("file"), int(m.group("line")), int(m.group("col")))
+
+
+class _AlignedText:
+    """The sentences of the alignment views as one string, to find where a quoted text stands."""
+
+    def __init__(self, passages: Iterable[AlignedPassage]) -> None:
+        self._passages = tuple(passages)
+        self._text: str | None = None
+        self._offsets: list[int] = []
+        self._ids: list[str] = []
+
+    def _build(self) -> str:
+        parts: list[str] = []
+        pos = 0
+        for p in self._passages:
+            for sentence in (*p.ru_sentences, *p.zh_sentences):
+                self._offsets.append(pos)
+                self._ids.append(sentence_id(*sentence_key(sentence)))
+                parts.append(sentence.text)
+                pos += len(sentence.text) + 1
+        return "\x00".join(parts)
+
+    def find(self, text: str) -> str | None:
+        """The id of the first aligned sentence containing ``text``, if any."""
+        if not text or "\x00" in text:
+            return None
+        if self._text is None:
+            self._text = self._build()
+        at = self._text.find(text)
+        if at < 0:
+            return None
+        return self._ids[bisect.bisect_right(self._offsets, at) - 1]
 
 
 def _starts(sentences: Iterable[Sentence]) -> list[tuple[int, int]]:

@@ -17,11 +17,12 @@ from ruzh.report.anchors import Anchors
 from ruzh.report.html import Safe, slug, tag
 
 
-def _location(finding: Finding, target: str | None) -> Safe:
+def _location(finding: Finding, target: str | None, by_text: bool) -> Safe:
     where = f"{finding.file}:{finding.line}:{finding.column}"
     if target is None:
         return tag("span", where, class_="loc", title="not one of the documents shown in this report")
-    return tag("a", where, href=f"#{target}", class_="loc", title="show the sentence")
+    title = "an aligned sentence holding this text" if by_text else "show the sentence"
+    return tag("a", where, href=f"#{target}", class_="loc", title=title)
 
 
 def _related(finding: Finding, anchors: Anchors) -> Safe | None:
@@ -34,15 +35,16 @@ def _related(finding: Finding, anchors: Anchors) -> Safe | None:
     return tag("div", "related: ", tag("span", Safe(" · ".join(items))), class_="related")
 
 
-def finding_item(finding: Finding, fid: str, target: str | None, anchors: Anchors) -> Safe:
+def finding_item(finding: Finding, index: int, anchors: Anchors) -> Safe:
     """One finding: severity, rule, location link, message, the offending text, related places."""
+    fid, target = anchors.finding_ids[index], anchors.targets[index]
     return tag(
         "li",
         tag("span", finding.severity, class_=f"sev sev-{finding.severity}"),
         " ",
         tag("code", finding.rule, class_="rule"),
         " ",
-        _location(finding, target),
+        _location(finding, target, index in anchors.by_text),
         " ",
         tag("span", finding.message, class_="msg"),
         tag("span", " · ", tag("q", finding.text, class_="text")) if finding.text else None,
@@ -83,10 +85,7 @@ def findings_section(result: BuildResult, anchors: Anchors) -> Safe:
             blocks.append(
                 tag(
                     "ul",
-                    [
-                        finding_item(findings[i], anchors.finding_ids[i], anchors.targets[i], anchors)
-                        for i in items
-                    ],
+                    [finding_item(findings[i], i, anchors) for i in items],
                     class_="findings",
                 )
             )

@@ -188,12 +188,18 @@ def test_hostile_text_is_shown_as_text(tmp_path: Path, page_checks) -> None:
     assert related.get("href") == "#" + sentence_id(result.documents[0].name, 1, 12)
 
 
-def test_finding_outside_the_documents_has_no_link(seed_result) -> None:
-    tmx = Finding("tm-inconsistent", "warning", "two translations", "out/memory.tmx", 12, 3, "数字经济")
-    page = lxml.html.document_fromstring(report_html(replace(seed_result, findings=(tmx,))))
-    (li,) = page.xpath('//li[contains(@class, "finding")]')
-    assert not li.xpath(".//a[@class='loc']")
-    assert li.xpath(".//span[@class='loc']")[0].text == "out/memory.tmx:12:3"
+def test_findings_outside_the_documents_link_by_text_or_not_at_all(seed_result, page_checks) -> None:
+    """A unit check on memory.tmx: linked to the aligned sentence holding its text, else plain text."""
+    zh = seed_result.passages[0].zh_sentences[0]
+    quoted = zh.text[3:9]
+    found = Finding("tm-inconsistent", "warning", "two translations", "out/memory.tmx", 12, 3, quoted)
+    lost = replace(found, line=20, text="此文不在文中xyz")
+    page = lxml.html.document_fromstring(report_html(replace(seed_result, findings=(found, lost))))
+    first, second = page.xpath('//li[contains(@class, "finding")]')
+    assert first.xpath(".//a[@class='loc']")[0].get("href") == "#" + sentence_id(zh.doc, zh.line, zh.column)
+    assert not second.xpath(".//a[@class='loc']")
+    assert second.xpath(".//span[@class='loc']")[0].text == "out/memory.tmx:20:3"
+    page_checks.links_resolve(page)
 
 
 def test_output_is_deterministic_and_written_atomically(seed_result, seed_html, tmp_path: Path) -> None:
