@@ -188,6 +188,23 @@ class TmStats:
     first_date: str = ""
     last_date: str = ""
 
+    def as_dict(self, languages: dict[str, int], skipped: int = 0) -> dict[str, object]:
+        """Plain data for JSON or text output; ``languages`` are the tag counts the readers saw."""
+        return {
+            "units": self.units,
+            "languages": languages,
+            "documents": dict(self.docs.most_common()),
+            "beads": dict(self.beads.most_common()),
+            "roles": dict(self.roles.most_common()),
+            "score_histogram": {f"{i / 10:.1f}-{(i + 1) / 10:.1f}": n for i, n in enumerate(self.score_bins)},
+            "no_score": self.no_score,
+            "ru_chars": self.ru_chars,
+            "zh_chars": self.zh_chars,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "skipped": skipped,
+        }
+
 
 def collect_stats(units: Iterable[TranslationUnit]) -> TmStats:
     """Statistics of ``units`` in one pass."""

@@ -6,7 +6,9 @@ import argparse
 import itertools
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -63,102 +65,99 @@ HELP = {
 }
 
 
-def _output(parser: argparse.ArgumentParser, default: str | None = "-") -> None:
-    parser.add_argument(
-        "-o",
-        "--output",
-        default=default,
-        required=default is None,
-        metavar="OUT",
-        help="output TMX; .gz is compressed; - is stdout" + (" (default: -)" if default else ""),
+Option = tuple[tuple[str, ...], dict[str, Any]]
+OUT: Option = (
+    ("-o", "--output"),
+    {"default": "-", "metavar": "OUT", "help": "output TMX, .gz compressed (default: -)"},
+)
+ZH_TAG: Option = (
+    ("--zh-tag",),
+    {"default": "zh-CN", "metavar": "TAG", "help": "Chinese xml:lang (default: zh-CN)"},
+)
+STRICT: Option = (
+    ("--strict",),
+    {"action": "store_true", "help": "skip units with characters XML cannot carry instead of removing them"},
+)
+INPUTS: Option = (
+    ("inputs",),
+    {"nargs": "+", "metavar": "TMX", "help": "TMX files (plain or .gz); - is stdin"},
+)
+INPUT: Option = (("input",), {"metavar": "TMX", "help": "TMX file (plain or .gz); - is stdin"})
+WRITE = [OUT, ZH_TAG, STRICT]
+
+
+def _fmt(*choices: str) -> Option:
+    return (
+        ("--format",),
+        {"choices": choices, "default": choices[0], "help": f"output format (default: {choices[0]})"},
     )
 
 
-def _writing(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--zh-tag",
-        default="zh-CN",
-        metavar="TAG",
-        help="xml:lang written for Chinese, e.g. zh-Hans or zh-TW (default: zh-CN)",
-    )
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="skip units holding characters XML cannot carry instead of removing the characters",
-    )
+def _opt(*names: str, **kwargs: Any) -> Option:
+    return names, kwargs
+
+
+OPTIONS: dict[str, list[Option]] = {
+    "build": [
+        _opt("documents", nargs="*", metavar="DOC", help="RU.txt ZH.txt: a Russian and a Chinese document"),
+        _opt("--aligned", metavar="PAIRS.tsv", help="'ru<TAB>zh' or 'score<TAB>ru<TAB>zh' lines; - is stdin"),
+        _opt(
+            "--pairs", metavar="LIST.tsv", help="'ru_path<TAB>zh_path' lines, relative to the list's folder"
+        ),
+        _opt("--encoding", metavar="NAME", help="force the encoding of .txt documents"),
+        *WRITE,
+    ],
+    "merge": [INPUTS, *WRITE],
+    "dedupe": [INPUT, *WRITE],
+    "filter": [
+        INPUT,
+        _opt("--min-score", type=float, metavar="S", help="keep units scored at least S (0-1)"),
+        _opt("--max-score", type=float, metavar="S", help="keep units scored at most S (0-1)"),
+        _opt(
+            "--doc", action="append", default=[], metavar="PATTERN", help="keep units of matching documents"
+        ),
+        _opt("--since", metavar="DATE", help="keep units created on or after DATE (YYYY-MM-DD)"),
+        _opt("--until", metavar="DATE", help="keep units created on or before DATE (YYYY-MM-DD)"),
+        *WRITE,
+    ],
+    "split": [
+        INPUT,
+        _opt("--size", type=int, required=True, metavar="N", help="units per file"),
+        _opt(
+            "-o", "--output", required=True, metavar="OUT", help="name pattern: OUT.tmx gives OUT.001.tmx ..."
+        ),
+        ZH_TAG,
+        STRICT,
+    ],
+    "stats": [INPUTS, _fmt("text", "json")],
+    "validate": [
+        INPUTS,
+        _fmt("text", "json"),
+        _opt("--zh-tag", default="zh-CN", metavar="TAG", help="expected Chinese tag (default: zh-CN)"),
+        _opt("--dtd", metavar="PATH", help="TMX 1.4 DTD to check the structure against (tmx14.dtd)"),
+    ],
+    "cat": [INPUTS, _fmt("tsv", "jsonl", "tmx"), ZH_TAG],
+    "lookup": [
+        _opt("tm", metavar="TM", help="the TMX memory to search"),
+        _opt("queries", nargs="*", metavar="QUERY", help="Russian sentences to look up"),
+        _opt("--file", metavar="QUERIES", help="one query per line; - is stdin"),
+        _opt("--top", type=int, default=3, metavar="K", help="matches per query (default: 3)"),
+        _opt("--min-score", type=float, default=50.0, metavar="S", help="lowest chrF shown (default: 50)"),
+        _fmt("text", "jsonl"),
+    ],
+}
 
 
 def register(subparsers: Any) -> None:
     """Add ``tmx`` and its subcommands to the command line."""
     top = add_command(
-        subparsers, "tmx", "TMX translation memories", "Build, transform, check and search TMX 1.4b memories."
+        subparsers, "tmx", "TMX translation memories", "Build, transform, check and search TMX 1.4b."
     )
     sub = top.add_subparsers(dest="tmx_command", metavar="SUBCOMMAND", required=True)
-    p = {name: add_command(sub, name, *HELP[name]) for name in HELP}
-    p["build"].add_argument(
-        "documents", nargs="*", metavar="DOC", help="RU.txt ZH.txt: a Russian and a Chinese document"
-    )
-    p["build"].add_argument(
-        "--aligned", metavar="PAIRS.tsv", help="'ru<TAB>zh' or 'score<TAB>ru<TAB>zh' lines; - is stdin"
-    )
-    p["build"].add_argument(
-        "--pairs", metavar="LIST.tsv", help="'ru_path<TAB>zh_path' lines, relative to the list's folder"
-    )
-    p["build"].add_argument("--encoding", metavar="NAME", help="force the encoding of .txt documents")
-    for name in ("build", "merge", "dedupe", "filter"):
-        _output(p[name])
-        _writing(p[name])
-    for name in ("merge", "stats", "validate", "cat"):
-        p[name].add_argument("inputs", nargs="+", metavar="TMX", help="TMX files (plain or .gz); - is stdin")
-    for name in ("dedupe", "filter", "split"):
-        p[name].add_argument("input", metavar="TMX", help="TMX file (plain or .gz); - is stdin")
-    p["filter"].add_argument(
-        "--min-score", type=float, metavar="S", help="keep units scored at least S (0-1)"
-    )
-    p["filter"].add_argument("--max-score", type=float, metavar="S", help="keep units scored at most S (0-1)")
-    p["filter"].add_argument(
-        "--doc",
-        action="append",
-        default=[],
-        metavar="PATTERN",
-        help="keep units from documents matching this shell pattern (repeatable)",
-    )
-    p["filter"].add_argument(
-        "--since", metavar="DATE", help="keep units created on or after DATE (YYYY-MM-DD)"
-    )
-    p["filter"].add_argument(
-        "--until", metavar="DATE", help="keep units created on or before DATE (YYYY-MM-DD)"
-    )
-    p["split"].add_argument("--size", type=int, required=True, metavar="N", help="units per file")
-    _output(p["split"], None)
-    _writing(p["split"])
-    for name in ("stats", "validate"):
-        p[name].add_argument(
-            "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-        )
-    p["validate"].add_argument(
-        "--zh-tag", default="zh-CN", metavar="TAG", help="expected Chinese tag (default: zh-CN)"
-    )
-    p["validate"].add_argument(
-        "--dtd", metavar="PATH", help="TMX 1.4 DTD to check the structure against (tmx14.dtd)"
-    )
-    p["cat"].add_argument(
-        "--format", choices=("tsv", "jsonl", "tmx"), default="tsv", help="output format (default: tsv)"
-    )
-    p["cat"].add_argument(
-        "--zh-tag", default="zh-CN", metavar="TAG", help="xml:lang for Chinese with --format tmx"
-    )
-    p["lookup"].add_argument("tm", metavar="TM", help="the TMX memory to search")
-    p["lookup"].add_argument("queries", nargs="*", metavar="QUERY", help="Russian sentences to look up")
-    p["lookup"].add_argument("--file", metavar="QUERIES", help="one query per line; - is stdin")
-    p["lookup"].add_argument("--top", type=int, default=3, metavar="K", help="matches per query (default: 3)")
-    p["lookup"].add_argument(
-        "--min-score", type=float, default=50.0, metavar="S", help="lowest chrF shown (default: 50)"
-    )
-    p["lookup"].add_argument(
-        "--format", choices=("text", "jsonl"), default="text", help="output format (default: text)"
-    )
-    for name, parser in p.items():
+    for name, (help_text, description) in HELP.items():
+        parser = add_command(sub, name, help_text, description)
+        for flags, kwargs in OPTIONS[name]:
+            parser.add_argument(*flags, **kwargs)
         parser.set_defaults(handler=HANDLERS[name])
 
 
@@ -326,24 +325,8 @@ def run_stats(args: argparse.Namespace) -> int:
     """Counts for people or JSON."""
     inputs = _Inputs(args.inputs)
     stats = ops.collect_stats(inputs)
-    langs: dict[str, int] = {}
-    for reader in inputs.readers:
-        for tag, count in reader.lang_counts.items():
-            langs[tag] = langs.get(tag, 0) + count
-    data = {
-        "units": stats.units,
-        "languages": langs,
-        "documents": dict(stats.docs.most_common()),
-        "beads": dict(stats.beads.most_common()),
-        "roles": dict(stats.roles.most_common()),
-        "score_histogram": {f"{i / 10:.1f}-{(i + 1) / 10:.1f}": n for i, n in enumerate(stats.score_bins)},
-        "no_score": stats.no_score,
-        "ru_chars": stats.ru_chars,
-        "zh_chars": stats.zh_chars,
-        "first_date": stats.first_date,
-        "last_date": stats.last_date,
-        "skipped": sum(r.skipped for r in inputs.readers),
-    }
+    langs: Counter[str] = sum((r.lang_counts for r in inputs.readers), Counter())
+    data = stats.as_dict(dict(langs.most_common()), skipped=sum(r.skipped for r in inputs.readers))
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -377,18 +360,7 @@ def run_validate(args: argparse.Namespace) -> int:
         failed = failed or has_errors(problems)
         for problem in problems:
             if args.format == "json":
-                print(
-                    json.dumps(
-                        {
-                            "file": problem.file,
-                            "line": problem.line,
-                            "severity": problem.severity,
-                            "code": problem.code,
-                            "message": problem.message,
-                        },
-                        ensure_ascii=False,
-                    )
-                )
+                print(json.dumps(asdict(problem), ensure_ascii=False))
             else:
                 print(problem.render())
         errors = sum(p.severity == "error" for p in problems)
@@ -406,20 +378,7 @@ def run_cat(args: argparse.Namespace) -> int:
         return EXIT_OK
     for unit in inputs:
         if args.format == "jsonl":
-            record = {
-                "tuid": unit.tuid,
-                "ru": unit.ru,
-                "zh": unit.zh,
-                "score": unit.score,
-                "doc": unit.doc,
-                "zh_doc": unit.zh_doc,
-                "also_in": list(unit.also_in),
-                "role": unit.role,
-                "bead": unit.bead,
-                "ru_line": unit.ru_line,
-                "zh_line": unit.zh_line,
-                "created": unit.created,
-            }
+            record = asdict(unit)
             print(json.dumps(record, ensure_ascii=False))
         else:
             score = "" if unit.score is None else f"{unit.score:.4f}"
@@ -460,14 +419,4 @@ def run_lookup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-HANDLERS = {
-    "build": run_build,
-    "merge": run_merge,
-    "dedupe": run_dedupe,
-    "filter": run_filter,
-    "split": run_split,
-    "stats": run_stats,
-    "validate": run_validate,
-    "cat": run_cat,
-    "lookup": run_lookup,
-}
+HANDLERS = {name: globals()[f"run_{name}"] for name in HELP}
