@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from tmx.reader import TmxReader
 from tmx.types import TranslationUnit
@@ -21,6 +23,10 @@ TRICKY = st.sampled_from([*MARKUP, *SCRIPTS, *ILLEGAL])
 TEXT = st.lists(st.one_of(TRICKY, st.characters(), st.text(min_size=1, max_size=5)), max_size=12).map("".join)
 SCORE = st.none() | st.floats(0, 1).map(lambda x: round(x, 4))
 NAME = st.text(st.characters(blacklist_categories=("Cs",)), max_size=10)
+
+
+DTD_PATH = Path(__file__).resolve().parents[3] / "shared" / "spec" / "tmx14.dtd"
+DTD = etree.DTD(str(DTD_PATH)) if DTD_PATH.is_file() else None  # checked in CI, skipped elsewhere
 
 
 def clean(text: str) -> str:
@@ -46,3 +52,5 @@ def test_write_read_identity(rows: list[tuple[str, str, float | None, str, str]]
     assert report.written == len(expected)
     assert report.skipped == len(units) - len(expected)
     assert not ILLEGAL_XML_CHARS.search(data.decode("utf-8"))
+    if DTD is not None:
+        assert DTD.validate(etree.fromstring(data)), DTD.error_log
