@@ -15,7 +15,8 @@ Usage::
     python bench/lexicon_coverage.py RU.txt --zh ZH.txt          # adds the precision check
     python bench/lexicon_coverage.py --validate                   # format and lemma checks only
     python bench/lexicon_coverage.py RU.txt --zh ZH.txt --pos NOUN,NAME   # list problems of these POS
-    python bench/lexicon_coverage.py RU.txt --lexicon align/data/lexicon/nouns.tsv --top 60
+    python bench/lexicon_coverage.py RU.txt --lexicon align/data/lexicon/nouns.tsv \
+        --lexicon align/data/lexicon/names.tsv
 
 Exit status: 0, or 1 when the lexicon files have problems (malformed lines, duplicate keys across
 files, keys that lemma() never returns).
@@ -279,10 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("texts", nargs="*", type=Path, help="Russian text files, one sentence per line")
     ap.add_argument(
         "--lexicon",
-        nargs="+",
+        action="append",
         type=Path,
-        default=[LEXICON_DIR],
-        help="lexicon .tsv files or directories (default: align/data/lexicon)",
+        help="a lexicon .tsv file or directory; repeat for several (default: align/data/lexicon)",
     )
     ap.add_argument("--zh", type=Path, help="Chinese file line-parallel to the (single) Russian text")
     ap.add_argument("--top", type=int, default=40, help="how many missing lemmas to list per class")
@@ -291,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-spaces", action="store_true", help="match against Chinese with its spaces")
     args = ap.parse_args(argv)
     problems: list[str] = []
-    files = lexicon_files(args.lexicon)
+    files = lexicon_files(args.lexicon or [LEXICON_DIR])
     entries = read_lexicon(files, problems)
     if args.validate:
         for is_error, msg in lemma_problems(entries):
