@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from align.morphology import parses
+from align.morphology import is_known_word, parses
 from glossary.matching import WORD, token_key
 
 # Palladius: pinyin initials and finals (the finals after an initial; the zero-initial forms below).
@@ -143,8 +143,8 @@ def match_names(
     for name in sorted(ru):
         key = normal(name)
         by_key.setdefault(key, name)
-        if len(key) > 4:  # a case ending on a name the dictionary does not know: Цзиньпина
-            by_key.setdefault(key[:-1], name)
+        if len(key) > 4 and not is_known_word(name.split()[-1]):
+            by_key.setdefault(key[:-1], name)  # a case ending on a name the dictionary does not know
     keys = sorted(by_key)
     best: dict[str, tuple[str, str, float, str]] = {}
     for name in sorted(zh):
@@ -156,7 +156,7 @@ def match_names(
             found = (by_key[target], name, 1.0, cyr)
         else:
             close = difflib.get_close_matches(target, keys, n=1, cutoff=min_ratio)
-            if not close:
+            if not close or close[0][0] != target[0]:  # names that differ from the first letter differ
                 continue
             ratio = difflib.SequenceMatcher(None, target, close[0]).ratio()
             found = (by_key[close[0]], name, round(ratio, 3), cyr)

@@ -87,3 +87,17 @@ def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["glossary", "build", "--help"]) == 0
     text = capsys.readouterr().out
     assert "exit codes:" in text and "--reviewed" in text and "--pairs" in text
+
+
+def test_build_with_aligned_pairs(tmp_path: Path) -> None:
+    ru = ["Тёмная материя невидима.", "Учёные изучают тёмную материю.", "О тёмной материи спорят."]
+    zh = ["暗物质是看不见的。", "科学家研究暗物质。", "人们争论暗物质。"]
+    (tmp_path / "ru.txt").write_text("\n\n".join(ru) + "\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_text("\n\n".join(zh) + "\n", encoding="utf-8")
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("".join(f"{r}\t{z}\n" for r, z in zip(ru, zh, strict=True)), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["glossary", "build", str(tmp_path / "ru.txt"), str(tmp_path / "zh.txt"), "--pairs", str(pairs)]
+    assert main([*args, "--min-docs", "1", "--min-freq", "2", "-o", str(out)]) == 0
+    row = next(r for r in _rows(out / "glossary.csv") if r["ru"] == "темная материя")
+    assert row["zh"] == "暗物质" and "aligned" in row["evidence"] and row["status"] == "candidate"

@@ -51,3 +51,13 @@ def test_scores() -> None:
     scores = c_value({("a", "b"): 5, ("a", "b", "c"): 5, ("x", "y"): 3})
     assert scores[("a", "b")] == 0  # only ever inside the longer one
     assert scores[("x", "y")] > 0
+
+
+def test_association_over_flores(shared_data: Path) -> None:
+    """FLORES-200 devtest is a real parallel corpus: тёмная материя ↔ 暗物质, Атлантический океан ↔ 大西洋."""
+    base = shared_data / "flores200_devtest"
+    ru = (base / "rus_Cyrl.devtest").read_text(encoding="utf-8").splitlines()
+    zh = (base / "zho_Hans.devtest").read_text(encoding="utf-8").splitlines()
+    found = associate(zip(ru, zh, strict=True), [("темный", "материя"), ("атлантический", "океан")])
+    assert found[("темный", "материя")].zh == "暗物质"
+    assert found[("атлантический", "океан")].zh == "大西洋"
