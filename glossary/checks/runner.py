@@ -92,8 +92,10 @@ def run_checks(
     """Every finding with configured severities and fingerprints, minus those in the baseline."""
     cfg = config or CheckConfig()
     raw, files = collect(inputs)
-    ordered = sorted(cfg.apply(raw), key=Finding.sort_key)
-    findings = list(with_fingerprints(ordered))
+    findings = sorted(cfg.apply(raw), key=Finding.sort_key)
+    del raw
+    for i, f in enumerate(with_fingerprints(findings)):
+        findings[i] = f  # in place: a million-unit memory may give a hundred thousand findings
     hidden = 0
     if baseline is not None:
         findings, hidden = split_known(findings, read_baseline(baseline))

@@ -1,14 +1,14 @@
 """TM consistency: the same source with different targets, the same target with different sources.
 
 Reported as groups (one finding per source with all its translations), not pair by pair. For each
-distinct segment only a 64-bit hash of it, a 48-bit hash of its partner and the line of its first
-unit are kept, packed in one integer; texts are kept only once a segment is known to conflict.
+distinct segment only a 64-bit hash of it (Python's string hash), a 48-bit hash of its partner and
+the line of its first unit are kept, packed in one integer; texts are kept only once a segment is
+known to conflict.
 The first unit of a group is then known by its line only.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 import regex
@@ -16,7 +16,6 @@ import regex
 from glossary.checks.findings import Finding
 from glossary.checks.rules import finding
 
-_SPACE = regex.compile(r"\s+")
 _HAN = regex.compile(r"\p{Han}")
 # Short targets (是。, 好的) legitimately translate many sources; below this many Han characters a
 # shared target is not reported.
@@ -26,8 +25,8 @@ _LINE_BITS = 32
 
 
 def _h(text: str, bits: int) -> int:
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "little") >> (64 - bits)
+    # Python's own string hash: 64 bits, fast, and stable within one run, which is all a group needs.
+    return (hash(text) & 0xFFFFFFFFFFFFFFFF) >> (64 - bits)
 
 
 @dataclass
@@ -64,7 +63,8 @@ class TmGroups:
         """Record one unit (whitespace-normalised)."""
         if not ru or not zh:
             return
-        ru_n, zh_n = _SPACE.sub(" ", ru), _SPACE.sub(" ", zh)
+        ru_n = ru if "  " not in ru and "\t" not in ru else " ".join(ru.split())
+        zh_n = zh if "  " not in zh and "\t" not in zh else " ".join(zh.split())
         self.by_source.add(ru_n, zh_n, line)
         if len(_HAN.findall(zh_n)) >= SAME_TARGET_MIN_HAN:
             self.by_target.add(zh_n, ru_n, line)

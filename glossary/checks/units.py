@@ -26,7 +26,7 @@ from glossary.checks.findings import Finding
 from glossary.checks.rules import finding
 from glossary.checks.tm import TmGroups
 from glossary.checks.variants import Glossary
-from glossary.matching import WORD, lemma_key, token_key
+from glossary.matching import WORD, ChineseMatcher, lemma_key, token_key
 from tmx.reader import TmxReader
 from tmx.types import TranslationUnit
 from tmx.units import units_from_tsv
@@ -44,6 +44,7 @@ KEY_CACHE = 500_000  # word forms whose matcher key is remembered
 _DIGIT = regex.compile(r"\d")
 # Opening and closing marks counted per segment (half- and full-width brackets are one family).
 PAIRS = (("(（", ")）"), ("«", "»"), ("“", "”"), ("《", "》"), ("【", "】"), ("「", "」"))
+_PAIR_CHARS = regex.compile("[" + regex.escape("".join(o + c for o, c in PAIRS)) + "]")
 # Domains whose renderings legitimately vary with context, so a "missing" rendering is no error:
 # place names (Западная Европа is 西欧, США is often 美), and general vocabulary, which is not terminology.
 CONFORMANCE_SKIP_DOMAINS = frozenset({"place", "general"})
@@ -93,6 +94,7 @@ class _TermIndex:
     stems: set[str] = field(default_factory=set)
     stem_lengths: tuple[int, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
+    bad_matcher: ChineseMatcher | None = None
 
     def __post_init__(self) -> None:
         for c in self.glossary.concepts:
@@ -107,6 +109,8 @@ class _TermIndex:
                 if t.lang == "ru":
                     self.stems.update(_stem(w).replace("ё", "е") for w in WORD.findall(t.text))
         self.stem_lengths = tuple(sorted({len(s) for s in self.stems}))
+        # Only the deprecated and forbidden renderings need finding in targets: a small automaton.
+        self.bad_matcher = ChineseMatcher(self.bad) if self.bad else None
 
     def key(self, word: str) -> str:
         """The matcher key of a word, or ``""`` for a word no term can contain."""
@@ -186,9 +190,12 @@ class UnitChecker:
         """A segment whose opening and closing quotes or brackets do not add up (counted, not parsed)."""
         out = []
         for side, text in (("Russian", ru), ("Chinese", zh)):
+            marks = _PAIR_CHARS.findall(text)
+            if not marks:
+                continue
             for opening, closing in PAIRS:
-                opened = sum(text.count(ch) for ch in opening)
-                closed = sum(text.count(ch) for ch in closing)
+                opened = sum(marks.count(ch) for ch in opening)
+                closed = sum(marks.count(ch) for ch in closing)
                 if opened != closed:
                     out.append(
                         self._f(
@@ -243,20 +250,19 @@ class UnitChecker:
 
     def _terms(self, line: int, ru: str, zh: str) -> list[Finding]:
         assert self.index is not None and self.glossary is not None
-        ru_m, zh_m = self.glossary.matchers()
+        ru_m, _ = self.glossary.matchers()
         out = []
-        for hit in zh_m.find(zh):
-            bad = self.index.bad.get((hit.concept, hit.term))
-            if bad:
-                out.append(
-                    self._f(
-                        "unit-term-forbidden",
-                        line,
-                        zh[hit.start : hit.end],
-                        f"'{hit.term}' is a {bad[0]} rendering; write '{bad[1]}'",
-                        (bad[1],),
-                    )
+        for hit in self.index.bad_matcher.find(zh) if self.index.bad_matcher else ():
+            bad = self.index.bad[(hit.concept, hit.term)]
+            out.append(
+                self._f(
+                    "unit-term-forbidden",
+                    line,
+                    zh[hit.start : hit.end],
+                    f"'{hit.term}' is a {bad[0]} rendering; write '{bad[1]}'",
+                    (bad[1],),
                 )
+            )
         tokens = list(WORD.finditer(ru))
         keys = [self.index.key(t.group()) for t in tokens]
         if not any(keys):
