@@ -3,7 +3,8 @@
 pymorphy3 ranks parses by corpus frequency, which for terminology picks the wrong lemma in a few
 well-known cases: ``большие`` → ``больший`` (we want ``большой``), ``данные`` → ``дать`` (the noun
 ``данные``, "data"), participles such as ``дополненная`` → ``дополнить``. :func:`lemma` prefers
-adjective and noun readings of a word form over verb forms, which fixes these without word lists.
+adjective and noun readings of a participle (but keeps real verb forms: ``начал`` is начать), which
+fixes these without word lists.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def lemma(word: str) -> str:
         best = next(
             (p for p in options if _PROPER & set(p.tag.grammemes) and p.score >= best.score * 0.1), best
         )
-    if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") or best.normal_form == "больший":
+    if best.tag.POS in ("PRTF", "PRTS") or best.normal_form == "больший":
         for p in options:
             if p.tag.POS in _NOMINAL and p.score >= best.score * 0.05:
                 best = p
