@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from glossary.pairing import associate, compose, compose_and_attest
 from glossary.scoring import c_value, dice, log_likelihood
 
@@ -53,6 +55,7 @@ def test_scores() -> None:
     assert scores[("x", "y")] > 0
 
 
+@pytest.mark.slow
 def test_association_over_flores(shared_data: Path) -> None:
     """FLORES-200 devtest is a real parallel corpus: тёмная материя ↔ 暗物质, Атлантический океан ↔ 大西洋."""
     base = shared_data / "flores200_devtest"
