@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from align.types import Bead, Sentence
 from ruzh.pipeline.model import AlignedPassage
-from ruzh.report.anchors import Anchors, bead_id, doc_id, passage_id, sentence_id, sentence_key
+from ruzh.report.anchors import Anchors, bead_id, passage_id, sentence_id, sentence_key
 from ruzh.report.html import Safe, fmt_score, join, tag
 from ruzh.report.terms import TermMarker
 
@@ -103,9 +103,9 @@ def passage_view(passage: AlignedPassage, anchors: Anchors, marker: TermMarker) 
     heading = tag(
         "h3",
         f"{passage.kind}: ",
-        tag("a", passage.ru_doc, href=f"#{doc_id(passage.ru_doc)}"),
+        tag("a", passage.ru_doc, href=anchors.doc_link(passage.ru_doc)),
         " ↔ ",
-        tag("a", passage.zh_doc, href=f"#{doc_id(passage.zh_doc)}"),
+        tag("a", passage.zh_doc, href=anchors.doc_link(passage.zh_doc)),
         " ",
         tag("span", f"score {fmt_score(passage.score)}", class_="badge"),
     )

@@ -87,6 +87,10 @@ class Anchors:
         self._emitted.add(element_id)
         return True
 
+    def doc_link(self, name: str) -> str | None:
+        """``#doc-…`` when the document is in the report (a passage may name one that is not)."""
+        return f"#{doc_id(name)}" if name in self._documents else None
+
     def document_of(self, file: str) -> str | None:
         """The document name a finding's file refers to (path, relative path, file name or stem)."""
         for key in _file_keys(file):

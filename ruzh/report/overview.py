@@ -14,6 +14,8 @@ from ruzh.report.anchors import doc_id, passage_id, sentence_key
 from ruzh.report.charts import bars, figure, histogram, stacked
 from ruzh.report.html import Safe, fmt_score, tag
 
+CHART_DOCS = 40  # documents drawn in the terms chart; more would make it taller than the page
+
 
 def _ordered(counter: Counter[str], first: Iterable[str]) -> list[tuple[str, int]]:
     """Known keys in their usual order, then any others alphabetically; zero counts left out."""
@@ -78,7 +80,17 @@ def terms_per_document(result: BuildResult) -> list[tuple[str, int, int]]:
     return [(d.name, ru[d.name], zh[d.name]) for d in result.documents]
 
 
-def _doc_row(doc: Document) -> Safe:
+def _terms_figure(per_doc: list[tuple[str, int, int]]) -> Safe:
+    """The terms chart; a large corpus shows its documents with the most terms (all are in the table)."""
+    caption = "Glossary rows attested per document, in Russian and in Chinese"
+    if len(per_doc) > CHART_DOCS:
+        top = sorted(range(len(per_doc)), key=lambda i: (-(per_doc[i][1] + per_doc[i][2]), i))[:CHART_DOCS]
+        per_doc = [per_doc[i] for i in sorted(top)]
+        caption += f" ({CHART_DOCS} documents with the most; every document is in the table below)"
+    return figure(stacked(per_doc, "Glossary terms per document", ("ru", "zh")), caption)
+
+
+def _doc_row(doc: Document, terms: tuple[int, int]) -> Safe:
     sentences = doc.sentences()
     langs = Counter(s.lang for s in sentences)
     roles = Counter(b.role for b in doc.blocks)
@@ -96,6 +108,7 @@ def _doc_row(doc: Document) -> Safe:
         tag("td", str(len(sentences)), class_="n"),
         lang_cells,
         tag("td", role_text, class_="roles"),
+        tag("td", f"{terms[0]} + {terms[1]}", class_="n"),
     )
 
 
@@ -109,8 +122,10 @@ def documents_table(result: BuildResult) -> Safe:
         tag("th", "sentences"),
         [tag("th", f"{lang} (sent. / blocks)") for lang in LANGS],
         tag("th", "blocks by role"),
+        tag("th", "glossary rows (ru + zh)"),
     )
-    rows = [_doc_row(d) for d in result.documents]
+    terms = {name: (ru, zh) for name, ru, zh in terms_per_document(result)}
+    rows = [_doc_row(d, terms[d.name]) for d in result.documents]
     return tag("div", tag("table", tag("thead", head), tag("tbody", rows), class_="grid"), class_="scroll")
 
 
@@ -162,10 +177,7 @@ def overview_section(result: BuildResult) -> Safe:
         "div",
         figure(histogram(scores, "Bead scores"), f"Bead scores (bins of 0.1; below {LOW_SCORE:g} in red)"),
         figure(bars(bead_kinds(result), "Bead types"), "Beads by type (Russian-Chinese sentences)"),
-        figure(
-            stacked(terms_per_document(result), "Glossary terms per document", ("ru", "zh")),
-            "Glossary rows attested per document, in Russian and in Chinese",
-        ),
+        _terms_figure(terms_per_document(result)),
         class_="charts",
     )
     return tag(

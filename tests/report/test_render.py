@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import lxml.html
 import pytest
 
-from align.reader import read_document
+from align.reader import document_from_lines, read_document
 from align.types import Bead
 from glossary.checks.findings import Finding
 from glossary.entries import Entry
@@ -226,3 +226,22 @@ def test_empty_build_still_renders(tmp_path: Path, page_checks) -> None:
     page = lxml.html.document_fromstring(report_html(BuildResult((), (), (), ())))
     assert page.get_element_by_id("alignment").xpath(".//p[@class='note']")
     page_checks.links_resolve(page)
+
+
+def test_documents_table_counts_terms_and_big_corpora_keep_the_chart_small(
+    seed_result, seed_page, page_checks
+) -> None:
+    rows = seed_page.xpath('//section[@id="overview"]//table[@class="grid"]')[0].xpath("./tbody/tr")
+    live = [e for e in seed_result.glossary if e.status != "rejected"]
+    for row, doc in zip(rows, seed_result.documents, strict=True):
+        ru = sum(doc.name in e.ru_docs for e in live)
+        zh = sum(doc.name in e.zh_docs for e in live)
+        assert row.xpath("./td")[-1].text == f"{ru} + {zh}"
+    many = tuple(
+        document_from_lines([f"Статья номер {k} о цифровой экономике."], f"doc{k:02d}") for k in range(45)
+    )
+    page = lxml.html.document_fromstring(report_html(replace(seed_result, documents=many, findings=())))
+    chart = page.xpath('//section[@id="overview"]//svg')[2]
+    assert len(chart.xpath('.//rect[@class="part-a"]/title')) == 40
+    assert len(page.xpath('//section[@id="overview"]//table[@class="grid"]')[0].xpath("./tbody/tr")) == 45
+    page_checks.links_resolve(page)  # the seed passage names a document that is not in this result
