@@ -65,16 +65,17 @@ def dedupe(source: UnitSource, report: DedupeReport | None = None) -> Iterator[T
     """
     report = report if report is not None else DedupeReport()
     docs: dict[bytes, list[str]] = {}
-    targets: dict[bytes, dict[bytes, tuple[str, str]]] = {}
+    first_target: dict[bytes, bytes] = {}  # source digest -> digest of its first target
+    conflicted: set[bytes] = set()
     for unit in source():
         report.read += 1
         key = _digest(unit.ru, unit.zh)
         seen = docs.setdefault(key, [])
         seen.extend(d for d in _provenance(unit) if d not in seen)
-        variants = targets.setdefault(_digest(unit.ru), {})
-        if len(variants) < 50:  # enough to report; a source with more variants is still reported
-            variants.setdefault(_digest(unit.zh), (unit.zh, unit.tuid))
-    ru_of: dict[bytes, str] = {}
+        src_key, zh_key = _digest(unit.ru), _digest(unit.zh)
+        if first_target.setdefault(src_key, zh_key) != zh_key:
+            conflicted.add(src_key)
+    conflicts: dict[bytes, Conflict] = {}
     emitted: set[bytes] = set()
     for unit in source():
         key = _digest(unit.ru, unit.zh)
@@ -83,9 +84,11 @@ def dedupe(source: UnitSource, report: DedupeReport | None = None) -> Iterator[T
             continue
         emitted.add(key)
         src_key = _digest(unit.ru)
-        if len(targets[src_key]) > 1 and src_key not in ru_of:
-            ru_of[src_key] = unit.ru
-            report.conflicts.append(Conflict(unit.ru, list(targets[src_key].values())))
+        if src_key in conflicted:
+            if src_key not in conflicts:
+                conflicts[src_key] = Conflict(unit.ru, [])
+                report.conflicts.append(conflicts[src_key])
+            conflicts[src_key].targets.append((unit.zh, unit.tuid))
         provenance = docs[key]
         doc = unit.doc or (provenance[0] if provenance else "")
         report.written += 1

@@ -9,6 +9,7 @@ checked against the TMX 1.4 DTD when one is given, unit by unit, so memory stays
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -104,6 +105,10 @@ def scan_characters(source: str | os.PathLike[str] | IO[bytes], name: str) -> li
     return problems
 
 
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(normalise_text(text).encode("utf-8", "surrogatepass"), digest_size=12).digest()
+
+
 class _Checker:
     """Structure, language and duplicate checks over one parse."""
 
@@ -113,8 +118,8 @@ class _Checker:
         self.dtd = dtd
         self.problems: list[Problem] = []
         self.srclang = ""
-        self.pairs: dict[str, int] = {}
-        self.sources: dict[str, tuple[str, int]] = {}
+        self.pairs: dict[bytes, int] = {}  # digests keep memory small on large memories
+        self.sources: dict[bytes, tuple[bytes, int]] = {}
         self.tuids: dict[str, int] = {}
 
     def add(self, severity: str, line: int, code: str, message: str) -> None:
@@ -198,8 +203,8 @@ class _Checker:
         return texts
 
     def duplicates(self, line: int, ru: str, zh: str) -> None:
-        ru_key, zh_key = normalise_text(ru), normalise_text(zh)
-        pair_key = ru_key + "\x1f" + zh_key
+        ru_key, zh_key = _digest(ru), _digest(zh)
+        pair_key = ru_key + zh_key
         if pair_key in self.pairs:
             self.add(WARNING, line, "duplicate", f"same pair as the unit at line {self.pairs[pair_key]}")
             return
