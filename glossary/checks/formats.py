@@ -33,6 +33,7 @@ class Report:
     rules: tuple[Rule, ...]
     version: str = ""
     suppressed: int = 0
+    settings: tuple[tuple[str, str], ...] = ()
 
 
 def summary(report: Report) -> dict[str, object]:
@@ -45,6 +46,7 @@ def summary(report: Report) -> dict[str, object]:
         "by_rule": dict(sorted(by_rule.items())),
         "files": len(report.files),
         "suppressed_by_baseline": report.suppressed,
+        "settings": {"ruzh": report.version, **dict(report.settings)},
     }
 
 
@@ -136,7 +138,14 @@ def render_sarif(report: Report) -> str:
     head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0"}, ensure_ascii=False)[
         :-1
     ]  # reopened below to splice the results in without building one huge object
-    run = json.dumps({"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}, ensure_ascii=False)[:-1]
+    run = json.dumps(
+        {
+            "tool": {"driver": driver},
+            "columnKind": "unicodeCodePoints",
+            "properties": {"settings": dict(report.settings)},
+        },
+        ensure_ascii=False,
+    )[:-1]
     return f'{head}, "runs": [{run}, "results": [\n' + ",\n".join(results) + "\n]}]}\n"
 
 

@@ -100,4 +100,9 @@ def run_checks(
     if baseline is not None:
         findings, hidden = split_known(findings, read_baseline(baseline))
     rules = tuple(r for r in RULES if cfg.enabled_anywhere(r.id))
-    return Report(tuple(findings), tuple(files), rules, version=version, suppressed=hidden)
+    settings = (
+        ("config", cfg.source or "defaults"),
+        ("glossary", str(inputs.glossary) if inputs.glossary else "shipped termbase"),
+        ("baseline", str(baseline) if baseline else "none"),
+    )
+    return Report(tuple(findings), tuple(files), rules, version=version, suppressed=hidden, settings=settings)

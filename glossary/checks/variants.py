@@ -36,6 +36,9 @@ _ABBREVIATION = regex.compile(
     r"[\p{Lu}\p{N}][\p{Lu}\p{N}\p{Ll}&/-]*\p{Lu}[\p{Lu}\p{N}\p{Ll}]*|[A-Za-z0-9 .&+-]+"
 )
 MAX_PLACES = 5
+# Official and short names of a place (中华人民共和国 and 中国, КНР and Китай) are a choice of register,
+# not an inconsistency; deprecated or forbidden names are still reported.
+VARIANT_SKIP_DOMAINS = frozenset({"place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +237,8 @@ def _mixed(
     preferred: list[str],
     glossary: Glossary,
 ) -> Iterator[Finding]:
+    if concept.domain in VARIANT_SKIP_DOMAINS:
+        return
     live = {f: u for f, u in forms.items() if status.get(f) in ("preferred", "admitted") and _countable(f)}
     # A form containing another (технология блокчейн, блокчейн) is an expansion, not a rival spelling.
     live = {f: u for f, u in live.items() if not any(o != f and _contains(f, o, lang) for o in live)}
