@@ -31,12 +31,12 @@ def test_edited_sentences_find_their_unit_first(shared_data: Path) -> None:
     units = helpers.flores_units(shared_data)
     index = TmIndex(units)
     rng = random.Random(4)
-    sample = rng.sample(range(len(units)), 200)
+    sample = rng.sample(range(len(units)), 100)
     hits = 0
     for i in sample:
         matches = index.lookup(edit(units[i].ru, rng), top=3)
         hits += bool(matches) and matches[0].unit.ru == units[i].ru
-    assert hits >= 196  # 98% of lightly edited sentences come back first
+    assert hits >= 98  # 98% of lightly edited sentences come back first
 
 
 def test_scores_are_sacrebleu_chrf(shared_data: Path) -> None:

@@ -33,7 +33,7 @@ def clean(text: str) -> str:
     return ILLEGAL_XML_CHARS.sub("", text).strip()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(TEXT, TEXT, SCORE, NAME, TEXT), min_size=0, max_size=6))
 def test_write_read_identity(rows: list[tuple[str, str, float | None, str, str]]) -> None:
     units = [TranslationUnit(ru, zh, doc=doc, score=score, tuid=tuid) for ru, zh, score, doc, tuid in rows]
