@@ -30,7 +30,6 @@ from tmx.langtags import DEFAULT_ZH_TAG, RU
 from tmx.types import TranslationUnit
 from tmx.xmlchars import ILLEGAL_XML_CHARS, strip_illegal
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 TMX_DATE = re.compile(r"^\d{8}T\d{6}Z$")
 SIGNATURE_PROP = "x-ruzh-signature"
@@ -284,7 +283,9 @@ def open_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         handle: Any = stack.enter_context(atomic_write(target, "wb"))
         if target.suffix == ".gz":
             # mtime 0 and no inner file name keep compressed output byte-identical run to run.
-            handle = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0))
+            handle = stack.enter_context(
+                gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0, compresslevel=6)
+            )
         yield handle
 
 
