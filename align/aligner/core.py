@@ -15,6 +15,7 @@ from align.aligner.band import Band, band_around, downsample, full_band
 from align.aligner.dp import Params, Path, best_path
 from align.aligner.features import Side, ru_side, weigh, zh_side
 from align.aligner.lexical import matcher_for
+from align.aligner.selftrain import extended, learn_pairs
 from align.errors import InputError
 from align.lexicon import Lexicon, load_lexicon
 from align.types import Bead
@@ -98,8 +99,24 @@ def align_sentences(
     zh: Sequence[str],
     lexicon: Lexicon | None = None,
     params: Params | None = None,
+    self_train: bool = False,
 ) -> list[Bead]:
-    """Align Russian and Chinese sentences: monotone beads covering every sentence exactly once."""
+    """Align Russian and Chinese sentences: monotone beads covering every sentence exactly once.
+
+    With ``self_train``, associations learned from the confident beads of a first pass extend the
+    lexicon for a second pass (only long texts have enough beads; see :mod:`.selftrain`).
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    beads = _align_once(ru, zh, lex, params)
+    if self_train and beads:
+        learned = learn_pairs(ru, zh, beads, lex)
+        if learned:
+            beads = _align_once(ru, zh, extended(lex, learned), params)
+    return beads
+
+
+def _align_once(ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon, params: Params | None) -> list[Bead]:
+    """One pass: validate, featurise, search, score."""
     for side, name in ((ru, "Russian"), (zh, "Chinese")):
         for k, s in enumerate(side):
             if not isinstance(s, str):

@@ -30,7 +30,7 @@ class Params:
     ratio: float = 0.34  # zh characters per ru character; re-estimated from each text
     sigma: float = 0.3  # spread of log(zh length / expected length)
     w_lex: float = 1.0
-    w_len: float = 0.15
+    w_len: float = 0.1
     skip: float = 0.55  # cost of a 1-0 or 0-1 bead
     prior: float = 0.5  # similarity assumed where a bead has no concepts at all
     alpha: float = 2.0  # weight of that prior in the smoothed Dice
