@@ -245,3 +245,19 @@ def test_documents_table_counts_terms_and_big_corpora_keep_the_chart_small(
     assert len(chart.xpath('.//rect[@class="part-a"]/title')) == 40
     assert len(page.xpath('//section[@id="overview"]//table[@class="grid"]')[0].xpath("./tbody/tr")) == 45
     page_checks.links_resolve(page)  # the seed passage names a document that is not in this result
+
+
+def test_bad_bead_index_and_sentence_in_two_passages(seed_documents, page_checks) -> None:
+    """A bead past the end of its passage says so; a sentence shown twice keeps one anchor."""
+    doc = seed_documents[0]
+    ru, zh = tuple(doc.sentences("ru", "abstract")), tuple(doc.sentences("zh", "abstract"))
+    good = AlignedPassage("a", "abstract", doc.name, doc.name, 0.9, ru, zh, (Bead((0,), (0,), 0.9),))
+    again = AlignedPassage("b", "document", doc.name, doc.name, 0.4, ru, zh, (Bead((0,), (0, 5), 0.4),))
+    page = lxml.html.document_fromstring(report_html(BuildResult((doc,), (good, again), (), ())))
+    ids = page_checks.ids_of(page)
+    assert len(ids) == len(set(ids))
+    sid = sentence_id(ru[0].doc, ru[0].line, ru[0].column)
+    assert page.get_element_by_id(sid).xpath("ancestor::section[@class='passage']")[0].get("id") == "p-a"
+    (missing,) = page.xpath('//section[@id="p-b"]//span[@class="missing"]')
+    assert "#6" in missing.text
+    page_checks.links_resolve(page)

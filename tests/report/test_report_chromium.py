@@ -55,6 +55,20 @@ def test_dom_in_chromium(report_file: Path, seed_result: BuildResult, page_check
     assert page.get_element_by_id("gloss-filter").get("hidden") is None, "the script shows the filters"
 
 
+def test_readable_with_scripts_off(report_file: Path, seed_result: BuildResult, page_checks) -> None:
+    """Without the script (removed from a copy: --dump-dom itself needs scripting) all content is there."""
+    text = report_file.read_text(encoding="utf-8")
+    start, end = text.index("<script>"), text.index("</script>") + len("</script>")
+    bare = report_file.with_name("report-noscript.html")
+    bare.write_text(text[:start] + text[end:], encoding="utf-8")
+    page = lxml.html.document_fromstring(chromium(bare.parent, "--dump-dom", bare.as_uri()).decode("utf-8"))
+    assert not page.xpath("//script")
+    page_checks.abstract_side_by_side(page, seed_result)
+    page_checks.findings_link_to_sentences(page, seed_result)
+    assert page.get_element_by_id("gloss-filter").get("hidden") is not None
+    assert len(page.xpath('//table[@id="gloss-table"]/tbody/tr[not(@hidden)]')) == len(seed_result.glossary)
+
+
 def test_link_into_a_closed_document_list_opens_it(report_file: Path, seed_page) -> None:
     """A finding outside the alignment view links into a collapsed list; arriving there opens it."""
     targets = [a.get("href") for a in seed_page.xpath('//li[contains(@class, "finding")]//a[@class="loc"]')]
