@@ -17,7 +17,7 @@ from ruzh import __version__
 from ruzh.formatter import EXIT_CODES
 
 # Order is the order in ``ruzh --help``.
-COMMAND_MODULES: tuple[str, ...] = ("segment", "align", "check", "tmx", "glossary", "eval")
+COMMAND_MODULES: tuple[str, ...] = ("build", "segment", "align", "eval", "tmx", "glossary", "check")
 
 
 

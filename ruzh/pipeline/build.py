@@ -18,6 +18,7 @@ from align.types import Document
 from glossary.build import Glossary, build_glossary
 from glossary.checks.formats import Report, render_json, render_sarif
 from glossary.checks.runner import CheckInputs, run_checks
+from glossary.entries import read_csv
 from glossary.export import write_outputs
 from ruzh import __version__
 from ruzh.pipeline import outputs
@@ -53,6 +54,7 @@ class BuildOptions:
     keep_going: bool = False
     quiet: bool = False
     zh_tag: str = "zh-CN"
+    reviewed: Path | None = None
 
 
 @dataclass
@@ -83,12 +85,18 @@ def _corpus_key(kind: str, paths: Sequence[Path], units: Sequence[TranslationUni
 
 
 def _glossary(
-    documents: Sequence[Document], units: Sequence[TranslationUnit], name: str, cache: Cache
+    documents: Sequence[Document],
+    units: Sequence[TranslationUnit],
+    reviewed: Path | None,
+    cache: Cache,
+    name: str,
 ) -> Glossary:
-    """Attestation, candidates and pairing over the corpus (cached by content)."""
+    """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV
+    (cached by content)."""
     glossary = cache.get(name, "glossary")
     if not isinstance(glossary, Glossary):
-        glossary = build_glossary(documents, pairs=[(u.ru, u.zh) for u in units])
+        decisions = read_csv(reviewed) if reviewed else ()
+        glossary = build_glossary(documents, pairs=[(u.ru, u.zh) for u in units], reviewed=decisions)
         cache.put(name, "glossary", glossary)
     return glossary
 
@@ -129,8 +137,9 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     signature = "|".join(f"{k}={v}" for k, v in settings.items())
     out = options.output
     outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
-    corpus = _corpus_key("corpus", readable, units)
-    glossary = _glossary(documents, units, corpus, cache)
+    extra = [options.reviewed] if options.reviewed else []
+    corpus = _corpus_key("corpus", [*readable, *extra], units)
+    glossary = _glossary(documents, units, options.reviewed, cache, corpus)
     write_outputs(glossary, out)
     report = _findings(options, readable, corpus, cache)
     outputs.write_text(out / "findings.json", render_json(report))

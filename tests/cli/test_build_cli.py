@@ -1,0 +1,94 @@
+"""``ruzh build`` on the seeds: every output file, nothing lost, cache reuse, no half-written files."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.entries import read_csv
+from ruzh.cli import main
+from ruzh.pipeline import build as build_module
+from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build
+from seeds import seed_paths
+from tmx.reader import read_tmx
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    assert main(["build", "-o", str(out), "--quiet", "--jobs", "1"]) == 0
+    return out
+
+
+def test_every_output_file_is_written(built: Path) -> None:
+    for name in OUTPUT_FILES:
+        assert (built / name).stat().st_size > 0, name
+    assert not list(built.glob("*.part")) and not list(built.glob(".*.part"))
+
+
+def test_abstract_pair_of_seed_000_is_in_the_memory(built: Path) -> None:
+    units = list(read_tmx(built / "memory.tmx"))
+    assert any(u.ru.startswith("В данной статье рассматриваются") and u.zh.startswith("本文通过中白两国")
+               for u in units)
+
+
+def test_every_sentence_is_in_a_unit_or_in_unaligned(built: Path) -> None:
+    from align.reader import read_document
+
+    total = sum(len(read_document(p).sentences()) for p in seed_paths())
+    with (built / "unaligned.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    units = list(read_tmx(built / "memory.tmx"))
+    in_units = sum(int(u.bead.split("-")[0]) + int(u.bead.split("-")[1]) for u in units)
+    assert len(rows) + in_units == total
+    assert {r["reason"] for r in rows} <= {"no-partner-in-passage", "no-parallel-passage"}
+
+
+def test_outputs_pass_their_own_validators(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tmx", "validate", str(built / "memory.tmx")]) == 0
+    entries = read_csv(built / "glossary.csv")
+    assert any(e.ru == "цифровая экономика" and e.zh == "数字经济" for e in entries)
+    sarif = json.loads((built / "findings.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["tool"]["driver"]["name"] == "ruzh"
+    findings = json.loads((built / "findings.json").read_text(encoding="utf-8"))
+    assert findings["summary"]["total"] == len(findings["findings"]) > 0
+
+
+def test_rerun_reuses_the_cache_and_gives_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1,
+                           cache_dir=tmp_path / ".cache", quiet=True)
+    _, first = build(options)
+    before = {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES}
+    _, second = build(options)
+    assert first.cache_hits == 0 and second.cache_misses == 0 and second.cache_hits > 0
+    assert {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES} == before
+
+
+def test_interrupt_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "render_report", interrupted)
+    options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=None, quiet=True)
+    with pytest.raises(KeyboardInterrupt):
+        build(options)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert leftovers == []
+    assert not (tmp_path / "report.html").exists()
+
+
+def test_unreadable_input_and_keep_going(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "000.txt").write_bytes(seed_paths()[0].read_bytes())
+    assert main(["build", str(corpus), "-o", str(tmp_path / "a"), "-q"]) == 3
+    assert "file is empty" in capsys.readouterr().err
+    assert main(["build", str(corpus), "-o", str(tmp_path / "b"), "-q", "--keep-going"]) == 3
+    assert (tmp_path / "b" / "memory.tmx").exists()
+    assert main(["build", str(tmp_path / "nothing-here"), "-o", str(tmp_path / "c"), "-q"]) == 3
+    assert main(["build", "-o", str(tmp_path / "d"), "--jobs", "0"]) == 2
