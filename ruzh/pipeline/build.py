@@ -27,7 +27,7 @@ from ruzh.pipeline.corpus import read_corpus
 from ruzh.pipeline.discovery import abstract_passages
 from ruzh.pipeline.model import BuildResult
 from ruzh.pipeline.passages import align_passages
-from ruzh.report import render_report
+from ruzh.report import report_html
 from tmx.types import TranslationUnit
 
 OUTPUT_FILES = (
@@ -147,7 +147,11 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     rows = outputs.unaligned_rows(documents, passages, lonely)
     outputs.write_unaligned(out / "unaligned.tsv", rows)
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
-    render_report(result, out / "report.html")
+    html = cache.get(corpus, "report")
+    if not isinstance(html, str):
+        html = report_html(result)
+        cache.put(corpus, "report", html)
+    outputs.write_text(out / "report.html", html)
     stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
     stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     return result, stats

@@ -31,8 +31,10 @@ def test_every_output_file_is_written(built: Path) -> None:
 
 def test_abstract_pair_of_seed_000_is_in_the_memory(built: Path) -> None:
     units = list(read_tmx(built / "memory.tmx"))
-    assert any(u.ru.startswith("В данной статье рассматриваются") and u.zh.startswith("本文通过中白两国")
-               for u in units)
+    assert any(
+        u.ru.startswith("В данной статье рассматриваются") and u.zh.startswith("本文通过中白两国")
+        for u in units
+    )
 
 
 def test_every_sentence_is_in_a_unit_or_in_unaligned(built: Path) -> None:
@@ -57,10 +59,13 @@ def test_outputs_pass_their_own_validators(built: Path, capsys: pytest.CaptureFi
     assert findings["summary"]["total"] == len(findings["findings"]) > 0
 
 
-def test_rerun_reuses_the_cache_and_gives_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rerun_reuses_the_cache_and_gives_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1,
-                           cache_dir=tmp_path / ".cache", quiet=True)
+    options = BuildOptions(
+        inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=tmp_path / ".cache", quiet=True
+    )
     _, first = build(options)
     before = {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES}
     _, second = build(options)
@@ -72,7 +77,7 @@ def test_interrupt_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pyte
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "render_report", interrupted)
+    monkeypatch.setattr(build_module, "report_html", interrupted)
     options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=None, quiet=True)
     with pytest.raises(KeyboardInterrupt):
         build(options)
