@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from perturb import read_flores, read_tatoeba  # noqa: E402  (bench helper beside this file)
+from perturb import read_flores, read_tatoeba
 
-from seeds import seed_paths  # noqa: E402
+from seeds import seed_paths
 
 
 def build_corpus(folder: Path, data: Path, pairs: int, seed: int = 7) -> int:
@@ -51,15 +51,19 @@ def timed_build(corpus: Path, out: Path, jobs: int, fresh: bool) -> tuple[float,
         shutil.rmtree(out)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "ruzh", "build", str(corpus), "-o", str(out), "--jobs", str(jobs),
-                    "--quiet"], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "ruzh", "build", str(corpus), "-o", str(out), "--jobs", str(jobs), "--quiet"],
+        check=True,
+    )
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, max(peak, before) / 1024
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pairs", type=int, default=500, help="document pairs to generate (default 500)")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--work", type=Path, default=Path("bench/work/build"))
