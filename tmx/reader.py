@@ -162,7 +162,9 @@ class TmxReader:
                 checked_root = True
                 self._check_root(el.getroottree().getroot())
             if el.tag == "tu":
-                unit = self._unit(el)
+                unit = self._plain_unit(el)
+                if unit is None:
+                    unit = self._unit(el)
                 el.clear(keep_tail=True)
                 parent = el.getparent()
                 while el.getprevious() is not None:
@@ -194,24 +196,51 @@ class TmxReader:
             elif child.tag == "note":
                 self.header.notes.append(child.text or "")
 
+    def _plain_unit(self, tu: Any) -> TranslationUnit | None:
+        """Fast path for the common unit: one plain ru and one zh variant; ``None`` sends it to ``_unit``."""
+        props: dict[str, str] = {}
+        docs: list[str] = []
+        ru = zh = None
+        langs = []
+        for child in tu:
+            tag = child.tag
+            if tag == "prop":
+                kind, value = child.get("type"), child.text
+                value = value.strip() if value else ""
+                if kind == "x-doc":
+                    docs.append(value)
+                elif kind and kind not in props:
+                    props[kind] = value
+            elif tag == "tuv":
+                lang = child.get(XML_LANG) or child.get("lang")
+                if not lang or not len(child):
+                    return None
+                seg = child[-1]  # the DTD puts <seg> last; find() would cost 2 µs
+                if seg.tag != "seg" or len(seg):
+                    return None
+                side = pair_side(lang)
+                if side == RU and ru is None:
+                    ru = seg.text or ""
+                elif side == ZH and zh is None:
+                    zh = seg.text or ""
+                else:
+                    return None
+                langs.append(lang)
+        if ru is None or zh is None:
+            return None
+        for lang in langs:
+            self.lang_counts[lang] += 1
+        return self._build(tu, props, docs, ru, zh)
+
     def _unit(self, tu: Any) -> TranslationUnit | None:
         """One unit from a ``<tu>``, or ``None`` (reported) when it is not a Russian–Chinese pair."""
         props: dict[str, str] = {}
         docs: list[str] = []
         sides: dict[str, list[_Tuv]] = {RU: [], ZH: []}
-        counts = self.lang_counts
         for child in tu:
             tag = child.tag
             if tag == "tuv":
-                lang = child.get(XML_LANG) or child.get("lang")
-                seg = child[-1] if lang and len(child) else None  # the DTD puts <seg> last; find() costs 2 µs
-                if seg is not None and seg.tag != "seg":
-                    seg = None
-                if seg is not None and not len(seg):  # plain text, the common case
-                    counts[lang] += 1
-                    tuv: _Tuv | None = _Tuv(lang, seg.text or "", child)
-                else:
-                    tuv = self._tuv(child)
+                tuv = self._tuv(child)
                 if tuv is None:
                     continue
                 side = pair_side(tuv.lang)
@@ -228,7 +257,7 @@ class TmxReader:
         ru, zh = sides[RU], sides[ZH]
         if len(ru) != 1 or len(zh) != 1:
             return self._odd_unit(tu, props, docs, sides)
-        return self._build(tu, props, docs, ru[0], zh[0])
+        return self._build(tu, props, docs, ru[0].text, zh[0].text)
 
     def _odd_unit(
         self, tu: Any, props: dict[str, str], docs: list[str], sides: dict[str, list[_Tuv]]
@@ -244,7 +273,7 @@ class TmxReader:
             if len(tuvs) > 1:
                 langs = ", ".join(t.lang for t in tuvs)
                 self._problem(line, f"{len(tuvs)} variants for {side} ({langs}); the first is used")
-        return self._build(tu, props, docs, sides[RU][0], sides[ZH][0])
+        return self._build(tu, props, docs, sides[RU][0].text, sides[ZH][0].text)
 
     def _tuv(self, tuv: Any) -> _Tuv | None:
         lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
@@ -268,7 +297,7 @@ class TmxReader:
         )
         return _Tuv(lang, text, tuv)
 
-    def _build(self, tu: Any, props: dict[str, str], docs: list[str], ru: _Tuv, zh: _Tuv) -> TranslationUnit:
+    def _build(self, tu: Any, props: dict[str, str], docs: list[str], ru: str, zh: str) -> TranslationUnit:
         score: float | None = None
         if "x-score" in props:
             try:
@@ -277,8 +306,8 @@ class TmxReader:
                 self._problem(tu.sourceline or 0, f"x-score {props['x-score']!r} is not a number; ignored")
         get = props.get
         return TranslationUnit(
-            ru=ru.text,
-            zh=zh.text,
+            ru=ru,
+            zh=zh,
             doc=docs[0] if docs else "",
             zh_doc=get("x-zh-doc", ""),
             role=get("x-role", ""),
