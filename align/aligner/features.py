@@ -17,8 +17,11 @@ import regex
 
 from align.aligner.anchors import ru_anchors, zh_anchors
 from align.aligner.lexical import Matcher
+from align.aligner.translit import ru_name_key, ru_names, zh_name_keys
+from align.morphology import lemma
 
 _SPACE = regex.compile(r"\s+")
+NAME_WEIGHT = 1.0  # a transliterated name found on both sides
 Bag = dict[str, float]
 
 
@@ -53,6 +56,10 @@ def ru_side(sentences: Sequence[str], matcher: Matcher) -> Side:
     for text in sentences:
         bag = matcher.ru_concepts(text)
         bag.update(ru_anchors(text))
+        for word in ru_names(text):
+            key = ru_name_key(word) if lemma(word) not in matcher.weights else None
+            if key:
+                bag[key] = NAME_WEIGHT
         bags.append(bag)
     return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
 
@@ -64,6 +71,7 @@ def zh_side(sentences: Sequence[str], matcher: Matcher, ru: Side) -> Side:
     for text in sentences:
         bag = matcher.zh_concepts(text)
         bag.update(zh_anchors(text))
+        bag.update(dict.fromkeys(zh_name_keys(text), NAME_WEIGHT))
         bags.append({k: w for k, w in bag.items() if k in vocabulary})
     return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
 

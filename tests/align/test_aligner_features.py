@@ -56,3 +56,26 @@ def test_seed_abstracts_are_paired(seed_path: object) -> None:
     assert abstracts, "seed 000 has a Russian and a Chinese abstract"
     assert abstracts[0].text_score > 0.2
     assert sum(len(b.src) for b in abstracts[0].beads) == len(abstracts[0].ru.sentences)
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh"),
+    [
+        ("Минск", "明斯克"),  # nasal final of 明 stands for н
+        ("Москве", "莫斯科"),  # inflected form keeps the key
+        ("Бжезинского", "布热津斯基"),
+        ("Кеннеди", "肯尼迪"),
+        ("Газиантепа", "加齐安泰普"),  # 加 renders га
+    ],
+)
+def test_transliterated_names_share_a_key(ru: str, zh: str) -> None:
+    from align.aligner.translit import ru_name_key, zh_name_keys
+
+    assert ru_name_key(ru) in zh_name_keys(zh)
+
+
+def test_unrelated_names_do_not_match() -> None:
+    from align.aligner.translit import ru_name_key, zh_name_keys
+
+    assert ru_name_key("Бжезинский") not in zh_name_keys("明斯克和莫斯科")
+    assert ru_name_key("Ур") is None  # too short to be told apart from chance
