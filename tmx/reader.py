@@ -120,6 +120,7 @@ class TmxReader:
         self.inline_tags: Counter[str] = Counter()
         self.read = 0
         self.skipped = 0
+        self.last_line = 0  # line of the <tu> of the unit just yielded
 
     def _problem(self, line: int, message: str) -> None:
         self.problems.append(ReadProblem(self.name, line, message))
@@ -162,6 +163,7 @@ class TmxReader:
                 checked_root = True
                 self._check_root(el.getroottree().getroot())
             if el.tag == "tu":
+                self.last_line = el.sourceline or 0
                 unit = self._plain_unit(el)
                 if unit is None:
                     unit = self._unit(el)

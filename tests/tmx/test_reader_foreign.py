@@ -132,3 +132,9 @@ def test_not_a_tmx_and_empty_and_bad_gzip() -> None:
         list(read(b""))
     with pytest.raises(InputError, match="cannot read TMX"):
         list(read(gzip.compress(b"<tmx>")[:12]))
+
+
+def test_last_line_follows_each_unit() -> None:
+    reader = read(TRADOS_LIKE)
+    lines = [(unit.ru[:6], reader.last_line) for unit in reader]
+    assert lines == [("Статья", 10), ("Сначал", 16), ("Старый", 24)]  # the lines of their <tu>
