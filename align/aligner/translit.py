@@ -4,7 +4,7 @@ Chinese renders a foreign name with a small set of characters (明斯克 for М�
 Бжезинский). Both sides are reduced to a skeleton of consonant classes (labials, sibilants, velars…),
 vowels dropped and repeats collapsed; the first three classes are the key. Nasal finals of Chinese
 syllables count as н, which is how Chinese writes Russian н after a vowel. The character table is
-named data: ``data/translit.tsv``.
+named data: ``translit.tsv`` beside this module.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _RU_NAME = regex.compile(r"(?<!\p{L})[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+
 @lru_cache(maxsize=1)
 def table() -> dict[str, str]:
     """Transliteration character → consonant classes of its reading."""
-    text = (resources.files("align.aligner") / "data" / "translit.tsv").read_text(encoding="utf-8")
+    text = (resources.files("align.aligner") / "translit.tsv").read_text(encoding="utf-8")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
