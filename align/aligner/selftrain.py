@@ -24,7 +24,7 @@ _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 MIN_BEADS = 200  # fewer confident beads than this teach nothing reliable
 MIN_JOINT = 2  # a pair must co-occur in at least this many beads
 MIN_DICE = 0.6
-MAX_BIGRAM_SHARE = 0.05  # bigrams found in more beads than this share are function-like
+MAX_BIGRAM_SHARE = 0.3  # bigrams found in more beads than this share are function-like
 
 
 def _bigrams(text: str) -> set[str]:
