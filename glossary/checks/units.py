@@ -40,6 +40,8 @@ _SPACE = regex.compile(r"\s+")
 RATIO_Z = 5.0
 RATIO_MIN_RU = 20
 RATIO_KEEP = 2000  # extreme units kept (per direction) until the norm is known
+# The norm (median and MAD of log length ratios) comes from a histogram, not a list of a million floats.
+RATIO_LOW, RATIO_STEP, RATIO_BINS = -6.0, 0.001, 12_000
 KEY_CACHE = 500_000  # word forms whose matcher key is remembered
 _DIGIT = regex.compile(r"\d")
 # Opening and closing marks counted per segment (half- and full-width brackets are one family).
@@ -132,14 +134,14 @@ class UnitChecker:
         self.name = name
         self.glossary = glossary
         self.index = _TermIndex(glossary) if glossary is not None else None
-        self.ratios = array("f")
+        self.ratios = array("L", bytes(array("L").itemsize * RATIO_BINS))
         self._high: list[tuple[float, int, str, str]] = []
         self._low: list[tuple[float, int, str, str]] = []
         self.tm = TmGroups()
         self.units = 0
 
     def _f(self, rule: str, line: int, text: str, message: str, related: tuple[str, ...] = ()) -> Finding:
-        return finding(rule, message, self.name, line, 1, text, related=related, context=text[:80])
+        return finding(rule, message, self.name, line, 1, text, related=related)
 
     def check(self, line: int, unit: TranslationUnit) -> list[Finding]:
         """Findings of one unit (and bookkeeping for the memory-wide checks)."""
@@ -213,7 +215,7 @@ class UnitChecker:
         if lr < RATIO_MIN_RU or lz == 0:
             return
         x = math.log(lz / lr)
-        self.ratios.append(x)
+        self.ratios[min(RATIO_BINS - 1, max(0, int((x - RATIO_LOW) / RATIO_STEP)))] += 1
         item = (x, line, ru, zh)
         for heap, key in ((self._high, item), (self._low, (-x, line, ru, zh))):
             if len(heap) < RATIO_KEEP:
@@ -294,11 +296,13 @@ class UnitChecker:
         return self._ratio_outliers() + self.tm.findings(self.name)
 
     def _ratio_outliers(self) -> list[Finding]:
-        if len(self.ratios) < 30:
+        total = sum(self.ratios)
+        if total < 30:
             return []  # too few units to know the norm
-        values = sorted(self.ratios)
-        med = values[len(values) // 2]
-        mad = sorted(abs(v - med) for v in values)[len(values) // 2] * 1.4826 or 1e-6
+        centres = [RATIO_LOW + (i + 0.5) * RATIO_STEP for i in range(RATIO_BINS)]
+        med = _weighted_median(centres, self.ratios, total)
+        spread = sorted((abs(c - med), n) for c, n in zip(centres, self.ratios, strict=True) if n)
+        mad = _weighted_median([d for d, _ in spread], [n for _, n in spread], total) * 1.4826 or 1e-6
         out = []
         extremes = {line: (x, ru, zh) for x, line, ru, zh in self._high}
         extremes.update({line: (-n, ru, zh) for n, line, ru, zh in self._low})
@@ -318,6 +322,16 @@ class UnitChecker:
                     )
                 )
         return out
+
+
+def _weighted_median(values: list[float], counts: array[int] | list[int], total: int) -> float:
+    """The value at which the running count passes half of ``total`` (values in ascending order)."""
+    seen = 0
+    for v, n in zip(values, counts, strict=True):
+        seen += n
+        if 2 * seen >= total:
+            return v
+    return values[-1]
 
 
 def check_unit_file(path: str | Path, name: str, glossary: Glossary | None = None) -> Iterator[Finding]:

@@ -119,3 +119,23 @@ def test_glossary_conformance(ru: str, zh: str, rules: list[str]) -> None:
     g = Glossary(tuple(parse_termbase(GLOSSARY, "g.csv")))
     checker = UnitChecker("t.tsv", g)
     assert sorted(f.rule for f in checker.check(1, TranslationUnit(ru=ru, zh=zh))) == rules
+
+
+def test_packed_table_behaves_like_a_dict() -> None:
+    import random
+
+    from glossary.checks.tm import PackedTable
+
+    rng = random.Random(7)
+    table, ref = PackedTable(4), {}
+    for _ in range(20_000):
+        key, value = rng.getrandbits(64) or 1, rng.getrandbits(64)
+        if key in ref or rng.random() < 0.5:
+            table.put(key, value)
+            ref[key] = value
+        else:
+            assert table.setdefault(key, value) is None
+            ref[key] = value
+    assert len(table) == len(ref)
+    assert all(table.get(k) == v for k, v in ref.items())
+    assert table.get(12345) is None
