@@ -34,11 +34,12 @@ class Params:
     skip: float = 0.55  # cost of a 1-0 or 0-1 bead
     prior: float = 0.5  # similarity assumed where a bead has no concepts at all
     alpha: float = 2.0  # weight of that prior in the smoothed Dice
-    pen_2: float = 0.3  # 1-2 and 2-1
-    pen_22: float = 0.6
-    pen_3: float = 0.6  # 1-3 and 3-1
+    pen_2: float = 0.2  # 1-2 and 2-1
+    pen_22: float = 0.5
+    pen_3: float = 0.5  # 1-3 and 3-1
     length_smooth: float = 10.0  # characters added to both lengths so short sentences are not extreme
     unreached: float = 0.1  # weight kept by a concept with no counterpart within the band
+    w_member: float = 0.2  # weight of the weakest member sentence's share in multi-sentence beads
 
     def penalty(self, a: int, b: int) -> float:
         """Prior cost of a bead type: 1-1 is free, rarer shapes cost more."""
@@ -121,9 +122,9 @@ class Overlaps:
         (rc, rp, rw), self.ru_size = ru
         (zc, zq, zw), self.zh_size = zh
         count = len(self.ru_size)
-        rows = np.minimum(np.arange(count) + a, n)
-        self.lo = band.lo[rows] - b
-        hi = band.hi[rows] - b + 1
+        # Rows p .. p + 3 can end a bead that uses this group (members of bigger beads look it up too).
+        self.lo = band.lo[np.minimum(np.arange(count), n)] - b
+        hi = band.hi[np.minimum(np.arange(count) + 3, n)] - b + 1
         self.width = max(int((hi - self.lo).max()) if count else 1, 1)
         if not len(self.zh_size):
             self.zh_size = np.zeros(1)
@@ -205,12 +206,36 @@ class Model:
         d = np.log((lz + p.length_smooth * p.ratio) / (p.ratio * (lr + p.length_smooth)))
         return sim, d * d / (2.0 * p.sigma * p.sigma)
 
+    def weakest(self, i: int, j: np.ndarray, a: int, b: int) -> np.ndarray:
+        """Smallest share of a member sentence's concepts found on the other side of the bead.
+
+        A sentence with no counterpart glued to a neighbour's bead barely changes the bead's Dice,
+        but its own share is near zero: this is what tells a 2-1 bead from a 1-1 plus a 1-0.
+        """
+        p = self.p
+        out = np.ones(len(j))
+        if a > 1:
+            table = self.overlaps[(1, b)]
+            for k in range(i - a, i):
+                share = (table.get(k, j - b) + p.alpha * p.prior) / (table.ru_size[k] + p.alpha)
+                out = np.minimum(out, share)
+        if b > 1:
+            table = self.overlaps[(a, 1)]
+            for t in range(1, b + 1):
+                share = (table.get(i - a, j - t) + p.alpha * p.prior) / (table.zh_sizes(j - t) + p.alpha)
+                out = np.minimum(out, share)
+        return out
+
     def cost(self, i: int, j: np.ndarray, a: int, b: int) -> np.ndarray:
         """Cost of beads of type ``a``-``b`` ending at cells ``(i, j)``."""
+        p = self.p
         if a == 0 or b == 0:
-            return np.full(len(j), self.p.skip)
+            return np.full(len(j), p.skip)
         sim, lencost = self.parts(i, j, a, b)
-        return (a + b) / 2.0 * self.p.w_lex * (1.0 - sim) + self.p.w_len * lencost + self.p.penalty(a, b)
+        cost = (a + b) / 2.0 * p.w_lex * (1.0 - sim) + p.w_len * lencost + p.penalty(a, b)
+        if (a > 1 or b > 1) and p.w_member:
+            cost += p.w_member * (1.0 - self.weakest(i, j, a, b))
+        return cost
 
 
 def best_path(ru: Side, zh: Side, band: Band, params: Params) -> Path:
