@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -50,18 +50,17 @@ def summary(report: Report) -> dict[str, object]:
     }
 
 
-def render_text(report: Report) -> str:
+def text_chunks(report: Report) -> Iterator[str]:
     """``file:line:col: severity rule-id message`` lines and a closing count, for people and editors."""
-    out = [f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in report.findings]
-    s = summary(report)
-    sev = s["by_severity"]
+    for f in report.findings:
+        yield f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n"
+    sev = summary(report)["by_severity"]
     assert isinstance(sev, dict)
     counts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in sev.items())
     tail = f"{len(report.findings)} findings ({counts}) in {len(report.files)} files"
     if report.suppressed:
         tail += f"; {report.suppressed} known findings hidden by the baseline"
-    out.append(tail)
-    return "\n".join(out) + "\n"
+    yield tail + "\n"
 
 
 def _finding_dict(f: Finding) -> dict[str, object]:
@@ -78,14 +77,15 @@ def _finding_dict(f: Finding) -> dict[str, object]:
     }
 
 
-def render_json(report: Report) -> str:
+def json_chunks(report: Report) -> Iterator[str]:
     """One object ``{"findings": [...], "summary": {...}}``, one finding per line (fast C encoder)."""
-    rows = ",\n".join(json.dumps(_finding_dict(f), ensure_ascii=False) for f in report.findings)
-    tail = json.dumps(summary(report), ensure_ascii=False)
-    return f'{{"findings": [\n{rows}\n], "summary": {tail}}}\n'
+    yield '{"findings": [\n'
+    for i, f in enumerate(report.findings):
+        yield ("," if i else "") + json.dumps(_finding_dict(f), ensure_ascii=False) + "\n"
+    yield f'], "summary": {json.dumps(summary(report), ensure_ascii=False)}}}\n'
 
 
-def render_junit(report: Report) -> str:
+def junit_chunks(report: Report) -> Iterator[str]:
     """JUnit XML: one test case per rule and file, failing when that rule found something there."""
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
@@ -112,13 +112,13 @@ def render_junit(report: Report) -> str:
     root.set("tests", str(len(files) * len(report.rules)))
     root.set("failures", str(total_fail))
     xml: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
-    return xml.decode("utf-8")
+    yield xml.decode("utf-8")
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render_sarif(report: Report) -> str:
+def sarif_chunks(report: Report) -> Iterator[str]:
     """SARIF 2.1.0 with rule metadata, code-point columns and stable partial fingerprints."""
     index = {r.id: i for i, r in enumerate(report.rules)}
     rules = [
@@ -133,7 +133,6 @@ def render_sarif(report: Report) -> str:
         }
         for r in report.rules
     ]
-    results = [json.dumps(_sarif_result(f, index), ensure_ascii=False) for f in report.findings]
     driver = {"name": TOOL, "version": report.version, "informationUri": TOOL_URI, "rules": rules}
     head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0"}, ensure_ascii=False)[
         :-1
@@ -146,7 +145,10 @@ def render_sarif(report: Report) -> str:
         },
         ensure_ascii=False,
     )[:-1]
-    return f'{head}, "runs": [{run}, "results": [\n' + ",\n".join(results) + "\n]}]}\n"
+    yield f'{head}, "runs": [{run}, "results": [\n'
+    for i, f in enumerate(report.findings):
+        yield ("," if i else "") + json.dumps(_sarif_result(f, index), ensure_ascii=False) + "\n"
+    yield "]}]}\n"
 
 
 def _sarif_result(f: Finding, index: dict[str, int]) -> dict[str, object]:
@@ -186,7 +188,7 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 _GH_KIND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def render_github(report: Report) -> str:
+def github_chunks(report: Report) -> Iterator[str]:
     """Workflow commands: the first ten findings of each kind annotated, the rest listed and counted."""
     shown: Counter[str] = Counter()
     lines: list[str] = []
@@ -208,14 +210,45 @@ def render_github(report: Report) -> str:
     by_rule = Counter((f.severity, f.rule) for f in report.findings)
     lines.append(f"ruzh check: {len(report.findings)} findings in {len(report.files)} files")
     lines.extend(f"  {n:6d} {sev:7s} {rule}" for (sev, rule), n in sorted(by_rule.items()))
-    return "\n".join(lines) + "\n"
+    for line in lines:
+        yield line + "\n"
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "junit": render_junit,
-    "sarif": render_sarif,
-    "github": render_github,
+RENDERERS: dict[str, Callable[[Report], Iterator[str]]] = {
+    "text": text_chunks,
+    "json": json_chunks,
+    "junit": junit_chunks,
+    "sarif": sarif_chunks,
+    "github": github_chunks,
 }
 FORMATS = tuple(RENDERERS)
+
+
+def render(fmt: str, report: Report) -> str:
+    """The whole report as one string (the command streams :data:`RENDERERS` chunks instead)."""
+    return "".join(RENDERERS[fmt](report))
+
+
+def render_text(report: Report) -> str:
+    """The text report as one string."""
+    return render("text", report)
+
+
+def render_json(report: Report) -> str:
+    """The JSON report as one string."""
+    return render("json", report)
+
+
+def render_junit(report: Report) -> str:
+    """The JUnit report as one string."""
+    return render("junit", report)
+
+
+def render_sarif(report: Report) -> str:
+    """The SARIF report as one string."""
+    return render("sarif", report)
+
+
+def render_github(report: Report) -> str:
+    """The GitHub workflow commands as one string."""
+    return render("github", report)

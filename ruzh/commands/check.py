@@ -127,13 +127,13 @@ def run(args: argparse.Namespace) -> int:
         aligned=Path(args.aligned) if args.aligned else None,
     )
     report = run_checks(inputs, config, baseline=args.baseline, version=__version__)
-    rendered = RENDERERS[args.format or _default_format()](report)
+    chunks = RENDERERS[args.format or _default_format()](report)
     if args.output == "-":
-        sys.stdout.write(rendered)
+        sys.stdout.writelines(chunks)
         sys.stdout.flush()
     else:
         with atomic_write(args.output) as out:
-            out.write(rendered)
+            out.writelines(chunks)
     if args.write_baseline:
         count = write_baseline(args.write_baseline, report.findings)
         print(f"ruzh check: {count} fingerprints written to {args.write_baseline}", file=sys.stderr)
