@@ -97,6 +97,22 @@ def self_training(data: Path, seed: int) -> None:
                   f"strict={s.f1_strict:.3f} lax={s.f1_lax:.3f}")
 
 
+def pairing(data: Path) -> None:
+    """Document pairing: how often each Russian document's best-scoring Chinese document is its own."""
+    from align.aligner.pairing import score_documents
+
+    ru, zh, urls = read_flores(data)
+    docs = group_by_url(urls)
+    t0 = time.perf_counter()
+    matrix = score_documents([[ru[k] for k in d] for d in docs], [[zh[k] for k in d] for d in docs])
+    took = time.perf_counter() - t0
+    right = sum(max(range(len(row)), key=row.__getitem__) == i for i, row in enumerate(matrix))
+    own = min(row[i] for i, row in enumerate(matrix))
+    other = max(v for i, row in enumerate(matrix) for j, v in enumerate(row) if i != j)
+    print(f"pairing {len(docs)}x{len(docs)} FLORES documents: top-1 {right}/{len(docs)}, lowest true-pair "
+          f"score {own:.3f}, highest wrong-pair score {other:.3f}, {took:.2f}s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -109,10 +125,14 @@ def main() -> int:
     parser.add_argument("--baseline", action="store_true", help="also score the length-only baseline")
     parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
     parser.add_argument("--self-train", action="store_true", help="only the self-training comparison")
+    parser.add_argument("--pairing", action="store_true", help="only the document-pairing check")
     args = parser.parse_args()
     if not (args.data / "flores200_devtest").is_dir():
         print(f"data not found at {args.data}; pass --data", file=sys.stderr)
         return 2
+    if args.pairing:
+        pairing(args.data)
+        return 0
     if args.self_train:
         self_training(args.data, args.seed)
         return 0

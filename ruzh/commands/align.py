@@ -85,9 +85,18 @@ def text_line(data: bytes, offset: int) -> int:
 
 
 def _read_document(path: str, lang: str, encoding: str | None) -> list[Sentence]:
+    """Sentences of one language from a document; the others are counted on stderr, not hidden."""
     from align.reader import read_document
 
-    return read_document(path, encoding).sentences(lang=lang)
+    document = read_document(path, encoding)
+    others: dict[str, int] = {}
+    for s in document.sentences():
+        if s.lang != lang:
+            others[s.lang] = others.get(s.lang, 0) + 1
+    if others:
+        counts = ", ".join(f"{n} {k}" for k, n in sorted(others.items()))
+        print(f"note: {path}: sentences in other languages are not aligned ({counts})", file=sys.stderr)
+    return document.sentences(lang=lang)
 
 
 def _inputs(args: argparse.Namespace) -> tuple[list[Sentence], list[Sentence], str, str]:
