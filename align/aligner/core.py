@@ -91,7 +91,7 @@ def signature(lexicon: Lexicon | None = None, params: Params | None = None) -> s
     lex = lexicon if lexicon is not None else default_lexicon()
     p = params or Params()
     return (f"aligner:ruzh-dp-1|lexicon:{lex.signature()}|lex:{p.w_lex:g}|len:{p.w_len:g}|skip:{p.skip:g}"
-            f"|pen:{p.pen_2:g},{p.pen_22:g},{p.pen_3:g}")
+            f"|pen:{p.pen_2:g},{p.pen_22:g},{p.pen_3:g}|member:{p.w_member:g}")
 
 
 def align_sentences(
