@@ -139,3 +139,40 @@ def test_packed_table_behaves_like_a_dict() -> None:
     assert len(table) == len(ref)
     assert all(table.get(k) == v for k, v in ref.items())
     assert table.get(12345) is None
+
+
+@pytest.mark.parametrize(
+    ("ru", "zh", "rule", "text"),
+    [
+        # FLORES devtest line 705 as published: the Chinese side opens （ and never closes it
+        (
+            "Также может помочь ношение кольца (только не слишком дорогого).",
+            "戴戒指也会有帮助（但不要戴看上去太贵的戒指。",
+            "unbalanced-pair",
+            "戴戒指也会有帮助（但不要戴看上去太贵的戒指。",
+        ),
+        ("Рост экономики.", "Economic growth.", "unit-wrong-script", "Economic growth."),  # no Chinese
+        ("经济增长。", "Рост экономики.", "unit-wrong-script", "经济增长。"),  # sides swapped
+    ],
+)
+def test_segment_rules_on_single_units(ru: str, zh: str, rule: str, text: str) -> None:
+    found = UnitChecker("t.tsv").check(1, TranslationUnit(ru=ru, zh=zh))
+    assert (rule, text) in [(f.rule, f.text) for f in found]
+
+
+def test_correct_punctuation_pairs_are_not_findings(shared_data: Path) -> None:
+    # «…» -> “…”, (…) -> （…）, . -> 。 in real FLORES pairs: nothing to report about punctuation
+    checker = UnitChecker("t.tsv")
+    pairs = [
+        (r, z) for r, z in flores(shared_data, 1012) if ("«" in r or "(" in r) and ("“" in z or "（" in z)
+    ]
+    balanced = [
+        (r, z)
+        for r, z in pairs
+        if z.count("“") == z.count("”") and z.count("（") + z.count("(") == z.count("）") + z.count(")")
+    ]
+    assert len(balanced) > 20
+    found = [
+        f for i, (r, z) in enumerate(balanced) for f in checker.check(i + 1, TranslationUnit(ru=r, zh=z))
+    ]
+    assert [f for f in found if f.rule == "unbalanced-pair" and f.text == balanced[f.line - 1][1]] == []
