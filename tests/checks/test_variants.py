@@ -129,16 +129,19 @@ T6,ru,IоT,ABBR,forbidden,technology,,
 
 def test_forbidden_terms_and_slips_reported_once(tmp_path: Path, seed_path: Callable[[str], Path]) -> None:
     g = Glossary(tuple(parse_termbase(FORBIDDEN, "test.csv")))
-    sources = [read_source(seed_path("003")), read_source(seed_path("004"))]
+    sources = [read_source(seed_path(n)) for n in ("000", "003", "004")]
     runs = {s.name: joined(s) for s in sources}
     found = [f for f in check_variants(sources, runs, g) if f.rule == "term-forbidden"]
     # 中国一中东欧国家合作 is 一 for a dash and IоT a look-alike: their own rules report them, once
     assert not [f for f in found if "一" in f.text or f.text == "IоT"]
-    # the plain forbidden form is reported where seed 003 uses it (… 中东欧合作 …)
-    assert [(f.text, f.line) for f in found] == [("中东欧合作", 85)]
+    # a plain forbidden form is reported at each use: 智能城市 in seed 000
+    uses = sum(run.text.count("智能城市") for run in runs.values())
+    assert [f.text for f in found] == ["智能城市"] * uses and uses == 4
     doc = tmp_path / "d.txt"
-    doc.write_text("加强中东欧合作，推动中国—中东欧国家合作。\n", encoding="utf-8")
+    doc.write_text("加强中东欧国家间合作，推动中国—中东欧国家合作。\n", encoding="utf-8")
     src = read_source(doc)
     found = list(check_variants([src], {src.name: joined(src)}, g))
-    assert [(f.rule, f.line, f.column, f.text) for f in found] == [("term-forbidden", 1, 3, "中东欧合作")]
+    assert [(f.rule, f.line, f.column, f.text) for f in found] == [
+        ("term-forbidden", 1, 3, "中东欧国家间合作")
+    ]
     assert "write '中国—中东欧国家合作'" in found[0].message
