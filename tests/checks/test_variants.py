@@ -116,14 +116,12 @@ def test_shipped_termbase_runs_on_the_seeds(seed_path: Callable[[str], Path]) ->
         assert src.lines[f.line - 1][f.column - 1 :].startswith(f.text[:1])
 
 
-FORBIDDEN = (
-    TERMBASE
-    + """T5,zh,中国—中东欧国家合作,noun,preferred,bri,,
-T5,zh,中国一中东欧国家合作,noun,forbidden,bri,,
-T5,zh,中东欧合作,noun,forbidden,bri,,
-T6,ru,IoT,ABBR,preferred,technology,,
-T6,ru,IоT,ABBR,forbidden,technology,,
-"""
+FORBIDDEN = TERMBASE.replace("智能城市,noun,admitted", "智能城市,noun,forbidden") + (
+    "T5,zh,中国—中东欧国家合作,noun,preferred,bri,,\n"
+    "T5,zh,中国一中东欧国家合作,noun,forbidden,bri,,\n"
+    "T5,zh,中东欧国家间合作,noun,forbidden,bri,,\n"
+    "T6,ru,IoT,ABBR,preferred,technology,,\n"
+    "T6,ru,IоT,ABBR,forbidden,technology,,\n"
 )
 
 
