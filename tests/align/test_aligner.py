@@ -121,3 +121,25 @@ def test_non_text_input_is_an_input_error() -> None:
 
     with pytest.raises(InputError):
         align_sentences(["ok", None], ["好"])  # type: ignore[list-item]
+
+
+def test_missing_chapter_in_a_long_text(shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ru, zh, _ = read_flores(shared_data)
+    ru, zh = ru[:240], zh[:100] + zh[140:240]  # 40 consecutive Chinese sentences missing
+    monkeypatch.setattr(aligner_core, "FULL_LIMIT", 5_000)  # force the banded search
+    beads = align_sentences(ru, zh)
+    check_invariants(beads, len(ru), len(zh))
+    pairs = {(b.src, b.tgt) for b in beads}
+    assert sum(((i,), ()) in pairs for i in range(100, 140)) >= 36
+    assert sum(((i,), (i - 40,)) in pairs for i in range(140, 240)) >= 95
+
+
+def test_english_input_is_reported_not_aligned(tmp_path: Path) -> None:
+    from ruzh.cli import main
+
+    en = tmp_path / "en.txt"
+    en.write_text("This is an English text.\n\nIt has two paragraphs.\n", encoding="utf-8")
+    zh = tmp_path / "zh.txt"
+    zh.write_text("这是中文。\n", encoding="utf-8")
+    assert main(["align", str(en), str(zh), "-o", str(tmp_path / "out.beads")]) == 0
+    assert (tmp_path / "out.beads").read_text(encoding="utf-8").strip().startswith("[]:[0]")
