@@ -30,10 +30,10 @@ def _indices(text: str, name: str, number: int) -> tuple[int, ...]:
 
 
 def parse_beads(lines: Iterable[str], name: str = "<beads>") -> list[Bead]:
-    """Beads of a bead file; blank lines are skipped, anything else malformed is an error with its line."""
+    """Beads of a bead file; blank and ``#`` lines are skipped, anything malformed is an error."""
     beads: list[Bead] = []
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        if not raw.strip() or raw.startswith("#"):
             continue
         m = _LINE.match(raw)
         if m is None:

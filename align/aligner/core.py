@@ -71,19 +71,24 @@ def coarse_band(ru: Side, zh: Side, params: Params, limit: int) -> Band:
     return band_around(spans, n, m, margin=2 * max(kr, kz))
 
 
-# Logistic calibration of bead scores, fitted on beads predicted for perturbed FLORES and Tatoeba
-# documents (seed 5, not the benchmark's seed; 5,178 beads): P(bead is exactly right).
-CALIBRATION = {"sim": 6.84, "len": -0.92, "multi": -2.38, "bias": 0.36}
-SKIP_PRECISION = 0.75  # measured share of predicted 1-0/0-1 beads that are right, same data
+# Logistic calibration of bead scores: P(bead is exactly right), fitted on the beads predicted for
+# perturbed FLORES and Tatoeba documents (seed 5, not the benchmark's; 5,178 beads) plus non-parallel
+# document pairs (517 beads, all wrong), so that a bead between unrelated texts scores low. "mass" is
+# the total concept weight the similarity rests on (one shared word in two short sentences is weak).
+CALIBRATION = {"sim": 21.23, "len": -0.848, "multi": -2.737, "logmass": 2.362, "sim_logmass": -3.348,
+               "bias": -8.88}
+SKIP_PRECISION = 0.75  # measured share of predicted 1-0/0-1 beads that are right in parallel documents
 
 
-def bead_score(sim: float, lencost: float, kind: tuple[int, int]) -> float:
-    """Probability-like confidence that the bead is exactly right, from similarity and lengths."""
+def bead_score(sim: float, lencost: float, kind: tuple[int, int], mass: float = 0.0) -> float:
+    """Probability-like confidence that the bead is exactly right, from similarity, evidence, lengths."""
     if not kind[0] or not kind[1]:
         return SKIP_PRECISION
     c = CALIBRATION
-    z = c["sim"] * sim + c["len"] * lencost + c["multi"] * (sum(kind) > 2) + c["bias"]
-    return 1.0 / (1.0 + math.exp(-z))
+    logmass = math.log1p(mass)
+    z = (c["sim"] * sim + c["len"] * lencost + c["multi"] * (sum(kind) > 2) + c["logmass"] * logmass
+         + c["sim_logmass"] * sim * logmass + c["bias"])
+    return 1.0 / (1.0 + math.exp(-min(max(z, -50.0), 50.0)))
 
 
 def signature(lexicon: Lexicon | None = None, params: Params | None = None) -> str:
@@ -128,8 +133,8 @@ def _align_once(ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon, params: 
     tuned = replace(base, ratio=estimate_ratio(ru_f, zh_f, base.ratio))
     path = search(ru_f, zh_f, tuned)
     return [
-        Bead(tuple(r), tuple(z), round(bead_score(s, c, (len(r), len(z))), 4))
-        for (r, z), s, c in zip(path.beads, path.sims, path.lencosts, strict=True)
+        Bead(tuple(r), tuple(z), round(bead_score(s, c, (len(r), len(z)), w), 4))
+        for (r, z), s, c, w in zip(path.beads, path.sims, path.lencosts, path.masses, strict=True)
     ]
 
 

@@ -176,6 +176,7 @@ class Path:
     beads: list[tuple[range, range]]
     sims: list[float]
     lencosts: list[float]
+    masses: list[float]  # total concept weight of each bead: how much evidence its similarity rests on
 
 
 class Model:
@@ -286,6 +287,7 @@ def _trace(model: Model, backs: list[np.ndarray], lo: np.ndarray, n: int, m: int
     beads: list[tuple[range, range]] = []
     sims: list[float] = []
     lens: list[float] = []
+    masses: list[float] = []
     i, j = n, m
     while i > 0 or j > 0:
         code = int(backs[i][j - lo[i]])
@@ -297,11 +299,13 @@ def _trace(model: Model, backs: list[np.ndarray], lo: np.ndarray, n: int, m: int
             sim, lencost = model.parts(i, np.array([j]), a, b)
             sims.append(float(sim[0]))
             lens.append(float(lencost[0]))
+            table = model.overlaps[(a, b)]
+            masses.append(float(table.ru_size[i - a] + table.zh_sizes(np.array([j - b]))[0]))
         else:
             sims.append(0.0)
             lens.append(0.0)
+            masses.append(0.0)
         i, j = i - a, j - b
-    beads.reverse()
-    sims.reverse()
-    lens.reverse()
-    return Path(beads, sims, lens)
+    for values in (beads, sims, lens, masses):
+        values.reverse()
+    return Path(beads, sims, lens, masses)

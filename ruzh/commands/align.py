@@ -12,7 +12,7 @@ from align.aligner import align_sentences, signature
 from align.aligner.beadfile import format_bead
 from align.atomicio import atomic_write
 from align.errors import EXIT_OK, ConfigError, InputError
-from align.lexicon import load_lexicon
+from align.lexicon import Lexicon, load_lexicon
 from align.types import Bead, Sentence
 from ruzh.formatter import add_command
 
@@ -52,6 +52,15 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="learn word pairs from the confident beads of a first pass and align again (long texts only; "
         "measured to make no difference on FLORES and Tatoeba, so off by default)",
+    )
+    parser.add_argument(
+        "--find-pairs",
+        nargs="+",
+        metavar="FILE",
+        help="instead of RU ZH: read these documents or folders, pair the Russian and Chinese abstracts "
+        "inside each document and the Russian and Chinese documents that translate each other (best "
+        "first, one partner each), and align each pair; each pair starts with a '# pair' line giving "
+        "both passages and its score in [0, 1]",
     )
     parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
     parser.add_argument("-o", "--output", metavar="FILE", default="-", help="output file (default: stdout)")
@@ -110,8 +119,11 @@ def _inputs(args: argparse.Namespace) -> tuple[list[Sentence], list[Sentence], s
     return ru, zh, ru_src, zh_src
 
 
-def render(beads: Sequence[Bead], ru: Sequence[Sentence], zh: Sequence[Sentence], fmt: str) -> Iterator[str]:
-    """Output lines (with newlines) in the chosen format."""
+def render(
+    beads: Sequence[Bead], ru: Sequence[Sentence], zh: Sequence[Sentence], fmt: str,
+    extra: dict[str, Any] | None = None,
+) -> Iterator[str]:
+    """Output lines (with newlines) in the chosen format; ``extra`` fields go into each JSON record."""
     for bead in beads:
         ru_text = " ".join(ru[i].text for i in bead.src)
         zh_text = "".join(zh[j].text for j in bead.tgt)
@@ -129,6 +141,7 @@ def render(beads: Sequence[Bead], ru: Sequence[Sentence], zh: Sequence[Sentence]
                 "zh_text": zh_text,
                 "ru_lines": [ru[i].line for i in bead.src],
                 "zh_lines": [zh[j].line for j in bead.tgt],
+                **(extra or {}),
             }
             yield json.dumps(record, ensure_ascii=False) + "\n"
 
@@ -138,22 +151,47 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
+def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
+    """Lines for --find-pairs: a header per proposed pair, then its beads."""
+    from align.aligner import find_parallel_passages
+    from align.reader import read_documents
+
+    documents = list(read_documents(args.find_pairs, args.encoding))
+    found = find_parallel_passages(documents, lexicon)
+    print(f"# {signature(lexicon)} documents={len(documents)} pairs={len(found)}", file=sys.stderr)
+    for number, pair in enumerate(found, start=1):
+        ru, zh = pair.ru, pair.zh
+        header = (f"# pair {number}: ru {ru.doc} ({ru.kind}, {len(ru.sentences)} sentences) ~ zh {zh.doc} "
+                  f"({zh.kind}, {len(zh.sentences)} sentences): score {pair.score:.3f}, "
+                  f"text {pair.text_score:.3f}")
+        if args.format != "jsonl":
+            yield header + "\n"
+        extra = {"pair": number, "ru_doc": ru.doc, "zh_doc": zh.doc, "pair_score": pair.score}
+        yield from render(pair.beads, ru.sentences, zh.sentences, args.format, extra)
+
+
 def run(args: argparse.Namespace) -> int:
     """Read both sides, align, print; warnings (an empty side) go to stderr."""
+    lexicon = load_lexicon(args.lexicon)
+    if args.find_pairs:
+        return _emit(_pairs(args, lexicon), args.output)
     ru, zh, ru_name, zh_name = _inputs(args)
     for side, name, lang in ((ru, ru_name, "Russian"), (zh, zh_name, "Chinese")):
         if not side:
             print(f"warning: no {lang} sentences found in {name}; the other side is printed unaligned",
                   file=sys.stderr)
-    lexicon = load_lexicon(args.lexicon)
     texts = [s.text for s in ru], [s.text for s in zh]
     beads = align_sentences(*texts, lexicon=lexicon, self_train=args.self_train)
     print(f"# {signature(lexicon)} ru={len(ru)} zh={len(zh)} beads={len(beads)}", file=sys.stderr)
-    lines = render(beads, ru, zh, args.format)
-    if args.output == "-":
+    return _emit(render(beads, ru, zh, args.format), args.output)
+
+
+def _emit(lines: Iterator[str], output: str) -> int:
+    """Write to stdout or atomically to a file (an error half-way leaves no partial file)."""
+    if output == "-":
         _write(lines, sys.stdout)
     else:
-        with atomic_write(args.output) as out:
+        with atomic_write(output) as out:
             _write(lines, out)
     return EXIT_OK
 

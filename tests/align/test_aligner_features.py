@@ -79,3 +79,10 @@ def test_unrelated_names_do_not_match() -> None:
 
     assert ru_name_key("Бжезинский") not in zh_name_keys("明斯克和莫斯科")
     assert ru_name_key("Ур") is None  # too short to be told apart from chance
+
+
+def test_documents_on_one_topic_that_are_not_translations_are_not_paired(seed_path: object) -> None:
+    from align.reader import read_document
+
+    documents = [read_document(seed_path(n)) for n in ("003", "004")]  # type: ignore[operator]
+    assert find_parallel_passages(documents) == []

@@ -97,3 +97,22 @@ def test_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--gold", str(beads), "--test", str(beads)]) == 3
     assert "x.beads:2" in capsys.readouterr().err
     assert main(["eval", "--gold", str(beads), "--test", str(beads), str(beads)]) == 2
+
+
+def test_find_pairs_across_documents(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from perturb import group_by_url, read_flores
+
+    ru, zh, urls = read_flores(shared_data)
+    docs = group_by_url(urls)[:3]
+    for k, d in enumerate(docs):  # the Chinese files are named in the reverse order
+        (tmp_path / f"ru{k}.txt").write_text("\n\n".join(ru[i] for i in d) + "\n", encoding="utf-8")
+        (tmp_path / f"zh{2 - k}.txt").write_text("\n\n".join(zh[i] for i in d) + "\n", encoding="utf-8")
+    assert main(["align", "--find-pairs", str(tmp_path), "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(r["ru_doc"], r["zh_doc"]) for r in records} == {("ru0", "zh2"), ("ru1", "zh1"), ("ru2", "zh0")}
+    assert all(r["pair_score"] > 0.9 for r in records)
