@@ -18,10 +18,10 @@ import regex
 from glossary.checks.findings import Finding
 from glossary.checks.rules import finding
 
-_HAN = regex.compile(r"\p{Han}")
 # Short targets (是。, 好的) legitimately translate many sources; below this many Han characters a
 # shared target is not reported.
 SAME_TARGET_MIN_HAN = 6
+_ENOUGH_HAN = regex.compile(r"\p{Han}(?:[^\p{Han}]*\p{Han}){%d}" % (SAME_TARGET_MIN_HAN - 1))
 MAX_RELATED = 20
 _LINE_BITS = 32
 
@@ -132,7 +132,7 @@ class TmGroups:
         ru_n = ru if "  " not in ru and "\t" not in ru else " ".join(ru.split())
         zh_n = zh if "  " not in zh and "\t" not in zh else " ".join(zh.split())
         self.by_source.add(ru_n, zh_n, line)
-        if len(_HAN.findall(zh_n)) >= SAME_TARGET_MIN_HAN:
+        if _ENOUGH_HAN.search(zh_n):
             self.by_target.add(zh_n, ru_n, line)
 
     def findings(self, name: str) -> list[Finding]:

@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -113,6 +114,27 @@ class _TermIndex:
         self.stem_lengths = tuple(sorted({len(s) for s in self.stems}))
         # Only the deprecated and forbidden renderings need finding in targets: a small automaton.
         self.bad_matcher = ChineseMatcher(self.bad) if self.bad else None
+
+    def tokens(self, text: str) -> tuple[list[Any], list[str]]:
+        """Words of ``text`` and their matcher keys, each run of keyless words kept as one (so that
+        no term matches across it); empty lists when no word can belong to a term."""
+        cache, slow = self.keys, self.key
+        toks: list[Any] = []
+        keys: list[str] = []
+        gap = False
+        for t in WORD.finditer(text):
+            k = cache.get(t.group())
+            if k is None:
+                k = slow(t.group())
+            if k:
+                toks.append(t)
+                keys.append(k)
+                gap = False
+            elif not gap:
+                toks.append(t)
+                keys.append("")
+                gap = True
+        return (toks, keys) if len(keys) > keys.count("") else ([], [])
 
     def key(self, word: str) -> str:
         """The matcher key of a word, or ``""`` for a word no term can contain."""
@@ -265,9 +287,8 @@ class UnitChecker:
                     (bad[1],),
                 )
             )
-        tokens = list(WORD.finditer(ru))
-        keys = [self.index.key(t.group()) for t in tokens]
-        if not any(keys):
+        tokens, keys = self.index.tokens(ru)
+        if not tokens:
             return out
         seen: set[str] = set()
         for hit in ru_m.find_tokens(ru, tokens, keys):
