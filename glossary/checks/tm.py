@@ -21,7 +21,7 @@ from glossary.checks.rules import finding
 # Short targets (是。, 好的) legitimately translate many sources; below this many Han characters a
 # shared target is not reported.
 SAME_TARGET_MIN_HAN = 6
-_ENOUGH_HAN = regex.compile(r"\p{Han}(?:[^\p{Han}]*\p{Han}){%d}" % (SAME_TARGET_MIN_HAN - 1))
+_ENOUGH_HAN = regex.compile(r"\p{Han}(?:[^\p{Han}]*\p{Han}){" + str(SAME_TARGET_MIN_HAN - 1) + "}")
 MAX_RELATED = 20
 _LINE_BITS = 32
 
