@@ -130,6 +130,13 @@ RULES: tuple[Rule, ...] = (
         "Use the preferred Chinese term of the glossary.",
     ),
     Rule(
+        "tmx-read-problem",
+        "warning",
+        "unit",
+        "The TMX reader skipped a unit or part of it (no Russian or Chinese variant, inline codes left out).",
+        "Fix the unit in the TMX, or accept that it is not checked.",
+    ),
+    Rule(
         "tm-inconsistent-target",
         "warning",
         "tm",

@@ -75,10 +75,10 @@ def collect(inputs: CheckInputs) -> tuple[list[Finding], list[str]]:
     found: list[Finding] = []
     glossary_data = load_glossary(inputs.glossary)
     found.extend(check_sources(sources, glossary_data))
-    for unit_file in (inputs.tmx, inputs.aligned):
+    for unit_file, kind in ((inputs.tmx, "tmx"), (inputs.aligned, "tsv")):
         if unit_file is None:
             continue
-        found.extend(check_unit_file(unit_file, display_name(unit_file), glossary_data))
+        found.extend(check_unit_file(unit_file, display_name(unit_file), glossary_data, kind))
         files.append(display_name(unit_file))
     return found, files
 

@@ -64,13 +64,25 @@ class _LinedTmxReader(TmxReader):
         return super()._unit(tu)
 
 
-def iter_units(path: str | Path, name: str) -> Iterator[tuple[int, TranslationUnit]]:
-    """(line in the file, unit) from a TMX (``.tmx``, ``.tmx.gz``) or an aligned TSV file."""
+def iter_units(
+    path: str | Path, name: str, kind: str | None = None, problems: list[Finding] | None = None
+) -> Iterator[tuple[int, TranslationUnit]]:
+    """(line in the file, unit) from a TMX or an aligned TSV file.
+
+    ``kind`` is ``tmx`` or ``tsv`` (default: by the file name). What the TMX reader had to skip or
+    leave out (a unit without a Russian side, inline codes) is added to ``problems`` as findings,
+    so nothing is dropped silently.
+    """
     p = str(path)
-    if p.endswith((".tmx", ".tmx.gz", ".xml")):
+    if (kind or ("tmx" if p.endswith((".tmx", ".tmx.gz", ".xml")) else "tsv")) == "tmx":
         reader = _LinedTmxReader(p, name)
         for unit in reader:
             yield reader.last_line, unit
+        if problems is not None:
+            problems.extend(
+                finding("tmx-read-problem", pr.message, name, pr.line or 1, 1, "", context=pr.message)
+                for pr in reader.problems
+            )
     else:
         for unit in units_from_tsv(p, name):
             yield unit.ru_line, unit
@@ -355,9 +367,13 @@ def _weighted_median(values: list[float], counts: array[int] | list[int], total:
     return values[-1]
 
 
-def check_unit_file(path: str | Path, name: str, glossary: Glossary | None = None) -> Iterator[Finding]:
+def check_unit_file(
+    path: str | Path, name: str, glossary: Glossary | None = None, kind: str | None = None
+) -> Iterator[Finding]:
     """Every finding of a TMX or aligned TSV file, streamed; memory-wide findings come last."""
     checker = UnitChecker(name, glossary)
-    for line, unit in iter_units(path, name):
+    problems: list[Finding] = []
+    for line, unit in iter_units(path, name, kind, problems):
         yield from checker.check(line, unit)
+    yield from problems
     yield from checker.finish()

@@ -176,3 +176,26 @@ def test_correct_punctuation_pairs_are_not_findings(shared_data: Path) -> None:
         f for i, (r, z) in enumerate(balanced) for f in checker.check(i + 1, TranslationUnit(ru=r, zh=z))
     ]
     assert [f for f in found if f.rule == "unbalanced-pair" and f.text == balanced[f.line - 1][1]] == []
+
+
+def test_units_the_tmx_reader_skips_are_reported(tmp_path: Path) -> None:
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/>\n'
+        "<body>\n"
+        '<tu><tuv xml:lang="ru"><seg>Рост 15 %.</seg></tuv><tuv xml:lang="zh-CN"><seg>增长了51%。</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="ru"><seg>Только русский.</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    found = list(check_unit_file(tmx, "m.tmx"))
+    assert [(f.rule, f.line) for f in found] == [
+        ("unit-number-mismatch", 4),
+        ("unit-number-mismatch", 4),
+        ("tmx-read-problem", 5),
+    ]
+    # the flag decides the format, not the file name
+    renamed = tmp_path / "memory.dat"
+    renamed.write_bytes(tmx.read_bytes())
+    assert len(list(check_unit_file(renamed, "memory.dat", kind="tmx"))) == 3
