@@ -182,9 +182,11 @@ def test_units_the_tmx_reader_skips_are_reported(tmp_path: Path) -> None:
     tmx = tmp_path / "m.tmx"
     tmx.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
-        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/>\n'
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" '
+        'datatype="plaintext"/>\n'
         "<body>\n"
-        '<tu><tuv xml:lang="ru"><seg>Рост 15 %.</seg></tuv><tuv xml:lang="zh-CN"><seg>增长了51%。</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="ru"><seg>Рост 15 %.</seg></tuv>'
+        '<tuv xml:lang="zh-CN"><seg>增长了51%。</seg></tuv></tu>\n'
         '<tu><tuv xml:lang="ru"><seg>Только русский.</seg></tuv></tu>\n'
         "</body></tmx>\n",
         encoding="utf-8",
