@@ -112,6 +112,34 @@ def _pair(ru: Passage, zh: Passage, text: float, lexicon: Lexicon) -> PassagePai
     return PassagePair(ru, zh, round(math.sqrt(share * min(1.0, 2 * text)), 4), round(text, 4), tuple(beads))
 
 
+def _across(pool: Sequence[Passage], lex: Lexicon, min_text: float, min_pair: float) -> list[PassagePair]:
+    """Russian and Chinese passages of different documents paired greedily, best text score first."""
+    ru_pool = [p for p in pool if p.lang == "ru"]
+    zh_pool = [p for p in pool if p.lang == "zh"]
+    if not ru_pool or not zh_pool:
+        return []
+    rb, zb = _bags(ru_pool, zh_pool, lex)
+    candidates = sorted(
+        ((text_score(rb[i], zb[j], _chars(r), _chars(z)), i, j)
+         for i, r in enumerate(ru_pool) for j, z in enumerate(zh_pool)),
+        reverse=True,
+    )
+    found: list[PassagePair] = []
+    used: set[tuple[str, int]] = set()
+    tries: dict[tuple[str, int], int] = {}
+    for s, i, j in candidates:
+        ends = (("ru", i), ("zh", j))
+        if s < min_text or any(e in used or tries.get(e, 0) >= MAX_TRIES for e in ends):
+            continue  # aligning is the costly step: a passage gets a few chances, not n
+        for e in ends:
+            tries[e] = tries.get(e, 0) + 1
+        pair = _pair(ru_pool[i], zh_pool[j], s, lex)
+        if pair.score >= min_pair:
+            used.update(ends)
+            found.append(pair)
+    return found
+
+
 def find_parallel_passages(
     documents: Sequence[Document],
     lexicon: Lexicon | None = None,
@@ -136,30 +164,7 @@ def find_parallel_passages(
             score = text_score(rb[0], zb[0], _chars(ru_abs[0]), _chars(zh_abs[0]))
             found.append(_pair(ru_abs[0], zh_abs[0], score, lex))
         pool.extend(p for p in parts if p.kind == "text")
-    ru_pool = [p for p in pool if p.lang == "ru"]
-    zh_pool = [p for p in pool if p.lang == "zh"]
-    if ru_pool and zh_pool:
-        rb, zb = _bags(ru_pool, zh_pool, lex)
-        candidates = sorted(
-            ((text_score(rb[i], zb[j], _chars(r), _chars(z)), i, j)
-             for i, r in enumerate(ru_pool) for j, z in enumerate(zh_pool)),
-            reverse=True,
-        )
-        used_r: set[int] = set()
-        used_z: set[int] = set()
-        tries: dict[tuple[str, int], int] = {}
-        for s, i, j in candidates:
-            if s < min_text_score or i in used_r or j in used_z:
-                continue
-            if tries.get(("ru", i), 0) >= MAX_TRIES or tries.get(("zh", j), 0) >= MAX_TRIES:
-                continue  # aligning is the costly step: a passage gets a few chances, not n
-            tries[("ru", i)] = tries.get(("ru", i), 0) + 1
-            tries[("zh", j)] = tries.get(("zh", j), 0) + 1
-            pair = _pair(ru_pool[i], zh_pool[j], s, lex)
-            if pair.score >= min_pair_score:
-                used_r.add(i)
-                used_z.add(j)
-                found.append(pair)
+    found.extend(_across(pool, lex, min_text_score, min_pair_score))
     return sorted(found, key=lambda p: -p.score)
 
 
