@@ -116,11 +116,21 @@ class TmxReader:
         self.name = name or (str(source) if isinstance(source, (str, os.PathLike)) else "<stdin>")
         self.header = TmxHeader()
         self.problems: list[ReadProblem] = []
-        self.lang_counts: Counter[str] = Counter()
+        self._langs: Counter[str] = Counter()  # tags counted on the general path
+        self._pair_langs: dict[tuple[str, str], int] = {}  # (ru tag, zh tag) counted on the fast path
         self.inline_tags: Counter[str] = Counter()
         self.read = 0
         self.skipped = 0
         self.last_line = 0  # line of the <tu> of the unit just yielded
+
+    @property
+    def lang_counts(self) -> Counter[str]:
+        """How often each ``xml:lang`` value was seen, as written in the file."""
+        counts = Counter(self._langs)
+        for (ru, zh), n in self._pair_langs.items():
+            counts[ru] += n
+            counts[zh] += n
+        return counts
 
     def _problem(self, line: int, message: str) -> None:
         self.problems.append(ReadProblem(self.name, line, message))
@@ -199,11 +209,15 @@ class TmxReader:
                 self.header.notes.append(child.text or "")
 
     def _plain_unit(self, tu: Any) -> TranslationUnit | None:
-        """Fast path for the common unit: one plain ru and one zh variant; ``None`` sends it to ``_unit``."""
-        props: dict[str, str] = {}
+        """Fast path for the common unit: one plain ru and one zh variant; ``None`` sends it to ``_unit``.
+
+        Written flat on purpose (no dicts, no helper calls): it runs once per unit on million-unit files.
+        """
         docs: list[str] = []
-        ru = zh = None
-        langs = []
+        zh_doc = role = bead = score_text = ru_line = zh_line = ""
+        ru: str | None = None
+        zh: str | None = None
+        ru_lang = zh_lang = ""
         for child in tu:
             tag = child.tag
             if tag == "prop":
@@ -211,8 +225,18 @@ class TmxReader:
                 value = value.strip() if value else ""
                 if kind == "x-doc":
                     docs.append(value)
-                elif kind and kind not in props:
-                    props[kind] = value
+                elif kind == "x-score":
+                    score_text = score_text or value
+                elif kind == "x-ru-line":
+                    ru_line = ru_line or value
+                elif kind == "x-zh-line":
+                    zh_line = zh_line or value
+                elif kind == "x-bead":
+                    bead = bead or value
+                elif kind == "x-role":
+                    role = role or value
+                elif kind == "x-zh-doc":
+                    zh_doc = zh_doc or value
             elif tag == "tuv":
                 lang = child.get(XML_LANG) or child.get("lang")
                 if not lang or not len(child):
@@ -222,17 +246,29 @@ class TmxReader:
                     return None
                 side = pair_side(lang)
                 if side == RU and ru is None:
-                    ru = seg.text or ""
+                    ru, ru_lang = seg.text or "", lang
                 elif side == ZH and zh is None:
-                    zh = seg.text or ""
+                    zh, zh_lang = seg.text or "", lang
                 else:
                     return None
-                langs.append(lang)
-        if ru is None or zh is None:
+        if ru is None or zh is None or (score_text and not _is_number(score_text)):
             return None
-        for lang in langs:
-            self.lang_counts[lang] += 1
-        return self._build(tu, props, docs, ru, zh)
+        key = (ru_lang, zh_lang)
+        self._pair_langs[key] = self._pair_langs.get(key, 0) + 1
+        return TranslationUnit(
+            ru,
+            zh,
+            docs[0] if docs else "",
+            zh_doc,
+            role,
+            bead,
+            float(score_text) if score_text else None,
+            _int(ru_line),
+            _int(zh_line),
+            tu.get("tuid", ""),
+            tu.get("creationdate", ""),
+            tuple(docs[1:]),
+        )
 
     def _unit(self, tu: Any) -> TranslationUnit | None:
         """One unit from a ``<tu>``, or ``None`` (reported) when it is not a Russian–Chinese pair."""
@@ -282,7 +318,7 @@ class TmxReader:
         if not lang:
             self._problem(tuv.sourceline or 0, "<tuv> without xml:lang; ignored")
             return None
-        self.lang_counts[lang] += 1
+        self._langs[lang] += 1
         seg = tuv.find("seg")
         if seg is None:
             self._problem(tuv.sourceline or 0, f"<tuv xml:lang={lang!r}> without <seg>; ignored")
@@ -321,6 +357,14 @@ class TmxReader:
             created=tu.get("creationdate", ""),
             also_in=tuple(docs[1:]),
         )
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _int(value: str | None) -> int:

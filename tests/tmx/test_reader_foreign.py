@@ -138,3 +138,15 @@ def test_last_line_follows_each_unit() -> None:
     reader = read(TRADOS_LIKE)
     lines = [(unit.ru[:6], reader.last_line) for unit in reader]
     assert lines == [("Статья", 10), ("Сначал", 16), ("Старый", 24)]  # the lines of their <tu>
+
+
+def test_bad_score_prop_is_reported_and_ignored() -> None:
+    text = (
+        '<tmx version="1.4"><body>\n<tu><prop type="x-score">high</prop><prop type="x-role">body</prop>'
+        '<tuv xml:lang="ru"><seg>Да.</seg></tuv><tuv xml:lang="zh"><seg>是。</seg></tuv></tu></body></tmx>'
+    )
+    reader = read(text)
+    (unit,) = list(reader)
+    assert (unit.ru, unit.zh, unit.score, unit.role) == ("Да.", "是。", None, "body")
+    assert [p.render() for p in reader.problems] == ["foreign.tmx:2: x-score 'high' is not a number; ignored"]
+    assert reader.lang_counts == {"ru": 1, "zh": 1}
