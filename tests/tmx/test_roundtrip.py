@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from translate.storage.tmx import tmxfile
 
 from tmx.reader import TmxReader
 from tmx.types import TranslationUnit
@@ -54,3 +55,13 @@ def test_write_read_identity(rows: list[tuple[str, str, float | None, str, str]]
     assert not ILLEGAL_XML_CHARS.search(data.decode("utf-8"))
     if DTD is not None:
         assert DTD.validate(etree.fromstring(data)), DTD.error_log
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=5))
+def test_translate_toolkit_reads_what_we_read(rows: list[tuple[str, str]]) -> None:
+    out = io.BytesIO()
+    write_stream(out, [TranslationUnit(ru, zh) for ru, zh in rows])
+    ours = [(u.ru, u.zh) for u in TmxReader(io.BytesIO(out.getvalue()))]
+    theirs = [(u.source, u.target) for u in tmxfile(io.BytesIO(out.getvalue())).units]
+    assert ours == theirs
