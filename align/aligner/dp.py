@@ -174,7 +174,7 @@ class Path:
     """The best path: beads as index ranges with their lexical similarity and length cost."""
 
     beads: list[tuple[range, range]]
-    sims: list[float]
+    sims: list[float]  # 1-0 and 0-1 beads: best similarity of the lone sentence to a neighbour
     lencosts: list[float]
     masses: list[float]  # total concept weight of each bead: how much evidence its similarity rests on
 
@@ -282,6 +282,21 @@ def _zero_one(best: np.ndarray, back: np.ndarray, skip: float) -> None:
     back[moved] = BEAD_TYPES.index((0, 1))
 
 
+def _neighbour_sim(model: Model, i: int, j: int, a: int, n: int, m: int) -> float:
+    """For a 1-0 or 0-1 bead ending at (i, j): the best similarity of its sentence to a neighbour.
+
+    A sentence left alone that resembles the sentence next to it on the other side is more likely a
+    missed merge than a real omission, so this feeds the confidence of the lone bead.
+    """
+    cells = [(i, j), (i, j + 1)] if a else [(i, j), (i + 1, j)]
+    best = 0.0
+    for row, col in cells:
+        if 1 <= row <= n and 1 <= col <= m:
+            sim, _ = model.parts(row, np.array([col]), 1, 1)
+            best = max(best, float(sim[0]))
+    return best
+
+
 def _trace(model: Model, backs: list[np.ndarray], lo: np.ndarray, n: int, m: int) -> Path:
     """Follow backpointers from (n, m) and describe each bead."""
     beads: list[tuple[range, range]] = []
@@ -302,7 +317,7 @@ def _trace(model: Model, backs: list[np.ndarray], lo: np.ndarray, n: int, m: int
             table = model.overlaps[(a, b)]
             masses.append(float(table.ru_size[i - a] + table.zh_sizes(np.array([j - b]))[0]))
         else:
-            sims.append(0.0)
+            sims.append(_neighbour_sim(model, i, j, a, n, m))
             lens.append(0.0)
             masses.append(0.0)
         i, j = i - a, j - b
