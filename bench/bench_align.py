@@ -46,27 +46,40 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(docs: list[TestDoc], params: Params | None = None) -> tuple[float, float, float]:
-    """Align every document; strict F1, lax F1 and seconds spent aligning."""
+CALIBRATION_CUTS = (0.5, 0.9)
+
+
+def run(docs: list[TestDoc], params: Params | None = None) -> tuple[float, float, float, str]:
+    """Align every document; strict F1, lax F1, seconds spent aligning, and how scores threshold."""
     t0 = time.perf_counter()
     test = []
+    scored: list[tuple[float, bool]] = []
     for d in docs:
         beads = align_sentences(d.ru, d.zh, params=params)
         test.append([(b.src, b.tgt) for b in beads])
+        gold = set(d.gold)
+        scored.extend((b.score, (b.src, b.tgt) in gold) for b in beads)
     took = time.perf_counter() - t0
     s = score([d.gold for d in docs], test)
-    return s.f1_strict, s.f1_lax, took
+    cuts = []
+    for cut in CALIBRATION_CUTS:
+        kept = [ok for sc, ok in scored if sc >= cut]
+        precision = sum(kept) / len(kept) if kept else 0.0
+        cuts.append(f"score>={cut}: {len(kept) / len(scored):.0%} of beads, {precision:.1%} right")
+    return s.f1_strict, s.f1_lax, took, "; ".join(cuts)
 
 
-def report(name: str, docs: list[TestDoc], baseline: bool) -> None:
-    strict, lax, took = run(docs)
+def report(name: str, docs: list[TestDoc], baseline: bool, calibration: bool = False) -> None:
+    strict, lax, took, cuts = run(docs)
     sentences = sum(len(d.ru) + len(d.zh) for d in docs)
     line = f"{name:34s} docs={len(docs):3d} sent={sentences:5d} strict={strict:.3f} lax={lax:.3f}"
     line += f" align={took:.2f}s"
     if baseline:
-        bs, bl, _ = run(docs, LENGTH_ONLY)
+        bs, bl, _, _ = run(docs, LENGTH_ONLY)
         line += f" | length-only strict={bs:.3f} lax={bl:.3f}"
     print(line, flush=True)
+    if calibration:
+        print(f"    {cuts}", flush=True)
 
 
 def large(data: Path, size: int, seed: int) -> None:
@@ -123,6 +136,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed of the perturbation")
     parser.add_argument("--only", choices=("flores", "tatoeba"), help="run one data set")
     parser.add_argument("--baseline", action="store_true", help="also score the length-only baseline")
+    parser.add_argument("--calibration", action="store_true", help="also show how bead scores threshold")
     parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
     parser.add_argument("--self-train", action="store_true", help="only the self-training comparison")
     parser.add_argument("--pairing", action="store_true", help="only the document-pairing check")
@@ -145,12 +159,12 @@ def main() -> int:
         docs = group_by_url(urls)
         for merge, delete in rates:
             built = build(ru, zh, docs, merge, delete, args.seed)
-            report(f"flores merge={merge:.2f} delete={delete:.2f}", built, args.baseline)
+            report(f"flores merge={merge:.2f} delete={delete:.2f}", built, args.baseline, args.calibration)
     if args.only != "flores":
         ru, zh = read_tatoeba(args.data)
         for merge, delete in rates:
-            report(f"tatoeba merge={merge:.2f} delete={delete:.2f}",
-                   build(ru, zh, chunks(len(ru), 30), merge, delete, args.seed), args.baseline)
+            built = build(ru, zh, chunks(len(ru), 30), merge, delete, args.seed)
+            report(f"tatoeba merge={merge:.2f} delete={delete:.2f}", built, args.baseline, args.calibration)
     print(f"wall={time.perf_counter() - START:.2f}s cpu={cpu_s():.2f}s peak={peak_mb():.0f}MB")
     return 0
 
