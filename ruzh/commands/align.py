@@ -48,6 +48,13 @@ def register(subparsers: Any) -> None:
         "may be repeated",
     )
     parser.add_argument(
+        "--termbase",
+        metavar="CSV",
+        default="shipped",
+        help="termbase whose ru/zh terms of one concept count as translations (default: the shipped "
+        "digital-economy termbase; 'none' to leave it out)",
+    )
+    parser.add_argument(
         "--self-train",
         action="store_true",
         help="learn word pairs from the confident beads of a first pass and align again (long texts only; "
@@ -170,9 +177,21 @@ def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
         yield from render(pair.beads, ru.sentences, zh.sentences, args.format, extra)
 
 
+def termbase_pairs(choice: str) -> list[tuple[str, str]]:
+    """(ru, zh) term pairs of every concept of the termbase (all statuses: texts use them all)."""
+    if choice == "none":
+        return []
+    from glossary.termbase import load_termbase
+
+    concepts = load_termbase(None if choice == "shipped" else choice)
+    return [
+        (ru.text, zh.text) for c in concepts for ru in c.terms_of("ru") for zh in c.terms_of("zh")
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     """Read both sides, align, print; warnings (an empty side) go to stderr."""
-    lexicon = load_lexicon(args.lexicon)
+    lexicon = load_lexicon(args.lexicon, termbase_pairs(args.termbase))
     if args.find_pairs:
         return _emit(_pairs(args, lexicon), args.output)
     ru, zh, ru_name, zh_name = _inputs(args)

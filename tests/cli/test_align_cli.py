@@ -116,3 +116,23 @@ def test_find_pairs_across_documents(
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert {(r["ru_doc"], r["zh_doc"]) for r in records} == {("ru0", "zh2"), ("ru1", "zh1"), ("ru2", "zh0")}
     assert all(r["pair_score"] > 0.9 for r in records)
+
+
+def test_termbase_pairs_reach_the_lexicon(sentence_files: tuple[Path, Path], tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from ruzh.commands.align import termbase_pairs
+
+    termbase = tmp_path / "tb.csv"
+    termbase.write_text(
+        "concept,lang,term,pos,status,domain,note,source\n"
+        "X1,ru,умный город,NOUN,preferred,city,,test\n"
+        "X1,zh,智慧城市,noun,preferred,city,,test\n"
+        "X1,zh,智能城市,noun,admitted,city,,test\n",
+        encoding="utf-8",
+    )
+    assert termbase_pairs(str(termbase)) == [("умный город", "智慧城市"), ("умный город", "智能城市")]
+    assert termbase_pairs("none") == []
+    ru, zh = sentence_files
+    args = ["align", "--ru-sentences", str(ru), "--zh-sentences", str(zh)]
+    assert main([*args, "--termbase", str(termbase)]) == 0
+    assert "extra" in capsys.readouterr().err  # the signature names the extra source
