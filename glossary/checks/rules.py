@@ -60,6 +60,13 @@ RULES: tuple[Rule, ...] = (
         "Retype the word in one script.",
     ),
     Rule(
+        "name-two-spellings",
+        "warning",
+        "document",
+        "A name written two ways one letter apart across the corpus (Haier and Hair).",
+        "Use the usual spelling everywhere.",
+    ),
+    Rule(
         "term-forbidden",
         "error",
         "document",

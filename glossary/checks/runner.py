@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.checks import homoglyphs, typography
+from glossary.checks import homoglyphs, names, typography
 from glossary.checks.baseline import read_baseline, split_known
 from glossary.checks.config import CheckConfig
 from glossary.checks.findings import Finding, with_fingerprints
@@ -54,6 +54,7 @@ def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = Non
         yield from typography.stray_spaces(src)
         yield from typography.han_for_dash(src, runs[src.name], dashes)
         yield from homoglyphs.mixed_script(src)
+    yield from names.two_spellings(sources, runs)
     if glossary is not None:
         yield from check_variants(sources, runs, glossary)
 

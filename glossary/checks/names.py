@@ -1,0 +1,124 @@
+"""A name spelled two ways across the corpus: ``Haier`` four times and ``Hair`` once in seed 004.
+
+Candidates are capitalised words inside a sentence (a capital after ``.`` or at a line start says
+nothing). Latin words are compared as written, Russian ones by lemma, so ``Минска`` and ``Минск``
+are one name. Two names one edit apart (a letter dropped, added or changed) are reported when one
+is clearly the usual spelling (used at least twice and more often than the other), and the edit is
+inside the word: a different first letter makes another name (Wall, Mall), and for Russian the last
+two letters carry case endings. For Russian, at least one of the two must be unknown to the
+dictionary, since two real words may differ by a letter (``Рост``, ``Рот``). Each use of the
+rarer spelling is a finding; the usual one is in ``related``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from align.morphology import is_known_word, lemma
+from glossary.checks.findings import Finding
+from glossary.checks.rules import finding
+from glossary.checks.source import Joined, SourceFile
+
+_NAME = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}])")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…:;»\"”]\s*|\s{2,})$")
+_LATIN = regex.compile(r"\p{Latin}+")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}+")
+MAX_PLACES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Use:
+    file: str
+    line: int
+    column: int
+    surface: str
+
+
+def edit_positions(a: str, b: str) -> list[int]:
+    """Where ``b`` differs from ``a`` by one letter dropped, added or changed (empty: not one edit)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return []
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return diff if len(diff) == 1 else []
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return [i for i in range(len(long_)) if long_[:i] + long_[i + 1 :] == short]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one letter dropped, added or changed."""
+    return bool(edit_positions(a, b))
+
+
+def _inside(a: str, b: str, cyrillic: bool) -> bool:
+    """The edit is inside the word: not its first letter (Wall/Mall, Порт/Норт are other words) and,
+    for Russian, not in the last two letters, where case endings and lemmatiser guesses differ."""
+    end = max(len(a), len(b)) - (2 if cyrillic else 0)
+    return any(0 < i < end for i in edit_positions(a, b))
+
+
+def _names(
+    sources: Sequence[SourceFile], runs: Mapping[str, Joined]
+) -> tuple[dict[str, list[_Use]], Counter[str]]:
+    """Uses of capitalised words inside sentences by key, and counts of every use of those keys."""
+    uses: dict[str, list[_Use]] = defaultdict(list)
+    total: Counter[str] = Counter()
+    for src in sources:
+        run = runs[src.name]
+        for m in _NAME.finditer(run.text):
+            word = m.group(0)
+            if _SENTENCE_START.search(run.text[max(0, m.start() - 3) : m.start()]):
+                total[word] += 1  # counted, though a capital there proves nothing
+                continue
+            if _LATIN.fullmatch(word):
+                key = word
+            elif _CYRILLIC.fullmatch(word):
+                key = lemma(word).capitalize()
+            else:
+                continue
+            line, col = run.position(m.start())
+            uses[key].append(_Use(src.name, line, col, word))
+            total[key] += 1
+    return uses, total
+
+
+def _plausible_pair(usual: str, rare: str) -> bool:
+    if _LATIN.fullmatch(usual):
+        return True
+    return not (is_known_word(usual) and is_known_word(rare))
+
+
+def two_spellings(sources: Sequence[SourceFile], runs: Mapping[str, Joined]) -> Iterator[Finding]:
+    """Uses of the rarer of two spellings of one name, one edit apart."""
+    uses, total = _names(sources, runs)
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for name in uses:
+        by_length[len(name)].append(name)
+    for rare, rare_uses in uses.items():
+        candidates = [n for d in (-1, 0, 1) for n in by_length.get(len(rare) + d, [])]
+        for usual in candidates:
+            n_usual = len(uses[usual])
+            cyrillic = bool(_CYRILLIC.fullmatch(usual))
+            if n_usual < 2 or n_usual <= len(rare_uses) or len(usual) < (6 if cyrillic else 4):
+                continue
+            if not _inside(usual.lower(), rare.lower(), cyrillic):
+                continue
+            if not _plausible_pair(usual, rare):
+                continue
+            related = tuple(f"{u.surface} {u.file}:{u.line}:{u.column}" for u in uses[usual][:MAX_PLACES])
+            for u in rare_uses:
+                yield finding(
+                    "name-two-spellings",
+                    f"'{u.surface}' looks like a misspelling of '{usual}', written so {total[usual]}× "
+                    f"in the corpus; use one spelling",
+                    u.file,
+                    u.line,
+                    u.column,
+                    u.surface,
+                    related=related,
+                    context=f"{rare}|{usual}",
+                )
