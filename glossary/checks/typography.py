@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import regex
 
@@ -158,6 +159,25 @@ MAX_SPAN = 400
 _ENUMERATOR = regex.compile(r"(?:^|[\s;:,.])(?:\d{1,2}|[\p{Cyrillic}\p{Latin}])$")
 
 
+# Closing quote -> (its opening partner, the opening mark to suggest) for pairs typed the wrong way
+# round: ”七姊妹“ for “七姊妹”.
+_REVERSED = {"”": ("“", "“"), "»": ("«", "«")}
+REVERSED_SPAN = 60
+
+
+def _reversed_end(s: str, i: int) -> int:
+    """Offset of the opening quote that ends a reversed pair starting with the closer at ``i``, or -1."""
+    if s[i] not in _REVERSED:
+        return -1
+    opener = _REVERSED[s[i]][0]
+    end = s.find(opener, i + 1, i + REVERSED_SPAN)
+    if end < 0 or s.find(s[i], i + 1, end) >= 0:
+        return -1
+    # the opener at ``end`` is a real one when a closer follows it before any other opener
+    close, reopen = s.find(s[i], end + 1, end + MAX_SPAN), s.find(opener, end + 1, end + MAX_SPAN)
+    return -1 if close >= 0 and (reopen < 0 or close < reopen) else end
+
+
 def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Finding]:
     """Quotes and brackets opened and never closed, or closed without an opener, in running text."""
     run = text or joined(src)
@@ -176,7 +196,10 @@ def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Fi
             context=s[max(0, offset - 6) : offset + 6],
         )
 
+    skip: set[int] = set()
     for i, ch in enumerate(s):
+        if i in skip:
+            continue
         while stack and i - stack[0][1] > MAX_SPAN:
             mark, at = stack.pop(0)
             yield report(at, f"'{mark}' is not closed within {MAX_SPAN} characters; add its partner")
@@ -189,6 +212,18 @@ def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Fi
             depth = next((k for k in range(len(stack) - 1, -1, -1) if _OPENERS[stack[k][0]] == family), -1)
             if depth < 0:
                 if ch == ")" and _ENUMERATOR.search(s[max(0, i - 4) : i]):
+                    continue
+                end = _reversed_end(s, i)
+                if end > 0:
+                    skip.add(end)
+                    yield replace(
+                        report(
+                            i,
+                            f"quotes reversed: {s[i : end + 1]}; write {_REVERSED[ch][1]}"
+                            f"{s[i + 1 : end]}{ch}",
+                        ),
+                        text=s[i : end + 1],
+                    )
                     continue
                 yield report(i, f"'{ch}' closes nothing: its opening partner is missing")
                 continue

@@ -134,3 +134,17 @@ def test_no_dash_slips_in_seeds_000_to_002(seed_path: Callable[[str], Path]) -> 
         src = read_source(seed_path(seed))
         run = joined(src)
         assert list(typography.han_for_dash(src, run, typography.dash_contexts([run]))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FLORES-200 devtest zho_Hans line 159: the pair typed the wrong way round, one finding
+        ("所有的洞穴入口（这些洞被称为”七姊妹“）直径至少为 100 至 250 米。", [(1, 15, "”七姊妹“")]),
+        # line 812: two closing quotes around 丛林漫步, the rest correct: two findings, no "reversed"
+        ("徒步旅行（ 也叫”丛林漫步”、“远足旅行”或“远足”）主要是徒步行走。", [(1, 9, "”"), (1, 14, "”")]),
+    ],
+)
+def test_reversed_and_stray_closing_quotes(text: str, expected: list[tuple[int, int, str]]) -> None:
+    found = list(typography.unbalanced_pairs(src_of(text)))
+    assert [(f.line, f.column, f.text) for f in found] == expected
