@@ -11,7 +11,7 @@ the share of sentences that landed in confident beads, so a wrong pairing scores
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from align.aligner.core import align_sentences, default_lexicon
@@ -105,38 +105,85 @@ def _chars(p: Passage) -> int:
     return sum(len(s.text) for s in p.sentences)
 
 
-def _pair(ru: Passage, zh: Passage, text: float, lexicon: Lexicon) -> PassagePair:
-    beads = align_sentences([s.text for s in ru.sentences], [s.text for s in zh.sentences], lexicon)
+# Aligns a batch of (Russian passage, Chinese passage) pairs; the build runs the batch in parallel
+# and caches it, the library default runs it in order.
+BatchAligner = Callable[[Sequence[tuple[Passage, Passage]]], list[list[Bead]]]
+
+
+def serial_aligner(lexicon: Lexicon) -> BatchAligner:
+    """A batch aligner that aligns one pair after the other in this process."""
+
+    def run(batch: Sequence[tuple[Passage, Passage]]) -> list[list[Bead]]:
+        return [
+            align_sentences([s.text for s in ru.sentences], [s.text for s in zh.sentences], lexicon)
+            for ru, zh in batch
+        ]
+
+    return run
+
+
+def pair_from_beads(ru: Passage, zh: Passage, text: float, beads: Sequence[Bead]) -> PassagePair:
+    """The passage pair with its score: text-level evidence times the share of confidently aligned
+    sentences, so a wrong pairing scores low."""
     covered = sum(len(b.src) + len(b.tgt) for b in beads if b.src and b.tgt and b.score >= CONFIDENT)
     share = covered / (len(ru.sentences) + len(zh.sentences))
     return PassagePair(ru, zh, round(math.sqrt(share * min(1.0, 2 * text)), 4), round(text, 4), tuple(beads))
 
 
-def _across(pool: Sequence[Passage], lex: Lexicon, min_text: float, min_pair: float) -> list[PassagePair]:
-    """Russian and Chinese passages of different documents paired greedily, best text score first."""
+def _candidates(
+    ru_pool: Sequence[Passage], zh_pool: Sequence[Passage], lex: Lexicon, min_text: float
+) -> list[tuple[float, int, int]]:
+    rb, zb = _bags(ru_pool, zh_pool, lex)
+    scored = (
+        (text_score(rb[i], zb[j], _chars(r), _chars(z)), i, j)
+        for i, r in enumerate(ru_pool)
+        for j, z in enumerate(zh_pool)
+    )
+    return sorted((c for c in scored if c[0] >= min_text), reverse=True)
+
+
+def _across(
+    pool: Sequence[Passage], lex: Lexicon, min_text: float, min_pair: float, aligner: BatchAligner
+) -> list[PassagePair]:
+    """Russian and Chinese passages of different documents paired greedily, best text score first.
+
+    Work goes in rounds: each round takes, best first, candidates whose two passages are still free
+    and untried in this round, aligns them as one batch, and keeps the pairs that score well. A
+    passage gets at most ``MAX_TRIES`` alignments: aligning is the costly step.
+    """
     ru_pool = [p for p in pool if p.lang == "ru"]
     zh_pool = [p for p in pool if p.lang == "zh"]
     if not ru_pool or not zh_pool:
         return []
-    rb, zb = _bags(ru_pool, zh_pool, lex)
-    candidates = sorted(
-        ((text_score(rb[i], zb[j], _chars(r), _chars(z)), i, j)
-         for i, r in enumerate(ru_pool) for j, z in enumerate(zh_pool)),
-        reverse=True,
-    )
+    remaining = _candidates(ru_pool, zh_pool, lex, min_text)
     found: list[PassagePair] = []
     used: set[tuple[str, int]] = set()
     tries: dict[tuple[str, int], int] = {}
-    for s, i, j in candidates:
-        ends = (("ru", i), ("zh", j))
-        if s < min_text or any(e in used or tries.get(e, 0) >= MAX_TRIES for e in ends):
-            continue  # aligning is the costly step: a passage gets a few chances, not n
-        for e in ends:
-            tries[e] = tries.get(e, 0) + 1
-        pair = _pair(ru_pool[i], zh_pool[j], s, lex)
-        if pair.score >= min_pair:
-            used.update(ends)
-            found.append(pair)
+    while remaining:
+        batch: list[tuple[float, int, int]] = []
+        claimed: set[tuple[str, int]] = set()
+        left: list[tuple[float, int, int]] = []
+        for s, i, j in remaining:
+            ends = (("ru", i), ("zh", j))
+            if any(e in used or tries.get(e, 0) >= MAX_TRIES for e in ends):
+                continue
+            if any(e in claimed for e in ends):
+                left.append((s, i, j))
+                continue
+            claimed.update(ends)
+            batch.append((s, i, j))
+        if not batch:
+            break
+        beads = aligner([(ru_pool[i], zh_pool[j]) for _, i, j in batch])
+        for (s, i, j), pair_beads in zip(batch, beads, strict=True):
+            ends = (("ru", i), ("zh", j))
+            for e in ends:
+                tries[e] = tries.get(e, 0) + 1
+            pair = pair_from_beads(ru_pool[i], zh_pool[j], s, pair_beads)
+            if pair.score >= min_pair and not any(e in used for e in ends):
+                used.update(ends)
+                found.append(pair)
+        remaining = left
     return found
 
 
@@ -145,6 +192,7 @@ def find_parallel_passages(
     lexicon: Lexicon | None = None,
     min_text_score: float = MIN_TEXT_SCORE,
     min_pair_score: float = MIN_PAIR_SCORE,
+    aligner: BatchAligner | None = None,
 ) -> list[PassagePair]:
     """Parallel passages among documents: abstracts within a document, then documents across.
 
@@ -153,7 +201,8 @@ def find_parallel_passages(
     pairs inside one document are always kept), and returned with their beads, best score first.
     """
     lex = lexicon if lexicon is not None else default_lexicon()
-    found: list[PassagePair] = []
+    run = aligner or serial_aligner(lex)
+    abstracts: list[tuple[Passage, Passage, float]] = []
     pool: list[Passage] = []
     for doc in documents:
         parts = passages(doc)
@@ -162,9 +211,11 @@ def find_parallel_passages(
         if ru_abs and zh_abs:
             rb, zb = _bags(ru_abs, zh_abs, lex)
             score = text_score(rb[0], zb[0], _chars(ru_abs[0]), _chars(zh_abs[0]))
-            found.append(_pair(ru_abs[0], zh_abs[0], score, lex))
+            abstracts.append((ru_abs[0], zh_abs[0], score))
         pool.extend(p for p in parts if p.kind == "text")
-    found.extend(_across(pool, lex, min_text_score, min_pair_score))
+    beads = run([(ru, zh) for ru, zh, _ in abstracts]) if abstracts else []
+    found = [pair_from_beads(ru, zh, s, b) for (ru, zh, s), b in zip(abstracts, beads, strict=True)]
+    found.extend(_across(pool, lex, min_text_score, min_pair_score, run))
     return sorted(found, key=lambda p: -p.score)
 
 

@@ -24,9 +24,9 @@ from ruzh import __version__
 from ruzh.pipeline import outputs
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.corpus import read_corpus
-from ruzh.pipeline.discovery import abstract_passages
-from ruzh.pipeline.model import BuildResult
-from ruzh.pipeline.passages import align_passages
+from ruzh.pipeline.discovery import parallel_passages
+from ruzh.pipeline.model import AlignedPassage, BuildResult
+from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.report import report_html
 from tmx.types import TranslationUnit
 
@@ -75,6 +75,19 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
     from align.aligner import Params
 
     return {"ruzh": __version__, "aligner": f"ruzh-dp|{Params()!r}", "zh_tag": options.zh_tag}
+
+
+def _passages(
+    documents: Sequence[Document], paths: Sequence[Path], options: BuildOptions, cache: Cache
+) -> list[AlignedPassage]:
+    """Parallel passages with their beads (the whole result cached by the documents' content)."""
+    name = _corpus_key("passages", paths, [])
+    found = cache.get(name, "passages")
+    if not isinstance(found, list):
+        with CachedParallelAligner(options.jobs, cache, options.quiet) as aligner:
+            found = parallel_passages(documents, aligner)
+        cache.put(name, "passages", found)
+    return found
 
 
 def _corpus_key(kind: str, paths: Sequence[Path], units: Sequence[TranslationUnit]) -> str:
@@ -131,7 +144,7 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
         raise stats.errors[0]
     stats.documents = len(documents)
     readable = [Path(d.path) for d in documents]
-    passages = align_passages(abstract_passages(documents), options.jobs, cache, options.quiet)
+    passages = _passages(documents, readable, options, cache)
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
     signature = "|".join(f"{k}={v}" for k, v in settings.items())

@@ -1,27 +1,26 @@
-"""Find the parallel passages of a corpus: abstract pairs inside a document (Аннотация ↔ 摘要).
-
-Document-level pairing (which Russian document translates which Chinese one) is scored by the
-aligner's pairing; this module turns both into :class:`PassageSpec` for alignment.
-"""
+"""Find and align the parallel passages of a corpus: abstract pairs inside a document (Аннотация ↔
+摘要) and documents that translate each other, as the aligner's pairing decides."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from align.aligner.pairing import BatchAligner, PassagePair, find_parallel_passages
 from align.types import Document
-from ruzh.pipeline.passages import PassageSpec
+from ruzh.pipeline.model import AlignedPassage
 
 
-def abstract_passages(documents: Sequence[Document]) -> list[PassageSpec]:
-    """One passage per document that has both a Russian and a Chinese abstract."""
-    specs = []
-    for document in documents:
-        ru = tuple(s for b in document.blocks if b.role == "abstract" and b.lang == "ru" for s in b.sentences)
-        zh = tuple(s for b in document.blocks if b.role == "abstract" and b.lang == "zh" for s in b.sentences)
-        if ru and zh:
-            specs.append(
-                PassageSpec(
-                    f"{document.name}#abstract", "abstract", document.name, document.name, 1.0, ru, zh
-                )
-            )
-    return specs
+def _passage(pair: PassagePair) -> AlignedPassage:
+    if pair.ru.kind == "abstract":
+        kind, ident = "abstract", f"{pair.ru.doc}#abstract"
+    else:
+        kind, ident = "document", f"{pair.ru.doc}~{pair.zh.doc}"
+    return AlignedPassage(
+        ident, kind, pair.ru.doc, pair.zh.doc, pair.score, pair.ru.sentences, pair.zh.sentences, pair.beads
+    )
+
+
+def parallel_passages(documents: Sequence[Document], aligner: BatchAligner) -> list[AlignedPassage]:
+    """Every parallel passage with its beads, in a stable order (abstracts first, then by name)."""
+    found = [_passage(pair) for pair in find_parallel_passages(documents, aligner=aligner)]
+    return sorted(found, key=lambda p: (p.kind != "abstract", p.ru_doc, p.zh_doc))
