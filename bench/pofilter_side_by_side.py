@@ -136,9 +136,12 @@ def main() -> int:
     print(f"ruzh check: exit {proc.returncode}, {len(report['findings'])} findings")
     for rule, n in ruzh_rules.most_common():
         print(f"  {n:5d} {rule}")
-    punct = [f for f in report["findings"] if "punct" in f["rule"] or "pair" in f["rule"]]
-    wrong = [f for f in punct if balanced(f["text"])]
-    print(f"ruzh punctuation findings: {len(punct)}, of them on a segment whose marks add up: {len(wrong)}")
+    pairs_found = [f for f in report["findings"] if f["rule"] == "unbalanced-pair"]
+    wrong = [f for f in pairs_found if balanced(f["text"])]
+    print(f"ruzh unbalanced-pair findings: {len(pairs_found)}, on a segment whose marks add up: {len(wrong)}")
+    for f in report["findings"]:
+        if f["rule"] == "zh-halfwidth-punct":  # a half-width mark inside Chinese text is never a correct pair
+            print(f"  zh-halfwidth-punct line {f['line']}: {f['message']}")
     where = tu_lines(tmx)
     ruzh_by_tuid: dict[str, list[str]] = {}
     for f in report["findings"]:

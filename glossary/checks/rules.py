@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
         "zh-halfwidth-punct",
         "warning",
         "document",
-        "Half-width punctuation in Chinese text where the document otherwise uses full width.",
+        "Half-width punctuation in Chinese text where the document (or the standard) uses full width.",
         "Use the full-width mark (，。；：（）) as the rest of the document does.",
     ),
     Rule(

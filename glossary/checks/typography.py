@@ -86,6 +86,32 @@ def _candidates(src: SourceFile) -> Iterator[tuple[int, int, str]]:
                 yield number, i, ch
 
 
+_SEGMENT_PREFILTER = regex.compile(
+    r"[\p{Han}”’》〉」』）】] ?[,;:!?()]|\p{Han}\.(?![\p{Latin}\d.])|[()]\p{Han}"
+)
+
+
+def segment_halfwidth(text: str) -> list[tuple[int, str]]:
+    """(0-based index, mark) of half-width marks in the Chinese text of one segment.
+
+    Parentheses around Latin or digits only, ``(CEP)``, follow a common convention for foreign
+    names in Chinese translations and are left alone here; a document-wide convention decides in
+    :func:`halfwidth_punctuation`.
+    """
+    if not _SEGMENT_PREFILTER.search(text):
+        return []
+    out = []
+    for _, i, ch in _candidates(SourceFile("", (text,))):
+        if ch in "()":
+            j = text.rfind("(", 0, i) if ch == ")" else i
+            k = i if ch == ")" else text.find(")", i)
+            inner = text[j + 1 : k] if j >= 0 and k >= 0 else ""
+            if inner and not _HAN.search(inner):
+                continue
+        out.append((i, ch))
+    return out
+
+
 def halfwidth_punctuation(src: SourceFile) -> Iterator[Finding]:
     """Half-width marks in Chinese text of a document whose Chinese text otherwise uses full width."""
     cands = list(_candidates(src))

@@ -26,6 +26,7 @@ from glossary.checks import numbers
 from glossary.checks.findings import Finding
 from glossary.checks.rules import finding
 from glossary.checks.tm import TmGroups
+from glossary.checks.typography import HALF_TO_FULL, segment_halfwidth
 from glossary.checks.variants import Glossary
 from glossary.matching import WORD, ChineseMatcher, lemma_key, token_key
 from tmx.reader import TmxReader
@@ -192,6 +193,16 @@ class UnitChecker:
             return out
         out.extend(self._scripts(line, ru, zh))
         out.extend(self._pairs(line, ru, zh))
+        out.extend(
+            self._f(
+                "zh-halfwidth-punct",
+                line,
+                ch,
+                f"half-width '{ch}' in the Chinese side ('{zh[max(0, i - 6) : i + 6]}'); "
+                f"write '{HALF_TO_FULL[ch][1]}'",
+            )
+            for i, ch in segment_halfwidth(zh)
+        )
         self._ratio(line, ru, zh)
         out.extend(self._numbers(line, ru, zh))
         if self.index is not None:

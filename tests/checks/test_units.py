@@ -201,3 +201,18 @@ def test_units_the_tmx_reader_skips_are_reported(tmp_path: Path) -> None:
     renamed = tmp_path / "memory.dat"
     renamed.write_bytes(tmx.read_bytes())
     assert len(list(check_unit_file(renamed, "memory.dat", kind="tmx"))) == 3
+
+
+@pytest.mark.parametrize(
+    ("zh", "marks"),
+    [
+        ("全部都是均码哦!", ["!"]),  # FLORES zho_Hans line 970
+        ("它们到了一个新的岛屿以至于不可能轻易回去)，它们通常会发现", [")"]),  # line 373, （…) mixed widths
+        ("马尔泰利在由 9 名成员组成的新临时选举委员会 (CEP)中宣誓就职。", []),  # (Latin) convention, line 298
+        ("铃声 (Ring) 公司 CEO 杰米·西米诺夫曾表示，公司成立之初。", []),  # line 6
+        ("增长了 2.5%，达到 3,000 亿元。", []),  # decimal point and thousands comma between digits
+    ],
+)
+def test_halfwidth_marks_in_chinese_segments(zh: str, marks: list[str]) -> None:
+    found = UnitChecker("t.tsv").check(1, TranslationUnit(ru="Текст 2,5 % и 300 млрд.", zh=zh))
+    assert [f.text for f in found if f.rule == "zh-halfwidth-punct"] == marks
