@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 import regex
 
@@ -204,22 +203,29 @@ def _reversed_end(s: str, i: int) -> int:
     return -1 if close >= 0 and (reopen < 0 or close < reopen) else end
 
 
+def _unmatched_closer(s: str, i: int) -> tuple[str, int] | None:
+    """For a closer at ``i`` with no opener: (message, offset of a reversed partner or -1), or
+    ``None`` for a list enumerator such as ``1)``."""
+    ch = s[i]
+    if ch == ")" and _ENUMERATOR.search(s[max(0, i - 4) : i]):
+        return None
+    end = _reversed_end(s, i)
+    if end > 0:
+        return f"quotes reversed: {s[i : end + 1]}; write {_REVERSED[ch][1]}{s[i + 1 : end]}{ch}", end
+    return f"'{ch}' closes nothing: its opening partner is missing", -1
+
+
 def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Finding]:
     """Quotes and brackets opened and never closed, or closed without an opener, in running text."""
     run = text or joined(src)
     s = run.text
     stack: list[tuple[str, int]] = []
 
-    def report(offset: int, what: str) -> Finding:
+    def report(offset: int, what: str, end: int = -1) -> Finding:
         line, col = run.position(offset)
+        text = s[offset : end + 1] if end > 0 else s[offset]
         return finding(
-            "unbalanced-pair",
-            what,
-            src.name,
-            line,
-            col,
-            s[offset],
-            context=s[max(0, offset - 6) : offset + 6],
+            "unbalanced-pair", what, src.name, line, col, text, context=s[max(0, offset - 6) : offset + 6]
         )
 
     skip: set[int] = set()
@@ -237,21 +243,10 @@ def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Fi
             family = _CLOSERS[ch]
             depth = next((k for k in range(len(stack) - 1, -1, -1) if _OPENERS[stack[k][0]] == family), -1)
             if depth < 0:
-                if ch == ")" and _ENUMERATOR.search(s[max(0, i - 4) : i]):
-                    continue
-                end = _reversed_end(s, i)
-                if end > 0:
-                    skip.add(end)
-                    yield replace(
-                        report(
-                            i,
-                            f"quotes reversed: {s[i : end + 1]}; write {_REVERSED[ch][1]}"
-                            f"{s[i + 1 : end]}{ch}",
-                        ),
-                        text=s[i : end + 1],
-                    )
-                    continue
-                yield report(i, f"'{ch}' closes nothing: its opening partner is missing")
+                unmatched = _unmatched_closer(s, i)
+                if unmatched is not None:
+                    skip.add(unmatched[1])
+                    yield report(i, unmatched[0], unmatched[1])
                 continue
             for mark, at in stack[depth + 1 :]:
                 yield report(at, f"'{mark}' is not closed before '{ch}'; add its partner")

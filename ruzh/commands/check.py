@@ -52,6 +52,12 @@ def register(subparsers: Any) -> None:
         metavar="PAIRS.tsv",
         help="aligned pairs, `ru<TAB>zh` or `score<TAB>ru<TAB>zh` lines, checked like TMX units",
     )
+    _output_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    """Report, exit-code, configuration and baseline options."""
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -93,7 +99,6 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="print the rules with their ids, default severities and descriptions, and exit",
     )
-    parser.set_defaults(handler=run)
 
 
 def _default_format() -> str:
