@@ -168,7 +168,8 @@ def _check_row(row: dict[str, str], name: str, lineno: int) -> None:
 def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], name: str) -> Concept:
     terms: list[Term] = []
     seen_preferred: dict[str, int] = {}
-    first = {"domain": "", "note": "", "source": ""}
+    first = {"domain": "", "note": ""}
+    sources: list[str] = []  # every row's source counts: the Chinese term may be attested elsewhere
     for lineno, row in rows:
         lang, status = row["lang"], row["status"]
         if status == "preferred":
@@ -187,6 +188,9 @@ def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], name: str) -> Con
         for key in first:
             if not first[key] and row.get(key):
                 first[key] = row[key]
+        for part in row.get("source", "").split(";"):
+            if part.strip() and part.strip() not in sources:
+                sources.append(part.strip())
     en = next((t.text for t in terms if t.lang == "en" and t.status == "preferred"), "")
     if not en:
         en = next((t.text for t in terms if t.lang == "en"), "")
@@ -195,6 +199,6 @@ def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], name: str) -> Con
         domain=first["domain"],
         en=en,
         note=first["note"],
-        source=first["source"],
+        source=";".join(sources),
         terms=tuple(terms),
     )
