@@ -35,7 +35,8 @@ class _Use:
     file: str
     line: int
     column: int
-    surface: str
+    surface: str  # as it stands in the file
+    shown: str  # as running text
 
 
 def edit_positions(a: str, b: str) -> list[int]:
@@ -81,7 +82,7 @@ def _names(
             else:
                 continue
             line, col = run.position(m.start())
-            uses[key].append(_Use(src.name, line, col, word))
+            uses[key].append(_Use(src.name, line, col, run.original(src, m.start(), m.end()), word))
             total[key] += 1
     return uses, total
 
@@ -109,11 +110,11 @@ def two_spellings(sources: Sequence[SourceFile], runs: Mapping[str, Joined]) -> 
                 continue
             if not _plausible_pair(usual, rare):
                 continue
-            related = tuple(f"{u.surface} {u.file}:{u.line}:{u.column}" for u in uses[usual][:MAX_PLACES])
+            related = tuple(f"{u.shown} {u.file}:{u.line}:{u.column}" for u in uses[usual][:MAX_PLACES])
             for u in rare_uses:
                 yield finding(
                     "name-two-spellings",
-                    f"'{u.surface}' looks like a misspelling of '{usual}', written so {total[usual]}× "
+                    f"'{u.shown}' looks like a misspelling of '{usual}', written so {total[usual]}× "
                     f"in the corpus; use one spelling",
                     u.file,
                     u.line,

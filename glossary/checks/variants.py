@@ -134,7 +134,8 @@ class _Use:
     file: str
     line: int
     column: int
-    surface: str
+    surface: str  # as it stands in the file (may span a line break)
+    shown: str  # as running text, for messages
 
 
 def _uses(
@@ -155,7 +156,13 @@ def _uses(
                 seen.add((hit.concept, hit.start, hit.end))
                 line, col = run.position(hit.start)
                 out[(hit.concept, lang, hit.term)].append(
-                    _Use(src.name, line, col, run.text[hit.start : hit.end])
+                    _Use(
+                        src.name,
+                        line,
+                        col,
+                        run.original(src, hit.start, hit.end),
+                        run.text[hit.start : hit.end],
+                    )
                 )
     return out
 
@@ -203,12 +210,11 @@ def _bad_terms(
             continue
         good = {t.text for t in concept.terms if t.lang == lang and t.status in ("preferred", "admitted")}
         for u in found:
-            if any(True for _ in mixed_words(u.surface)) or u.surface.replace("一", "—") in good:
+            if any(True for _ in mixed_words(u.shown)) or u.shown.replace("一", "—") in good:
                 continue  # a look-alike (IоT) or 一 for a dash: those rules report the slip itself
             yield finding(
                 f"term-{st}",
-                f"'{u.surface}' is a {st} term for {concept.en or concept.id} ({concept.id}); "
-                f"write '{better}'",
+                f"'{u.shown}' is a {st} term for {concept.en or concept.id} ({concept.id}); write '{better}'",
                 u.file,
                 u.line,
                 u.column,
@@ -257,7 +263,7 @@ def _mixed(
         for u in first_in_file.values():
             yield finding(
                 "term-variants-mixed",
-                f"'{u.surface}' and '{keep}' name one concept ({concept.en or concept.id}, {concept.id}): "
+                f"'{u.shown}' and '{keep}' name one concept ({concept.en or concept.id}, {concept.id}): "
                 f"{overview}; choose one, or accept '{form}' in the reviewed glossary",
                 u.file,
                 u.line,
