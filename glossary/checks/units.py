@@ -6,6 +6,9 @@ Chinese renderings looked up in the target; forbidden renderings). Across the me
 ratios far from this memory's own norm, the same source with different targets and the same
 target with different sources, each reported once per group.
 
+Positions: the line of the ``<tu>`` in a TMX, the line in an aligned TSV; the column is 1 (the
+unit as a whole), and the message quotes the text around the problem.
+
 Memory stays flat for millions of units: per unit only a float and two 64-bit hashes are kept;
 texts are kept only for the few extreme ratios and for units that join a conflicting group.
 """
