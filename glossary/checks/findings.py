@@ -23,7 +23,9 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 class Finding:
     """One problem: rule id, severity, message, 1-based line and column in the original file.
 
-    ``text`` is the offending text exactly as it stands in the file; ``related`` the other forms or
+    ``text`` is the offending text as it stands in the file, starting at ``line``:``column``; a term
+    broken over a line end (``индустри-`` / ``альной``) is given joined, as the reader reads it, so
+    that it matches the sentence that holds it. ``related`` lists the other forms or
     places it conflicts with (``"智慧城市 (003:19:5, 80×)"``); ``context`` only feeds the fingerprint.
     """
 

@@ -35,8 +35,7 @@ class _Use:
     file: str
     line: int
     column: int
-    surface: str  # as it stands in the file
-    shown: str  # as running text
+    shown: str  # as read (a name hyphenated over a line end is joined)
 
 
 def edit_positions(a: str, b: str) -> list[int]:
@@ -82,7 +81,7 @@ def _names(
             else:
                 continue
             line, col = run.position(m.start())
-            uses[key].append(_Use(src.name, line, col, run.original(src, m.start(), m.end()), word))
+            uses[key].append(_Use(src.name, line, col, word))
             total[key] += 1
     return uses, total
 
@@ -119,7 +118,7 @@ def two_spellings(sources: Sequence[SourceFile], runs: Mapping[str, Joined]) -> 
                     u.file,
                     u.line,
                     u.column,
-                    u.surface,
+                    u.shown,
                     related=related,
                     context=f"{rare}|{usual}",
                 )

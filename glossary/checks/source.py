@@ -46,15 +46,6 @@ class Joined:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.lines[i], self.cols[i] + offset - self.starts[i]
 
-    def original(self, src: SourceFile, start: int, end: int) -> str:
-        """The text of ``text[start:end]`` exactly as it stands in the file, line breaks and
-        hyphens included (``индустри-`` / ``альной`` for ``индустриальной``)."""
-        (l1, c1), (l2, c2) = self.position(start), self.position(end - 1)
-        if l1 == l2:
-            return src.lines[l1 - 1][c1 - 1 : c2]
-        middle = src.lines[l1 : l2 - 1]
-        return "\n".join([src.lines[l1 - 1][c1 - 1 :], *middle, src.lines[l2 - 1][:c2]])
-
 
 def read_source(path: str | Path, name: str | None = None, encoding: str | None = None) -> SourceFile:
     """Read a text file with the reader's encoding detection (UTF-8/16, cp1251, GB18030; exit 3 if none)."""

@@ -134,8 +134,7 @@ class _Use:
     file: str
     line: int
     column: int
-    surface: str  # as it stands in the file (may span a line break)
-    shown: str  # as running text, for messages
+    shown: str  # as read: a term broken over a line end is joined, as the reader joins it
 
 
 def _uses(
@@ -156,13 +155,7 @@ def _uses(
                 seen.add((hit.concept, hit.start, hit.end))
                 line, col = run.position(hit.start)
                 out[(hit.concept, lang, hit.term)].append(
-                    _Use(
-                        src.name,
-                        line,
-                        col,
-                        run.original(src, hit.start, hit.end),
-                        run.text[hit.start : hit.end],
-                    )
+                    _Use(src.name, line, col, run.text[hit.start : hit.end])
                 )
     return out
 
@@ -218,7 +211,7 @@ def _bad_terms(
                 u.file,
                 u.line,
                 u.column,
-                u.surface,
+                u.shown,
                 related=(better,) if better else (),
                 context=form,
             )
@@ -268,7 +261,7 @@ def _mixed(
                 u.file,
                 u.line,
                 u.column,
-                u.surface,
+                u.shown,
                 related=related,
                 context=f"{concept.id}|{form}",
             )
