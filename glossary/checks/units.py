@@ -58,16 +58,6 @@ CONFORMANCE_SKIP_DOMAINS = frozenset({"place", "general"})
 _TERM_SYMBOL = regex.compile(r"[+#&]")
 
 
-class _LinedTmxReader(TmxReader):
-    """The TMX reader, remembering the line of the ``<tu>`` it read last."""
-
-    last_line = 0
-
-    def _unit(self, tu: object) -> TranslationUnit | None:
-        self.last_line = getattr(tu, "sourceline", 0) or 0
-        return super()._unit(tu)
-
-
 def iter_units(
     path: str | Path, name: str, kind: str | None = None, problems: list[Finding] | None = None
 ) -> Iterator[tuple[int, TranslationUnit]]:
@@ -79,7 +69,7 @@ def iter_units(
     """
     p = str(path)
     if (kind or ("tmx" if p.endswith((".tmx", ".tmx.gz", ".xml")) else "tsv")) == "tmx":
-        reader = _LinedTmxReader(p, name)
+        reader = TmxReader(p, name)  # its last_line is the line of the <tu> just yielded
         for unit in reader:
             yield reader.last_line, unit
         if problems is not None:
