@@ -130,16 +130,53 @@ def pair_from_beads(ru: Passage, zh: Passage, text: float, beads: Sequence[Bead]
     return PassagePair(ru, zh, round(math.sqrt(share * min(1.0, 2 * text)), 4), round(text, 4), tuple(beads))
 
 
+# Up to this many Russian × Chinese pairs every pair is scored; above it, candidates come from an
+# inverted index over the rarer concepts and only the best few per passage are scored exactly.
+EXHAUSTIVE_PAIRS = 20_000
+CANDIDATES_PER_PASSAGE = 8
+RARE_SHARE = 0.1  # concepts in more than this share of passages do not propose candidates
+
+
 def _candidates(
     ru_pool: Sequence[Passage], zh_pool: Sequence[Passage], lex: Lexicon, min_text: float
 ) -> list[tuple[float, int, int]]:
+    """Scored (text score, ru index, zh index) candidates above ``min_text``, best first."""
     rb, zb = _bags(ru_pool, zh_pool, lex)
-    scored = (
-        (text_score(rb[i], zb[j], _chars(r), _chars(z)), i, j)
-        for i, r in enumerate(ru_pool)
-        for j, z in enumerate(zh_pool)
-    )
+    ru_chars = [_chars(p) for p in ru_pool]
+    zh_chars = [_chars(p) for p in zh_pool]
+    if len(ru_pool) * len(zh_pool) <= EXHAUSTIVE_PAIRS:
+        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(ru_pool)) for j in range(len(zh_pool)))
+    else:
+        pairs = _indexed_pairs(rb, zb)
+    scored = ((text_score(rb[i], zb[j], ru_chars[i], zh_chars[j]), i, j) for i, j in pairs)
     return sorted((c for c in scored if c[0] >= min_text), reverse=True)
+
+
+def _indexed_pairs(ru_bags: Sequence[Bag], zh_bags: Sequence[Bag]) -> list[tuple[int, int]]:
+    """For each Russian passage, the Chinese passages sharing the most weight of rare concepts
+    (and the converse), so that n × m scoring is avoided on large corpora."""
+    limit = max(2, int(RARE_SHARE * (len(ru_bags) + len(zh_bags))))
+    index: dict[str, list[tuple[int, float]]] = {}
+    for j, bag in enumerate(zh_bags):
+        for key, weight in bag.items():
+            index.setdefault(key, []).append((j, weight))
+    best_for_zh: dict[int, list[tuple[float, int]]] = {}
+    chosen: set[tuple[int, int]] = set()
+    for i, bag in enumerate(ru_bags):
+        overlap: dict[int, float] = {}
+        for key, weight in bag.items():
+            postings = index.get(key, ())
+            if len(postings) > limit:
+                continue
+            for j, other in postings:
+                overlap[j] = overlap.get(j, 0.0) + min(weight, other)
+        top = sorted(overlap.items(), key=lambda item: -item[1])[:CANDIDATES_PER_PASSAGE]
+        chosen.update((i, j) for j, _ in top)
+        for j, value in overlap.items():
+            best_for_zh.setdefault(j, []).append((value, i))
+    for j, scores in best_for_zh.items():
+        chosen.update((i, j) for _, i in sorted(scores, reverse=True)[:CANDIDATES_PER_PASSAGE])
+    return sorted(chosen)
 
 
 def _across(
