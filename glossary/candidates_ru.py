@@ -157,8 +157,7 @@ def phrases(text: str) -> list[Phrase]:
     """Every pattern match in a Russian text, with its canonical form."""
     found: list[Phrase] = []
     for run in _runs(text):
-        words = [m.group() for m in run]
-        tags = [_nominal(w) for w in words]
+        words = tuple(m.group() for m in run)
         for i in range(len(run)):
             for pattern, size in (
                 ("ADJ+NOUN", 2),
@@ -168,15 +167,18 @@ def phrases(text: str) -> list[Phrase]:
             ):
                 if i + size > len(run):
                     continue
-                form = _match(pattern, words[i : i + size], tags[i : i + size])
+                form = _match(pattern, words[i : i + size])
                 if form is not None:
                     key = tuple(token_key(w) for w in words[i : i + size])
                     found.append(Phrase(key, form, pattern, run[i].start(), run[i + size - 1].end()))
     return found
 
 
-def _match(pattern: str, words: list[str], tags: list[list[Any]]) -> str | None:
-    """The canonical form when some parse of each word fits the pattern, else ``None``."""
+@lru_cache(maxsize=500_000)
+def _match(pattern: str, words: tuple[str, ...]) -> str | None:
+    """The canonical form when some parse of each word fits the pattern, else ``None`` (cached:
+    phrases recur, and inflecting them is the costly part)."""
+    tags = [_nominal(w) for w in words]
     adjs = [[p for p in t if p.tag.POS in _ADJ_POS] for t in tags]
     nouns = [[p for p in t if p.tag.POS == "NOUN"] for t in tags]
     if pattern == "ADJ+NOUN":
