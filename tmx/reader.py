@@ -26,10 +26,16 @@ from tmx.langtags import RU, ZH, canonical, pair_side
 from tmx.types import TranslationUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_LANG_KEY = XML_LANG.encode()  # lxml skips re-encoding and checking a bytes key: cheaper per call
 # Inline elements whose content is native markup (TMX 1.4b section 3.7), not text: their content is
 # left out, as OmegaT does, and the tags are reported. ``<hi>`` and ``<sub>`` hold text and keep it.
 CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut"})
 GZIP_MAGIC = b"\x1f\x8b"
+# Units read between two releases of the tree built so far (a few hundred kB at most): one call
+# frees a batch, cheaper than one per unit.
+RELEASE_EVERY = 64
+# The props a unit keeps, in the order ``_build`` unpacks them (``x-doc`` may repeat and is kept apart).
+PROP_SLOTS = {"x-zh-doc": 0, "x-role": 1, "x-bead": 2, "x-score": 3, "x-ru-line": 4, "x-zh-line": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,36 @@ def open_input(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[bytes]
         yield raw
 
 
+def iterparse_safely(stream: IO[bytes], events: tuple[str, ...] = ("end",), tag: Any = None) -> Any:
+    """``lxml.etree.iterparse`` that never expands entities, loads a DTD or touches the network.
+
+    Comments and processing instructions are dropped; ``huge_tree`` lets long segments through.
+    """
+    return etree.iterparse(
+        stream,
+        events=events,
+        tag=tag,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+
+
+def release(el: Any) -> None:
+    """Free what ``iterparse`` built before ``el`` (its earlier siblings), so memory stays flat."""
+    parent = el.getparent()
+    if parent is not None:
+        del parent[: parent.index(el)]
+
+
+def error_line(exc: etree.XMLSyntaxError) -> int:
+    """The line libxml2 blames for a syntax error."""
+    return int(exc.position[0] if exc.position else exc.lineno or 0)
+
+
 def seg_text(seg: Any, tags: Counter[str]) -> str:
     """The text of a ``<seg>``: its own text and that of ``<hi>``/``<sub>``; native codes left out.
 
@@ -140,11 +176,10 @@ class TmxReader:
             with open_input(self.source) as stream:
                 yield from self._parse(stream)
         except etree.XMLSyntaxError as exc:
-            line = exc.position[0] if exc.position else exc.lineno
             raise InputError(
                 f"malformed TMX: {exc.msg}",
                 file=self.name,
-                line=line,
+                line=error_line(exc),
                 hint="fix the XML there (an unescaped '&' or '<', a control character, a tag left open)",
             ) from None
         except (OSError, EOFError, zlib.error) as exc:
@@ -156,31 +191,21 @@ class TmxReader:
 
     def _parse(self, stream: IO[bytes]) -> Iterator[TranslationUnit]:
         # Only these two elements raise events: the others are read from their <tu> in one go.
-        events = etree.iterparse(
-            stream,
-            events=("end",),
-            tag=("header", "tu"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            remove_comments=True,
-            remove_pis=True,
-            huge_tree=True,
-        )
+        events = iterparse_safely(stream, tag=("header", "tu"))
+        unit_of = self._unit
         checked_root = False
+        pending = 0
         for _, el in events:
             if not checked_root:
                 checked_root = True
                 self._check_root(el.getroottree().getroot())
             if el.tag == "tu":
                 self.last_line = el.sourceline or 0
-                unit = self._plain_unit(el)
-                if unit is None:
-                    unit = self._unit(el)
-                el.clear(keep_tail=True)
-                parent = el.getparent()
-                while el.getprevious() is not None:
-                    del parent[0]
+                unit = unit_of(el)
+                pending += 1
+                if pending == RELEASE_EVERY:
+                    pending = 0
+                    release(el)
                 if unit is not None:
                     self.read += 1
                     yield unit
@@ -208,53 +233,58 @@ class TmxReader:
             elif child.tag == "note":
                 self.header.notes.append(child.text or "")
 
-    def _plain_unit(self, tu: Any) -> TranslationUnit | None:
-        """Fast path for the common unit: one plain ru and one zh variant; ``None`` sends it to ``_unit``.
+    def _unit(self, tu: Any) -> TranslationUnit | None:
+        """One unit from a ``<tu>``, or ``None`` (reported) when it is not a Russian–Chinese pair.
 
-        Written flat on purpose (no dicts, no helper calls): it runs once per unit on million-unit files.
+        One pass over the children reads the props and the common unit's texts (one ru and one zh
+        variant, each a ``<seg>`` of plain text); any other unit goes to ``_odd_pair``. Written flat on
+        purpose: it runs once per unit on million-unit files, where each lxml call costs ~0.3 µs.
         """
-        docs: list[str] = []
-        zh_doc = role = bead = score_text = ru_line = zh_line = ""
+        slot_of = PROP_SLOTS.get
+        props = [""] * len(PROP_SLOTS)  # the first non-empty value of each prop type kept
+        docs: list[str] = []  # every x-doc in order: the unit's own, then where it recurs
         ru: str | None = None
         zh: str | None = None
         ru_lang = zh_lang = ""
+        plain = True
         for child in tu:
             tag = child.tag
             if tag == "prop":
-                kind, value = child.get("type"), child.text
-                value = value.strip() if value else ""
-                if kind == "x-doc":
-                    docs.append(value)
-                elif kind == "x-score":
-                    score_text = score_text or value
-                elif kind == "x-ru-line":
-                    ru_line = ru_line or value
-                elif kind == "x-zh-line":
-                    zh_line = zh_line or value
-                elif kind == "x-bead":
-                    bead = bead or value
-                elif kind == "x-role":
-                    role = role or value
-                elif kind == "x-zh-doc":
-                    zh_doc = zh_doc or value
+                kind, value = child.get(b"type"), child.text
+                slot = slot_of(kind)
+                if slot is not None:
+                    if value and not props[slot]:
+                        props[slot] = value.strip()
+                elif kind == "x-doc":
+                    docs.append(value.strip() if value else "")
             elif tag == "tuv":
-                lang = child.get(XML_LANG) or child.get("lang")
-                if not lang or not len(child):
-                    return None
-                seg = child[-1]  # the DTD puts <seg> last; find() would cost 2 µs
-                if seg.tag != "seg" or len(seg):
-                    return None
-                side = pair_side(lang)
-                if side == RU and ru is None:
-                    ru, ru_lang = seg.text or "", lang
-                elif side == ZH and zh is None:
-                    zh, zh_lang = seg.text or "", lang
-                else:
-                    return None
-        if ru is None or zh is None or (score_text and not _is_number(score_text)):
-            return None
-        key = (ru_lang, zh_lang)
-        self._pair_langs[key] = self._pair_langs.get(key, 0) + 1
+                lang = child.get(XML_LANG_KEY) or child.get(b"lang")
+                if plain and lang and len(child):
+                    seg = child[-1]  # the DTD puts <seg> last; find() would cost 2 µs
+                    if seg.tag == "seg" and not len(seg):
+                        side = pair_side(lang)
+                        if side == RU and ru is None:
+                            ru, ru_lang = seg.text or "", lang
+                            continue
+                        if side == ZH and zh is None:
+                            zh, zh_lang = seg.text or "", lang
+                            continue
+                plain = False
+        if plain and ru is not None and zh is not None:
+            key = (ru_lang, zh_lang)
+            self._pair_langs[key] = self._pair_langs.get(key, 0) + 1
+            return self._build(tu, props, docs, ru, zh)
+        pair = self._odd_pair(tu)
+        return None if pair is None else self._build(tu, props, docs, *pair)
+
+    def _build(self, tu: Any, props: list[str], docs: list[str], ru: str, zh: str) -> TranslationUnit:
+        zh_doc, role, bead, score_text, ru_line, zh_line = props
+        score: float | None = None
+        if score_text:
+            try:
+                score = float(score_text)
+            except ValueError:
+                self._problem(tu.sourceline or 0, f"x-score {score_text!r} is not a number; ignored")
         return TranslationUnit(
             ru,
             zh,
@@ -262,56 +292,38 @@ class TmxReader:
             zh_doc,
             role,
             bead,
-            float(score_text) if score_text else None,
-            _int(ru_line),
-            _int(zh_line),
+            score,
+            int(ru_line) if ru_line.isdecimal() else 0,
+            int(zh_line) if zh_line.isdecimal() else 0,
             tu.get("tuid", ""),
             tu.get("creationdate", ""),
             tuple(docs[1:]),
         )
 
-    def _unit(self, tu: Any) -> TranslationUnit | None:
-        """One unit from a ``<tu>``, or ``None`` (reported) when it is not a Russian–Chinese pair."""
-        props: dict[str, str] = {}
-        docs: list[str] = []
+    def _odd_pair(self, tu: Any) -> tuple[str, str] | None:
+        """The texts of a unit with inline markup, other languages or several variants of a side (the
+        first is used), each reported; ``None`` (reported, skipped) when a side is missing."""
         sides: dict[str, list[_Tuv]] = {RU: [], ZH: []}
-        for child in tu:
-            tag = child.tag
-            if tag == "tuv":
-                tuv = self._tuv(child)
-                if tuv is None:
-                    continue
-                side = pair_side(tuv.lang)
-                if side is None:
-                    self._problem(tuv.line, f"language {tuv.lang!r} is neither Russian nor Chinese; ignored")
-                else:
-                    sides[side].append(tuv)
-            elif tag == "prop":
-                kind, value = child.get("type"), (child.text or "").strip()
-                if kind == "x-doc":
-                    docs.append(value)
-                elif kind:
-                    props.setdefault(kind, value)
-        ru, zh = sides[RU], sides[ZH]
-        if len(ru) != 1 or len(zh) != 1:
-            return self._odd_unit(tu, props, docs, sides)
-        return self._build(tu, props, docs, ru[0].text, zh[0].text)
-
-    def _odd_unit(
-        self, tu: Any, props: dict[str, str], docs: list[str], sides: dict[str, list[_Tuv]]
-    ) -> TranslationUnit | None:
-        """A unit missing a side (reported and skipped) or with several variants of one (first used)."""
+        for element in tu.iterchildren("tuv"):
+            tuv = self._tuv(element)
+            if tuv is None:
+                continue
+            side = pair_side(tuv.lang)
+            if side is None:
+                self._problem(tuv.line, f"language {tuv.lang!r} is neither Russian nor Chinese; ignored")
+            else:
+                sides[side].append(tuv)
         line = tu.sourceline or 0
         if not sides[RU] or not sides[ZH]:
             missing = " and ".join(n for n, s in (("Russian", RU), ("Chinese", ZH)) if not sides[s])
             self._problem(line, f"unit skipped: no {missing} variant")
             self.skipped += 1
             return None
-        for side, tuvs in sides.items():
-            if len(tuvs) > 1:
-                langs = ", ".join(t.lang for t in tuvs)
-                self._problem(line, f"{len(tuvs)} variants for {side} ({langs}); the first is used")
-        return self._build(tu, props, docs, sides[RU][0].text, sides[ZH][0].text)
+        for side, found in sides.items():
+            if len(found) > 1:
+                langs = ", ".join(t.lang for t in found)
+                self._problem(line, f"{len(found)} variants for {side} ({langs}); the first is used")
+        return sides[RU][0].text, sides[ZH][0].text
 
     def _tuv(self, tuv: Any) -> _Tuv | None:
         lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
@@ -323,7 +335,7 @@ class TmxReader:
         if seg is None:
             self._problem(tuv.sourceline or 0, f"<tuv xml:lang={lang!r}> without <seg>; ignored")
             return None
-        if not len(seg):  # plain text, the common case
+        if not len(seg):  # plain text
             return _Tuv(lang, seg.text or "", tuv)
         tags: Counter[str] = Counter()
         text = seg_text(seg, tags)
@@ -334,41 +346,6 @@ class TmxReader:
             f"inline markup in the {canonical(lang)} segment ({listed}): text kept, codes left out",
         )
         return _Tuv(lang, text, tuv)
-
-    def _build(self, tu: Any, props: dict[str, str], docs: list[str], ru: str, zh: str) -> TranslationUnit:
-        score: float | None = None
-        if "x-score" in props:
-            try:
-                score = float(props["x-score"])
-            except ValueError:
-                self._problem(tu.sourceline or 0, f"x-score {props['x-score']!r} is not a number; ignored")
-        get = props.get
-        return TranslationUnit(
-            ru=ru,
-            zh=zh,
-            doc=docs[0] if docs else "",
-            zh_doc=get("x-zh-doc", ""),
-            role=get("x-role", ""),
-            bead=get("x-bead", ""),
-            score=score,
-            ru_line=_int(get("x-ru-line")),
-            zh_line=_int(get("x-zh-line")),
-            tuid=tu.get("tuid", ""),
-            created=tu.get("creationdate", ""),
-            also_in=tuple(docs[1:]),
-        )
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
 
 
 def read_tmx(

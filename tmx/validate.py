@@ -21,7 +21,7 @@ from lxml import etree
 
 from align.errors import InputError
 from tmx.langtags import RU, ZH, canonical, is_well_formed, pair_side
-from tmx.reader import XML_LANG, open_input
+from tmx.reader import XML_LANG, error_line, iterparse_safely, open_input, release
 from tmx.writer import normalise_text
 from tmx.xmlchars import find_illegal, find_illegal_refs
 
@@ -235,7 +235,7 @@ def validate_tmx(
     try:
         _walk(source, checker)
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else exc.lineno
+        line = error_line(exc)
         if not any(p.code == "illegal-char" and p.line == line for p in problems):
             checker.add(ERROR, line, "xml", f"malformed XML: {exc.msg}")
     return problems + checker.problems
@@ -243,16 +243,7 @@ def validate_tmx(
 
 def _walk(source: str | os.PathLike[str] | IO[bytes], checker: _Checker) -> None:
     with open_input(source) as stream:
-        events = etree.iterparse(
-            stream,
-            events=("start", "end"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            remove_comments=True,
-            remove_pis=True,
-            huge_tree=True,
-        )
+        events = iterparse_safely(stream, events=("start", "end"))
         seen_root = seen_header = seen_body = False
         for event, el in events:
             if not seen_root:
@@ -280,9 +271,7 @@ def _walk(source: str | os.PathLike[str] | IO[bytes], checker: _Checker) -> None
                 el.clear(keep_tail=True)
             elif el.tag == "tu":
                 checker.tu(el)
-                el.clear(keep_tail=True)
-                while el.getprevious() is not None:
-                    del el.getparent()[0]
+                release(el)
         if not seen_header:
             checker.add(ERROR, 0, "structure", "no <header>")
         if not seen_body:
