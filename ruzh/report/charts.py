@@ -119,17 +119,7 @@ def bars(items: Sequence[tuple[str, int]], title: str, css: str = "bar") -> Safe
     for i, (label, count) in enumerate(items):
         y = 6 + i * ROW
         w = span * count / top
-        parts.append(
-            tag(
-                "text",
-                _short(label),
-                tag("title", label),
-                x=str(LABEL - 6),
-                y=str(y + 14),
-                class_="axis",
-                text_anchor="end",
-            )
-        )
+        parts.append(_row_label(label, y))
         parts.append(
             tag(
                 "rect",
@@ -143,6 +133,19 @@ def bars(items: Sequence[tuple[str, int]], title: str, css: str = "bar") -> Safe
         )
         parts.append(tag("text", str(count), x=f"{LABEL + w + 4:.1f}", y=str(y + 14), class_="value"))
     return _svg(title, 12 + len(items) * ROW, parts)
+
+
+def _row_label(label: str, y: int) -> Safe:
+    """The shortened label of a bar row, right-aligned before the bar, full label on hover."""
+    return tag(
+        "text",
+        _short(label),
+        tag("title", label),
+        x=str(LABEL - 6),
+        y=str(y + 14),
+        class_="axis",
+        text_anchor="end",
+    )
 
 
 def stacked(items: Sequence[tuple[str, int, int]], title: str, names: tuple[str, str]) -> Safe:
@@ -160,17 +163,7 @@ def stacked(items: Sequence[tuple[str, int, int]], title: str, names: tuple[str,
     for i, (label, a, b) in enumerate(items):
         y = 24 + i * ROW
         wa, wb = span * a / top, span * b / top
-        parts.append(
-            tag(
-                "text",
-                _short(label),
-                tag("title", label),
-                x=str(LABEL - 6),
-                y=str(y + 14),
-                class_="axis",
-                text_anchor="end",
-            )
-        )
+        parts.append(_row_label(label, y))
         parts.append(
             tag(
                 "rect",
