@@ -79,27 +79,20 @@ def scan_characters(source: str | os.PathLike[str] | IO[bytes], name: str) -> li
     try:
         with open_input(source) as stream:
             for number, line in enumerate(_decoded_lines(stream), start=1):
-                for bad in find_illegal(line.rstrip("\r")):
-                    problems.append(
-                        Problem(
-                            ERROR,
-                            name,
-                            number,
-                            "illegal-char",
-                            f"{bad.describe()} at column {bad.offset + 1} is not allowed in XML 1.0",
-                        ),
+                chars, refs = find_illegal(line.rstrip("\r")), find_illegal_refs(line)
+                if not chars and not refs:
+                    continue
+                found = [("", bad) for bad in chars] + [("character reference to ", bad) for bad in refs]
+                problems.extend(
+                    Problem(
+                        ERROR,
+                        name,
+                        number,
+                        "illegal-char",
+                        f"{what}{bad.describe()} at column {bad.offset + 1} is not allowed in XML 1.0",
                     )
-                for bad in find_illegal_refs(line):
-                    problems.append(
-                        Problem(
-                            ERROR,
-                            name,
-                            number,
-                            "illegal-char",
-                            f"character reference to {bad.describe()} at column {bad.offset + 1} "
-                            "is not allowed in XML 1.0",
-                        ),
-                    )
+                    for what, bad in found
+                )
     except UnicodeDecodeError as exc:
         problems.append(Problem(ERROR, name, number + 1, "encoding", f"not valid UTF-8/UTF-16: {exc.reason}"))
     return problems

@@ -150,3 +150,41 @@ def test_bad_score_prop_is_reported_and_ignored() -> None:
     assert (unit.ru, unit.zh, unit.score, unit.role) == ("Да.", "是。", None, "body")
     assert [p.render() for p in reader.problems] == ["foreign.tmx:2: x-score 'high' is not a number; ignored"]
     assert reader.lang_counts == {"ru": 1, "zh": 1}
+
+
+def test_props_read_alike_on_the_plain_and_the_inline_path() -> None:
+    # The same props on a plain unit and on one with inline markup: the first non-empty value of each
+    # type counts, line numbers in any decimal script are read, odd ones (superscript two) give 0.
+    props = (
+        '<prop type="x-role"> </prop><prop type="x-role">body</prop><prop type="x-doc">a.txt</prop>'
+        '<prop type="x-ru-line">١٢</prop><prop type="x-zh-line">²</prop><prop type="x-doc">b.txt</prop>'
+    )
+    text = (
+        '<tmx version="1.4"><body>\n'
+        f'<tu>{props}<tuv xml:lang="ru"><seg>Да.</seg></tuv><tuv xml:lang="zh"><seg>是。</seg></tuv></tu>\n'
+        f'<tu>{props}<tuv xml:lang="ru"><seg>Да<ph>{{1}}</ph>.</seg></tuv>'
+        '<tuv xml:lang="zh"><seg>是。</seg></tuv></tu>\n</body></tmx>'
+    )
+    plain, inline = list(read(text))
+    assert plain == inline
+    assert (plain.role, plain.doc, plain.also_in) == ("body", "a.txt", ("b.txt",))
+    assert (plain.ru_line, plain.zh_line) == (12, 0)
+
+
+def test_many_units_stream_in_order_with_their_lines() -> None:
+    # More units than the reader keeps between two releases of the tree, some of them odd.
+    rows = []
+    for i in range(300):
+        zh = f"<seg>第{i}句<ph>x</ph></seg>" if i % 7 == 0 else f"<seg>第{i}句。</seg>"
+        rows.append(
+            f'<tu tuid="{i}"><prop type="x-score">0.{i % 10}</prop>\n'
+            f'<tuv xml:lang="ru"><seg>Фраза {i}.</seg></tuv><tuv xml:lang="zh-CN">{zh}</tuv></tu>'
+        )
+    text = '<tmx version="1.4"><header srclang="ru"/><body>\n' + "\n".join(rows) + "\n</body></tmx>"
+    reader = read(text)
+    seen = [(unit.tuid, unit.ru, unit.zh, unit.score, reader.last_line) for unit in reader]
+    assert [s[0] for s in seen] == [str(i) for i in range(300)]
+    assert [s[4] for s in seen] == [2 + 2 * i for i in range(300)]
+    assert seen[7][1:4] == ("Фраза 7.", "第7句", 0.7) and seen[8][1:4] == ("Фраза 8.", "第8句。", 0.8)
+    assert reader.read == 300 and reader.lang_counts == {"ru": 300, "zh-CN": 300}
+    assert reader.inline_tags == {"ph": 43}
