@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -49,6 +50,9 @@ RATIO_KEEP = 2000  # extreme units kept (per direction) until the norm is known
 RATIO_LOW, RATIO_STEP, RATIO_BINS = -6.0, 0.001, 12_000
 KEY_CACHE = 500_000  # word forms whose matcher key is remembered
 _DIGIT = regex.compile(r"\d")
+# The glossary's word pattern (glossary.matching.WORD: letters or digits joined by hyphens or
+# apostrophes) in the standard library's engine, which tokenises about a third faster.
+_FAST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Opening and closing marks counted per segment (half- and full-width brackets are one family).
 PAIRS = (("(（", ")）"), ("«", "»"), ("“", "”"), ("《", "》"), ("【", "】"), ("「", "」"))
 _PAIR_CHARS = regex.compile("[" + regex.escape("".join(o + c for o, c in PAIRS)) + "]")
@@ -124,14 +128,15 @@ class _TermIndex:
     def tokens(self, text: str) -> tuple[list[Any], list[str]]:
         """Words of ``text`` and their matcher keys, each run of keyless words kept as one (so that
         no term matches across it); empty lists when no word can belong to a term."""
-        cache, slow = self.keys, self.key
+        get, slow = self.keys.get, self.key
         toks: list[Any] = []
         keys: list[str] = []
         gap = False
-        for t in WORD.finditer(text):
-            k = cache.get(t.group())
+        for t in _FAST_WORD.finditer(text):
+            w = t.group()
+            k = get(w)
             if k is None:
-                k = slow(t.group())
+                k = slow(w)
             if k:
                 toks.append(t)
                 keys.append(k)
