@@ -295,8 +295,8 @@ class TmxReader:
             score,
             int(ru_line) if ru_line.isdecimal() else 0,
             int(zh_line) if zh_line.isdecimal() else 0,
-            tu.get("tuid", ""),
-            tu.get("creationdate", ""),
+            tu.get(b"tuid", ""),
+            tu.get(b"creationdate", ""),
             tuple(docs[1:]),
         )
 
