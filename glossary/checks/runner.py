@@ -21,7 +21,7 @@ from glossary.checks.source import SourceFile, joined, read_source
 from glossary.checks.units import check_unit_file
 from glossary.checks.variants import Glossary, check_variants, load_glossary
 
-DOCUMENT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -48,7 +48,8 @@ class Joined:
 
 
 def read_source(path: str | Path, name: str | None = None, encoding: str | None = None) -> SourceFile:
-    """Read a text file with the reader's encoding detection (UTF-8/16, cp1251, GB18030; exit 3 if none)."""
+    """Read a text file with the reader's encoding detection (UTF-8/16, cp1251, GB18030; exit 3 if
+    none), or the paragraphs of a .docx, one per line."""
     from align.encoding import decode_bytes
 
     label = name or str(path)
@@ -56,6 +57,11 @@ def read_source(path: str | Path, name: str | None = None, encoding: str | None 
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=label, hint="check the path") from exc
+    if Path(path).suffix.lower() == ".docx":
+        from align.docx import docx_paragraphs
+
+        # as the reader does: a paragraph is a line, so positions are paragraph:column
+        return SourceFile(label, tuple(docx_paragraphs(raw, label)))
     text, _ = decode_bytes(raw, label, encoding)
     return SourceFile(label, tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
 

@@ -113,3 +113,21 @@ def test_list_rules_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "mixed-script-word" in out and "tm-inconsistent-target" in out
     assert main(["check", "--help"]) == 0
     assert "exit codes" in capsys.readouterr().out
+
+
+def test_docx_paragraphs_are_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import zipfile
+
+    body = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>Технологии IоT растут.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>数字经济发展迅速，城市建设加快。政府推动改革,强化治理。</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    doc = tmp_path / "d.docx"
+    with zipfile.ZipFile(doc, "w") as archive:
+        archive.writestr("word/document.xml", body)
+    code, out, _ = run(capsys, str(doc), "--format", "text")
+    assert code == 1
+    assert f"{doc}:1:12: error mixed-script-word" in out
+    assert f"{doc}:2:23: warning zh-halfwidth-punct" in out
