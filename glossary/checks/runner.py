@@ -17,7 +17,7 @@ from glossary.checks.config import CheckConfig
 from glossary.checks.findings import Finding, with_fingerprints
 from glossary.checks.formats import Report
 from glossary.checks.rules import RULES
-from glossary.checks.source import SourceFile, joined, read_source
+from glossary.checks.source import SourceFile, joined, parse_source, read_source
 from glossary.checks.units import check_unit_file
 from glossary.checks.variants import Glossary, check_variants, load_glossary
 
@@ -65,6 +65,7 @@ class CheckInputs:
 
     documents: tuple[Path, ...] = ()
     glossary: Path | None = None
+    inline: tuple[tuple[str, bytes], ...] = ()  # (name, bytes) of documents not in files: stdin
     tmx: Path | None = None
     aligned: Path | None = None
 
@@ -72,6 +73,7 @@ class CheckInputs:
 def collect(inputs: CheckInputs) -> tuple[list[Finding], list[str]]:
     """All findings (before configuration) and the names of the checked files."""
     sources = [read_source(p, display_name(p)) for p in inputs.documents]
+    sources += [parse_source(raw, name) for name, raw in inputs.inline]
     files = [s.name for s in sources]
     found: list[Finding] = []
     glossary_data = load_glossary(inputs.glossary)

@@ -50,14 +50,19 @@ class Joined:
 def read_source(path: str | Path, name: str | None = None, encoding: str | None = None) -> SourceFile:
     """Read a text file with the reader's encoding detection (UTF-8/16, cp1251, GB18030; exit 3 if
     none), or the paragraphs of a .docx, one per line."""
-    from align.encoding import decode_bytes
-
     label = name or str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=label, hint="check the path") from exc
-    if Path(path).suffix.lower() == ".docx":
+    return parse_source(raw, label, docx=Path(path).suffix.lower() == ".docx", encoding=encoding)
+
+
+def parse_source(raw: bytes, label: str, docx: bool = False, encoding: str | None = None) -> SourceFile:
+    """A checked file from its bytes (a file's, or standard input's under the name ``<stdin>``)."""
+    from align.encoding import decode_bytes
+
+    if docx:
         from align.docx import docx_paragraphs
 
         # as the reader does: a paragraph is a line, so positions are paragraph:column

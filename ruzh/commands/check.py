@@ -36,7 +36,8 @@ def register(subparsers: Any) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="documents or folders (default: the bundled seed documents unless --tmx or --aligned is given)",
+        help="documents (.txt, .docx), folders, or - for standard input (default: the bundled seed "
+        "documents unless --tmx or --aligned is given)",
     )
     parser.add_argument(
         "--glossary",
@@ -124,9 +125,12 @@ def run(args: argparse.Namespace) -> int:
             "--baseline and --write-baseline exclude each other",
             hint="write the baseline first, then check against it",
         )
-    docs = expand_paths(args.paths) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
+    files = [p for p in args.paths if p != "-"]
+    docs = expand_paths(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
+    inline = (("<stdin>", sys.stdin.buffer.read()),) if "-" in args.paths else ()
     inputs = CheckInputs(
         documents=tuple(docs),
+        inline=inline,
         glossary=Path(args.glossary) if args.glossary else None,
         tmx=Path(args.tmx) if args.tmx else None,
         aligned=Path(args.aligned) if args.aligned else None,

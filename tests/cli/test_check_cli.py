@@ -131,3 +131,12 @@ def test_docx_paragraphs_are_lines(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 1
     assert f"{doc}:1:12: error mixed-script-word" in out
     assert f"{doc}:2:23: warning zh-halfwidth-punct" in out
+
+
+def test_standard_input(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Технологии IоT.\n".encode())))
+    code, out, _ = run(capsys, "-")
+    assert code == 1 and out.startswith("<stdin>:1:12: error mixed-script-word")
