@@ -153,6 +153,8 @@ def parse_config(raw: str, name: str, pyproject: bool = False) -> CheckConfig:
             hint="fix the syntax (https://toml.io)",
         ) from exc
     table = data.get("tool", {}).get("ruzh", {}) if pyproject else data
+    if pyproject and not table:
+        return CheckConfig()  # a pyproject.toml without [tool.ruzh] configures nothing
     check = table.get("check", {})
     r = _Reader(name, raw)
     if not isinstance(check, dict):
