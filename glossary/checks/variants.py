@@ -5,16 +5,14 @@ sequence, so ``цифровой экономике`` and ``цифровая эк
 Chinese as text over the running text, so a term broken over a PDF line is still one occurrence.
 
 A reviewed glossary (``--glossary G.csv``) records decisions. It may be a termbase CSV
-(``concept,lang,term,…,status``) or the review CSV of ``ruzh glossary build`` (``id,ru,zh,…,status,
-ru_variants,zh_variants``); in the latter, a row whose status is ``admitted`` or ``preferred``
-accepts the variants it lists, which suppresses the "mixed" finding for them, and a row marked
-``deprecated`` or ``forbidden`` gives its variants that status.
+(``concept,lang,term,…,status``), whose preferred and admitted terms are all accepted, or the
+review CSV of ``ruzh glossary build`` (``id,ru,zh,…,status,ru_variants,zh_variants``), read with
+the glossary's own reader: a variant marked ``(deprecated)`` or ``(forbidden)`` is reported at
+each use, and the forms of a row a reviewer ``approved`` are accepted (inline suppression).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,7 +26,7 @@ from glossary.checks.homoglyphs import mixed_words
 from glossary.checks.rules import finding
 from glossary.checks.source import Joined, SourceFile
 from glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
-from glossary.termbase import Concept, Term, load_termbase, parse_termbase
+from glossary.termbase import Concept, load_termbase, parse_termbase
 
 # Abbreviations are legitimate companions of their full form (ИКТ beside информационно-
 # коммуникационные технологии, ICT beside 信息和通信技术), never "variants" of it.
@@ -62,42 +60,33 @@ class Glossary:
         return {c.id: c for c in self.concepts}
 
 
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
-
-
 def _overlay(base: list[Concept], text: str, name: str) -> Glossary:
-    """Apply a review CSV (one row per concept) over the termbase."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    """Apply a review CSV (``ruzh glossary build``, one row per concept) over the termbase.
+
+    A row's terms replace the concept's (statuses as marked: ``智能城市 (deprecated)``); rows a
+    reviewer ``approved`` also accept their preferred and admitted forms, which silences the
+    "mixed" finding for them. ``rejected`` rows are left out; ``termbase`` and ``candidate`` rows
+    record no decision, so their admitted variants are still reported when mixed.
+    """
+    from glossary.entries import parse_csv
+
     by_id = {c.id: c for c in base}
     order = [c.id for c in base]
     accepted: set[tuple[str, str]] = set()
-    for row in reader:
-        line = reader.line_num
-        cid = (row.get("id") or "").strip()
-        status = (row.get("status") or "").strip()
-        if not cid:
-            raise InputError("row has no id", file=name, line=line, hint="fill the id column")
-        terms = list(by_id[cid].terms) if cid in by_id else []
-        for lang in ("ru", "zh"):
-            main = (row.get(lang) or "").strip()
-            forms = ([main] if main else []) + _split(row.get(f"{lang}_variants") or "")
-            for i, form in enumerate(forms):
-                st = "preferred" if i == 0 else status
-                if st not in ("preferred", "admitted", "deprecated", "forbidden"):
-                    continue  # a candidate or rejected row decides nothing
-                terms = [t for t in terms if not (t.lang == lang and t.text == form)]
-                if st == "preferred":
-                    terms = [
-                        replace(t, status="admitted") if t.lang == lang and t.status == "preferred" else t
-                        for t in terms
-                    ]
-                terms.append(Term(lang=lang, text=form, status=st))
-                if st in ("preferred", "admitted"):
-                    accepted.add((cid, form))
-        if cid not in by_id:
-            order.append(cid)
-        by_id[cid] = Concept(id=cid, en=(row.get("en") or "").strip(), terms=tuple(terms))
+    for entry in parse_csv(text, name):
+        if entry.status == "rejected":
+            continue
+        concept = entry.concept()
+        old = by_id.get(entry.id)
+        if old is not None:
+            concept = replace(concept, domain=concept.domain or old.domain, en=concept.en or old.en)
+        else:
+            order.append(entry.id)
+        by_id[entry.id] = concept
+        if entry.status == "approved":
+            accepted.update(
+                (entry.id, t.text) for t in concept.terms if t.status in ("preferred", "admitted")
+            )
     return Glossary(tuple(by_id[c] for c in order), frozenset(accepted))
 
 

@@ -74,17 +74,25 @@ def test_reviewer_acceptance_suppresses_the_variant(corpus: tuple[list, dict]) -
     assert [f for f in check_variants(sources, runs, g) if f.context.startswith("T1|")] == []
 
 
-def test_review_csv_accepts_variants(tmp_path: Path, corpus: tuple[list, dict]) -> None:
+@pytest.mark.parametrize(
+    ("row", "rules"),
+    [
+        ("T1,умный город,智慧城市,smart city,approved,,智能城市", []),  # a reviewer accepted 智能城市
+        ("T1,умный город,智慧城市,smart city,termbase,,智能城市", ["term-variants-mixed"]),  # no decision
+        ("T1,умный город,智慧城市,smart city,approved,,智能城市 (deprecated)", ["term-deprecated"] * 4),
+        ("T1,умный город,智慧城市,smart city,rejected,,智能城市", ["term-variants-mixed"]),  # row ignored
+    ],
+)
+def test_review_csv_decisions(tmp_path: Path, corpus: tuple[list, dict], row: str, rules: list[str]) -> None:
     review = tmp_path / "reviewed.csv"
-    review.write_text(
-        "\ufeffid,ru,zh,en,status,ru_variants,zh_variants\n"
-        "T1,умный город,智慧城市,smart city,admitted,,智能城市\n",
-        encoding="utf-8",
-    )
+    review.write_text(f"\ufeffid,ru,zh,en,status,ru_variants,zh_variants\n{row}\n", encoding="utf-8")
     g = load_glossary(review)
-    assert ("T1", "智能城市") in g.accepted
+    g = Glossary(
+        tuple(c for c in g.concepts if c.id == "T1") or tuple(parse_termbase(TERMBASE, "t"))[:1], g.accepted
+    )
     sources, runs = corpus
-    assert [f for f in check_variants(sources, runs, g) if f.context.startswith("T1|")] == []
+    found = [f.rule for f in check_variants(sources, runs, g) if f.text == "智能城市"]
+    assert found == rules
 
 
 def test_deprecated_term_in_inflected_form(tmp_path: Path) -> None:
