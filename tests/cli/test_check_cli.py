@@ -140,3 +140,17 @@ def test_standard_input(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Технологии IоT.\n".encode())))
     code, out, _ = run(capsys, "-")
     assert code == 1 and out.startswith("<stdin>:1:12: error mixed-script-word")
+
+
+def test_github_format_is_the_default_in_github_actions(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out, _ = run(capsys)
+    assert out.startswith("::") and "::error file=" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "github"])
+def test_reports_are_byte_identical_run_to_run(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    first = run(capsys, "--format", fmt)[1]
+    assert first and run(capsys, "--format", fmt)[1] == first
