@@ -1,0 +1,59 @@
+"""``ruzh tmx build``: a memory from aligned TSV or from aligning document pairs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from align.errors import EXIT_OK, ConfigError
+from ruzh.commands.tmx.common import log, settings, write
+from tmx.types import TranslationUnit
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Units from aligned TSV, or from aligning document pairs."""
+    from tmx import build, units
+
+    if args.aligned:
+        if args.documents or args.pairs:
+            raise ConfigError("--aligned takes no documents", hint="give either --aligned, --pairs or RU ZH")
+        source = sys.stdin.buffer if args.aligned == "-" else args.aligned
+        write(
+            args.output,
+            units.units_from_tsv(source, "<stdin>" if args.aligned == "-" else args.aligned),
+            settings(args, "ruzh aligned TSV"),
+        )
+        return EXIT_OK
+    pairs = build.read_pair_list(args.pairs) if args.pairs else []
+    if args.documents:
+        if len(args.documents) != 2:
+            raise ConfigError(
+                f"expected RU.txt ZH.txt, got {len(args.documents)} document(s)",
+                hint="give two documents, or --pairs LIST.tsv, or --aligned PAIRS.tsv",
+            )
+        pairs.append((Path(args.documents[0]), Path(args.documents[1])))
+    if not pairs:
+        raise ConfigError(
+            "nothing to build from", hint="give RU.txt ZH.txt, --pairs LIST.tsv or --aligned PAIRS.tsv"
+        )
+    write(
+        args.output, _aligned_units(pairs, args.encoding), settings(args, "ruzh", build.aligner_signature())
+    )
+    return EXIT_OK
+
+
+def _aligned_units(pairs: list[tuple[Path, Path]], encoding: str | None) -> Iterator[TranslationUnit]:
+    from align.reader import read_document
+    from tmx.build import align_documents
+
+    for ru_path, zh_path in pairs:
+        result = align_documents(read_document(ru_path, encoding), read_document(zh_path, encoding))
+        for sentence in result.unaligned:
+            where = f"{sentence.doc}:{sentence.line}"
+            log(f"note: {where}: unaligned {sentence.lang} sentence: {sentence.text[:50]}")
+        if result.other_language:
+            log(f"note: {len(result.other_language)} sentences of {ru_path}/{zh_path} in another language")
+        log(f"{ru_path} + {zh_path}: {len(result.units)} units, {len(result.unaligned)} sentences unaligned")
+        yield from result.units
