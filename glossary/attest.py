@@ -18,6 +18,10 @@ from glossary.termbase import Concept
 
 EXAMPLES = 3
 _CONTEXT_CHARS = 40
+# A document part keeps the first occurrence of a term and then occurrences with new contexts, up to
+# this many: the merged tally admits at most one example and EXAMPLES spares from one document, and
+# up to 2 * EXAMPLES of those may be rejected for repeating a context it already holds.
+OFFERS_PER_DOCUMENT = 1 + 3 * EXAMPLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,16 @@ class _Tally:
         """Count an occurrence and consider it as an example."""
         self.count(occ.doc, occ.term, occ.surface)
         self.offer(occ)
+
+    def merge(self, part: _Tally) -> None:
+        """Take in the tally of one later document: the same result as counting it here."""
+        self.freq += part.freq
+        self.docs.update(part.docs)
+        self.variants.update(part.variants)
+        self.surfaces.update(part.surfaces)
+        for occ in part.spare:
+            if self.wants(occ.doc):
+                self.offer(occ)
 
     def chosen(self) -> tuple[Occurrence, ...]:
         """Examples from different documents first, then more from the same ones."""
@@ -154,19 +168,31 @@ class Attester:
         self._tallies: dict[tuple[str, str], _Tally] = {}
 
     def add(self, document: Document) -> None:
-        """Count every occurrence in one document; only would-be examples are located in the file."""
+        """Count every occurrence in one document."""
+        self.merge(self.document_part(document))
+
+    def document_part(self, document: Document) -> dict[tuple[str, str], _Tally]:
+        """Tallies of one document alone (independent of the others, so documents can be counted in
+        parallel); ``spare`` holds the occurrences that may become examples, in order."""
+        part: dict[tuple[str, str], _Tally] = {}
         source: SourceText | None = None
         for lang, sentence, hits in document_hits(document, self.ru, self.zh):
             for hit in hits:
-                tally = self._tallies.get((hit.concept, lang))
-                if tally is None:
-                    tally = self._tallies[(hit.concept, lang)] = _Tally()
+                tally = part.setdefault((hit.concept, lang), _Tally())
                 tally.count(document.name, hit.term, sentence.text[hit.start : hit.end])
-                if tally.wants(document.name):
-                    if source is None:
-                        source = source_text(document.path, document.encoding)
-                    (occ,) = _occurrences(document.name, lang, sentence, [hit], source)
-                    tally.offer(occ)
+                if len(tally.spare) >= OFFERS_PER_DOCUMENT:
+                    continue
+                if source is None:
+                    source = source_text(document.path, document.encoding)
+                (occ,) = _occurrences(document.name, lang, sentence, [hit], source)
+                if not tally.spare or all(o.context != occ.context for o in tally.spare):
+                    tally.spare.append(occ)
+        return part
+
+    def merge(self, part: dict[tuple[str, str], _Tally]) -> None:
+        """Take in the tallies of the next document (in corpus order)."""
+        for key, tally in part.items():
+            self._tallies.setdefault(key, _Tally()).merge(tally)
 
     def result(self) -> dict[tuple[str, str], Attestation]:
         """Attestations keyed by ``(concept id, lang)``, for concepts that occur at least once."""

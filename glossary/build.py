@@ -20,6 +20,7 @@ from glossary.candidates_zh import ZhCollector, ZhTally
 from glossary.entries import Entry, candidate_id, from_concept, merge
 from glossary.matching import lemma_key
 from glossary.pairing import Pairing, associate, compose_and_attest, lexicon_table
+from glossary.parts import document_parts
 from glossary.scoring import c_value
 from glossary.termbase import Concept, load_termbase
 from glossary.translit import NameTally, match_names
@@ -64,6 +65,7 @@ def build_glossary(
     reviewed: Sequence[Entry] = (),
     lexicon: Mapping[str, Sequence[str]] | None = None,
     options: BuildOptions = BuildOptions(),
+    workers: int = 1,
 ) -> Glossary:
     """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions."""
     base = list(load_termbase() if concepts is None else concepts)
@@ -75,16 +77,12 @@ def build_glossary(
     attester, ru_col, zh_col = Attester(all_concepts), RuCollector(), ZhCollector()
     zh_texts: list[tuple[str, int, str]] = []
     names: list[str] = []
-    for doc in documents:
-        names.append(doc.name)
-        attester.add(doc)
-        for block in doc.blocks:
-            for s in block.sentences:
-                if block.lang in ("ru", "mixed"):
-                    ru_col.add(doc.name, s.line, s.text)
-                if block.lang in ("zh", "mixed"):
-                    zh_col.add(doc.name, s.line, s.text)
-                    zh_texts.append((doc.name, s.line, s.text))
+    for part in document_parts(documents, all_concepts, attester, workers):
+        names.append(part.name)
+        attester.merge(part.attested)
+        ru_col.merge(part.ru)
+        zh_col.merge(part.zh)
+        zh_texts.extend(part.zh_texts)
     attestations = attester.result()
     ru_known = {lemma_key(t.text) for c in all_concepts for t in c.terms if t.lang == "ru"}
     zh_known = {t.text for c in all_concepts for t in c.terms if t.lang == "zh"}

@@ -24,7 +24,7 @@ import regex
 from align.morphology import parses
 from glossary.attest import context
 from glossary.matching import WORD, token_key
-from glossary.translit import NameTally, russian_names
+from glossary.translit import NameTally, merge_examples, merge_names, russian_names
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 _PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
@@ -266,3 +266,15 @@ class RuCollector:
         """Add many ``(doc, line, sentence)`` items."""
         for doc, line, text in items:
             self.add(doc, line, text)
+
+    def merge(self, later: RuCollector) -> None:
+        """Take in the tallies of later documents, as if they had been added here."""
+        merge_names(self.names, later.names)
+        for key, part in later.tallies.items():
+            tally = self.tallies.get(key)
+            if tally is None:
+                tally = self.tallies[key] = RuTally(key, part.pattern)
+            tally.forms.update(part.forms)
+            tally.surfaces.update(part.surfaces)
+            tally.docs.update(part.docs)
+            merge_examples(tally.examples, part.examples)

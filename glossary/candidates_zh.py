@@ -20,7 +20,7 @@ import regex
 
 from glossary.attest import context
 from glossary.candidates_ru import _read_stop
-from glossary.translit import NameTally, chinese_names
+from glossary.translit import NameTally, chinese_names, merge_examples, merge_names
 
 _HAN = regex.compile(r"^\p{Han}+$")
 _NOMINAL_FLAGS = ("n", "vn", "j", "b", "an")
@@ -155,3 +155,15 @@ class ZhCollector:
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
                 at = max(text.find("".join(words)), 0)
                 tally.examples.append((doc, line, context(text, at, at + len("".join(words)), 20)))
+
+    def merge(self, later: ZhCollector) -> None:
+        """Take in the tallies of later documents, as if they had been added here."""
+        merge_names(self.names, later.names)
+        for words, part in later.tallies.items():
+            tally = self.tallies.get(words)
+            if tally is None:
+                tally = self.tallies[words] = ZhTally(words)
+            tally.docs.update(part.docs)
+            tally.starts += part.starts
+            tally.ends += part.ends
+            merge_examples(tally.examples, part.examples)

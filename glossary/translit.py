@@ -92,6 +92,23 @@ class NameTally:
     docs: Counter[str] = field(default_factory=Counter)
 
 
+def merge_names(into: dict[str, NameTally], later: dict[str, NameTally]) -> None:
+    """Add the name tallies of later documents."""
+    for name, part in later.items():
+        tally = into.setdefault(name, NameTally())
+        tally.forms.update(part.forms)
+        tally.docs.update(part.docs)
+
+
+def merge_examples(
+    into: list[tuple[str, int, str]], later: list[tuple[str, int, str]], limit: int = 3
+) -> None:
+    """Examples of later documents, kept while there is room and their document is new."""
+    for example in later:
+        if len(into) < limit and all(e[0] != example[0] for e in into):
+            into.append(example)
+
+
 def russian_names(text: str) -> list[str]:
     """Names in a Russian sentence: runs of capitalised words that the dictionary knows as names or
     does not know at all (the first word of the sentence only when it is a known name)."""

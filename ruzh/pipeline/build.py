@@ -103,13 +103,16 @@ def _glossary(
     reviewed: Path | None,
     cache: Cache,
     name: str,
+    jobs: int,
 ) -> Glossary:
     """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV
     (cached by content)."""
     glossary = cache.get(name, "glossary")
     if not isinstance(glossary, Glossary):
         decisions = read_csv(reviewed) if reviewed else ()
-        glossary = build_glossary(documents, pairs=[(u.ru, u.zh) for u in units], reviewed=decisions)
+        glossary = build_glossary(
+            documents, pairs=[(u.ru, u.zh) for u in units], reviewed=decisions, workers=jobs
+        )
         cache.put(name, "glossary", glossary)
     return glossary
 
@@ -152,7 +155,7 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
     extra = [options.reviewed] if options.reviewed else []
     corpus = _corpus_key("corpus", [*readable, *extra], units)
-    glossary = _glossary(documents, units, options.reviewed, cache, corpus)
+    glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
     write_outputs(glossary, out)
     report = _findings(options, readable, corpus, cache)
     outputs.write_text(out / "findings.json", render_json(report))

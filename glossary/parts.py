@@ -1,0 +1,70 @@
+"""Count each document on its own, in parallel when asked, and hand the parts back in order.
+
+Attestation and candidate tallies of one document do not depend on the others; merging the parts
+in corpus order gives exactly what one pass over the corpus gives (see the ``merge`` methods).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from align.types import Document
+from glossary.attest import Attester, _Tally
+from glossary.candidates_ru import RuCollector
+from glossary.candidates_zh import ZhCollector
+from glossary.termbase import Concept
+
+# Documents a worker counts per task: enough to amortise sending the results back.
+CHUNK = 8
+
+
+@dataclass
+class DocumentPart:
+    """What one document contributes: termbase attestations, Russian and Chinese candidates."""
+
+    name: str
+    attested: dict[tuple[str, str], _Tally]
+    ru: RuCollector
+    zh: ZhCollector
+    zh_texts: list[tuple[str, int, str]]
+
+
+def count_document(document: Document, attester: Attester) -> DocumentPart:
+    """The tallies of one document."""
+    ru, zh = RuCollector(), ZhCollector()
+    zh_texts: list[tuple[str, int, str]] = []
+    for block in document.blocks:
+        for sentence in block.sentences:
+            if block.lang in ("ru", "mixed"):
+                ru.add(document.name, sentence.line, sentence.text)
+            if block.lang in ("zh", "mixed"):
+                zh.add(document.name, sentence.line, sentence.text)
+                zh_texts.append((document.name, sentence.line, sentence.text))
+    return DocumentPart(document.name, attester.document_part(document), ru, zh, zh_texts)
+
+
+_WORKER_ATTESTER: Attester | None = None
+
+
+def _start_worker(concepts: Sequence[Concept]) -> None:
+    global _WORKER_ATTESTER
+    _WORKER_ATTESTER = Attester(concepts)
+
+
+def _count_in_worker(document: Document) -> DocumentPart:
+    assert _WORKER_ATTESTER is not None
+    return count_document(document, _WORKER_ATTESTER)
+
+
+def document_parts(
+    documents: Iterable[Document], concepts: Sequence[Concept], attester: Attester, workers: int = 1
+) -> Iterator[DocumentPart]:
+    """Each document's part, in the documents' order; ``workers`` > 1 counts them in processes."""
+    if workers <= 1:
+        for document in documents:
+            yield count_document(document, attester)
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(list(concepts),)) as pool:
+        yield from pool.map(_count_in_worker, documents, chunksize=CHUNK)
