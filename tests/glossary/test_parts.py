@@ -1,0 +1,27 @@
+"""Counting documents apart (and in processes) gives exactly the glossary of one serial pass."""
+
+from __future__ import annotations
+
+from align.reader import read_document
+from glossary.attest import Attester
+from glossary.build import build_glossary
+from glossary.parts import count_document
+from glossary.termbase import load_termbase
+from seeds import seed_paths
+
+
+def test_parallel_parts_give_the_serial_glossary() -> None:
+    documents = [read_document(p) for p in seed_paths()]
+    serial = build_glossary(documents)
+    parallel = build_glossary(documents, workers=2)
+    assert parallel.entries == serial.entries
+    assert parallel.attestations == serial.attestations
+
+
+def test_a_document_part_keeps_few_examples_but_every_count(seed_path) -> None:
+    document = read_document(seed_path("004"))
+    part = count_document(document, Attester(load_termbase()))
+    tally = part.attested[("DE0001", "ru")]  # цифровая экономика, about fifty times in 004
+    assert tally.freq == tally.docs[document.name] == sum(tally.variants.values()) >= 40
+    assert 1 <= len(tally.spare) <= 10  # only would-be examples are located in the file
+    assert len({o.context for o in tally.spare}) == len(tally.spare)
