@@ -9,15 +9,32 @@ markers ((一), 1., (3)) become cheap features too. Each anchor is a string key 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 import regex
 
 # Russian scale words (abbreviated and full forms) → multiplier.
 RU_SCALES = {
-    "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячами": 1e3,
-    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионы": 1e6,
-    "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "миллиарды": 1e9,
-    "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
+    "тыс": 1e3,
+    "тысяча": 1e3,
+    "тысячи": 1e3,
+    "тысяч": 1e3,
+    "тысячу": 1e3,
+    "тысячами": 1e3,
+    "млн": 1e6,
+    "миллион": 1e6,
+    "миллиона": 1e6,
+    "миллионов": 1e6,
+    "миллионы": 1e6,
+    "млрд": 1e9,
+    "миллиард": 1e9,
+    "миллиарда": 1e9,
+    "миллиардов": 1e9,
+    "миллиарды": 1e9,
+    "трлн": 1e12,
+    "триллион": 1e12,
+    "триллиона": 1e12,
+    "триллионов": 1e12,
 }
 # Chinese scale characters; 万 (10^4) and 亿 (10^8) are the ones Russian translators convert.
 ZH_SCALES = {"千": 1e3, "万": 1e4, "亿": 1e8, "百万": 1e6, "千万": 1e7, "万亿": 1e12}
@@ -71,38 +88,41 @@ def zh_numbers(text: str) -> list[str]:
     return out
 
 
-def ru_anchors(text: str) -> dict[str, float]:
-    """All anchors of a Russian sentence with their weights."""
+def _anchors(
+    text: str,
+    numbers: Callable[[str], list[str]],
+    quotes: regex.Pattern[str],
+    marker: regex.Pattern[str],
+    marker_key: Callable[[str], str],
+) -> dict[str, float]:
+    """Anchors of a sentence with their weights: numbers and Latin tokens weigh most."""
     norm = unicodedata.normalize("NFKC", text)
     found: dict[str, float] = {}
-    for key in ru_numbers(norm):
+    for key in numbers(norm):
         found[key] = 2.0
     for tok in _LATIN.findall(norm):
         if len(tok) > 1:
             found["A:" + tok.lower()] = 2.0
-    _marks(norm, _RU_QUOTES, found)
-    m = _RU_MARKER.match(norm)
+    _marks(norm, quotes, found)
+    m = marker.match(norm)
     if m:
-        tag = m.group(1).lower()
-        found["M:" + (str(_RU_LETTERS.index(tag) + 1) if tag in _RU_LETTERS else tag)] = 1.0
+        found["M:" + marker_key(m.group(1))] = 1.0
     return found
+
+
+def _ru_marker_key(tag: str) -> str:
+    tag = tag.lower()
+    return str(_RU_LETTERS.index(tag) + 1) if tag in _RU_LETTERS else tag
+
+
+def ru_anchors(text: str) -> dict[str, float]:
+    """All anchors of a Russian sentence with their weights (list letters а), б) count as 1, 2)."""
+    return _anchors(text, ru_numbers, _RU_QUOTES, _RU_MARKER, _ru_marker_key)
 
 
 def zh_anchors(text: str) -> dict[str, float]:
-    """All anchors of a Chinese sentence with their weights."""
-    norm = unicodedata.normalize("NFKC", text)
-    found: dict[str, float] = {}
-    for key in zh_numbers(norm):
-        found[key] = 2.0
-    for tok in _LATIN.findall(norm):
-        if len(tok) > 1:
-            found["A:" + tok.lower()] = 2.0
-    _marks(norm, _ZH_QUOTES, found)
-    m = _ZH_MARKER.match(norm)
-    if m:
-        tag = m.group(1)
-        found["M:" + str(ZH_DIGITS.get(tag, tag))] = 1.0
-    return found
+    """All anchors of a Chinese sentence with their weights (（一） counts as 1)."""
+    return _anchors(text, zh_numbers, _ZH_QUOTES, _ZH_MARKER, lambda tag: str(ZH_DIGITS.get(tag, tag)))
 
 
 def _marks(norm: str, quotes: regex.Pattern[str], found: dict[str, float]) -> None:
