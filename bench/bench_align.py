@@ -140,6 +140,8 @@ def main() -> int:
     parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
     parser.add_argument("--self-train", action="store_true", help="only the self-training comparison")
     parser.add_argument("--pairing", action="store_true", help="only the document-pairing check")
+    parser.add_argument("--script", default="cmn_Hans",
+                        help="Tatoeba Chinese script label to use (cmn_Hans, cmn_Hant; default cmn_Hans)")
     args = parser.parse_args()
     if not (args.data / "flores200_devtest").is_dir():
         print(f"data not found at {args.data}; pass --data", file=sys.stderr)
@@ -161,7 +163,7 @@ def main() -> int:
             built = build(ru, zh, docs, merge, delete, args.seed)
             report(f"flores merge={merge:.2f} delete={delete:.2f}", built, args.baseline, args.calibration)
     if args.only != "flores":
-        ru, zh = read_tatoeba(args.data)
+        ru, zh = read_tatoeba(args.data, args.script)
         for merge, delete in rates:
             built = build(ru, zh, chunks(len(ru), 30), merge, delete, args.seed)
             report(f"tatoeba merge={merge:.2f} delete={delete:.2f}", built, args.baseline, args.calibration)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import regex
@@ -64,11 +66,24 @@ def ru_side(sentences: Sequence[str], matcher: Matcher) -> Side:
     return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
 
 
+@lru_cache(maxsize=1)
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Chinese text in Simplified characters: the lexicon is Simplified, and Traditional sources
+    (Taiwan, Hong Kong, older texts) would otherwise find none of their words in it."""
+    return str(_to_simplified().convert(text))
+
+
 def zh_side(sentences: Sequence[str], matcher: Matcher, ru: Side) -> Side:
     """Features of the Chinese sentences, restricted to concepts the Russian text uses."""
     vocabulary = set().union(*ru.bags) if ru.bags else set()
     bags = []
-    for text in sentences:
+    for text in map(simplified, sentences):
         bag = matcher.zh_concepts(text)
         bag.update(zh_anchors(text))
         bag.update(dict.fromkeys(zh_name_keys(text), NAME_WEIGHT))
