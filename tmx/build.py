@@ -9,10 +9,10 @@ and returned, never dropped silently.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from align.aligner import Params, align_sentences, default_lexicon
+from align.aligner import Params, align_sentences
 from align.errors import InputError
 from align.types import Document, Sentence
 from tmx.types import TranslationUnit
@@ -38,13 +38,6 @@ def align_documents(ru_doc: Document, zh_doc: Document, params: Params | None = 
     beads = align_sentences([s.text for s in ru], [s.text for s in zh], params=params)
     units, unaligned = units_from_beads(beads, ru, zh)
     return BuildResult(units, unaligned, other)
-
-
-def aligner_signature(params: Params | None = None) -> str:
-    """The aligner settings that change the units, recorded in the TMX header."""
-    params = params or Params()
-    values = ",".join(f"{f.name}={getattr(params, f.name)}" for f in fields(params))
-    return f"aligner:banded-dp|params:{values}|lexicon:{default_lexicon().signature()}"
 
 
 def read_pair_list(path: str | os.PathLike[str]) -> list[tuple[Path, Path]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import lru_cache
 
 from align.aligner.band import Band, band_around, downsample, full_band
@@ -98,11 +98,11 @@ def bead_score(sim: float, lencost: float, kind: tuple[int, int], mass: float = 
 
 
 def signature(lexicon: Lexicon | None = None, params: Params | None = None) -> str:
-    """What changes results, in one line: aligner version, lexicon size and sources, cost weights."""
+    """What changes results, in one line: aligner version, lexicon size and sources, every cost weight."""
     lex = lexicon if lexicon is not None else default_lexicon()
     p = params or Params()
-    return (f"aligner:ruzh-dp-1|lexicon:{lex.signature()}|lex:{p.w_lex:g}|len:{p.w_len:g}|skip:{p.skip:g}"
-            f"|pen:{p.pen_2:g},{p.pen_22:g},{p.pen_3:g}|member:{p.w_member:g}")
+    values = ",".join(f"{f.name}={getattr(p, f.name):g}" for f in fields(p))
+    return f"aligner:ruzh-dp-1|lexicon:{lex.signature()}|params:{values}"
 
 
 def align_sentences(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from align.aligner import signature
 from align.errors import InputError
 from align.reader import expand_inputs
 from align.types import Document
@@ -72,9 +73,7 @@ class BuildStats:
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
-    from align.aligner import Params
-
-    return {"ruzh": __version__, "aligner": f"ruzh-dp|{Params()!r}", "zh_tag": options.zh_tag}
+    return {"ruzh": __version__, "aligner": signature(), "zh_tag": options.zh_tag}
 
 
 def _passages(

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from align.aligner import signature
 from align.errors import EXIT_OK, ConfigError
 from ruzh.commands.tmx.common import log, settings, write
 from tmx.types import TranslationUnit
@@ -39,7 +40,7 @@ def run_build(args: argparse.Namespace) -> int:
             "nothing to build from", hint="give RU.txt ZH.txt, --pairs LIST.tsv or --aligned PAIRS.tsv"
         )
     write(
-        args.output, _aligned_units(pairs, args.encoding), settings(args, "ruzh", build.aligner_signature())
+        args.output, _aligned_units(pairs, args.encoding), settings(args, "ruzh", signature())
     )
     return EXIT_OK
 
