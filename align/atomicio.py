@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from align.errors import ConfigError
+
 
 @lru_cache(maxsize=1)
 def _umask() -> int:
@@ -29,7 +31,20 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -
     ``mode`` is ``"w"`` (text, UTF-8 unless ``encoding`` is given) or ``"wb"``.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        raise ConfigError("the output is a folder", file=str(target), hint="give a file name inside it")
+    if target.parent.exists() and not target.parent.is_dir():
+        raise ConfigError(
+            "the output's folder is a file", file=str(target.parent), hint="choose another output path"
+        )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ConfigError(
+            "a file stands where the output folder should be",
+            file=str(target),
+            hint="choose another output path",
+        ) from None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes 0600 files; outputs get the usual mode
     if "b" not in mode:

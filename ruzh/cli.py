@@ -12,13 +12,12 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from align.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE, RuzhError
+from align.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
 from ruzh import __version__
 from ruzh.formatter import EXIT_CODES
 
 # Order is the order in ``ruzh --help``.
 COMMAND_MODULES: tuple[str, ...] = ("build", "segment", "align", "eval", "tmx", "glossary", "check")
-
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:
@@ -65,3 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"error: {exc.strerror or exc}{where} — check the path and permissions", file=sys.stderr)
         return EXIT_INPUT
+    except Exception as exc:  # a bug, not the user's input: never report it as findings (exit 1)
+        if args.debug:
+            raise
+        print(
+            f"error: internal error: {type(exc).__name__}: {exc} — please report it with the output of "
+            "the same command run with --debug",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

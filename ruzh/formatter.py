@@ -10,6 +10,8 @@ EXIT_CODES = """exit codes:
   1  findings at or above the --fail-on level (check, tmx validate, build)
   2  usage or configuration error
   3  unreadable or invalid input
+  70 internal error (a bug in ruzh: run again with --debug and report it)
+  130 interrupted (Ctrl-C); no half-written output is left behind
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_path() -> object:
+def seed_path() -> Callable[[str], Path]:
     """``seed_path("000")`` is the seed document whose name starts with that number."""
 
     def find(prefix: str) -> Path:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from align.errors import ConfigError
@@ -107,7 +108,12 @@ def parse_date(text: str) -> str:
     for pattern, form in _DATE_FORMS:
         match = pattern.match(text.strip())
         if match:
-            return form.format(*match.groups())
+            value = form.format(*match.groups())
+            try:
+                datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+            except ValueError:
+                break  # the shape is right but the day or time does not exist (2020-13-45)
+            return value
     raise ConfigError(f"cannot read the date {text!r}", hint="write YYYY-MM-DD or YYYYMMDDThhmmssZ")
 
 

@@ -46,7 +46,9 @@ def units_from_beads(
     return units, unaligned
 
 
-def _parse_score(field: str, name: str, number: int) -> float:
+def _parse_score(field: str, name: str, number: int) -> float | None:
+    if not field.strip():
+        return None  # ``ruzh tmx cat`` prints no score for units that have none
     try:
         score = float(field)
     except ValueError:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import math
+from collections.abc import Iterable
+from itertools import pairwise
 
 import regex
 
@@ -19,14 +21,20 @@ def format_bead(bead: Bead) -> str:
     return f"[{src}]:[{tgt}]:{bead.score:.3f}"
 
 
-def format_beads(beads: Iterable[Bead]) -> Iterator[str]:
-    """Lines of a bead file, without newlines."""
-    return (format_bead(b) for b in beads)
-
-
 def _indices(text: str, name: str, number: int) -> tuple[int, ...]:
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    return tuple(int(p) for p in parts)
+    """Indices of one side: increasing and consecutive, as a bead covers adjacent sentences."""
+    parts = text.split(",") if text.strip() else []
+    if any(not p.strip() for p in parts):
+        raise InputError("empty index in a bead", file=name, line=number, hint="write [0, 1], not [0,]")
+    found = tuple(int(p) for p in parts)
+    if any(b != a + 1 for a, b in pairwise(found)):
+        raise InputError(
+            f"bead indices {list(found)} are not consecutive and increasing",
+            file=name,
+            line=number,
+            hint="a bead joins adjacent sentences, e.g. [3, 4]",
+        )
+    return found
 
 
 def parse_beads(lines: Iterable[str], name: str = "<beads>") -> list[Bead]:
@@ -37,16 +45,34 @@ def parse_beads(lines: Iterable[str], name: str = "<beads>") -> list[Bead]:
             continue
         m = _LINE.match(raw)
         if m is None:
-            raise InputError("not a bead line", file=name, line=number,
-                             hint="write [ru indices]:[zh indices]:score, e.g. [0]:[0, 1]:0.873")
+            raise InputError(
+                "not a bead line",
+                file=name,
+                line=number,
+                hint="write [ru indices]:[zh indices]:score, e.g. [0]:[0, 1]:0.873",
+            )
         score = 1.0
         if m.group(3) is not None:
             try:
                 score = float(m.group(3))
             except ValueError:
-                raise InputError(f"bad score {m.group(3)!r}", file=name, line=number,
-                                 hint="the score is a number between 0 and 1") from None
-        beads.append(Bead(_indices(m.group(1), name, number), _indices(m.group(2), name, number), score))
+                score = math.nan
+            if not 0.0 <= score <= 1.0:
+                raise InputError(
+                    f"bad score {m.group(3)!r}",
+                    file=name,
+                    line=number,
+                    hint="the score is a number between 0 and 1",
+                ) from None
+        src, tgt = _indices(m.group(1), name, number), _indices(m.group(2), name, number)
+        if not src and not tgt:
+            raise InputError(
+                "a bead with no sentence on either side",
+                file=name,
+                line=number,
+                hint="every bead names at least one sentence",
+            )
+        beads.append(Bead(src, tgt, score))
     return beads
 
 

@@ -152,13 +152,20 @@ def parse_config(raw: str, name: str, pyproject: bool = False) -> CheckConfig:
             line=int(m.group(1)) if m else None,
             hint="fix the syntax (https://toml.io)",
         ) from exc
-    table = data.get("tool", {}).get("ruzh", {}) if pyproject else data
-    if pyproject and not table:
-        return CheckConfig()  # a pyproject.toml without [tool.ruzh] configures nothing
-    check = table.get("check", {})
     r = _Reader(name, raw)
+    where = "[tool.ruzh.check]" if pyproject else "[check]"
+    table: Any = data
+    if pyproject:
+        for key in ("tool", "ruzh"):
+            table = table.get(key, {})
+            if not isinstance(table, dict):
+                raise r.fail(f"'{key}' must be a table", key, f"write {where} on a line of its own")
+        if not table:
+            return CheckConfig()  # a pyproject.toml without [tool.ruzh] configures nothing
+    r.keys(table, {"check"}, "[tool.ruzh]" if pyproject else name)
+    check = table.get("check", {})
     if not isinstance(check, dict):
-        raise r.fail("'check' must be a table", "check", "write [check] on a line of its own")
+        raise r.fail("'check' must be a table", "check", f"write {where} on a line of its own")
     r.keys(check, _TOP_KEYS, "[check]")
     fail_on = check.get("fail-on", "error")
     if fail_on not in FAIL_ON:

@@ -119,15 +119,24 @@ def _inputs(args: argparse.Namespace) -> tuple[list[Sentence], list[Sentence], s
     ru_src = args.ru_sentences or args.ru
     zh_src = args.zh_sentences or args.zh
     if not ru_src or not zh_src:
-        raise ConfigError("give a Russian and a Chinese input",
-                          hint="ruzh align RU.txt ZH.txt, or --ru-sentences FILE --zh-sentences FILE")
+        raise ConfigError(
+            "give a Russian and a Chinese input",
+            hint="ruzh align RU.txt ZH.txt, or --ru-sentences FILE --zh-sentences FILE",
+        )
+    if ru_src == zh_src == "-":
+        raise ConfigError(
+            "standard input can be read for one side only", hint="give the other side as a file"
+        )
     ru = _read_lines(ru_src, "ru") if args.ru_sentences else _read_document(ru_src, "ru", args.encoding)
     zh = _read_lines(zh_src, "zh") if args.zh_sentences else _read_document(zh_src, "zh", args.encoding)
     return ru, zh, ru_src, zh_src
 
 
 def render(
-    beads: Sequence[Bead], ru: Sequence[Sentence], zh: Sequence[Sentence], fmt: str,
+    beads: Sequence[Bead],
+    ru: Sequence[Sentence],
+    zh: Sequence[Sentence],
+    fmt: str,
     extra: dict[str, Any] | None = None,
 ) -> Iterator[str]:
     """Output lines (with newlines) in the chosen format; ``extra`` fields go into each JSON record."""
@@ -168,9 +177,11 @@ def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
     print(f"# {signature(lexicon)} documents={len(documents)} pairs={len(found)}", file=sys.stderr)
     for number, pair in enumerate(found, start=1):
         ru, zh = pair.ru, pair.zh
-        header = (f"# pair {number}: ru {ru.doc} ({ru.kind}, {len(ru.sentences)} sentences) ~ zh {zh.doc} "
-                  f"({zh.kind}, {len(zh.sentences)} sentences): score {pair.score:.3f}, "
-                  f"text {pair.text_score:.3f}")
+        header = (
+            f"# pair {number}: ru {ru.doc} ({ru.kind}, {len(ru.sentences)} sentences) ~ zh {zh.doc} "
+            f"({zh.kind}, {len(zh.sentences)} sentences): score {pair.score:.3f}, "
+            f"text {pair.text_score:.3f}"
+        )
         if args.format != "jsonl":
             yield header + "\n"
         extra = {"pair": number, "ru_doc": ru.doc, "zh_doc": zh.doc, "pair_score": pair.score}
@@ -184,9 +195,7 @@ def termbase_pairs(choice: str) -> list[tuple[str, str]]:
     from glossary.termbase import load_termbase
 
     concepts = load_termbase(None if choice == "shipped" else choice)
-    return [
-        (ru.text, zh.text) for c in concepts for ru in c.terms_of("ru") for zh in c.terms_of("zh")
-    ]
+    return [(ru.text, zh.text) for c in concepts for ru in c.terms_of("ru") for zh in c.terms_of("zh")]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -197,8 +206,10 @@ def run(args: argparse.Namespace) -> int:
     ru, zh, ru_name, zh_name = _inputs(args)
     for side, name, lang in ((ru, ru_name, "Russian"), (zh, zh_name, "Chinese")):
         if not side:
-            print(f"warning: no {lang} sentences found in {name}; the other side is printed unaligned",
-                  file=sys.stderr)
+            print(
+                f"warning: no {lang} sentences found in {name}; the other side is printed unaligned",
+                file=sys.stderr,
+            )
     texts = [s.text for s in ru], [s.text for s in zh]
     beads = align_sentences(*texts, lexicon=lexicon, self_train=args.self_train)
     print(f"# {signature(lexicon)} ru={len(ru)} zh={len(zh)} beads={len(beads)}", file=sys.stderr)

@@ -72,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, not {args.jobs}", hint="e.g. --jobs 2")
     output = Path(args.output)
+    if output.exists() and not output.is_dir():
+        raise ConfigError("the output folder is a file", file=str(output), hint="give a folder name with -o")
     cache = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else output / ".ruzh-cache"
     options = BuildOptions(
         inputs=tuple(Path(p) for p in args.inputs) or tuple(seed_paths()),

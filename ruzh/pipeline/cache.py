@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from align.atomicio import atomic_write
+from align.errors import ConfigError
 
 LIBRARIES = ("align", "tmx", "glossary")
 FORMAT = b"ruzh-cache-1"
@@ -73,5 +74,5 @@ class Cache:
         """Store a value (best effort: a full disk only costs the speed-up)."""
         if self.folder is None:
             return
-        with contextlib.suppress(OSError), atomic_write(self._path(name, kind), "wb") as handle:
+        with contextlib.suppress(OSError, ConfigError), atomic_write(self._path(name, kind), "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -50,10 +50,14 @@ def test_mismatched_document_counts() -> None:
         score([GOLD], [])
 
 
-indices = st.lists(st.integers(0, 10_000), max_size=4).map(lambda xs: tuple(sorted(set(xs))))
+# a bead covers adjacent sentences: a run of 0-4 consecutive indices
+indices = st.tuples(st.integers(0, 10_000), st.integers(0, 4)).map(
+    lambda sn: tuple(range(sn[0], sn[0] + sn[1]))
+)
+bead_sides = st.tuples(indices, indices).filter(lambda st_: bool(st_[0] or st_[1]))
 
 
-@given(st.lists(st.tuples(indices, indices, st.floats(0, 1)), max_size=20))
+@given(st.lists(st.tuples(bead_sides, st.floats(0, 1)).map(lambda x: (*x[0], x[1])), max_size=20))
 def test_bead_file_round_trip(raw: list[tuple[tuple[int, ...], tuple[int, ...], float]]) -> None:
     beads = [Bead(s, t, round(p, 3)) for s, t, p in raw]
     back = parse_beads([format_bead(b) for b in beads])
@@ -64,6 +68,24 @@ def test_bead_file_round_trip(raw: list[tuple[tuple[int, ...], tuple[int, ...], 
 def test_bead_format_matches_vecalign() -> None:
     assert format_bead(Bead((0,), (0, 1), 0.8734)) == "[0]:[0, 1]:0.873"
     assert parse_beads(["[]:[3]", "", "[1, 2]:[4]:0.5"]) == [Bead((), (3,), 1.0), Bead((1, 2), (4,), 0.5)]
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("[]:[]:0.5", "no sentence"),  # a bead must cover something
+        ("[0]:[0]:inf", "bad score"),
+        ("[0]:[0]:nan", "bad score"),
+        ("[0]:[0]:1.5", "bad score"),
+        ("[0,]:[0]", "empty index"),
+        ("[1, 0]:[0]", "not consecutive"),
+        ("[0, 2]:[0]", "not consecutive"),
+    ],
+)
+def test_impossible_beads_are_refused(line: str, words: str) -> None:
+    with pytest.raises(InputError, match=words) as info:
+        parse_beads(["[0]:[0]:0.9", line], "b.beads")
+    assert info.value.line == 2
 
 
 def test_malformed_bead_line() -> None:

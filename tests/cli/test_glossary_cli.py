@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,8 @@ def test_build_writes_three_files_for_the_seeds(built: Path) -> None:
 
 
 def test_build_of_chosen_inputs_and_summary(
-    tmp_path: Path, seed_path: object, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, seed_path: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert callable(seed_path)
     assert main(["glossary", "build", str(seed_path("001")), "-o", str(tmp_path)]) == 0
     assert "1 documents" in capsys.readouterr().err
     de = next(r for r in _rows(tmp_path / "glossary.csv") if r["id"] == "DE0001")

@@ -48,7 +48,9 @@ def test_findings_link_to_the_sentence_that_holds_them(seed_page, seed_result, p
 def test_finding_target_is_the_last_sentence_starting_before_it(seed_page, seed_result) -> None:
     """Checked against the documents directly, not against the report's own bookkeeping."""
     starts = {d.name: sorted((s.line, s.column) for s in d.sentences()) for d in seed_result.documents}
-    for li in seed_page.xpath('//li[contains(@class, "finding")]'):
+    items = seed_page.xpath('//li[contains(@class, "finding")]')
+    assert items, "the seed report lists findings"
+    for li in items:
         loc = li.xpath('.//a[@class="loc"]')[0]
         file, line, col = loc.text_content().rsplit(":", 2)
         doc = Path(file).stem
