@@ -19,11 +19,6 @@ CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014
 DOMINANT_SHARE = 0.8
 
 
-def is_han(char: str) -> bool:
-    """True for a Han (Chinese) character."""
-    return bool(HAN.match(char))
-
-
 def is_cjk(char: str) -> bool:
     """True for a Han character or full-width CJK punctuation (joined to neighbours without space)."""
     return bool(HAN.match(char)) or ("\u3000" <= char <= "\u303f") or ("\uff00" <= char <= "\uffef")

@@ -134,13 +134,6 @@ def document_hits(
                     yield lang, sentence, hits
 
 
-def document_occurrences(document: Document, ru: RussianMatcher, zh: ChineseMatcher) -> Iterator[Occurrence]:
-    """Every termbase term occurrence in one document, with its original line and column."""
-    source = source_text(document.path, document.encoding)
-    for lang, sentence, hits in document_hits(document, ru, zh):
-        yield from _occurrences(document.name, lang, sentence, hits, source)
-
-
 def _occurrences(
     doc: str, lang: str, sentence: Sentence, hits: list[Hit], source: SourceText
 ) -> list[Occurrence]:

@@ -12,7 +12,7 @@ is not counted again. Thousands of terms cost one automaton pass per text, not a
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -162,10 +162,3 @@ def matchers(concepts: Iterable[Concept]) -> tuple[RussianMatcher, ChineseMatche
             elif term.lang == "zh":
                 zh.append((concept.id, term.text))
     return RussianMatcher(ru), ChineseMatcher(zh)
-
-
-def iter_hits(matcher: RussianMatcher | ChineseMatcher, texts: Iterable[str]) -> Iterator[tuple[int, Hit]]:
-    """``(index of the text, hit)`` for a sequence of texts."""
-    for i, text in enumerate(texts):
-        for hit in matcher.find(text):
-            yield i, hit

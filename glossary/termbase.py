@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -202,3 +203,9 @@ def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], name: str) -> Con
         source=";".join(sources),
         terms=tuple(terms),
     )
+
+
+def term_pairs(concepts: Iterable[Concept]) -> list[tuple[str, str]]:
+    """Every (Russian term, Chinese term) pair within each concept, all statuses included: texts use
+    deprecated forms too, and the aligner should recognise them as translations."""
+    return [(ru.text, zh.text) for c in concepts for ru in c.terms_of("ru") for zh in c.terms_of("zh")]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from align.aligner import Params, align_sentences
 from align.errors import InputError
+from align.lexicon import Lexicon
 from align.types import Document, Sentence
 from tmx.types import TranslationUnit
 from tmx.units import units_from_beads
@@ -28,14 +29,16 @@ class BuildResult:
     other_language: list[Sentence] = field(default_factory=list)
 
 
-def align_documents(ru_doc: Document, zh_doc: Document, params: Params | None = None) -> BuildResult:
+def align_documents(
+    ru_doc: Document, zh_doc: Document, params: Params | None = None, lexicon: Lexicon | None = None
+) -> BuildResult:
     """Align the Russian sentences of ``ru_doc`` with the Chinese sentences of ``zh_doc``."""
     ru = ru_doc.sentences(lang="ru")
     zh = zh_doc.sentences(lang="zh")
     other = [s for s in ru_doc.sentences() if s.lang != "ru"] + [
         s for s in zh_doc.sentences() if s.lang != "zh"
     ]
-    beads = align_sentences([s.text for s in ru], [s.text for s in zh], params=params)
+    beads = align_sentences([s.text for s in ru], [s.text for s in zh], lexicon, params=params)
     units, unaligned = units_from_beads(beads, ru, zh)
     return BuildResult(units, unaligned, other)
 

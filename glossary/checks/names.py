@@ -49,11 +49,6 @@ def edit_positions(a: str, b: str) -> list[int]:
     return [i for i in range(len(long_)) if long_[:i] + long_[i + 1 :] == short]
 
 
-def one_edit_apart(a: str, b: str) -> bool:
-    """True when ``b`` is ``a`` with one letter dropped, added or changed."""
-    return bool(edit_positions(a, b))
-
-
 def _inside(a: str, b: str, cyrillic: bool) -> bool:
     """The edit is inside the word: not its first letter (Wall/Mall, Порт/Норт are other words) and,
     for Russian, not in the last two letters, where case endings and lemmatiser guesses differ."""

@@ -12,9 +12,10 @@ from align.aligner import align_sentences, signature
 from align.aligner.beadfile import format_bead
 from align.atomicio import atomic_write
 from align.errors import EXIT_OK, ConfigError, InputError
-from align.lexicon import Lexicon, load_lexicon
+from align.lexicon import Lexicon
 from align.types import Bead, Sentence
 from ruzh.formatter import add_command
+from ruzh.lexicon import aligner_lexicon
 
 
 def register(subparsers: Any) -> None:
@@ -188,19 +189,9 @@ def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
         yield from render(pair.beads, ru.sentences, zh.sentences, args.format, extra)
 
 
-def termbase_pairs(choice: str) -> list[tuple[str, str]]:
-    """(ru, zh) term pairs of every concept of the termbase (all statuses: texts use them all)."""
-    if choice == "none":
-        return []
-    from glossary.termbase import load_termbase
-
-    concepts = load_termbase(None if choice == "shipped" else choice)
-    return [(ru.text, zh.text) for c in concepts for ru in c.terms_of("ru") for zh in c.terms_of("zh")]
-
-
 def run(args: argparse.Namespace) -> int:
     """Read both sides, align, print; warnings (an empty side) go to stderr."""
-    lexicon = load_lexicon(args.lexicon, termbase_pairs(args.termbase))
+    lexicon = aligner_lexicon(tuple(args.lexicon or ()), args.termbase)
     if args.find_pairs:
         return _emit(_pairs(args, lexicon), args.output)
     ru, zh, ru_name, zh_name = _inputs(args)

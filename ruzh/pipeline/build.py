@@ -22,6 +22,7 @@ from glossary.checks.runner import CheckInputs, run_checks
 from glossary.entries import read_csv
 from glossary.export import write_outputs
 from ruzh import __version__
+from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline import outputs
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.corpus import read_corpus
@@ -73,25 +74,26 @@ class BuildStats:
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
-    return {"ruzh": __version__, "aligner": signature(), "zh_tag": options.zh_tag}
+    return {"ruzh": __version__, "aligner": signature(aligner_lexicon()), "zh_tag": options.zh_tag}
 
 
 def _passages(
     documents: Sequence[Document], paths: Sequence[Path], options: BuildOptions, cache: Cache
 ) -> list[AlignedPassage]:
     """Parallel passages with their beads (the whole result cached by the documents' content)."""
-    name = _corpus_key("passages", paths, [])
+    lexicon = aligner_lexicon()
+    name = _corpus_key("passages", paths, [], lexicon.signature())
     found = cache.get(name, "passages")
     if not isinstance(found, list):
-        with CachedParallelAligner(options.jobs, cache, options.quiet) as aligner:
-            found = parallel_passages(documents, aligner)
+        with CachedParallelAligner(options.jobs, cache, lexicon, options.quiet) as aligner:
+            found = parallel_passages(documents, aligner, lexicon)
         cache.put(name, "passages", found)
     return found
 
 
-def _corpus_key(kind: str, paths: Sequence[Path], units: Sequence[TranslationUnit]) -> str:
+def _corpus_key(kind: str, paths: Sequence[Path], units: Sequence[TranslationUnit], *extra: str) -> str:
     """A key for corpus-wide results: every document's bytes and every unit's text."""
-    parts: list[str | bytes] = [p.read_bytes() for p in paths]
+    parts: list[str | bytes] = [*extra, *(p.read_bytes() for p in paths)]
     parts.extend(f"{u.ru}\x1f{u.zh}\x1f{u.doc}" for u in units)
     return key(kind, *parts)
 

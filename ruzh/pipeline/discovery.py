@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from align.aligner.pairing import BatchAligner, PassagePair, find_parallel_passages
+from align.lexicon import Lexicon
 from align.types import Document
 from ruzh.pipeline.model import AlignedPassage
 
@@ -20,7 +21,9 @@ def _passage(pair: PassagePair) -> AlignedPassage:
     )
 
 
-def parallel_passages(documents: Sequence[Document], aligner: BatchAligner) -> list[AlignedPassage]:
+def parallel_passages(
+    documents: Sequence[Document], aligner: BatchAligner, lexicon: Lexicon
+) -> list[AlignedPassage]:
     """Every parallel passage with its beads, in a stable order (abstracts first, then by name)."""
-    found = [_passage(pair) for pair in find_parallel_passages(documents, aligner=aligner)]
+    found = [_passage(pair) for pair in find_parallel_passages(documents, lexicon, aligner=aligner)]
     return sorted(found, key=lambda p: (p.kind != "abstract", p.ru_doc, p.zh_doc))

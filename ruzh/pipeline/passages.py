@@ -11,16 +11,24 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from types import TracebackType
 
-from align.aligner import align_sentences, default_lexicon
+from align.aligner import align_sentences
 from align.aligner.pairing import Passage
+from align.lexicon import Lexicon
 from align.types import Bead
 from ruzh.pipeline.cache import Cache, key
 from ruzh.progress import Progress
 
+_WORKER_LEXICON: Lexicon | None = None
+
+
+def _start_worker(lexicon: Lexicon) -> None:
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon
+
 
 def _align(ru: list[str], zh: list[str]) -> list[Bead]:
-    """Worker: beads for one passage pair (the lexicon is inherited from the parent process)."""
-    return align_sentences(ru, zh, default_lexicon())
+    """Worker: beads for one passage pair with the build's lexicon."""
+    return align_sentences(ru, zh, _WORKER_LEXICON)
 
 
 def _texts(passage: Passage) -> list[str]:
@@ -30,8 +38,10 @@ def _texts(passage: Passage) -> list[str]:
 class CachedParallelAligner:
     """``aligner(batch)`` → beads per pair; a process pool lives as long as the ``with`` block."""
 
-    def __init__(self, jobs: int, cache: Cache, quiet: bool = False) -> None:
+    def __init__(self, jobs: int, cache: Cache, lexicon: Lexicon, quiet: bool = False) -> None:
         self.jobs = jobs
+        self.lexicon = lexicon
+        _start_worker(lexicon)  # the serial path aligns in this process
         self.cache = cache
         self.quiet = quiet
         self.aligned = 0
@@ -49,12 +59,14 @@ class CachedParallelAligner:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            default_lexicon()  # load once here; worker processes inherit it when forked
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, initializer=_start_worker, initargs=(self.lexicon,)
+            )
         return self._pool
 
     def __call__(self, batch: Sequence[tuple[Passage, Passage]]) -> list[list[Bead]]:
-        keys = [key("passage", *_texts(ru), "\x01", *_texts(zh)) for ru, zh in batch]
+        lex = self.lexicon.signature()
+        keys = [key("passage", lex, *_texts(ru), "\x01", *_texts(zh)) for ru, zh in batch]
         beads: list[list[Bead] | None] = [self.cache.get(k, "beads") for k in keys]
         todo = [i for i, b in enumerate(beads) if b is None]
         with Progress("aligning", len(todo), self.quiet) as bar:

@@ -120,7 +120,7 @@ def test_find_pairs_across_documents(
 
 def test_termbase_pairs_reach_the_lexicon(sentence_files: tuple[Path, Path], tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from ruzh.commands.align import termbase_pairs
+    from glossary.termbase import load_termbase, term_pairs
 
     termbase = tmp_path / "tb.csv"
     termbase.write_text(
@@ -130,8 +130,7 @@ def test_termbase_pairs_reach_the_lexicon(sentence_files: tuple[Path, Path], tmp
         "X1,zh,智能城市,noun,admitted,city,,test\n",
         encoding="utf-8",
     )
-    assert termbase_pairs(str(termbase)) == [("умный город", "智慧城市"), ("умный город", "智能城市")]
-    assert termbase_pairs("none") == []
+    assert term_pairs(load_termbase(termbase)) == [("умный город", "智慧城市"), ("умный город", "智能城市")]
     ru, zh = sentence_files
     args = ["align", "--ru-sentences", str(ru), "--zh-sentences", str(zh)]
     assert main([*args, "--termbase", str(termbase)]) == 0

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from align.aligner import signature
 from align.errors import EXIT_OK, ConfigError
+from align.lexicon import Lexicon
 from ruzh.commands.tmx.common import log, settings, write
+from ruzh.lexicon import aligner_lexicon
 from tmx.types import TranslationUnit
 
 
@@ -39,18 +41,25 @@ def run_build(args: argparse.Namespace) -> int:
         raise ConfigError(
             "nothing to build from", hint="give RU.txt ZH.txt, --pairs LIST.tsv or --aligned PAIRS.tsv"
         )
+    lexicon = aligner_lexicon(tuple(args.lexicon or ()), args.termbase)
     write(
-        args.output, _aligned_units(pairs, args.encoding), settings(args, "ruzh", signature())
+        args.output,
+        _aligned_units(pairs, args.encoding, lexicon),
+        settings(args, "ruzh", signature(lexicon)),
     )
     return EXIT_OK
 
 
-def _aligned_units(pairs: list[tuple[Path, Path]], encoding: str | None) -> Iterator[TranslationUnit]:
+def _aligned_units(
+    pairs: list[tuple[Path, Path]], encoding: str | None, lexicon: Lexicon
+) -> Iterator[TranslationUnit]:
     from align.reader import read_document
     from tmx.build import align_documents
 
     for ru_path, zh_path in pairs:
-        result = align_documents(read_document(ru_path, encoding), read_document(zh_path, encoding))
+        result = align_documents(
+            read_document(ru_path, encoding), read_document(zh_path, encoding), lexicon=lexicon
+        )
         for sentence in result.unaligned:
             where = f"{sentence.doc}:{sentence.line}"
             log(f"note: {where}: unaligned {sentence.lang} sentence: {sentence.text[:50]}")

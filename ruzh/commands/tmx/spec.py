@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ruzh.lexicon import TERMBASE_HELP
+
 HELP = {
     "build": (
         "align documents (or take aligned TSV) and write TMX",
@@ -89,6 +91,14 @@ OPTIONS: dict[str, list[Option]] = {
             "--pairs", metavar="LIST.tsv", help="'ru_path<TAB>zh_path' lines, relative to the list's folder"
         ),
         _opt("--encoding", metavar="NAME", help="force the encoding of .txt documents"),
+        _opt(
+            "--lexicon",
+            action="append",
+            default=[],
+            metavar="CSV",
+            help="extra lexicon entries for the aligner, a CSV with columns ru,zh (repeatable)",
+        ),
+        _opt("--termbase", default="shipped", metavar="CSV", help=TERMBASE_HELP),
         *WRITE,
     ],
     "merge": [INPUTS, *WRITE],
