@@ -23,6 +23,7 @@ test: venv lint
 
 lint:
 	$(BIN)/ruff check align tmx glossary ruzh tests bench
+	$(BIN)/ruff format --check align tmx glossary ruzh tests bench
 	$(BIN)/mypy
 
 clean:

@@ -93,8 +93,10 @@ def large(data: Path, size: int, seed: int) -> None:
     beads = align_sentences(doc.ru, doc.zh)
     took = time.perf_counter() - t0
     s = score([doc.gold], [[(b.src, b.tgt) for b in beads]])
-    print(f"large {len(doc.ru)}x{len(doc.zh)}: strict={s.f1_strict:.3f} lax={s.f1_lax:.3f} align={took:.1f}s "
-          f"wall={time.perf_counter() - START:.1f}s cpu={cpu_s():.1f}s peak={peak_mb():.0f}MB")
+    print(
+        f"large {len(doc.ru)}x{len(doc.zh)}: strict={s.f1_strict:.3f} lax={s.f1_lax:.3f} align={took:.1f}s "
+        f"wall={time.perf_counter() - START:.1f}s cpu={cpu_s():.1f}s peak={peak_mb():.0f}MB"
+    )
 
 
 def self_training(data: Path, seed: int) -> None:
@@ -106,8 +108,10 @@ def self_training(data: Path, seed: int) -> None:
         for flag in (False, True):
             beads = align_sentences(doc.ru, doc.zh, self_train=flag)
             s = score([doc.gold], [[(b.src, b.tgt) for b in beads]])
-            print(f"{name} one document, self-training {'on ' if flag else 'off'}: "
-                  f"strict={s.f1_strict:.3f} lax={s.f1_lax:.3f}")
+            print(
+                f"{name} one document, self-training {'on ' if flag else 'off'}: "
+                f"strict={s.f1_strict:.3f} lax={s.f1_lax:.3f}"
+            )
 
 
 def pairing(data: Path) -> None:
@@ -122,8 +126,10 @@ def pairing(data: Path) -> None:
     right = sum(max(range(len(row)), key=row.__getitem__) == i for i, row in enumerate(matrix))
     own = min(row[i] for i, row in enumerate(matrix))
     other = max(v for i, row in enumerate(matrix) for j, v in enumerate(row) if i != j)
-    print(f"pairing {len(docs)}x{len(docs)} FLORES documents: top-1 {right}/{len(docs)}, lowest true-pair "
-          f"score {own:.3f}, highest wrong-pair score {other:.3f}, {took:.2f}s")
+    print(
+        f"pairing {len(docs)}x{len(docs)} FLORES documents: top-1 {right}/{len(docs)}, lowest true-pair "
+        f"score {own:.3f}, highest wrong-pair score {other:.3f}, {took:.2f}s"
+    )
 
 
 def main() -> int:
@@ -140,8 +146,11 @@ def main() -> int:
     parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
     parser.add_argument("--self-train", action="store_true", help="only the self-training comparison")
     parser.add_argument("--pairing", action="store_true", help="only the document-pairing check")
-    parser.add_argument("--script", default="cmn_Hans",
-                        help="Tatoeba Chinese script label to use (cmn_Hans, cmn_Hant; default cmn_Hans)")
+    parser.add_argument(
+        "--script",
+        default="cmn_Hans",
+        help="Tatoeba Chinese script label to use (cmn_Hans, cmn_Hant; default cmn_Hans)",
+    )
     args = parser.parse_args()
     if not (args.data / "flores200_devtest").is_dir():
         print(f"data not found at {args.data}; pass --data", file=sys.stderr)

@@ -75,8 +75,14 @@ def coarse_band(ru: Side, zh: Side, params: Params, limit: int) -> Band:
 # perturbed FLORES and Tatoeba documents (seed 5, not the benchmark's; 5,178 beads) plus non-parallel
 # document pairs (517 beads, all wrong), so that a bead between unrelated texts scores low. "mass" is
 # the total concept weight the similarity rests on (one shared word in two short sentences is weak).
-CALIBRATION = {"sim": 21.23, "len": -0.848, "multi": -2.737, "logmass": 2.362, "sim_logmass": -3.348,
-               "bias": -8.88}
+CALIBRATION = {
+    "sim": 21.23,
+    "len": -0.848,
+    "multi": -2.737,
+    "logmass": 2.362,
+    "sim_logmass": -3.348,
+    "bias": -8.88,
+}
 # 1-0 and 0-1 beads: P(right) from the lone sentence's best similarity to a neighbour, fitted on the
 # 166 such beads predicted in the same perturbed documents (right in 93% below 0.2, never above 0.5).
 SKIP_CALIBRATION = {"neighbour": -8.09, "bias": 3.46}
@@ -92,8 +98,14 @@ def bead_score(sim: float, lencost: float, kind: tuple[int, int], mass: float = 
         return 1.0 / (1.0 + math.exp(-(s["neighbour"] * sim + s["bias"])))
     c = CALIBRATION
     logmass = math.log1p(mass)
-    z = (c["sim"] * sim + c["len"] * lencost + c["multi"] * (sum(kind) > 2) + c["logmass"] * logmass
-         + c["sim_logmass"] * sim * logmass + c["bias"])
+    z = (
+        c["sim"] * sim
+        + c["len"] * lencost
+        + c["multi"] * (sum(kind) > 2)
+        + c["logmass"] * logmass
+        + c["sim_logmass"] * sim * logmass
+        + c["bias"]
+    )
     return 1.0 / (1.0 + math.exp(-min(max(z, -50.0), 50.0)))
 
 

@@ -116,8 +116,9 @@ class Overlaps:
     ru and zh occurrences of each concept inside the band is done with sorted arrays, not loops.
     """
 
-    def __init__(self, ru: tuple[Entries, np.ndarray], zh: tuple[Entries, np.ndarray], band: Band, a: int,
-                 b: int) -> None:
+    def __init__(
+        self, ru: tuple[Entries, np.ndarray], zh: tuple[Entries, np.ndarray], band: Band, a: int, b: int
+    ) -> None:
         n = len(band.lo) - 1
         (rc, rp, rw), self.ru_size = ru
         (zc, zq, zw), self.zh_size = zh
@@ -145,8 +146,16 @@ class Overlaps:
             flat_matrix += self._join(rp[part], rw[part], start[part], counts[part], zq, zw, size)
         self.matrix = flat_matrix.reshape(max(count, 1), self.width)
 
-    def _join(self, rp: np.ndarray, rw: np.ndarray, start: np.ndarray, counts: np.ndarray,
-              zq: np.ndarray, zw: np.ndarray, size: int) -> np.ndarray:
+    def _join(
+        self,
+        rp: np.ndarray,
+        rw: np.ndarray,
+        start: np.ndarray,
+        counts: np.ndarray,
+        zq: np.ndarray,
+        zw: np.ndarray,
+        size: int,
+    ) -> np.ndarray:
         """Sum of min(weight) over the occurrence pairs of one chunk, as a flat matrix."""
         total = int(counts.sum())
         owner = np.repeat(np.arange(len(rp)), counts)

@@ -26,8 +26,12 @@ class Counts:
     lax_miss: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.strict_hit + other.strict_hit, self.strict_miss + other.strict_miss,
-                      self.lax_hit + other.lax_hit, self.lax_miss + other.lax_miss)
+        return Counts(
+            self.strict_hit + other.strict_hit,
+            self.strict_miss + other.strict_miss,
+            self.lax_hit + other.lax_hit,
+            self.lax_miss + other.lax_miss,
+        )
 
 
 @dataclass(frozen=True, slots=True)

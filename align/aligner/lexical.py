@@ -20,7 +20,14 @@ _RU_WORD = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 
 # Weight of a concept by part of speech: function words say little about which sentence is which.
 POS_WEIGHT = {
-    "NOUN": 1.0, "NAME": 1.5, "USER": 1.5, "LEARNED": 0.8, "VERB": 0.8, "ADJF": 0.8, "ADVB": 0.6, "NUMR": 1.0
+    "NOUN": 1.0,
+    "NAME": 1.5,
+    "USER": 1.5,
+    "LEARNED": 0.8,
+    "VERB": 0.8,
+    "ADJF": 0.8,
+    "ADVB": 0.6,
+    "NUMR": 1.0,
 }
 FUNCTION_WEIGHT = 0.3
 SINGLE_CHAR_WEIGHT = 0.5

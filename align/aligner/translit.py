@@ -17,14 +17,40 @@ import regex
 KEY_LENGTH = 3
 # Russian letters → consonant class; vowels, й, ь, ъ have none.
 RU_CLASSES = {
-    **dict.fromkeys("бп", "B"), "м": "M", **dict.fromkeys("фв", "F"), **dict.fromkeys("дт", "D"),
-    "н": "N", **dict.fromkeys("лр", "L"), **dict.fromkeys("гкх", "G"), **dict.fromkeys("жзсцчшщ", "S"),
+    **dict.fromkeys("бп", "B"),
+    "м": "M",
+    **dict.fromkeys("фв", "F"),
+    **dict.fromkeys("дт", "D"),
+    "н": "N",
+    **dict.fromkeys("лр", "L"),
+    **dict.fromkeys("гкх", "G"),
+    **dict.fromkeys("жзсцчшщ", "S"),
 }
 # Pinyin initials → the same classes (r as in 热 renders ж; 尔 er renders р and is handled apart).
 PINYIN_INITIALS = (
-    ("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "B"), ("p", "B"), ("m", "M"), ("f", "F"), ("w", "F"),
-    ("d", "D"), ("t", "D"), ("n", "N"), ("l", "L"), ("g", "G"), ("k", "G"), ("h", "G"), ("j", "S"),
-    ("q", "S"), ("x", "S"), ("r", "S"), ("z", "S"), ("c", "S"), ("s", "S"), ("y", ""),
+    ("zh", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("b", "B"),
+    ("p", "B"),
+    ("m", "M"),
+    ("f", "F"),
+    ("w", "F"),
+    ("d", "D"),
+    ("t", "D"),
+    ("n", "N"),
+    ("l", "L"),
+    ("g", "G"),
+    ("k", "G"),
+    ("h", "G"),
+    ("j", "S"),
+    ("q", "S"),
+    ("x", "S"),
+    ("r", "S"),
+    ("z", "S"),
+    ("c", "S"),
+    ("s", "S"),
+    ("y", ""),
 )
 # Chinese leaves out р before a consonant (Картер 卡特, Мартин 马丁) and writes дж as one sound.
 _RU_R_BEFORE_CONSONANT = regex.compile(r"р(?=[бвгджзклмнпрстфхцчшщ])")

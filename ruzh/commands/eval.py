@@ -25,18 +25,29 @@ def register(subparsers: Any) -> None:
         "count for precision only. Several pairs of files are pooled.",
     )
     parser.add_argument("--gold", nargs="+", required=True, metavar="FILE", help="gold bead files")
-    parser.add_argument("--test", nargs="+", required=True, metavar="FILE",
-                        help="bead files to score, in the same order as --gold")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text: a small table; json: one object (default: text)")
+    parser.add_argument(
+        "--test",
+        nargs="+",
+        required=True,
+        metavar="FILE",
+        help="bead files to score, in the same order as --gold",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a small table; json: one object (default: text)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the bead files, score, print."""
     if len(args.gold) != len(args.test):
-        raise ConfigError(f"{len(args.gold)} gold files but {len(args.test)} test files",
-                          hint="give one --test file per --gold file, in the same order")
+        raise ConfigError(
+            f"{len(args.gold)} gold files but {len(args.test)} test files",
+            hint="give one --test file per --gold file, in the same order",
+        )
     gold = [[(b.src, b.tgt) for b in read_beads(path)] for path in args.gold]
     test = [[(b.src, b.tgt) for b in read_beads(path)] for path in args.test]
     s = score(gold, test)

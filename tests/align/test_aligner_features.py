@@ -39,8 +39,10 @@ def test_lexicon_matches_lemmas_against_chinese_substrings() -> None:
 
 
 def test_document_pairing_ranks_translations_first() -> None:
-    ru_docs = [["Китай развивает цифровую экономику.", "Минск строит умный город."],
-               ["Футбольный матч закончился вничью.", "Болельщики были довольны."]]
+    ru_docs = [
+        ["Китай развивает цифровую экономику.", "Минск строит умный город."],
+        ["Футбольный матч закончился вничью.", "Болельщики были довольны."],
+    ]
     zh_docs = [["足球比赛以平局结束。", "球迷们很满意。"], ["中国发展数字经济。", "明斯克建设智慧城市。"]]
     scores = score_documents(ru_docs, zh_docs)
     assert scores[0][1] > scores[0][0]

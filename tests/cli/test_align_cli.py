@@ -52,8 +52,9 @@ def test_unaligned_sentences_are_printed(tmp_path: Path, capsys: pytest.CaptureF
     assert len(out.splitlines()) == 3 and "no Chinese sentences" in err
 
 
-def test_output_file_and_eval(sentence_files: tuple[Path, Path], tmp_path: Path,
-                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_and_eval(
+    sentence_files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ru, zh = sentence_files
     test = tmp_path / "test.beads"
     gold = tmp_path / "gold.beads"
@@ -118,8 +119,9 @@ def test_find_pairs_across_documents(
     assert all(r["pair_score"] > 0.9 for r in records)
 
 
-def test_termbase_pairs_reach_the_lexicon(sentence_files: tuple[Path, Path], tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_termbase_pairs_reach_the_lexicon(
+    sentence_files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from glossary.termbase import load_termbase, term_pairs
 
     termbase = tmp_path / "tb.csv"
