@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable
 from typing import Any
 
 from ruzh.lexicon import TERMBASE_HELP
@@ -72,6 +74,32 @@ INPUT: Option = (("input",), {"metavar": "TMX", "help": "TMX file (plain or .gz)
 WRITE = [OUT, ZH_TAG, STRICT]
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return value
+
+
+def _within(low: float, high: float) -> Callable[[str], float]:
+    """An argparse type: a number from ``low`` to ``high``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value:g} is not between {low:g} and {high:g}")
+        return value
+
+    return parse
+
+
 def _fmt(*choices: str) -> Option:
     return (
         ("--format",),
@@ -105,8 +133,8 @@ OPTIONS: dict[str, list[Option]] = {
     "dedupe": [INPUT, *WRITE],
     "filter": [
         INPUT,
-        _opt("--min-score", type=float, metavar="S", help="keep units scored at least S (0-1)"),
-        _opt("--max-score", type=float, metavar="S", help="keep units scored at most S (0-1)"),
+        _opt("--min-score", type=_within(0, 1), metavar="S", help="keep units scored at least S (0-1)"),
+        _opt("--max-score", type=_within(0, 1), metavar="S", help="keep units scored at most S (0-1)"),
         _opt(
             "--doc", action="append", default=[], metavar="PATTERN", help="keep units of matching documents"
         ),
@@ -116,7 +144,7 @@ OPTIONS: dict[str, list[Option]] = {
     ],
     "split": [
         INPUT,
-        _opt("--size", type=int, required=True, metavar="N", help="units per file"),
+        _opt("--size", type=_positive, required=True, metavar="N", help="units per file"),
         _opt(
             "-o", "--output", required=True, metavar="OUT", help="name pattern: OUT.tmx gives OUT.001.tmx ..."
         ),
@@ -135,8 +163,14 @@ OPTIONS: dict[str, list[Option]] = {
         _opt("tm", metavar="TM", help="the TMX memory to search"),
         _opt("queries", nargs="*", metavar="QUERY", help="Russian sentences to look up"),
         _opt("--file", metavar="QUERIES", help="one query per line; - is stdin"),
-        _opt("--top", type=int, default=3, metavar="K", help="matches per query (default: 3)"),
-        _opt("--min-score", type=float, default=50.0, metavar="S", help="lowest chrF shown (default: 50)"),
+        _opt("--top", type=_positive, default=3, metavar="K", help="matches per query (default: 3)"),
+        _opt(
+            "--min-score",
+            type=_within(0, 100),
+            default=50.0,
+            metavar="S",
+            help="lowest chrF shown (default: 50)",
+        ),
         _fmt("text", "jsonl"),
     ],
 }
