@@ -20,13 +20,16 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from perturb import TestDoc, build, chunks, group_by_url, read_flores, read_tatoeba  # noqa: E402
-
 from align.aligner import Params, align_sentences  # noqa: E402
 from align.aligner.evaluate import score  # noqa: E402
+from align.aligner.perturb import (  # noqa: E402
+    TestDoc,
+    build,
+    chunks,
+    group_by_url,
+    read_flores,
+    read_tatoeba,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 RATES = ((0.0, 0.0), (0.10, 0.05), (0.20, 0.10))

@@ -20,9 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from perturb import read_flores, read_tatoeba
-
+from align.aligner.perturb import read_flores, read_tatoeba
 from seeds import seed_paths
 
 

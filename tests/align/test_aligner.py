@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,8 @@ from hypothesis import strategies as st
 from align.aligner import align_sentences
 from align.aligner import core as aligner_core
 from align.aligner.evaluate import score
+from align.aligner.perturb import build, group_by_url, read_flores
 from align.types import Bead
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-from perturb import build, group_by_url, read_flores  # noqa: E402
 
 RU = [
     "Китай и Беларусь развивают цифровую экономику.",

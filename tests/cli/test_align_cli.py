@@ -103,10 +103,7 @@ def test_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_find_pairs_across_documents(
     shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-    from perturb import group_by_url, read_flores
+    from align.aligner.perturb import group_by_url, read_flores
 
     ru, zh, urls = read_flores(shared_data)
     docs = group_by_url(urls)[:3]

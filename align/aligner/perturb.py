@@ -1,4 +1,5 @@
-"""Parallel documents with a known gold alignment, built from line-parallel data.
+"""Parallel documents with a known gold alignment, built from line-parallel data (for evaluation:
+``bench/bench_align.py`` and the accuracy tests).
 
 FLORES-200 devtest lines are grouped into articles by consecutive equal URLs and articles into
 documents of about 30 sentences. Each document is then perturbed with a fixed seed: a share of the
@@ -79,7 +80,8 @@ def _merge(units: list[list[int]], rate: float, rng: random.Random) -> list[list
 
 def perturb(ru: list[str], zh: list[str], merge: float, delete: float, rng: random.Random) -> TestDoc:
     """Delete on one side, merge on each side, and derive the gold beads."""
-    ru_keep, zh_keep = [], []
+    ru_keep: list[int] = []
+    zh_keep: list[int] = []
     for k in range(len(ru)):
         if rng.random() < delete:
             (ru_keep if rng.random() < 0.5 else zh_keep).append(k)
