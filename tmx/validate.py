@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -153,6 +154,7 @@ class _Checker:
                 )
             else:
                 self.tuids[tuid] = line
+        self.attributes(el, line)
         texts = self.variants(el)
         if self.srclang and self.srclang != "*all*" and RU not in texts:
             self.add(ERROR, line, "language", f"no variant in the header's srclang {self.srclang!r}")
@@ -161,6 +163,16 @@ class _Checker:
         elif texts or el.find("tuv") is None:
             missing = " and ".join(n for n, s in (("Russian", RU), ("Chinese", ZH)) if s not in texts)
             self.add(ERROR, line, "language", f"the unit has no {missing} variant")
+
+    def attributes(self, el: Any, line: int) -> None:
+        """Dates in TMX's form (YYYYMMDDThhmmssZ) and scores that are numbers in [0, 1]."""
+        for name in ("creationdate", "changedate", "lastusagedate"):
+            value = el.get(name)
+            if value is not None and not _valid_date(value):
+                self.add(WARNING, line, "date", f"{name}={value!r} is not a TMX date (YYYYMMDDThhmmssZ)")
+        for prop in el.iterchildren("prop"):
+            if prop.get("type") == "x-score" and not _valid_score(prop.text or ""):
+                self.add(WARNING, prop.sourceline or line, "score", f"x-score {prop.text!r} is not in [0, 1]")
 
     def variants(self, el: Any) -> dict[str, str]:
         texts: dict[str, str] = {}
@@ -210,6 +222,22 @@ class _Checker:
                 "conflict",
                 f"same source as the unit at line {first[1]} with another target (tools keep only one)",
             )
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_score(text: str) -> bool:
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return 0.0 <= value <= 1.0
 
 
 def validate_tmx(

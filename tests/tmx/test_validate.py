@@ -86,3 +86,19 @@ def test_malformed_xml_is_an_error_with_its_line() -> None:
     data = tmx(tu("Десять", "十") + tu("A & B", "甲乙"))
     assert ("error", 6, "xml") in found(data)
     assert ("error", 0, "structure") in found(b'<tmx version="1.4"><body></body></tmx>')
+
+
+def test_dates_and_scores_are_checked() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        b'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ru" '
+        b'datatype="plaintext"/>\n<body>\n<tu creationdate="garbage"><prop type="x-score">abc</prop>'
+        b'<tuv xml:lang="ru"><seg>a</seg></tuv><tuv xml:lang="zh-CN"><seg>b</seg></tuv></tu>\n'
+        b'<tu creationdate="20240229T120000Z"><prop type="x-score">0.5</prop>'
+        b'<tuv xml:lang="ru"><seg>c</seg></tuv><tuv xml:lang="zh-CN"><seg>d</seg></tuv></tu>\n</body></tmx>'
+    )
+    problems = validate_tmx(io.BytesIO(data), name="odd.tmx")
+    assert sorted((p.line, p.code) for p in problems if p.code in ("date", "score")) == [
+        (4, "date"),
+        (4, "score"),
+    ]
