@@ -12,7 +12,7 @@ is not counted again. Thousands of terms cost one automaton pass per text, not a
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -63,23 +63,27 @@ def _is_acronym_term(text: str) -> bool:
     return any(_ACRONYM.fullmatch(w) for w in text.split())
 
 
+def _automaton(values: Mapping[str, Sequence[Any]]) -> tuple[Any, int]:
+    """An Aho-Corasick automaton over the keys, each carrying ``(key length, its values)``."""
+    automaton: Any = ahocorasick.Automaton()
+    for key, val in values.items():
+        automaton.add_word(key, (len(key), tuple(val)))
+    if values:
+        automaton.make_automaton()
+    return automaton, len(values)
+
+
 class RussianMatcher:
     """Russian terms of many concepts, matched by lemma sequence."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
         """``entries`` are ``(concept id, term)`` pairs; a term may belong to several concepts."""
-        self._auto: Any = ahocorasick.Automaton()
         values: dict[str, list[tuple[str, str, bool]]] = {}
         for cid, term in entries:
             keys = lemma_key(term)
-            if not keys:
-                continue
-            values.setdefault(encode(keys), []).append((cid, term, _is_acronym_term(term)))
-        for key, val in values.items():
-            self._auto.add_word(key, (len(key), tuple(val)))
-        self.size = len(values)
-        if values:
-            self._auto.make_automaton()
+            if keys:
+                values.setdefault(encode(keys), []).append((cid, term, _is_acronym_term(term)))
+        self._auto, self.size = _automaton(values)
 
     def find(self, text: str) -> list[Hit]:
         """Every term occurrence in a text (spans are over ``text``)."""
@@ -119,17 +123,12 @@ class ChineseMatcher:
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
         """``entries`` are ``(concept id, term)`` pairs."""
-        self._auto: Any = ahocorasick.Automaton()
         values: dict[str, list[tuple[str, str]]] = {}
         for cid, term in entries:
             text = term.strip()
             if text:
                 values.setdefault(text, []).append((cid, term))
-        for key, val in values.items():
-            self._auto.add_word(key, (len(key), tuple(val)))
-        self.size = len(values)
-        if values:
-            self._auto.make_automaton()
+        self._auto, self.size = _automaton(values)
 
     def find(self, text: str) -> list[Hit]:
         """Every term occurrence in a text, leftmost-longest."""

@@ -31,16 +31,7 @@ HALF_TO_FULL: dict[str, tuple[str, str]] = {
     "!": ("exclamation", "！"),
     "?": ("question", "？"),
 }
-FULL_CLASSES: dict[str, str] = {
-    "，": "comma",
-    "。": "period",
-    "；": "semicolon",
-    "：": "colon",
-    "（": "paren",
-    "）": "paren",
-    "！": "exclamation",
-    "？": "question",
-}
+FULL_CLASSES: dict[str, str] = {full: cls for cls, full in HALF_TO_FULL.values()}
 # A half-width class used at least this often and more than its full-width twin is taken as the
 # document's deliberate convention (e.g. headings numbered ``(一)`` throughout), not as slips.
 CONVENTION_MIN = 3
