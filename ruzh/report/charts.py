@@ -43,70 +43,86 @@ def _ticks(top: int) -> int:
     return max(1, top // 5)
 
 
-def histogram(scores: Sequence[float], title: str, bins: int = 10, low: float = 0.5) -> Safe:
-    """Counts of scores in ``bins`` equal bins over [0, 1]; bins below ``low`` are drawn as low."""
-    if not scores:
-        return _empty(title)
+# Geometry of the histogram: height, left margin for the axis, bottom margin for labels, top padding.
+HIST_HEIGHT, HIST_LEFT, HIST_BOTTOM, HIST_TOP = 200, 40, 30, 14
+
+
+def _bin_counts(scores: Sequence[float], bins: int) -> list[int]:
     counts = [0] * bins
     for s in scores:
         counts[min(bins - 1, max(0, int(s * bins)))] += 1
-    height, left, bottom, top_pad = 200, 40, 30, 14
-    plot_h = height - bottom - top_pad
-    top = max(counts)
-    step = _ticks(top)
-    ceiling = -(-top // step) * step
-    bar_w = (WIDTH - left - 10) / bins
+    return counts
+
+
+def _grid(ceiling: int, step: int, plot_h: float) -> list[Safe]:
+    """Horizontal grid lines with their counts on the left axis."""
     parts: list[Safe] = []
     for k in range(0, ceiling + 1, step):
-        y = height - bottom - plot_h * k / ceiling
+        y = HIST_HEIGHT - HIST_BOTTOM - plot_h * k / ceiling
         parts.append(
-            tag("line", x1=str(left), x2=str(WIDTH - 10), y1=f"{y:.1f}", y2=f"{y:.1f}", class_="grid")
+            tag("line", x1=str(HIST_LEFT), x2=str(WIDTH - 10), y1=f"{y:.1f}", y2=f"{y:.1f}", class_="grid")
         )
-        parts.append(tag("text", str(k), x=str(left - 4), y=f"{y + 4:.1f}", class_="axis", text_anchor="end"))
-    for i, c in enumerate(counts):
-        lo, hi = i / bins, (i + 1) / bins
-        h = plot_h * c / ceiling
-        x = left + i * bar_w
-        cls = "bar low" if hi <= low else "bar"
-        label = f"{lo:.1f}–{hi:.1f}: {c} bead(s)"
         parts.append(
-            tag(
-                "rect",
-                tag("title", label),
-                x=f"{x + 2:.1f}",
-                y=f"{height - bottom - h:.1f}",
-                width=f"{bar_w - 4:.1f}",
-                height=f"{h:.1f}",
-                class_=cls,
-            )
+            tag("text", str(k), x=str(HIST_LEFT - 4), y=f"{y + 4:.1f}", class_="axis", text_anchor="end")
         )
-        if c:
-            parts.append(
-                tag(
-                    "text",
-                    str(c),
-                    x=f"{x + bar_w / 2:.1f}",
-                    y=f"{height - bottom - h - 3:.1f}",
-                    class_="value",
-                    text_anchor="middle",
-                )
-            )
+    return parts
+
+
+def _column(i: int, count: int, bins: int, low: float, h: float, bar_w: float) -> list[Safe]:
+    """One bin: its bar (drawn as low below ``low``), its count above it, its lower bound below."""
+    lo, hi = i / bins, (i + 1) / bins
+    x, base = HIST_LEFT + i * bar_w, HIST_HEIGHT - HIST_BOTTOM
+    parts = [
+        tag(
+            "rect",
+            tag("title", f"{lo:.1f}–{hi:.1f}: {count} bead(s)"),
+            x=f"{x + 2:.1f}",
+            y=f"{base - h:.1f}",
+            width=f"{bar_w - 4:.1f}",
+            height=f"{h:.1f}",
+            class_="bar low" if hi <= low else "bar",
+        )
+    ]
+    if count:
         parts.append(
             tag(
                 "text",
-                f"{lo:.1f}",
-                x=f"{x:.1f}",
-                y=str(height - bottom + 14),
-                class_="axis",
+                str(count),
+                x=f"{x + bar_w / 2:.1f}",
+                y=f"{base - h - 3:.1f}",
+                class_="value",
                 text_anchor="middle",
             )
         )
     parts.append(
+        tag("text", f"{lo:.1f}", x=f"{x:.1f}", y=str(base + 14), class_="axis", text_anchor="middle")
+    )
+    return parts
+
+
+def histogram(scores: Sequence[float], title: str, bins: int = 10, low: float = 0.5) -> Safe:
+    """Counts of scores in ``bins`` equal bins over [0, 1]; bins below ``low`` are drawn as low."""
+    if not scores:
+        return _empty(title)
+    counts = _bin_counts(scores, bins)
+    plot_h = HIST_HEIGHT - HIST_BOTTOM - HIST_TOP
+    step = _ticks(max(counts))
+    ceiling = -(-max(counts) // step) * step
+    bar_w = (WIDTH - HIST_LEFT - 10) / bins
+    parts = _grid(ceiling, step, plot_h)
+    for i, count in enumerate(counts):
+        parts.extend(_column(i, count, bins, low, plot_h * count / ceiling, bar_w))
+    parts.append(
         tag(
-            "text", "1.0", x=str(WIDTH - 10), y=str(height - bottom + 14), class_="axis", text_anchor="middle"
+            "text",
+            "1.0",
+            x=str(WIDTH - 10),
+            y=str(HIST_HEIGHT - HIST_BOTTOM + 14),
+            class_="axis",
+            text_anchor="middle",
         )
     )
-    return _svg(title, height, parts)
+    return _svg(title, HIST_HEIGHT, parts)
 
 
 def bars(items: Sequence[tuple[str, int]], title: str, css: str = "bar") -> Safe:
