@@ -78,11 +78,11 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
 
 
 def _passages(
-    documents: Sequence[Document], paths: Sequence[Path], options: BuildOptions, cache: Cache
+    documents: Sequence[Document], fingerprints: Sequence[str], options: BuildOptions, cache: Cache
 ) -> list[AlignedPassage]:
     """Parallel passages with their beads (the whole result cached by the documents' content)."""
     lexicon = aligner_lexicon()
-    name = _corpus_key("passages", paths, [], lexicon.signature())
+    name = key("passages", lexicon.signature(), *fingerprints)
     found = cache.get(name, "passages")
     if not isinstance(found, list):
         with CachedParallelAligner(options.jobs, cache, lexicon, options.quiet) as aligner:
@@ -91,11 +91,15 @@ def _passages(
     return found
 
 
-def _corpus_key(kind: str, paths: Sequence[Path], units: Sequence[TranslationUnit], *extra: str) -> str:
-    """A key for corpus-wide results: every document's bytes and every unit's text."""
-    parts: list[str | bytes] = [*extra, *(p.read_bytes() for p in paths)]
+def _corpus_key(
+    fingerprints: Sequence[str], units: Sequence[TranslationUnit], settings: str, reviewed: Path | None
+) -> str:
+    """A key for the corpus-wide results (glossary, findings, report): the documents' keys, every
+    unit's text, the settings written into the outputs, and the reviewed glossary's bytes."""
+    parts: list[str | bytes] = [settings, *fingerprints]
     parts.extend(f"{u.ru}\x1f{u.zh}\x1f{u.doc}" for u in units)
-    return key(kind, *parts)
+    parts.append(reviewed.read_bytes() if reviewed else b"")
+    return key("corpus", *parts)
 
 
 def _glossary(
@@ -143,19 +147,20 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
             file=", ".join(map(str, options.inputs)),
             hint="give files or folders that contain documents",
         )
-    documents, stats.errors = read_corpus(paths, options.jobs, cache, options.encoding, options.quiet)
+    documents, fingerprints, stats.errors = read_corpus(
+        paths, options.jobs, cache, options.encoding, options.quiet
+    )
     if stats.errors and not options.keep_going:
         raise stats.errors[0]
     stats.documents = len(documents)
     readable = [Path(d.path) for d in documents]
-    passages = _passages(documents, readable, options, cache)
+    passages = _passages(documents, fingerprints, options, cache)
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
     signature = "|".join(f"{k}={v}" for k, v in settings.items())
     out = options.output
     outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
-    extra = [options.reviewed] if options.reviewed else []
-    corpus = _corpus_key("corpus", [*readable, *extra], units)
+    corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
     glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
     write_outputs(glossary, out)
     report = _findings(options, readable, corpus, cache)

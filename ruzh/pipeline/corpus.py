@@ -31,11 +31,14 @@ def _document_key(path: Path, encoding: str | None) -> str | None:
 
 def read_corpus(
     paths: Sequence[Path], jobs: int, cache: Cache, encoding: str | None = None, quiet: bool = False
-) -> tuple[list[Document], list[InputError]]:
-    """Documents in the order of ``paths`` and the errors of unreadable files."""
+) -> tuple[list[Document], list[str], list[InputError]]:
+    """Documents in the order of ``paths``, each with its content key (a hash of its bytes, path and
+    encoding: corpus-wide results are keyed by these, so no file is read twice), and the errors of
+    unreadable files."""
     keys = [_document_key(p, encoding) for p in paths]
     results: list[Document | InputError | None] = [cache.get(k, "documents") if k else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
+    fresh = set(todo)
     with Progress("reading", len(todo), quiet) as bar:
         if jobs > 1 and len(todo) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -48,12 +51,14 @@ def read_corpus(
                 results[i] = _read(str(paths[i]), encoding)
                 bar.advance()
     documents: list[Document] = []
+    fingerprints: list[str] = []
     errors: list[InputError] = []
     for i, result in enumerate(results):
-        if isinstance(result, Document):
+        if isinstance(result, Document) and keys[i]:
             documents.append(result)
-            if i in todo and keys[i]:
+            fingerprints.append(str(keys[i]))
+            if i in fresh:
                 cache.put(str(keys[i]), "documents", result)
         elif isinstance(result, InputError):
             errors.append(result)
-    return documents, errors
+    return documents, fingerprints, errors

@@ -97,3 +97,13 @@ def test_unreadable_input_and_keep_going(tmp_path: Path, capsys: pytest.CaptureF
     assert (tmp_path / "b" / "memory.tmx").exists()
     assert main(["build", str(tmp_path / "nothing-here"), "-o", str(tmp_path / "c"), "-q"]) == 3
     assert main(["build", "-o", str(tmp_path / "d"), "--jobs", "0"]) == 2
+
+
+def test_changed_settings_do_not_reuse_corpus_results(tmp_path: Path) -> None:
+    base = dict(
+        inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=tmp_path / ".cache", quiet=True
+    )
+    build(BuildOptions(**base))
+    _, again = build(BuildOptions(**base, zh_tag="zh-Hans"))
+    assert again.cache_misses >= 3  # glossary, findings and report are recomputed; documents are not
+    assert 'xml:lang="zh-Hans"' in (tmp_path / "memory.tmx").read_text(encoding="utf-8")
