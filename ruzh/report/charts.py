@@ -136,19 +136,14 @@ def bars(items: Sequence[tuple[str, int]], title: str, css: str = "bar") -> Safe
         y = 6 + i * ROW
         w = span * count / top
         parts.append(_row_label(label, y))
-        parts.append(
-            tag(
-                "rect",
-                tag("title", f"{label}: {count}"),
-                x=str(LABEL),
-                y=str(y + 2),
-                width=f"{w:.1f}",
-                height=str(ROW - 6),
-                class_=css,
-            )
-        )
+        parts.append(_bar(f"{label}: {count}", str(LABEL), y, f"{w:.1f}", css))
         parts.append(tag("text", str(count), x=f"{LABEL + w + 4:.1f}", y=str(y + 14), class_="value"))
     return _svg(title, 12 + len(items) * ROW, parts)
+
+
+def _bar(title: str, x: str, y: int, width: str, css: str) -> Safe:
+    """One horizontal bar of a row, its value on hover."""
+    return tag("rect", tag("title", title), x=x, y=str(y + 2), width=width, height=str(ROW - 6), class_=css)
 
 
 def _row_label(label: str, y: int) -> Safe:
@@ -180,28 +175,8 @@ def stacked(items: Sequence[tuple[str, int, int]], title: str, names: tuple[str,
         y = 24 + i * ROW
         wa, wb = span * a / top, span * b / top
         parts.append(_row_label(label, y))
-        parts.append(
-            tag(
-                "rect",
-                tag("title", f"{label}: {a} {names[0]}"),
-                x=str(LABEL),
-                y=str(y + 2),
-                width=f"{wa:.1f}",
-                height=str(ROW - 6),
-                class_="part-a",
-            )
-        )
-        parts.append(
-            tag(
-                "rect",
-                tag("title", f"{label}: {b} {names[1]}"),
-                x=f"{LABEL + wa:.1f}",
-                y=str(y + 2),
-                width=f"{wb:.1f}",
-                height=str(ROW - 6),
-                class_="part-b",
-            )
-        )
+        parts.append(_bar(f"{label}: {a} {names[0]}", str(LABEL), y, f"{wa:.1f}", "part-a"))
+        parts.append(_bar(f"{label}: {b} {names[1]}", f"{LABEL + wa:.1f}", y, f"{wb:.1f}", "part-b"))
         parts.append(tag("text", f"{a} + {b}", x=f"{LABEL + wa + wb + 4:.1f}", y=str(y + 14), class_="value"))
     return _svg(title, 30 + len(items) * ROW, parts)
 
