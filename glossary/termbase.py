@@ -146,24 +146,17 @@ def parse_termbase(text: str, name: str = "<termbase>") -> list[Concept]:
 
 
 def _check_row(row: dict[str, str], name: str, lineno: int) -> None:
-    if not row["concept"]:
-        raise InputError("row has no concept id", file=name, line=lineno, hint="fill the concept column")
-    if row["lang"] not in TERM_LANGS:
-        raise InputError(
-            f"unknown language {row['lang']!r}",
-            file=name,
-            line=lineno,
-            hint=f"use one of {', '.join(TERM_LANGS)}",
-        )
-    if not row["term"]:
-        raise InputError("row has an empty term", file=name, line=lineno, hint="fill the term column")
-    if row["status"] not in STATUSES:
-        raise InputError(
-            f"unknown status {row['status']!r}",
-            file=name,
-            line=lineno,
-            hint=f"use one of {', '.join(STATUSES)}",
-        )
+    for column, what in (("concept", "has no concept id"), ("term", "has an empty term")):
+        if not row[column]:
+            raise InputError(f"row {what}", file=name, line=lineno, hint=f"fill the {column} column")
+    for column, what, allowed in (("lang", "language", TERM_LANGS), ("status", "status", STATUSES)):
+        if row[column] not in allowed:
+            raise InputError(
+                f"unknown {what} {row[column]!r}",
+                file=name,
+                line=lineno,
+                hint=f"use one of {', '.join(allowed)}",
+            )
 
 
 def _concept(cid: str, rows: list[tuple[int, dict[str, str]]], name: str) -> Concept:
