@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: run test lint venv clean
+.PHONY: run test lint typecheck venv clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,20 @@ run: venv
 test: venv lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+SOURCES := align tmx glossary checks seeds ruzh tests bench
+TYPECHECK := build/typecheck
+
 lint:
-	$(BIN)/ruff check align tmx glossary ruzh tests bench
-	$(BIN)/ruff format --check align tmx glossary ruzh tests bench
-	$(BIN)/mypy
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+	$(MAKE) --no-print-directory typecheck
+
+## mypy cannot follow setuptools' package-dir mapping, so it checks a tree of links laid out as installed.
+typecheck:
+	rm -rf $(TYPECHECK) && mkdir -p $(TYPECHECK)/ruzh
+	for f in ruzh/*.py ruzh/*/; do ln -s "$(CURDIR)/$${f%/}" $(TYPECHECK)/ruzh/; done
+	for p in align tmx glossary checks seeds; do ln -s "$(CURDIR)/$$p" $(TYPECHECK)/ruzh/$$p; done
+	cd $(TYPECHECK) && "$(CURDIR)/$(BIN)/mypy" --config-file "$(CURDIR)/pyproject.toml"
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info

@@ -10,8 +10,7 @@ import zipfile
 from io import BytesIO
 
 from lxml import etree
-
-from align.errors import InputError
+from ruzh.align.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -8,8 +8,7 @@ dictionary (pymorphy3) whether the joined word exists, not a list of words.
 from __future__ import annotations
 
 import regex
-
-from align.morphology import is_known_word
+from ruzh.align.morphology import is_known_word
 
 # The last word of a line (letters joined by hyphens) ending in a hyphen, and the first of the next.
 LINE_END_WORD = regex.compile(r"(\p{L}+(?:-\p{L}+)*)-$")

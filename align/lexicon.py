@@ -16,8 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import regex
-
-from align.errors import ConfigError, InputError
+from ruzh.align.errors import ConfigError, InputError
 
 POS_TAGS = ("NOUN", "ADJF", "VERB", "ADVB", "NUMR", "NPRO", "PREP", "CONJ", "PRCL", "NAME", "USER")
 SHIPPED_FILES = ("nouns.tsv", "names.tsv", "verbs.tsv", "adjectives.tsv", "other.tsv")
@@ -108,7 +107,7 @@ def parse_tsv_lines(lines: Iterable[str], name: str) -> Iterator[Entry]:
 
 def _shipped_texts() -> Iterator[tuple[str, str]]:
     """(name, text) of each shipped lexicon file that exists; files may be absent in a partial install."""
-    base = resources.files("align") / "data" / "lexicon"
+    base = resources.files("ruzh.align") / "data" / "lexicon"
     for name in SHIPPED_FILES:
         item = base / name
         if item.is_file():
@@ -126,7 +125,7 @@ def shipped_entries() -> tuple[Entry, ...]:
 
 def lemma_key(ru: str) -> str:
     """The lexicon key of a user's Russian term: the lemma of each word, joined by spaces."""
-    from align.morphology import lemma
+    from ruzh.align.morphology import lemma
 
     return " ".join(lemma(w) for w in _WORD.findall(ru))
 

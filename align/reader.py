@@ -12,14 +12,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import regex
-
-from align.docx import docx_paragraphs
-from align.encoding import decode_bytes
-from align.errors import InputError
-from align.reflow import paragraphs
-from align.roles import classify
-from align.sentences import split_sentences
-from align.types import Block, Document, Sentence
+from ruzh.align.docx import docx_paragraphs
+from ruzh.align.encoding import decode_bytes
+from ruzh.align.errors import InputError
+from ruzh.align.reflow import paragraphs
+from ruzh.align.roles import classify
+from ruzh.align.sentences import split_sentences
+from ruzh.align.types import Block, Document, Sentence
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")

@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
-
-from align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen, vocabulary
-from align.positions import PositionedText
-from align.script import display_width, is_cjk
+from ruzh.align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen, vocabulary
+from ruzh.align.positions import PositionedText
+from ruzh.align.script import display_width, is_cjk
 
 # Spaces that PDF extraction leaves and that mean an ordinary space.
 UNUSUAL_SPACES = regex.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003]")

@@ -14,8 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
-
-from align.positions import PositionedText
+from ruzh.align.positions import PositionedText
 
 CHINESE_END = regex.compile(
     r"(?:[。！？；]|……|(?<=\p{Han})[.;!?](?=\p{Han}))+(?:[”’」』）》\"')\]]+[。！？；]*)*"
@@ -36,7 +35,7 @@ MIN_WORDS_BEFORE_FINAL_ABBREVIATION = 4
 def abbreviations() -> dict[str, str]:
     """Abbreviation (lower case, no final period) → ``inner`` or ``final`` (see the data file)."""
     table: dict[str, str] = {}
-    text = resources.files("align").joinpath("data/ru_abbreviations.tsv").read_text(encoding="utf-8")
+    text = resources.files("ruzh.align").joinpath("data/ru_abbreviations.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             abbreviation, kind, _reason = line.split("\t", 2)

@@ -20,9 +20,9 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from align.aligner import Params, align_sentences  # noqa: E402
-from align.aligner.evaluate import score  # noqa: E402
-from align.aligner.perturb import (  # noqa: E402
+from ruzh.align.aligner import Params, align_sentences  # noqa: E402
+from ruzh.align.aligner.evaluate import score  # noqa: E402
+from ruzh.align.aligner.perturb import (  # noqa: E402
     TestDoc,
     build,
     chunks,
@@ -119,7 +119,7 @@ def self_training(data: Path, seed: int) -> None:
 
 def pairing(data: Path) -> None:
     """Document pairing: how often each Russian document's best-scoring Chinese document is its own."""
-    from align.aligner.pairing import score_documents
+    from ruzh.align.aligner.pairing import score_documents
 
     ru, zh, urls = read_flores(data)
     docs = group_by_url(urls)

@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from align.aligner.perturb import read_flores, read_tatoeba
-from seeds import seed_paths
+from ruzh.align.aligner.perturb import read_flores, read_tatoeba
+from ruzh.seeds import seed_paths
 
 
 def build_corpus(folder: Path, data: Path, pairs: int, seed: int = 7) -> int:

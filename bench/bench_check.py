@@ -62,10 +62,10 @@ def units(pairs: list[tuple[str, str]], n: int) -> Iterator[tuple[str, str]]:
 
 def glossary(pairs: list[tuple[str, str]], path: Path, total: int = 1000) -> int:
     """Write the shipped termbase plus attested lexicon entries as a termbase CSV of ``total`` concepts."""
-    from align.lexicon import shipped_entries
-    from glossary.checks.units import CONFORMANCE_SKIP_DOMAINS
-    from glossary.matching import WORD, token_key
-    from glossary.termbase import default_path, load_termbase
+    from ruzh.align.lexicon import shipped_entries
+    from ruzh.checks.units import CONFORMANCE_SKIP_DOMAINS
+    from ruzh.glossary.matching import WORD, token_key
+    from ruzh.glossary.termbase import default_path, load_termbase
 
     shipped = load_termbase()
     need = total - len(shipped)
@@ -99,8 +99,8 @@ def glossary(pairs: list[tuple[str, str]], path: Path, total: int = 1000) -> int
 
 def write_inputs(work: Path, n: int, want_tmx: bool) -> tuple[Path, Path, Path, int]:
     """TSV, TMX and glossary files for ``n`` units (reused when already there)."""
-    from tmx.types import TranslationUnit
-    from tmx.writer import write_tmx
+    from ruzh.tmx.types import TranslationUnit
+    from ruzh.tmx.writer import write_tmx
 
     pairs = base_pairs()
     tsv, tmx, gl = work / f"units-{n}.tsv", work / f"units-{n}.tmx", work / "glossary-1000.csv"
@@ -135,8 +135,8 @@ def timed(cmd: list[str], out: Path) -> tuple[float, float, float, int]:
 
 def head_tmx(tmx: Path, count: int, out: Path) -> None:
     """The first ``count`` units of a TMX as a TMX of their own."""
-    from tmx.reader import read_tmx
-    from tmx.writer import write_tmx
+    from ruzh.tmx.reader import read_tmx
+    from ruzh.tmx.writer import write_tmx
 
     def first() -> Iterator:
         for i, u in enumerate(read_tmx(tmx)):

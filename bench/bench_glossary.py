@@ -27,12 +27,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from align.lexicon import shipped_entries  # noqa: E402
-from align.reader import document_from_text, read_documents  # noqa: E402
-from align.types import Block, Document  # noqa: E402
-from glossary.attest import Attester  # noqa: E402
-from glossary.termbase import Concept, Term, load_termbase  # noqa: E402
-from seeds import seed_paths  # noqa: E402
+from ruzh.align.lexicon import shipped_entries  # noqa: E402
+from ruzh.align.reader import document_from_text, read_documents  # noqa: E402
+from ruzh.align.types import Block, Document  # noqa: E402
+from ruzh.glossary.attest import Attester  # noqa: E402
+from ruzh.glossary.termbase import Concept, Term, load_termbase  # noqa: E402
+from ruzh.seeds import seed_paths  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 

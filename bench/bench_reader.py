@@ -15,8 +15,8 @@ import shutil
 import time
 from pathlib import Path
 
-from align.reader import read_documents
-from seeds import seed_paths
+from ruzh.align.reader import read_documents
+from ruzh.seeds import seed_paths
 
 
 def peak_rss_mb() -> float:

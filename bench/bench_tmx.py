@@ -56,8 +56,8 @@ def generate(data: Path, count: int) -> Iterator[tuple[str, str, int]]:
 
 
 def step_write_ruzh(data: Path, count: int, out: Path) -> dict[str, object]:
-    from tmx.types import TranslationUnit
-    from tmx.writer import TmxSettings, write_tmx
+    from ruzh.tmx.types import TranslationUnit
+    from ruzh.tmx.writer import TmxSettings, write_tmx
 
     units = (
         TranslationUnit(
@@ -78,7 +78,7 @@ def step_write_ruzh(data: Path, count: int, out: Path) -> dict[str, object]:
 
 
 def step_read_ruzh(path: Path) -> dict[str, object]:
-    from tmx.reader import TmxReader
+    from ruzh.tmx.reader import TmxReader
 
     n = chars = 0
     for unit in TmxReader(path):
@@ -121,8 +121,8 @@ def edit(sentence: str, rng: random.Random) -> str:
 
 
 def step_lookup(data: Path, count: int, queries: int) -> dict[str, object]:
-    from tmx.lookup import TmIndex, signature
-    from tmx.types import TranslationUnit
+    from ruzh.tmx.lookup import TmIndex, signature
+    from ruzh.tmx.types import TranslationUnit
 
     units = [TranslationUnit(ru, zh) for ru, zh, _ in generate(data, count)]
     started = time.perf_counter()

@@ -36,8 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-
-from align.morphology import is_known_word, lemma, parses
+from ruzh.align.morphology import is_known_word, lemma, parses
 
 REPO = Path(__file__).resolve().parents[1]
 LEXICON_DIR = REPO / "align" / "data" / "lexicon"

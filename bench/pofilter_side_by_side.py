@@ -70,8 +70,8 @@ def tu_lines(tmx: Path) -> dict[int, str]:
 
 def build_tmx(path: Path, limit: int) -> list[tuple[str, str]]:
     """FLORES pairs with three planted slips (a changed year, an untranslated unit, a lost bracket)."""
-    from tmx.types import TranslationUnit
-    from tmx.writer import write_tmx
+    from ruzh.tmx.types import TranslationUnit
+    from ruzh.tmx.writer import write_tmx
 
     base = DATA / "flores200_devtest"
     ru = (base / "rus_Cyrl.devtest").read_text(encoding="utf-8").splitlines()[:limit]

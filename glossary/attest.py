@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from align.types import Document, Sentence
-from glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
-from glossary.positions import SourceText, source_text
-from glossary.termbase import Concept
+from ruzh.align.types import Document, Sentence
+from ruzh.glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
+from ruzh.glossary.positions import SourceText, source_text
+from ruzh.glossary.termbase import Concept
 
 EXAMPLES = 3
 _CONTEXT_CHARS = 40

@@ -13,17 +13,17 @@ import math
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from align.types import Document
-from glossary.attest import Attestation, Attester, context
-from glossary.candidates_ru import RuCollector, RuTally
-from glossary.candidates_zh import ZhCollector, ZhTally
-from glossary.entries import Entry, candidate_id, from_concept, merge
-from glossary.matching import lemma_key
-from glossary.pairing import Pairing, associate, compose_and_attest, lexicon_table
-from glossary.parts import document_parts
-from glossary.scoring import c_value
-from glossary.termbase import Concept, load_termbase
-from glossary.translit import NameTally, match_names
+from ruzh.align.types import Document
+from ruzh.glossary.attest import Attestation, Attester, context
+from ruzh.glossary.candidates_ru import RuCollector, RuTally
+from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
+from ruzh.glossary.entries import Entry, candidate_id, from_concept, merge
+from ruzh.glossary.matching import lemma_key
+from ruzh.glossary.pairing import Pairing, associate, compose_and_attest, lexicon_table
+from ruzh.glossary.parts import document_parts
+from ruzh.glossary.scoring import c_value
+from ruzh.glossary.termbase import Concept, load_termbase
+from ruzh.glossary.translit import NameTally, match_names
 
 VERSION = "1"
 

@@ -20,11 +20,10 @@ from importlib import resources
 from typing import Any
 
 import regex
-
-from align.morphology import parses
-from glossary.attest import context
-from glossary.matching import WORD, token_key
-from glossary.translit import NameTally, merge_examples, merge_names, russian_names
+from ruzh.align.morphology import parses
+from ruzh.glossary.attest import context
+from ruzh.glossary.matching import WORD, token_key
+from ruzh.glossary.translit import NameTally, merge_examples, merge_names, russian_names
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 _PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
@@ -73,7 +72,7 @@ def stop_list() -> dict[str, dict[str, str]]:
 
 def _read_stop(name: str) -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {"head": {}, "word": {}, "phrase": {}}
-    text = (resources.files("glossary") / "data" / name).read_text(encoding="utf-8")
+    text = (resources.files("ruzh.glossary") / "data" / name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

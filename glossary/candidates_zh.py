@@ -17,10 +17,9 @@ from functools import lru_cache
 from typing import Any
 
 import regex
-
-from glossary.attest import context
-from glossary.candidates_ru import _read_stop
-from glossary.translit import NameTally, chinese_names, merge_examples, merge_names
+from ruzh.glossary.attest import context
+from ruzh.glossary.candidates_ru import _read_stop
+from ruzh.glossary.translit import NameTally, chinese_names, merge_examples, merge_names
 
 _HAN = regex.compile(r"^\p{Han}+$")
 _NOMINAL_FLAGS = ("n", "vn", "j", "b", "an")

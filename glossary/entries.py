@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import IO
 
 import regex
-
-from align.atomicio import atomic_write
-from align.errors import InputError
-from glossary.termbase import STATUSES, Concept, Term
+from ruzh.align.atomicio import atomic_write
+from ruzh.align.errors import InputError
+from ruzh.glossary.termbase import STATUSES, Concept, Term
 
 COLUMNS = (
     "id", "ru", "zh", "en", "status", "ru_variants", "zh_variants", "ru_freq", "zh_freq",
@@ -287,7 +286,7 @@ def merge(reviewed: Sequence[Entry], new: Sequence[Entry]) -> list[Entry]:
 
 
 def _keys(entry: Entry) -> list[tuple[str, str]]:
-    from glossary.matching import lemma_key
+    from ruzh.glossary.matching import lemma_key
 
     keys = []
     if entry.ru:

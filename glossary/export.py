@@ -13,13 +13,12 @@ from pathlib import Path
 
 import regex
 from lxml import etree
-
-from align.atomicio import atomic_write
-from align.errors import InputError
-from glossary.attest import Attestation
-from glossary.build import Glossary
-from glossary.entries import Entry, write_csv
-from glossary.termbase import Concept, Term
+from ruzh.align.atomicio import atomic_write
+from ruzh.align.errors import InputError
+from ruzh.glossary.attest import Attestation
+from ruzh.glossary.build import Glossary
+from ruzh.glossary.entries import Entry, write_csv
+from ruzh.glossary.termbase import Concept, Term
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 ADMIN_STATUS = {

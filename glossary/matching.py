@@ -19,9 +19,8 @@ from typing import Any
 
 import ahocorasick
 import regex
-
-from align.morphology import lemma
-from glossary.termbase import Concept
+from ruzh.align.morphology import lemma
+from ruzh.glossary.termbase import Concept
 
 # A word: letters or digits, possibly joined by hyphens or apostrophes (``информационно-коммуникационный``).
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")

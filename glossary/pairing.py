@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
-
-from glossary.candidates_ru import phrases
-from glossary.candidates_zh import compounds, runs
-from glossary.matching import RussianMatcher
-from glossary.scoring import dice, log_likelihood
+from ruzh.glossary.candidates_ru import phrases
+from ruzh.glossary.candidates_zh import compounds, runs
+from ruzh.glossary.matching import RussianMatcher
+from ruzh.glossary.scoring import dice, log_likelihood
 
 # Renderings tried per word when composing: beyond a few, compositions only add noise.
 _MAX_RENDERINGS = 6
@@ -160,7 +159,7 @@ def compose_and_attest(
 
 def lexicon_table(pairs: Iterable[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
     """Lemma sequence (space-joined) → Chinese renderings: the shipped lexicon plus ``(ru, zh)`` pairs."""
-    from align.lexicon import load_lexicon
+    from ruzh.align.lexicon import load_lexicon
 
     lex = load_lexicon(extra_pairs=pairs)
     return {key: entry.zh for key, entry in lex.entries.items()}

@@ -10,11 +10,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from align.types import Document
-from glossary.attest import Attester, _Tally
-from glossary.candidates_ru import RuCollector
-from glossary.candidates_zh import ZhCollector
-from glossary.termbase import Concept
+from ruzh.align.types import Document
+from ruzh.glossary.attest import Attester, _Tally
+from ruzh.glossary.candidates_ru import RuCollector
+from ruzh.glossary.candidates_zh import ZhCollector
+from ruzh.glossary.termbase import Concept
 
 # Documents a worker counts per task: enough to amortise sending the results back.
 CHUNK = 8

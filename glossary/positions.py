@@ -12,7 +12,7 @@ import bisect
 from functools import lru_cache
 from pathlib import Path
 
-from align.types import Sentence
+from ruzh.align.types import Sentence
 
 # How far the walk may skip original characters that the reflowed text does not have.
 _MAX_SKIP = 80
@@ -83,8 +83,8 @@ def source_text(path: str, encoding: str) -> SourceText:
     p = Path(path)
     if p.suffix.lower() not in (".txt", ".text", ".md", "") or not p.is_file():
         return SourceText(None)
-    from align.encoding import decode_bytes
-    from align.errors import RuzhError
+    from ruzh.align.encoding import decode_bytes
+    from ruzh.align.errors import RuzhError
 
     try:
         text, _ = decode_bytes(p.read_bytes(), path, encoding or None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from glossary.attest import Attestation
-from glossary.matching import lemma_key
-from glossary.termbase import Concept
+from ruzh.glossary.attest import Attestation
+from ruzh.glossary.matching import lemma_key
+from ruzh.glossary.termbase import Concept
 
 
 def find_concepts(query: str, concepts: Iterable[Concept]) -> list[Concept]:

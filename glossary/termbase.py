@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from align.errors import InputError
+from ruzh.align.errors import InputError
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_LANGS = ("ru", "zh", "en")
@@ -66,7 +66,7 @@ class Concept:
 
 def default_path() -> Path:
     """Where the shipped termbase lives inside the package."""
-    return Path(str(resources.files("glossary") / "data" / "termbase.csv"))
+    return Path(str(resources.files("ruzh.glossary") / "data" / "termbase.csv"))
 
 
 def load_termbase(path: str | Path | None = None) -> list[Concept]:

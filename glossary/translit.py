@@ -17,9 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 import regex
-
-from align.morphology import is_known_word, parses
-from glossary.matching import WORD, token_key
+from ruzh.align.morphology import is_known_word, parses
+from ruzh.glossary.matching import WORD, token_key
 
 # Palladius: pinyin initials and finals (the finals after an initial; the zero-initial forms below).
 _INITIALS = {

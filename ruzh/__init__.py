@@ -1,3 +1,4 @@
-"""ruzh: the command-line application over the ``align``, ``tmx`` and ``glossary`` libraries."""
+"""ruzh: the command line, build pipeline and report over the ``ruzh.align``, ``ruzh.tmx``, ``ruzh.glossary``
+and ``ruzh.checks`` libraries."""
 
 __version__ = "0.1.0"

@@ -12,8 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from align.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
 from ruzh import __version__
+from ruzh.align.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
 from ruzh.formatter import EXIT_CODES
 
 # Order is the order in ``ruzh --help``.

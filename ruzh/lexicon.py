@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from align.lexicon import Lexicon, load_lexicon
-from glossary.termbase import load_termbase, term_pairs
+from ruzh.align.lexicon import Lexicon, load_lexicon
+from ruzh.glossary.termbase import load_termbase, term_pairs
 
 TERMBASE_HELP = "termbase whose term pairs join the lexicon: 'shipped' (default), a termbase CSV, or 'none'"
 

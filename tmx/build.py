@@ -12,12 +12,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from align.aligner import Params, align_sentences
-from align.errors import InputError
-from align.lexicon import Lexicon
-from align.types import Document, Sentence
-from tmx.types import TranslationUnit
-from tmx.units import units_from_beads
+from ruzh.align.aligner import Params, align_sentences
+from ruzh.align.errors import InputError
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.types import Document, Sentence
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.units import units_from_beads
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from align.errors import ConfigError
+from ruzh.align.errors import ConfigError
 
 RU = "ru"
 ZH = "zh"

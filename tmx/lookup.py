@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import sacrebleu
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.writer import normalise_text
 from sacrebleu.metrics import CHRF
-
-from tmx.types import TranslationUnit
-from tmx.writer import normalise_text
 
 NGRAM = 3
 POSTINGS_BUDGET = 150_000  # postings read per query: bounds the cost of very common trigrams

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from align.errors import ConfigError
-from tmx.types import TranslationUnit
-from tmx.writer import TmxSettings, TmxWriter, WriteReport, normalise_text, open_output
+from ruzh.align.errors import ConfigError
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.writer import TmxSettings, TmxWriter, WriteReport, normalise_text, open_output
 
 UnitSource = Callable[[], Iterable[TranslationUnit]]
 

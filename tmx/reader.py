@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-
-from align.errors import InputError
-from tmx.langtags import RU, ZH, canonical, pair_side
-from tmx.types import TranslationUnit
+from ruzh.align.errors import InputError
+from ruzh.tmx.langtags import RU, ZH, canonical, pair_side
+from ruzh.tmx.types import TranslationUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_LANG_KEY = XML_LANG.encode()  # lxml skips re-encoding and checking a bytes key: cheaper per call

@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-
-from align.errors import InputError
-from tmx.langtags import RU, ZH, canonical, is_well_formed, pair_side
-from tmx.reader import XML_LANG, error_line, iterparse_safely, open_input, release
-from tmx.writer import normalise_text
-from tmx.xmlchars import find_illegal, find_illegal_refs
+from ruzh.align.errors import InputError
+from ruzh.tmx.langtags import RU, ZH, canonical, is_well_formed, pair_side
+from ruzh.tmx.reader import XML_LANG, error_line, iterparse_safely, open_input, release
+from ruzh.tmx.writer import normalise_text
+from ruzh.tmx.xmlchars import find_illegal, find_illegal_refs
 
 ERROR = "error"
 WARNING = "warning"

@@ -23,12 +23,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-
-from align.atomicio import atomic_write
-from align.errors import ConfigError
-from tmx.langtags import DEFAULT_ZH_TAG, RU
-from tmx.types import TranslationUnit
-from tmx.xmlchars import ILLEGAL_XML_CHARS, strip_illegal
+from ruzh.align.atomicio import atomic_write
+from ruzh.align.errors import ConfigError
+from ruzh.tmx.langtags import DEFAULT_ZH_TAG, RU
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS, strip_illegal
 
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 TMX_DATE = re.compile(r"^\d{8}T\d{6}Z$")

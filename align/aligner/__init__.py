@@ -12,9 +12,9 @@ Entry points:
 - :func:`signature` for recording the settings that change results.
 """
 
-from align.aligner.core import align_sentences, default_lexicon, signature
-from align.aligner.dp import Params
-from align.aligner.pairing import PassagePair, find_parallel_passages, score_documents
+from ruzh.align.aligner.core import align_sentences, default_lexicon, signature
+from ruzh.align.aligner.dp import Params
+from ruzh.align.aligner.pairing import PassagePair, find_parallel_passages, score_documents
 
 __all__ = [
     "Params",

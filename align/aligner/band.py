@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-
-from align.aligner.features import Side
+from ruzh.align.aligner.features import Side
 
 
 @dataclass(frozen=True, slots=True)

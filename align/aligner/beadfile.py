@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 import regex
-
-from align.errors import InputError
-from align.types import Bead
+from ruzh.align.errors import InputError
+from ruzh.align.types import Bead
 
 _LINE = regex.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*(?::\s*(\S+))?\s*$")
 

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 from functools import lru_cache
 
-from align.aligner.band import Band, band_around, downsample, full_band
-from align.aligner.dp import Params, Path, best_path
-from align.aligner.features import Side, ru_side, weigh, zh_side
-from align.aligner.lexical import matcher_for
-from align.aligner.selftrain import extended, learn_pairs
-from align.errors import InputError
-from align.lexicon import Lexicon, load_lexicon
-from align.types import Bead
+from ruzh.align.aligner.band import Band, band_around, downsample, full_band
+from ruzh.align.aligner.dp import Params, Path, best_path
+from ruzh.align.aligner.features import Side, ru_side, weigh, zh_side
+from ruzh.align.aligner.lexical import matcher_for
+from ruzh.align.aligner.selftrain import extended, learn_pairs
+from ruzh.align.errors import InputError
+from ruzh.align.lexicon import Lexicon, load_lexicon
+from ruzh.align.types import Bead
 
 FULL_LIMIT = 250_000  # cells searched exhaustively; above that the search is banded
 BLOCK = 8  # sentences per block on the coarse level

@@ -13,9 +13,8 @@ import itertools
 from dataclasses import dataclass
 
 import numpy as np
-
-from align.aligner.band import Band
-from align.aligner.features import Entries, Side
+from ruzh.align.aligner.band import Band
+from ruzh.align.aligner.features import Entries, Side
 
 JOIN_CHUNK = 1_000_000
 

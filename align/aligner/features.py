@@ -16,11 +16,10 @@ from typing import Any
 
 import numpy as np
 import regex
-
-from align.aligner.anchors import ru_anchors, zh_anchors
-from align.aligner.lexical import Matcher
-from align.aligner.translit import ru_name_key, ru_names, zh_name_keys
-from align.morphology import lemma
+from ruzh.align.aligner.anchors import ru_anchors, zh_anchors
+from ruzh.align.aligner.lexical import Matcher
+from ruzh.align.aligner.translit import ru_name_key, ru_names, zh_name_keys
+from ruzh.align.morphology import lemma
 
 _SPACE = regex.compile(r"\s+")
 NAME_WEIGHT = 1.0  # a transliterated name found on both sides

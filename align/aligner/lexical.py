@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 import regex
-
-from align.lexicon import Lexicon
-from align.morphology import lemma
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.morphology import lemma
 
 _RU_WORD = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 

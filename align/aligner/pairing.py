@@ -14,11 +14,11 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from align.aligner.core import align_sentences, default_lexicon
-from align.aligner.features import Bag, ru_side, zh_side
-from align.aligner.lexical import matcher_for
-from align.lexicon import Lexicon
-from align.types import Bead, Document, Sentence
+from ruzh.align.aligner.core import align_sentences, default_lexicon
+from ruzh.align.aligner.features import Bag, ru_side, zh_side
+from ruzh.align.aligner.lexical import matcher_for
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.types import Bead, Document, Sentence
 
 TEXT_ROLES = ("title", "heading", "body", "caption", "table")
 MIN_TEXT_SCORE = 0.12  # below this a document pair shares too few concepts to be a translation

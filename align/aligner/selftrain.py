@@ -14,10 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 import regex
-
-from align.lexicon import Lexicon
-from align.morphology import lemma
-from align.types import Bead
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.morphology import lemma
+from ruzh.align.types import Bead
 
 _RU_WORD = regex.compile(r"\p{Cyrillic}{3,}(?:-\p{Cyrillic}+)*")
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")

@@ -60,7 +60,7 @@ _RU_NAME = regex.compile(r"(?<!\p{L})[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+
 @lru_cache(maxsize=1)
 def table() -> dict[str, str]:
     """Transliteration character → consonant classes of its reading."""
-    text = (resources.files("align.aligner") / "translit.tsv").read_text(encoding="utf-8")
+    text = (resources.files("ruzh.align.aligner") / "translit.tsv").read_text(encoding="utf-8")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):

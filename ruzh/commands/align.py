@@ -8,12 +8,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
-from align.aligner import align_sentences, signature
-from align.aligner.beadfile import format_bead
-from align.atomicio import atomic_write
-from align.errors import EXIT_OK, ConfigError, InputError
-from align.lexicon import Lexicon
-from align.types import Bead, Sentence
+from ruzh.align.aligner import align_sentences, signature
+from ruzh.align.aligner.beadfile import format_bead
+from ruzh.align.atomicio import atomic_write
+from ruzh.align.errors import EXIT_OK, ConfigError, InputError
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.types import Bead, Sentence
 from ruzh.formatter import add_command
 from ruzh.lexicon import aligner_lexicon
 
@@ -103,7 +103,7 @@ def text_line(data: bytes, offset: int) -> int:
 
 def _read_document(path: str, lang: str, encoding: str | None) -> list[Sentence]:
     """Sentences of one language from a document; the others are counted on stderr, not hidden."""
-    from align.reader import read_document
+    from ruzh.align.reader import read_document
 
     document = read_document(path, encoding)
     others: dict[str, int] = {}
@@ -170,8 +170,8 @@ def _cell(text: str) -> str:
 
 def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
     """Lines for --find-pairs: a header per proposed pair, then its beads."""
-    from align.aligner import find_parallel_passages
-    from align.reader import read_documents
+    from ruzh.align.aligner import find_parallel_passages
+    from ruzh.align.reader import read_documents
 
     documents = list(read_documents(args.find_pairs, args.encoding))
     found = find_parallel_passages(documents, lexicon)

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from align.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
-from glossary.checks.findings import fails
+from ruzh.align.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
+from ruzh.checks.findings import fails
 from ruzh.formatter import add_command
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
-from seeds import seed_paths
+from ruzh.seeds import seed_paths
 
 
 def register(subparsers: Any) -> None:

@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from align.atomicio import atomic_write
-from align.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
-from glossary.checks.baseline import write_baseline
-from glossary.checks.config import FAIL_ON, load_config
-from glossary.checks.findings import fails
-from glossary.checks.formats import FORMATS, RENDERERS
-from glossary.checks.rules import RULES
-from glossary.checks.runner import CheckInputs, expand_paths, run_checks
 from ruzh import __version__
+from ruzh.align.atomicio import atomic_write
+from ruzh.align.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.checks.baseline import write_baseline
+from ruzh.checks.config import FAIL_ON, load_config
+from ruzh.checks.findings import fails
+from ruzh.checks.formats import FORMATS, RENDERERS
+from ruzh.checks.rules import RULES
+from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
 from ruzh.formatter import add_command
-from seeds import seed_paths
+from ruzh.seeds import seed_paths
 
 
 def register(subparsers: Any) -> None:

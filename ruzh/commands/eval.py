@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any
 
-from align.aligner.beadfile import read_beads
-from align.aligner.evaluate import score
-from align.errors import EXIT_OK, ConfigError
+from ruzh.align.aligner.beadfile import read_beads
+from ruzh.align.aligner.evaluate import score
+from ruzh.align.errors import EXIT_OK, ConfigError
 from ruzh.formatter import add_command
 
 

@@ -8,15 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from align.errors import EXIT_OK, ConfigError
-from align.reader import read_documents
-from glossary.build import BuildOptions, build_glossary
-from glossary.entries import merge, read_csv, write_csv
-from glossary.export import exportable, write_outputs
-from glossary.show import find_concepts, render_concept
-from glossary.termbase import load_termbase
+from ruzh.align.errors import EXIT_OK, ConfigError
+from ruzh.align.reader import read_documents
 from ruzh.formatter import add_command
-from seeds import seed_paths
+from ruzh.glossary.build import BuildOptions, build_glossary
+from ruzh.glossary.entries import merge, read_csv, write_csv
+from ruzh.glossary.export import exportable, write_outputs
+from ruzh.glossary.show import find_concepts, render_concept
+from ruzh.glossary.termbase import load_termbase
+from ruzh.seeds import seed_paths
 
 
 def register(subparsers: Any) -> None:
@@ -130,8 +130,8 @@ def _termbase(args: argparse.Namespace) -> list[Any]:
 
 
 def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
-    from tmx.reader import read_tmx
-    from tmx.units import units_from_tsv
+    from ruzh.tmx.reader import read_tmx
+    from ruzh.tmx.units import units_from_tsv
 
     for path in paths:
         units = read_tmx(path) if path.lower().endswith(".tmx") else units_from_tsv(path)
@@ -183,7 +183,7 @@ def run_show(args: argparse.Namespace) -> int:
             hint="try another form, the English term or a concept id; "
             "'ruzh glossary build' lists candidates that are not in the termbase yet",
         )
-    from glossary.attest import attest
+    from ruzh.glossary.attest import attest
 
     atts = attest(read_documents(args.inputs or seed_paths(), args.encoding), found)
     for concept in found:

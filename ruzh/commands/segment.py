@@ -7,11 +7,11 @@ import json
 import sys
 from typing import Any, TextIO
 
-from align.errors import EXIT_INPUT, EXIT_OK, InputError
-from align.reader import read_documents
-from align.types import Document
+from ruzh.align.errors import EXIT_INPUT, EXIT_OK, InputError
+from ruzh.align.reader import read_documents
+from ruzh.align.types import Document
 from ruzh.formatter import add_command
-from seeds import seed_paths
+from ruzh.seeds import seed_paths
 
 
 def register(subparsers: Any) -> None:

@@ -12,16 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from align.aligner import signature
-from align.errors import InputError
-from align.reader import expand_inputs
-from align.types import Document
-from glossary.build import Glossary, build_glossary
-from glossary.checks.formats import Report, render_json, render_sarif
-from glossary.checks.runner import CheckInputs, run_checks
-from glossary.entries import read_csv
-from glossary.export import write_outputs
 from ruzh import __version__
+from ruzh.align.aligner import signature
+from ruzh.align.errors import InputError
+from ruzh.align.reader import expand_inputs
+from ruzh.align.types import Document
+from ruzh.checks.formats import Report, render_json, render_sarif
+from ruzh.checks.runner import CheckInputs, run_checks
+from ruzh.glossary.build import Glossary, build_glossary
+from ruzh.glossary.entries import read_csv
+from ruzh.glossary.export import write_outputs
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline import outputs
 from ruzh.pipeline.cache import Cache, key
@@ -30,7 +30,7 @@ from ruzh.pipeline.discovery import parallel_passages
 from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.report import report_html
-from tmx.types import TranslationUnit
+from ruzh.tmx.types import TranslationUnit
 
 OUTPUT_FILES = (
     "memory.tmx",

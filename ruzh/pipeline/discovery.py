@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from align.aligner.pairing import BatchAligner, PassagePair, find_parallel_passages
-from align.lexicon import Lexicon
-from align.types import Document
+from ruzh.align.aligner.pairing import BatchAligner, PassagePair, find_parallel_passages
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.types import Document
 from ruzh.pipeline.model import AlignedPassage
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from align.types import Bead, Document, Sentence
-from glossary.checks.findings import Finding
-from glossary.entries import Entry
+from ruzh.align.types import Bead, Document, Sentence
+from ruzh.checks.findings import Finding
+from ruzh.glossary.entries import Entry
 
 
 @dataclass(frozen=True, slots=True)

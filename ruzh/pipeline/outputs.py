@@ -6,12 +6,12 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from align.atomicio import atomic_write
-from align.types import Document, Sentence
+from ruzh.align.atomicio import atomic_write
+from ruzh.align.types import Document, Sentence
 from ruzh.pipeline.model import AlignedPassage
-from tmx.types import TranslationUnit
-from tmx.units import units_from_beads
-from tmx.writer import TmxSettings, WriteReport, write_tmx
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.units import units_from_beads
+from ruzh.tmx.writer import TmxSettings, WriteReport, write_tmx
 
 UNALIGNED_HEADER = ("doc", "line", "column", "lang", "role", "reason", "text")
 

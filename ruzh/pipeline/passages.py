@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from types import TracebackType
 
-from align.aligner import align_sentences
-from align.aligner.pairing import Passage
-from align.lexicon import Lexicon
-from align.types import Bead
+from ruzh.align.aligner import align_sentences
+from ruzh.align.aligner.pairing import Passage
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.types import Bead
 from ruzh.pipeline.cache import Cache, key
 from ruzh.progress import Progress
 

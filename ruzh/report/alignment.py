@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from align.types import Bead, Sentence
+from ruzh.align.types import Bead, Sentence
 from ruzh.pipeline.model import AlignedPassage
 from ruzh.report.anchors import Anchors, bead_id, passage_id, sentence_id, sentence_key
 from ruzh.report.html import Safe, fmt_score, join, tag

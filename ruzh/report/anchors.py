@@ -16,8 +16,8 @@ from pathlib import PurePath
 
 import regex
 
-from align.types import Document, Sentence
-from glossary.checks.findings import Finding
+from ruzh.align.types import Document, Sentence
+from ruzh.checks.findings import Finding
 from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report.html import slug
 

@@ -6,7 +6,7 @@ so no id is written twice and a reader of the list can jump to the aligned pair.
 
 from __future__ import annotations
 
-from align.types import Document, Sentence
+from ruzh.align.types import Document, Sentence
 from ruzh.pipeline.model import BuildResult
 from ruzh.report.alignment import flag_links
 from ruzh.report.anchors import Anchors, doc_id, sentence_id, sentence_key

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from glossary.checks.findings import SEVERITY_RANK, Finding
+from ruzh.checks.findings import SEVERITY_RANK, Finding
 from ruzh.pipeline.model import BuildResult
 from ruzh.report.anchors import Anchors
 from ruzh.report.html import Safe, slug, tag

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from glossary.entries import ROW_STATUSES, Entry
+from ruzh.glossary.entries import ROW_STATUSES, Entry
 from ruzh.report.html import Safe, fmt_score, slug, tag, void
 
 COLUMNS = (

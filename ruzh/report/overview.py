@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from align.types import LANGS, ROLES, Document
-from glossary.checks.findings import SEVERITIES
-from glossary.entries import ROW_STATUSES
+from ruzh.align.types import LANGS, ROLES, Document
+from ruzh.checks.findings import SEVERITIES
+from ruzh.glossary.entries import ROW_STATUSES
 from ruzh.pipeline.model import BuildResult
 from ruzh.report.alignment import LOW_SCORE, is_low
 from ruzh.report.anchors import doc_id, passage_id, sentence_key

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from glossary.entries import Entry
-from glossary.matching import Hit, matchers
+from ruzh.glossary.entries import Entry
+from ruzh.glossary.matching import Hit, matchers
 from ruzh.report.html import Safe, esc, tag
 
 

@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from align.aligner import align_sentences
-from align.aligner import core as aligner_core
-from align.aligner.evaluate import score
-from align.aligner.perturb import build, group_by_url, read_flores
-from align.types import Bead
+from ruzh.align.aligner import align_sentences
+from ruzh.align.aligner import core as aligner_core
+from ruzh.align.aligner.evaluate import score
+from ruzh.align.aligner.perturb import build, group_by_url, read_flores
+from ruzh.align.types import Bead
 
 RU = [
     "Китай и Беларусь развивают цифровую экономику.",
@@ -113,7 +112,7 @@ def test_huge_sentence_does_not_hang() -> None:
 
 
 def test_non_text_input_is_an_input_error() -> None:
-    from align.errors import InputError
+    from ruzh.align.errors import InputError
 
     with pytest.raises(InputError):
         align_sentences(["ok", None], ["好"])  # type: ignore[list-item]

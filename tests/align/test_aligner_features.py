@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from align.aligner.anchors import ru_anchors, ru_numbers, zh_anchors, zh_numbers
-from align.aligner.lexical import build_matcher
-from align.aligner.pairing import find_parallel_passages, score_documents
-from align.lexicon import load_lexicon
+from ruzh.align.aligner.anchors import ru_anchors, ru_numbers, zh_anchors, zh_numbers
+from ruzh.align.aligner.lexical import build_matcher
+from ruzh.align.aligner.pairing import find_parallel_passages, score_documents
+from ruzh.align.lexicon import load_lexicon
 
 
 @pytest.mark.parametrize(
@@ -50,7 +49,7 @@ def test_document_pairing_ranks_translations_first() -> None:
 
 
 def test_seed_abstracts_are_paired(seed_path: object) -> None:
-    from align.reader import read_document
+    from ruzh.align.reader import read_document
 
     document = read_document(seed_path("000"))  # type: ignore[operator]
     pairs = find_parallel_passages([document])
@@ -71,20 +70,20 @@ def test_seed_abstracts_are_paired(seed_path: object) -> None:
     ],
 )
 def test_transliterated_names_share_a_key(ru: str, zh: str) -> None:
-    from align.aligner.translit import ru_name_key, zh_name_keys
+    from ruzh.align.aligner.translit import ru_name_key, zh_name_keys
 
     assert ru_name_key(ru) in zh_name_keys(zh)
 
 
 def test_unrelated_names_do_not_match() -> None:
-    from align.aligner.translit import ru_name_key, zh_name_keys
+    from ruzh.align.aligner.translit import ru_name_key, zh_name_keys
 
     assert ru_name_key("Бжезинский") not in zh_name_keys("明斯克和莫斯科")
     assert ru_name_key("Ур") is None  # too short to be told apart from chance
 
 
 def test_documents_on_one_topic_that_are_not_translations_are_not_paired(seed_path: object) -> None:
-    from align.reader import read_document
+    from ruzh.align.reader import read_document
 
     documents = [read_document(seed_path(n)) for n in ("003", "004")]  # type: ignore[operator]
     assert find_parallel_passages(documents) == []

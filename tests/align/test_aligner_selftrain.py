@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from align.aligner.selftrain import MIN_BEADS, extended, learn_pairs
-from align.lexicon import Lexicon
-from align.types import Bead
+from ruzh.align.aligner.selftrain import MIN_BEADS, extended, learn_pairs
+from ruzh.align.lexicon import Lexicon
+from ruzh.align.types import Bead
 
 NAME_CONTEXTS = [
     ("Компания Нинтендо выпустила игру.", "任天堂公司发布了游戏。"),

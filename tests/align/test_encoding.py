@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from align.encoding import decode_bytes
-from align.errors import ConfigError, InputError
-from align.reader import read_document
+from ruzh.align.encoding import decode_bytes
+from ruzh.align.errors import ConfigError, InputError
+from ruzh.align.reader import read_document
 
 
 @pytest.mark.parametrize(

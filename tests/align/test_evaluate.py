@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from align.aligner.beadfile import format_bead, parse_beads
-from align.aligner.evaluate import score
-from align.errors import InputError
-from align.types import Bead
+from ruzh.align.aligner.beadfile import format_bead, parse_beads
+from ruzh.align.aligner.evaluate import score
+from ruzh.align.errors import InputError
+from ruzh.align.types import Bead
 
 GOLD = [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), (2,))]
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from align.errors import InputError
-from align.lexicon import load_lexicon, parse_tsv_lines, read_user_csv
+from ruzh.align.errors import InputError
+from ruzh.align.lexicon import load_lexicon, parse_tsv_lines, read_user_csv
 
 
 def test_shipped_lexicon_loads_with_lemma_keys() -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from align.hyphenation import should_keep_hyphen
-from align.reader import read_document
-from align.reflow import detect_layout
+from ruzh.align.hyphenation import should_keep_hyphen
+from ruzh.align.reader import read_document
+from ruzh.align.reflow import detect_layout
 
 
 def _sentences_text(document) -> str:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from align.reader import document_from_text, read_document
+from ruzh.align.reader import document_from_text, read_document
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from align.reader import read_document
-from align.sentences import sentence_spans
+from ruzh.align.reader import read_document
+from ruzh.align.sentences import sentence_spans
 
 
 def split(text: str) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from align.aligner import align_sentences
-from align.aligner.features import simplified
+from ruzh.align.aligner import align_sentences
+from ruzh.align.aligner.features import simplified
 
 
 def test_traditional_text_is_matched_in_simplified() -> None:

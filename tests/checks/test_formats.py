@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
-from align.errors import ConfigError, InputError
-from glossary.checks.baseline import read_baseline, split_known, write_baseline
-from glossary.checks.config import CheckConfig, load_config, parse_config
-from glossary.checks.findings import Finding, fails, with_fingerprints
-from glossary.checks.formats import (
+from ruzh.align.errors import ConfigError, InputError
+from ruzh.checks.baseline import read_baseline, split_known, write_baseline
+from ruzh.checks.config import CheckConfig, load_config, parse_config
+from ruzh.checks.findings import Finding, fails, with_fingerprints
+from ruzh.checks.formats import (
     GITHUB_LIMIT,
     Report,
     render_github,
@@ -21,11 +20,11 @@ from glossary.checks.formats import (
     render_sarif,
     render_text,
 )
-from glossary.checks.homoglyphs import mixed_script
-from glossary.checks.rules import RULES, finding
-from glossary.checks.runner import CheckInputs, run_checks
-from glossary.checks.source import SourceFile
-from seeds import seed_paths
+from ruzh.checks.homoglyphs import mixed_script
+from ruzh.checks.rules import RULES, finding
+from ruzh.checks.runner import CheckInputs, run_checks
+from ruzh.checks.source import SourceFile
+from ruzh.seeds import seed_paths
 
 
 @pytest.fixture(scope="module")

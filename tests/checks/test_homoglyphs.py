@@ -6,9 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from glossary.checks.homoglyphs import fix_word, mixed_script, mixed_words
-from glossary.checks.source import SourceFile, read_source
+from ruzh.checks.homoglyphs import fix_word, mixed_script, mixed_words
+from ruzh.checks.source import SourceFile, read_source
 
 
 def test_seed_004_iot_with_cyrillic_o_and_b2c_with_cyrillic_c(seed_path: Callable[[str], Path]) -> None:

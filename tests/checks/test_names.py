@@ -6,9 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from glossary.checks.names import edit_positions, two_spellings
-from glossary.checks.source import SourceFile, joined, read_source
+from ruzh.checks.names import edit_positions, two_spellings
+from ruzh.checks.source import SourceFile, joined, read_source
 
 
 def run(sources: list[SourceFile]) -> list:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from glossary.checks.numbers import ru_quantities, unmatched, zh_numeral_value, zh_quantities
+from ruzh.checks.numbers import ru_quantities, unmatched, zh_numeral_value, zh_quantities
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossary.checks.runner import CheckInputs, run_checks
-from seeds import seed_paths
+from ruzh.checks.runner import CheckInputs, run_checks
+from ruzh.seeds import seed_paths
 
 
 def test_every_seed_finding_text_is_at_its_line_and_column() -> None:

@@ -6,9 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from glossary.checks import typography
-from glossary.checks.source import SourceFile, joined, read_source
+from ruzh.checks import typography
+from ruzh.checks.source import SourceFile, joined, read_source
 
 
 def src_of(text: str, name: str = "t.txt") -> SourceFile:

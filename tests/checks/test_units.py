@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from glossary.checks.units import UnitChecker, check_unit_file
-from glossary.checks.variants import Glossary
-from glossary.termbase import parse_termbase
-from tmx.types import TranslationUnit
-from tmx.writer import write_tmx
+from ruzh.checks.units import UnitChecker, check_unit_file
+from ruzh.checks.variants import Glossary
+from ruzh.glossary.termbase import parse_termbase
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.writer import write_tmx
 
 
 def flores(shared_data: Path, n: int = 300) -> list[tuple[str, str]]:
@@ -124,7 +123,7 @@ def test_glossary_conformance(ru: str, zh: str, rules: list[str]) -> None:
 def test_packed_table_behaves_like_a_dict() -> None:
     import random
 
-    from glossary.checks.tm import PackedTable
+    from ruzh.checks.tm import PackedTable
 
     rng = random.Random(7)
     table, ref = PackedTable(4), {}

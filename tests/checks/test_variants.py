@@ -6,12 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from glossary.checks.runner import check_sources
-from glossary.checks.source import joined, read_source
-from glossary.checks.variants import Glossary, check_variants, load_glossary
-from glossary.termbase import parse_termbase
-from seeds import seed_paths
+from ruzh.checks.runner import check_sources
+from ruzh.checks.source import joined, read_source
+from ruzh.checks.variants import Glossary, check_variants, load_glossary
+from ruzh.glossary.termbase import parse_termbase
+from ruzh.seeds import seed_paths
 
 # A small termbase of our own, so the tests do not move with the shipped one.
 TERMBASE = """concept,lang,term,pos,status,domain,note,source
@@ -107,7 +106,7 @@ def test_deprecated_term_in_inflected_form(tmp_path: Path) -> None:
 
 
 def test_bad_glossary_header_is_an_input_error(tmp_path: Path) -> None:
-    from align.errors import InputError
+    from ruzh.align.errors import InputError
 
     bad = tmp_path / "g.csv"
     bad.write_text("a,b,c\n1,2,3\n", encoding="utf-8")

@@ -103,7 +103,7 @@ def test_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_find_pairs_across_documents(
     shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from align.aligner.perturb import group_by_url, read_flores
+    from ruzh.align.aligner.perturb import group_by_url, read_flores
 
     ru, zh, urls = read_flores(shared_data)
     docs = group_by_url(urls)[:3]
@@ -119,7 +119,7 @@ def test_find_pairs_across_documents(
 def test_termbase_pairs_reach_the_lexicon(
     sentence_files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from glossary.termbase import load_termbase, term_pairs
+    from ruzh.glossary.termbase import load_termbase, term_pairs
 
     termbase = tmp_path / "tb.csv"
     termbase.write_text(

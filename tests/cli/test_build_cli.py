@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from ruzh.glossary.entries import read_csv
+from ruzh.seeds import seed_paths
+from ruzh.tmx.reader import read_tmx
 
-from glossary.entries import read_csv
 from ruzh.cli import main
 from ruzh.pipeline import build as build_module
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build
-from seeds import seed_paths
-from tmx.reader import read_tmx
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_abstract_pair_of_seed_000_is_in_the_memory(built: Path) -> None:
 
 
 def test_every_sentence_is_in_a_unit_or_in_unaligned(built: Path) -> None:
-    from align.reader import read_document
+    from ruzh.align.reader import read_document
 
     total = sum(len(read_document(p).sentences()) for p in seed_paths())
     with (built / "unaligned.tsv").open(encoding="utf-8") as handle:

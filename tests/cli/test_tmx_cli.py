@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruzh.tmx.reader import TmxReader
 
 from ruzh.cli import main
-from tmx.reader import TmxReader
 
 
 def flores(data: Path, start: int, count: int) -> tuple[list[str], list[str]]:

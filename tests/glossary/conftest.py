@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from align.reader import read_documents
-from align.types import Document
-from glossary.build import Glossary, build_glossary
-from glossary.termbase import Concept, Term
-from seeds import seed_paths
+from ruzh.align.reader import read_documents
+from ruzh.align.types import Document
+from ruzh.glossary.build import Glossary, build_glossary
+from ruzh.glossary.termbase import Concept, Term
+from ruzh.seeds import seed_paths
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from align.types import Document
-from glossary.attest import attest
-from glossary.termbase import Concept, Term, load_termbase
+from ruzh.align.types import Document
+from ruzh.glossary.attest import attest
+from ruzh.glossary.termbase import Concept, Term, load_termbase
 
 DE = Concept(
     "DE0001", "economy", "digital economy", terms=(Term("ru", "цифровая экономика"), Term("zh", "数字经济"))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from glossary.build import Glossary
-from glossary.candidates_ru import is_stopped, phrases
-from glossary.candidates_zh import compounds
-from glossary.matching import lemma_key
-from glossary.termbase import load_termbase
+from ruzh.glossary.build import Glossary
+from ruzh.glossary.candidates_ru import is_stopped, phrases
+from ruzh.glossary.candidates_zh import compounds
+from ruzh.glossary.matching import lemma_key
+from ruzh.glossary.termbase import load_termbase
 
 
 @pytest.mark.parametrize(
@@ -82,7 +81,7 @@ def test_composed_pair_on_seeds(small_glossary: Glossary) -> None:
 
 
 def test_candidate_ids_are_stable(seed_glossary: Glossary, seed_documents: list) -> None:
-    from glossary.build import build_glossary
+    from ruzh.glossary.build import build_glossary
 
     again = build_glossary(seed_documents)
     assert [e.id for e in again.entries] == [e.id for e in seed_glossary.entries]

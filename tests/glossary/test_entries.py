@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from align.errors import InputError
-from glossary.build import Glossary, build_glossary
-from glossary.entries import COLUMNS, Entry, merge, parse_csv, read_csv, write_csv
+from ruzh.align.errors import InputError
+from ruzh.glossary.build import Glossary, build_glossary
+from ruzh.glossary.entries import COLUMNS, Entry, merge, parse_csv, read_csv, write_csv
 
 
 def test_csv_opens_as_utf8_with_bom_and_exact_header(seed_glossary: Glossary, tmp_path: Path) -> None:

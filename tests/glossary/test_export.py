@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
-from align.errors import InputError
-from glossary.build import Glossary
-from glossary.entries import Entry
-from glossary.export import exportable, omegat_lines, tbx_tree, write_outputs
+from ruzh.align.errors import InputError
+from ruzh.glossary.build import Glossary
+from ruzh.glossary.entries import Entry
+from ruzh.glossary.export import exportable, omegat_lines, tbx_tree, write_outputs
 
 SPEC = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "omegat"
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from glossary.matching import ChineseMatcher, RussianMatcher, lemma_key
+from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, lemma_key
 
 RU_TERMS = [
     ("DE1", "цифровая экономика"),

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from glossary.pairing import associate, compose, compose_and_attest
-from glossary.scoring import c_value, dice, log_likelihood
+from ruzh.glossary.pairing import associate, compose, compose_and_attest
+from ruzh.glossary.scoring import c_value, dice, log_likelihood
 
 
 def test_association_over_aligned_tatoeba_pairs(shared_data: Path) -> None:

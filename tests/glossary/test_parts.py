@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from align.reader import read_document
-from glossary.attest import Attester
-from glossary.build import build_glossary
-from glossary.parts import count_document
-from glossary.termbase import load_termbase
-from seeds import seed_paths
+from ruzh.align.reader import read_document
+from ruzh.glossary.attest import Attester
+from ruzh.glossary.build import build_glossary
+from ruzh.glossary.parts import count_document
+from ruzh.glossary.termbase import load_termbase
+from ruzh.seeds import seed_paths
 
 
 def test_parallel_parts_give_the_serial_glossary() -> None:

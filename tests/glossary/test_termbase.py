@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from align.errors import InputError
-from glossary.termbase import default_path, load_termbase, parse_termbase
+from ruzh.align.errors import InputError
+from ruzh.glossary.termbase import default_path, load_termbase, parse_termbase
 
 HEADER = "concept,lang,term,pos,status,domain,note,source\n"
 

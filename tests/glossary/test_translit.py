@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from glossary.build import Glossary
-from glossary.translit import NameTally, match_names, palladius, russian_names, syllable
+from ruzh.glossary.build import Glossary
+from ruzh.glossary.translit import NameTally, match_names, palladius, russian_names, syllable
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,15 @@ from types import SimpleNamespace
 
 import lxml.html
 import pytest
+from ruzh.align.aligner import align_sentences
+from ruzh.align.reader import read_document
+from ruzh.align.types import Document, Sentence
+from ruzh.checks.runner import CheckInputs, run_checks
+from ruzh.glossary.build import build_glossary
+from ruzh.seeds import seed_paths
 
-from align.aligner import align_sentences
-from align.reader import read_document
-from align.types import Document, Sentence
-from glossary.build import build_glossary
-from glossary.checks.runner import CheckInputs, run_checks
 from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import report_html
-from seeds import seed_paths
 
 SETTINGS = {"aligner": "ruzh-align", "version": "test"}
 

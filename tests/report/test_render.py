@@ -10,12 +10,12 @@ from types import SimpleNamespace
 
 import lxml.html
 import pytest
+from ruzh.align.reader import document_from_lines, read_document
+from ruzh.align.types import Bead
+from ruzh.checks.findings import Finding
+from ruzh.glossary.entries import Entry
+from ruzh.glossary.matching import lemma_key
 
-from align.reader import document_from_lines, read_document
-from align.types import Bead
-from glossary.checks.findings import Finding
-from glossary.entries import Entry
-from glossary.matching import lemma_key
 from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import render_report, report_html
 from ruzh.report.anchors import sentence_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tmx.types import TranslationUnit
+from ruzh.tmx.types import TranslationUnit
 
 
 def flores_pairs(data: Path, limit: int | None = None) -> list[tuple[str, str]]:

@@ -6,10 +6,9 @@ import importlib.util
 import random
 from pathlib import Path
 
+from ruzh.tmx.lookup import TmIndex, signature, trigrams
+from ruzh.tmx.types import TranslationUnit
 from sacrebleu.metrics import CHRF
-
-from tmx.lookup import TmIndex, signature, trigrams
-from tmx.types import TranslationUnit
 
 _spec = importlib.util.spec_from_file_location("tmx_test_helpers", Path(__file__).with_name("helpers.py"))
 assert _spec and _spec.loader

@@ -7,12 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from align.errors import ConfigError
-from tmx import ops
-from tmx.reader import TmxReader
-from tmx.types import TranslationUnit
-from tmx.writer import TmxSettings, write_tmx
+from ruzh.align.errors import ConfigError
+from ruzh.tmx import ops
+from ruzh.tmx.reader import TmxReader
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.writer import TmxSettings, write_tmx
 
 _spec = importlib.util.spec_from_file_location("tmx_test_helpers", Path(__file__).with_name("helpers.py"))
 assert _spec and _spec.loader

@@ -6,9 +6,8 @@ import gzip
 import io
 
 import pytest
-
-from align.errors import InputError
-from tmx.reader import TmxReader
+from ruzh.align.errors import InputError
+from ruzh.tmx.reader import TmxReader
 
 TRADOS_LIKE = """\ufeff<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE tmx SYSTEM "http://example.invalid/tmx14.dtd">

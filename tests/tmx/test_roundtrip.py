@@ -8,12 +8,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from ruzh.tmx.reader import TmxReader
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.writer import write_stream
+from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 from translate.storage.tmx import tmxfile
-
-from tmx.reader import TmxReader
-from tmx.types import TranslationUnit
-from tmx.writer import write_stream
-from tmx.xmlchars import ILLEGAL_XML_CHARS
 
 # Text biased towards what breaks XML writers: markup characters, quotes, emoji, rare CJK (extension B),
 # combining marks, RTL and zero-width marks, CR, plus any Unicode character at all (surrogates included).

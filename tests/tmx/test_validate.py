@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from tmx.types import TranslationUnit
-from tmx.validate import has_errors, validate_tmx
-from tmx.writer import TmxSettings, write_stream
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.validate import has_errors, validate_tmx
+from ruzh.tmx.writer import TmxSettings, write_stream
 
 HEADER = (
     '<header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" '

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from ruzh.tmx.reader import TmxReader
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.writer import TmxSettings, stable_tuid, write_stream, write_tmx
 from translate.storage.tmx import tmxfile
-
-from tmx.reader import TmxReader
-from tmx.types import TranslationUnit
-from tmx.writer import TmxSettings, stable_tuid, write_stream, write_tmx
 
 _helpers = importlib.util.spec_from_file_location("tmx_test_helpers", Path(__file__).with_name("helpers.py"))
 assert _helpers and _helpers.loader

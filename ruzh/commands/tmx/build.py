@@ -7,17 +7,17 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from align.aligner import signature
-from align.errors import EXIT_OK, ConfigError
-from align.lexicon import Lexicon
+from ruzh.align.aligner import signature
+from ruzh.align.errors import EXIT_OK, ConfigError
+from ruzh.align.lexicon import Lexicon
 from ruzh.commands.tmx.common import log, settings, write
 from ruzh.lexicon import aligner_lexicon
-from tmx.types import TranslationUnit
+from ruzh.tmx.types import TranslationUnit
 
 
 def run_build(args: argparse.Namespace) -> int:
     """Units from aligned TSV, or from aligning document pairs."""
-    from tmx import build, units
+    from ruzh.tmx import build, units
 
     if args.aligned:
         if args.documents or args.pairs:
@@ -53,8 +53,8 @@ def run_build(args: argparse.Namespace) -> int:
 def _aligned_units(
     pairs: list[tuple[Path, Path]], encoding: str | None, lexicon: Lexicon
 ) -> Iterator[TranslationUnit]:
-    from align.reader import read_document
-    from tmx.build import align_documents
+    from ruzh.align.reader import read_document
+    from ruzh.tmx.build import align_documents
 
     for ru_path, zh_path in pairs:
         result = align_documents(

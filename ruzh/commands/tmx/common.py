@@ -8,10 +8,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from tmx.langtags import zh_output_tag
-from tmx.reader import TmxReader
-from tmx.types import TranslationUnit
-from tmx.writer import TmxSettings, WriteReport, write_stream, write_tmx
+from ruzh.tmx.langtags import zh_output_tag
+from ruzh.tmx.reader import TmxReader
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.writer import TmxSettings, WriteReport, write_stream, write_tmx
 
 
 def log(message: str) -> None:

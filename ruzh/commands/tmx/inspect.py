@@ -8,10 +8,10 @@ import sys
 from collections import Counter
 from dataclasses import asdict
 
-from align.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.align.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
-from tmx import ops
-from tmx.langtags import zh_output_tag
+from ruzh.tmx import ops
+from ruzh.tmx.langtags import zh_output_tag
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Problems of each file; exit 1 when any is an error."""
-    from tmx.validate import has_errors, validate_tmx
+    from ruzh.tmx.validate import has_errors, validate_tmx
 
     zh_tag = zh_output_tag(args.zh_tag)
     failed = False
@@ -85,7 +85,7 @@ def _one_line(text: str) -> str:
 
 def run_lookup(args: argparse.Namespace) -> int:
     """Best matches for each query."""
-    from tmx.lookup import TmIndex
+    from ruzh.tmx.lookup import TmIndex
 
     queries = list(args.queries)
     if args.file:

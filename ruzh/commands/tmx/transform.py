@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from align.errors import EXIT_OK
+from ruzh.align.errors import EXIT_OK
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
-from tmx import ops
-from tmx.reader import TmxReader
-from tmx.types import TranslationUnit
+from ruzh.tmx import ops
+from ruzh.tmx.reader import TmxReader
+from ruzh.tmx.types import TranslationUnit
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -19,14 +19,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
-
-from align.errors import InputError
-from glossary.checks.findings import Finding
-from glossary.checks.homoglyphs import mixed_words
-from glossary.checks.rules import finding
-from glossary.checks.source import Joined, SourceFile
-from glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
-from glossary.termbase import Concept, load_termbase, parse_termbase
+from ruzh.align.errors import InputError
+from ruzh.checks.findings import Finding
+from ruzh.checks.homoglyphs import mixed_words
+from ruzh.checks.rules import finding
+from ruzh.checks.source import Joined, SourceFile
+from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
+from ruzh.glossary.termbase import Concept, load_termbase, parse_termbase
 
 # Abbreviations are legitimate companions of their full form (ИКТ beside информационно-
 # коммуникационные технологии, ICT beside 信息和通信技术), never "variants" of it.
@@ -68,7 +67,7 @@ def _overlay(base: list[Concept], text: str, name: str) -> Glossary:
     "mixed" finding for them. ``rejected`` rows are left out; ``termbase`` and ``candidate`` rows
     record no decision, so their admitted variants are still reported when mixed.
     """
-    from glossary.entries import parse_csv
+    from ruzh.glossary.entries import parse_csv
 
     by_id = {c.id: c for c in base}
     order = [c.id for c in base]

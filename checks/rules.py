@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glossary.checks.findings import Finding
+from ruzh.checks.findings import Finding
 
 
 @dataclass(frozen=True, slots=True)

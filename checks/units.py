@@ -1,6 +1,6 @@
 """Checks per translation unit (TMX or aligned pairs) and across the whole memory, streaming.
 
-Per unit: empty, untranslated or wrong-script sides, numbers (:mod:`glossary.checks.numbers`),
+Per unit: empty, untranslated or wrong-script sides, numbers (:mod:`checks.numbers`),
 glossary conformance (Russian terms found by lemma with the glossary's matcher, their admitted
 Chinese renderings looked up in the target; forbidden renderings). Across the memory: length
 ratios far from this memory's own norm, the same source with different targets and the same
@@ -25,17 +25,16 @@ from pathlib import Path
 from typing import Any
 
 import regex
-
-from glossary.checks import numbers
-from glossary.checks.findings import Finding
-from glossary.checks.rules import finding
-from glossary.checks.tm import TmGroups
-from glossary.checks.typography import HALF_TO_FULL, segment_halfwidth
-from glossary.checks.variants import Glossary
-from glossary.matching import WORD, ChineseMatcher, lemma_key, token_key
-from tmx.reader import TmxReader
-from tmx.types import TranslationUnit
-from tmx.units import units_from_tsv
+from ruzh.checks import numbers
+from ruzh.checks.findings import Finding
+from ruzh.checks.rules import finding
+from ruzh.checks.tm import TmGroups
+from ruzh.checks.typography import HALF_TO_FULL, segment_halfwidth
+from ruzh.checks.variants import Glossary
+from ruzh.glossary.matching import WORD, ChineseMatcher, lemma_key, token_key
+from ruzh.tmx.reader import TmxReader
+from ruzh.tmx.types import TranslationUnit
+from ruzh.tmx.units import units_from_tsv
 
 _HAN = regex.compile(r"\p{Han}")
 _CYR = regex.compile(r"\p{Cyrillic}")

@@ -26,10 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import regex
-
-from align.errors import ConfigError
-from glossary.checks.findings import SEVERITIES, Finding
-from glossary.checks.rules import BY_ID
+from ruzh.align.errors import ConfigError
+from ruzh.checks.findings import SEVERITIES, Finding
+from ruzh.checks.rules import BY_ID
 
 FAIL_ON = ("error", "warning", "never")
 _TOP_KEYS = {"fail-on", "disable", "enable", "severity", "paths"}

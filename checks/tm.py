@@ -14,9 +14,8 @@ from array import array
 from dataclasses import dataclass, field
 
 import regex
-
-from glossary.checks.findings import Finding
-from glossary.checks.rules import finding
+from ruzh.checks.findings import Finding
+from ruzh.checks.rules import finding
 
 # Short targets (是。, 好的) legitimately translate many sources; below this many Han characters a
 # shared target is not reported.

@@ -11,15 +11,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.checks import homoglyphs, names, typography
-from glossary.checks.baseline import read_baseline, split_known
-from glossary.checks.config import CheckConfig
-from glossary.checks.findings import Finding, with_fingerprints
-from glossary.checks.formats import Report
-from glossary.checks.rules import RULES
-from glossary.checks.source import SourceFile, joined, parse_source, read_source
-from glossary.checks.units import check_unit_file
-from glossary.checks.variants import Glossary, check_variants, load_glossary
+from ruzh.checks import homoglyphs, names, typography
+from ruzh.checks.baseline import read_baseline, split_known
+from ruzh.checks.config import CheckConfig
+from ruzh.checks.findings import Finding, with_fingerprints
+from ruzh.checks.formats import Report
+from ruzh.checks.rules import RULES
+from ruzh.checks.source import SourceFile, joined, parse_source, read_source
+from ruzh.checks.units import check_unit_file
+from ruzh.checks.variants import Glossary, check_variants, load_glossary
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
 

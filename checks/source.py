@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-
-from align.errors import InputError
+from ruzh.align.errors import InputError
 
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _CYR_LOWER = regex.compile(r"\p{Ll}")
@@ -60,10 +59,10 @@ def read_source(path: str | Path, name: str | None = None, encoding: str | None 
 
 def parse_source(raw: bytes, label: str, docx: bool = False, encoding: str | None = None) -> SourceFile:
     """A checked file from its bytes (a file's, or standard input's under the name ``<stdin>``)."""
-    from align.encoding import decode_bytes
+    from ruzh.align.encoding import decode_bytes
 
     if docx:
-        from align.docx import docx_paragraphs
+        from ruzh.align.docx import docx_paragraphs
 
         # as the reader does: a paragraph is a line, so positions are paragraph:column
         return SourceFile(label, tuple(docx_paragraphs(raw, label)))

@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
-
-from glossary.checks.findings import SEVERITIES, Finding
-from glossary.checks.rules import Rule
+from ruzh.checks.findings import SEVERITIES, Finding
+from ruzh.checks.rules import Rule
 
 TOOL = "ruzh"
 TOOL_URI = "https://example.invalid/ruzh"  # no public home yet; SARIF wants a URI, so a reserved one

@@ -17,11 +17,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
-
-from align.morphology import is_known_word, lemma
-from glossary.checks.findings import Finding
-from glossary.checks.rules import finding
-from glossary.checks.source import Joined, SourceFile
+from ruzh.align.morphology import is_known_word, lemma
+from ruzh.checks.findings import Finding
+from ruzh.checks.rules import finding
+from ruzh.checks.source import Joined, SourceFile
 
 _NAME = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}])")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:;»\"”]\s*|\s{2,})$")

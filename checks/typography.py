@@ -11,10 +11,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import regex
-
-from glossary.checks.findings import Finding
-from glossary.checks.rules import finding
-from glossary.checks.source import Joined, SourceFile, joined
+from ruzh.checks.findings import Finding
+from ruzh.checks.rules import finding
+from ruzh.checks.source import Joined, SourceFile, joined
 
 _HAN = regex.compile(r"\p{Han}")
 # Closing marks after which a following half-width mark is still in Chinese text.

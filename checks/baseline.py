@@ -11,9 +11,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from align.atomicio import atomic_write
-from align.errors import InputError
-from glossary.checks.findings import Finding
+from ruzh.align.atomicio import atomic_write
+from ruzh.align.errors import InputError
+from ruzh.checks.findings import Finding
 
 FORMAT_VERSION = 1
 

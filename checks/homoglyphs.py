@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
-
-from glossary.checks.findings import Finding
-from glossary.checks.rules import finding
-from glossary.checks.source import SourceFile
+from ruzh.checks.findings import Finding
+from ruzh.checks.rules import finding
+from ruzh.checks.source import SourceFile
 
 # Letters that look the same in both scripts: Latin -> Cyrillic (Unicode confusables, the subset
 # that occurs in Russian and English text).
