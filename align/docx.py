@@ -10,7 +10,7 @@ import zipfile
 from io import BytesIO
 
 from lxml import etree
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

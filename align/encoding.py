@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 
 import regex
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -126,7 +126,7 @@ def _decode_forced(data: bytes, name: str, encoding: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        from ruzh.align.errors import ConfigError
+        from ruzh.core.errors import ConfigError
 
         raise ConfigError(
             f"unknown encoding {encoding!r}", hint="use a Python codec name such as utf-8, cp1251, gb18030"

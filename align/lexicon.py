@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import regex
-from ruzh.align.errors import ConfigError, InputError
+from ruzh.core.errors import ConfigError, InputError
 
 POS_TAGS = ("NOUN", "ADJF", "VERB", "ADVB", "NUMR", "NPRO", "PREP", "CONJ", "PRCL", "NAME", "USER")
 SHIPPED_FILES = ("nouns.tsv", "names.tsv", "verbs.tsv", "adjectives.tsv", "other.tsv")

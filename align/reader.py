@@ -14,11 +14,11 @@ from pathlib import Path
 import regex
 from ruzh.align.docx import docx_paragraphs
 from ruzh.align.encoding import decode_bytes
-from ruzh.align.errors import InputError
 from ruzh.align.reflow import paragraphs
 from ruzh.align.roles import classify
 from ruzh.align.sentences import split_sentences
 from ruzh.align.types import Block, Document, Sentence
+from ruzh.core.errors import InputError
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")

@@ -11,9 +11,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ruzh.align.atomicio import atomic_write
-from ruzh.align.errors import InputError
 from ruzh.checks.findings import Finding
+from ruzh.core.atomicio import atomic_write
+from ruzh.core.errors import InputError
 
 FORMAT_VERSION = 1
 

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import regex
-from ruzh.align.errors import ConfigError
 from ruzh.checks.findings import SEVERITIES, Finding
 from ruzh.checks.rules import BY_ID
+from ruzh.core.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "never")
 _TOP_KEYS = {"fail-on", "disable", "enable", "severity", "paths"}

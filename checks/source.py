@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _CYR_LOWER = regex.compile(r"\p{Ll}")

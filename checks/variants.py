@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
-from ruzh.align.errors import InputError
 from ruzh.checks.findings import Finding
 from ruzh.checks.homoglyphs import mixed_words
 from ruzh.checks.rules import finding
 from ruzh.checks.source import Joined, SourceFile
+from ruzh.core.errors import InputError
 from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
 from ruzh.glossary.termbase import Concept, load_termbase, parse_termbase
 

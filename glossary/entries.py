@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import IO
 
 import regex
-from ruzh.align.atomicio import atomic_write
-from ruzh.align.errors import InputError
+from ruzh.core.atomicio import atomic_write
+from ruzh.core.errors import InputError
 from ruzh.glossary.termbase import STATUSES, Concept, Term
 
 COLUMNS = (

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import regex
 from lxml import etree
-from ruzh.align.atomicio import atomic_write
-from ruzh.align.errors import InputError
+from ruzh.core.atomicio import atomic_write
+from ruzh.core.errors import InputError
 from ruzh.glossary.attest import Attestation
 from ruzh.glossary.build import Glossary
 from ruzh.glossary.entries import Entry, write_csv

@@ -84,7 +84,7 @@ def source_text(path: str, encoding: str) -> SourceText:
     if p.suffix.lower() not in (".txt", ".text", ".md", "") or not p.is_file():
         return SourceText(None)
     from ruzh.align.encoding import decode_bytes
-    from ruzh.align.errors import RuzhError
+    from ruzh.core.errors import RuzhError
 
     try:
         text, _ = decode_bytes(p.read_bytes(), path, encoding or None)

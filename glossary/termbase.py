@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_LANGS = ("ru", "zh", "en")

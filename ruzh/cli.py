@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from ruzh import __version__
-from ruzh.align.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
+from ruzh.core.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
 from ruzh.formatter import EXIT_CODES
 
 # Order is the order in ``ruzh --help``.

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruzh.align.aligner import Params, align_sentences
-from ruzh.align.errors import InputError
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Document, Sentence
+from ruzh.core.errors import InputError
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_beads
 

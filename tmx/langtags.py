@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ruzh.align.errors import ConfigError
+from ruzh.core.errors import ConfigError
 
 RU = "ru"
 ZH = "zh"

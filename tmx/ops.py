@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from ruzh.align.errors import ConfigError
+from ruzh.core.errors import ConfigError
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.writer import TmxSettings, TmxWriter, WriteReport, normalise_text, open_output
 

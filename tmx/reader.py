@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 from ruzh.tmx.langtags import RU, ZH, canonical, pair_side
 from ruzh.tmx.types import TranslationUnit
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from ruzh.align.errors import InputError
 from ruzh.align.types import Bead, Sentence
+from ruzh.core.errors import InputError
 from ruzh.tmx.types import TranslationUnit
 
 # How the sentences of a 2-1 or 1-2 bead are joined: Russian words are separated by spaces, Chinese

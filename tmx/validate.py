@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 from ruzh.tmx.langtags import RU, ZH, canonical, is_well_formed, pair_side
 from ruzh.tmx.reader import XML_LANG, error_line, iterparse_safely, open_input, release
 from ruzh.tmx.writer import normalise_text

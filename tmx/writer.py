@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-from ruzh.align.atomicio import atomic_write
-from ruzh.align.errors import ConfigError
+from ruzh.core.atomicio import atomic_write
+from ruzh.core.errors import ConfigError
 from ruzh.tmx.langtags import DEFAULT_ZH_TAG, RU
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS, strip_illegal

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 import regex
-from ruzh.align.errors import InputError
 from ruzh.align.types import Bead
+from ruzh.core.errors import InputError
 
 _LINE = regex.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*(?::\s*(\S+))?\s*$")
 

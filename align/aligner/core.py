@@ -16,9 +16,9 @@ from ruzh.align.aligner.dp import Params, Path, best_path
 from ruzh.align.aligner.features import Side, ru_side, weigh, zh_side
 from ruzh.align.aligner.lexical import matcher_for
 from ruzh.align.aligner.selftrain import extended, learn_pairs
-from ruzh.align.errors import InputError
 from ruzh.align.lexicon import Lexicon, load_lexicon
 from ruzh.align.types import Bead
+from ruzh.core.errors import InputError
 
 FULL_LIMIT = 250_000  # cells searched exhaustively; above that the search is banded
 BLOCK = 8  # sentences per block on the coarse level

@@ -10,10 +10,10 @@ from typing import IO, Any
 
 from ruzh.align.aligner import align_sentences, signature
 from ruzh.align.aligner.beadfile import format_bead
-from ruzh.align.atomicio import atomic_write
-from ruzh.align.errors import EXIT_OK, ConfigError, InputError
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead, Sentence
+from ruzh.core.atomicio import atomic_write
+from ruzh.core.errors import EXIT_OK, ConfigError, InputError
 from ruzh.formatter import add_command
 from ruzh.lexicon import aligner_lexicon
 

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ruzh.align.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
 from ruzh.checks.findings import fails
+from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
 from ruzh.formatter import add_command
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
 from ruzh.seeds import seed_paths

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ruzh import __version__
-from ruzh.align.atomicio import atomic_write
-from ruzh.align.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
 from ruzh.checks.baseline import write_baseline
 from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
 from ruzh.checks.formats import FORMATS, RENDERERS
 from ruzh.checks.rules import RULES
 from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
+from ruzh.core.atomicio import atomic_write
+from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
 

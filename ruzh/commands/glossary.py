@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ruzh.align.errors import EXIT_OK, ConfigError
 from ruzh.align.reader import read_documents
+from ruzh.core.errors import EXIT_OK, ConfigError
 from ruzh.formatter import add_command
 from ruzh.glossary.build import BuildOptions, build_glossary
 from ruzh.glossary.entries import merge, read_csv, write_csv

@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any, TextIO
 
-from ruzh.align.errors import EXIT_INPUT, EXIT_OK, InputError
 from ruzh.align.reader import read_documents
 from ruzh.align.types import Document
+from ruzh.core.errors import EXIT_INPUT, EXIT_OK, InputError
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from ruzh import __version__
 from ruzh.align.aligner import signature
-from ruzh.align.errors import InputError
 from ruzh.align.reader import expand_inputs
 from ruzh.align.types import Document
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.checks.runner import CheckInputs, run_checks
+from ruzh.core.errors import InputError
 from ruzh.glossary.build import Glossary, build_glossary
 from ruzh.glossary.entries import read_csv
 from ruzh.glossary.export import write_outputs

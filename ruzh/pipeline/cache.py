@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ruzh.align.atomicio import atomic_write
-from ruzh.align.errors import ConfigError
+from ruzh.core.atomicio import atomic_write
+from ruzh.core.errors import ConfigError
 
 LIBRARIES = ("align", "tmx", "glossary")
 FORMAT = b"ruzh-cache-1"

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ruzh.align.errors import InputError
 from ruzh.align.reader import read_document
 from ruzh.align.types import Document
+from ruzh.core.errors import InputError
 from ruzh.pipeline.cache import Cache, key
 from ruzh.progress import Progress
 

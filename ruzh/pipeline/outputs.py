@@ -6,8 +6,8 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ruzh.align.atomicio import atomic_write
 from ruzh.align.types import Document, Sentence
+from ruzh.core.atomicio import atomic_write
 from ruzh.pipeline.model import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_beads

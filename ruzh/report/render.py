@@ -12,7 +12,7 @@ import os
 from functools import lru_cache
 from importlib import resources
 
-from ruzh.align.atomicio import atomic_write
+from ruzh.core.atomicio import atomic_write
 from ruzh.pipeline.model import BuildResult
 from ruzh.report.alignment import alignment_section
 from ruzh.report.anchors import Anchors

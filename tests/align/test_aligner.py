@@ -112,7 +112,7 @@ def test_huge_sentence_does_not_hang() -> None:
 
 
 def test_non_text_input_is_an_input_error() -> None:
-    from ruzh.align.errors import InputError
+    from ruzh.core.errors import InputError
 
     with pytest.raises(InputError):
         align_sentences(["ok", None], ["好"])  # type: ignore[list-item]

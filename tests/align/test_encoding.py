@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from ruzh.align.encoding import decode_bytes
-from ruzh.align.errors import ConfigError, InputError
 from ruzh.align.reader import read_document
+from ruzh.core.errors import ConfigError, InputError
 
 
 @pytest.mark.parametrize(

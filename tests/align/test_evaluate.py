@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ruzh.align.aligner.beadfile import format_bead, parse_beads
 from ruzh.align.aligner.evaluate import score
-from ruzh.align.errors import InputError
 from ruzh.align.types import Bead
+from ruzh.core.errors import InputError
 
 GOLD = [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), (2,))]
 

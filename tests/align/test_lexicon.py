@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruzh.align.errors import InputError
 from ruzh.align.lexicon import load_lexicon, parse_tsv_lines, read_user_csv
+from ruzh.core.errors import InputError
 
 
 def test_shipped_lexicon_loads_with_lemma_keys() -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from ruzh.align.errors import ConfigError, InputError
 from ruzh.checks.baseline import read_baseline, split_known, write_baseline
 from ruzh.checks.config import CheckConfig, load_config, parse_config
 from ruzh.checks.findings import Finding, fails, with_fingerprints
@@ -24,6 +23,7 @@ from ruzh.checks.homoglyphs import mixed_script
 from ruzh.checks.rules import RULES, finding
 from ruzh.checks.runner import CheckInputs, run_checks
 from ruzh.checks.source import SourceFile
+from ruzh.core.errors import ConfigError, InputError
 from ruzh.seeds import seed_paths
 
 

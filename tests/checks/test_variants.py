@@ -106,7 +106,7 @@ def test_deprecated_term_in_inflected_form(tmp_path: Path) -> None:
 
 
 def test_bad_glossary_header_is_an_input_error(tmp_path: Path) -> None:
-    from ruzh.align.errors import InputError
+    from ruzh.core.errors import InputError
 
     bad = tmp_path / "g.csv"
     bad.write_text("a,b,c\n1,2,3\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 from ruzh.glossary.build import Glossary, build_glossary
 from ruzh.glossary.entries import COLUMNS, Entry, merge, parse_csv, read_csv, write_csv
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 from ruzh.glossary.build import Glossary
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.export import exportable, omegat_lines, tbx_tree, write_outputs

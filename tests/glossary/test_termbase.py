@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 from ruzh.glossary.termbase import default_path, load_termbase, parse_termbase
 
 HEADER = "concept,lang,term,pos,status,domain,note,source\n"

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from ruzh.align.errors import ConfigError
+from ruzh.core.errors import ConfigError
 from ruzh.tmx import ops
 from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit

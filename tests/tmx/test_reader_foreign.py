@@ -6,7 +6,7 @@ import gzip
 import io
 
 import pytest
-from ruzh.align.errors import InputError
+from ruzh.core.errors import InputError
 from ruzh.tmx.reader import TmxReader
 
 TRADOS_LIKE = """\ufeff<?xml version="1.0" encoding="utf-8"?>

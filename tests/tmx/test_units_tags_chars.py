@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from ruzh.align.errors import ConfigError, InputError
 from ruzh.align.types import Bead, Sentence
+from ruzh.core.errors import ConfigError, InputError
 from ruzh.tmx.langtags import canonical, is_well_formed, pair_side, zh_output_tag
 from ruzh.tmx.units import units_from_beads, units_from_tsv
 from ruzh.tmx.xmlchars import find_illegal, find_illegal_refs, is_legal_codepoint, strip_illegal

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ruzh.align.aligner import signature
-from ruzh.align.errors import EXIT_OK, ConfigError
 from ruzh.align.lexicon import Lexicon
 from ruzh.commands.tmx.common import log, settings, write
+from ruzh.core.errors import EXIT_OK, ConfigError
 from ruzh.lexicon import aligner_lexicon
 from ruzh.tmx.types import TranslationUnit
 

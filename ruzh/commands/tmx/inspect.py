@@ -8,8 +8,8 @@ import sys
 from collections import Counter
 from dataclasses import asdict
 
-from ruzh.align.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
+from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
 from ruzh.tmx import ops
 from ruzh.tmx.langtags import zh_output_tag
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from ruzh.align.errors import EXIT_OK
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
+from ruzh.core.errors import EXIT_OK
 from ruzh.tmx import ops
 from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from ruzh.align.errors import ConfigError
+from ruzh.core.errors import ConfigError
 
 
 @lru_cache(maxsize=1)

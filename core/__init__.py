@@ -1,0 +1,1 @@
+"""Infrastructure every ruzh package shares: the error types, atomic output files."""
