@@ -3,6 +3,8 @@
     python bench/bench_align.py                       # FLORES at 0/0, 0.10/0.05, 0.20/0.10 + Tatoeba
     python bench/bench_align.py --merge 0.1 --delete 0.05 --only flores
     python bench/bench_align.py --large 20000         # one 20,000 × 20,000 synthetic document
+    python bench/bench_align.py --confusion --calibration   # bead-type confusion, score thresholds
+    python bench/bench_align.py --merge 0.1 --delete 0.05 --docs 6 --scorer lexical --scorer hybrid
 
 Data: ``../shared/data`` beside the checkout (or ``--data``). Wall time counts from the start of this
 script, imports and lexicon loading included; peak memory is the process's maximum resident set.
@@ -22,6 +24,7 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from ruzh.align.aligner import Weights, align_sentences  # noqa: E402
+from ruzh.align.aligner.embeddings import SCORERS  # noqa: E402
 from ruzh.align.aligner.evaluate import confusion, score  # noqa: E402
 from ruzh.align.aligner.perturb import (  # noqa: E402
     TestDoc,
@@ -68,13 +71,13 @@ class Result:
     exact: dict[str, int]
 
 
-def run(docs: list[TestDoc], weights: Weights | None = None) -> Result:
+def run(docs: list[TestDoc], weights: Weights | None = None, scorer: str = "lexical") -> Result:
     """Align every document and score the beads against the gold."""
     t0 = time.perf_counter()
     test = []
     scored: list[tuple[float, bool]] = []
     for d in docs:
-        beads = align_sentences(d.ru, d.zh, weights=weights)
+        beads = align_sentences(d.ru, d.zh, weights=weights, scorer=scorer)
         test.append([(b.src, b.tgt) for b in beads])
         gold = set(d.gold)
         scored.extend((b.score, (b.src, b.tgt) in gold) for b in beads)
@@ -85,13 +88,18 @@ def run(docs: list[TestDoc], weights: Weights | None = None) -> Result:
 
 
 def calibration_line(scored: list[tuple[float, bool]]) -> str:
-    """For each cut: the share of beads scoring at least that much, and how many of those are right."""
+    """For each cut: the share of beads scoring at least that much, how many of those are right, and
+    the share of the right beads that reach it."""
+    right = sum(ok for _, ok in scored)
     cuts = []
     for cut in CALIBRATION_CUTS:
         kept = [ok for sc, ok in scored if sc >= cut]
         precision = sum(kept) / len(kept) if kept else 0.0
-        cuts.append(f"score>={cut}: {len(kept) / len(scored):.0%} of beads, {precision:.1%} right")
-    return "; ".join(cuts)
+        cuts.append(
+            f">={cut}: {len(kept) / len(scored):.0%} of beads, {precision:.1%} right, "
+            f"{sum(kept) / max(right, 1):.0%} of right beads"
+        )
+    return "score" + "; ".join(cuts)
 
 
 def confusion_lines(cells: dict[tuple[str, str], int], exact: dict[str, int]) -> list[str]:
@@ -107,10 +115,17 @@ def confusion_lines(cells: dict[tuple[str, str], int], exact: dict[str, int]) ->
 
 
 def report(name: str, docs: list[TestDoc], options: argparse.Namespace) -> None:
-    r = run(docs)
+    docs = docs[: options.docs] if options.docs else docs
+    for scorer in options.scorer:
+        report_scorer(f"{name} {scorer}", docs, options, scorer)
+
+
+def report_scorer(name: str, docs: list[TestDoc], options: argparse.Namespace, scorer: str) -> None:
+    c0 = cpu_s()
+    r = run(docs, scorer=scorer)
     sentences = sum(len(d.ru) + len(d.zh) for d in docs)
     line = f"{name:34s} docs={len(docs):3d} sent={sentences:5d} strict={r.strict:.3f} lax={r.lax:.3f}"
-    line += f" align={r.took:.2f}s"
+    line += f" align={r.took:.2f}s cpu={cpu_s() - c0:.2f}s"
     if options.baseline:
         b = run(docs, LENGTH_ONLY)
         line += f" | length-only strict={b.strict:.3f} lax={b.lax:.3f}"
@@ -185,6 +200,13 @@ def main() -> int:
     parser.add_argument(
         "--confusion", action="store_true", help="also show the bead-type confusion against the gold"
     )
+    parser.add_argument(
+        "--scorer",
+        action="append",
+        choices=SCORERS,
+        help="scorer to measure, may be repeated (default: lexical; the others need the embeddings extra)",
+    )
+    parser.add_argument("--docs", type=int, help="only the first N documents of each set")
     parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
     parser.add_argument("--self-train", action="store_true", help="only the self-training comparison")
     parser.add_argument("--pairing", action="store_true", help="only the document-pairing check")
@@ -194,6 +216,7 @@ def main() -> int:
         help="Tatoeba Chinese script label to use (cmn_Hans, cmn_Hant; default cmn_Hans)",
     )
     args = parser.parse_args()
+    args.scorer = args.scorer or ["lexical"]
     if not (args.data / "flores200_devtest").is_dir():
         print(f"data not found at {args.data}; pass --data", file=sys.stderr)
         return 2

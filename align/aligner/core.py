@@ -13,14 +13,15 @@ from functools import lru_cache
 
 from ruzh.align.aligner.band import Band, band_around, downsample, full_band
 from ruzh.align.aligner.costs import Evidence, LexicalCosts
+from ruzh.align.aligner.embeddings import MODEL_NAME, SCORERS, GroupEmbeddings, embeddings_of
 from ruzh.align.aligner.features import Side, ru_side, weigh, zh_side
 from ruzh.align.aligner.lexical import matcher_for
-from ruzh.align.aligner.params import MAX_CHARS, Search, Weights, describe
+from ruzh.align.aligner.params import MAX_CHARS, Search, Weights, describe, for_scorer
 from ruzh.align.aligner.recurrence import BEAD_TYPES, BeadType, Cells, best_beads
 from ruzh.align.aligner.selftrain import extended, learn_pairs
 from ruzh.align.lexicon import Lexicon, load_lexicon
 from ruzh.align.types import Bead
-from ruzh.core.errors import InputError
+from ruzh.core.errors import ConfigError, InputError
 
 Beads = list[tuple[range, range]]
 # Blocks of sentences on the coarse levels: 2-3, 3-2 and 3-3 blocks would cost the most to score
@@ -54,11 +55,21 @@ def estimate_ratio(ru: Side, zh: Side, default: float) -> float:
 
 
 def search(
-    ru: Side, zh: Side, weights: Weights, settings: Search, types: tuple[BeadType, ...] = BEAD_TYPES
+    ru: Side,
+    zh: Side,
+    weights: Weights,
+    settings: Search,
+    types: tuple[BeadType, ...] = BEAD_TYPES,
+    embeddings: GroupEmbeddings | None = None,
+    scorer: str = "lexical",
 ) -> tuple[Beads, list[Evidence]]:
-    """Best path and each bead's evidence: exhaustive for small inputs, else banded around a coarse path."""
+    """Best path and each bead's evidence: exhaustive for small inputs, else banded around a coarse path.
+
+    The coarse levels are always lexical; the scorer (and its embeddings) decides the sentence level.
+    """
     band = coarse_band(ru, zh, weights, settings)
-    model = LexicalCosts(ru, zh, band, weights, types)
+    fine, w_emb = for_scorer(weights, scorer)
+    model = LexicalCosts(ru, zh, band, fine, types, embeddings, w_emb)
     cells = Cells.of(band)
     beads = best_beads(model.fill(cells), cells)
     return beads, model.evidence(beads)
@@ -121,12 +132,19 @@ def bead_score(sim: float, lencost: float, kind: tuple[int, int], mass: float = 
 
 
 def signature(
-    lexicon: Lexicon | None = None, weights: Weights | None = None, settings: Search | None = None
+    lexicon: Lexicon | None = None,
+    weights: Weights | None = None,
+    settings: Search | None = None,
+    scorer: str = "lexical",
 ) -> str:
-    """What changes results, in one line: aligner version, lexicon size and sources, every setting."""
+    """What changes results, in one line: aligner version, scorer, lexicon, every setting."""
     lex = lexicon if lexicon is not None else default_lexicon()
     w, s = weights or Weights(), settings or Search()
-    return f"aligner:ruzh-dp-2|lexicon:{lex.signature()}|weights:{describe(w)}|search:{describe(s)}"
+    model = f"({MODEL_NAME})" if scorer != "lexical" else ""
+    return (
+        f"aligner:ruzh-dp-2|scorer:{scorer}{model}|lexicon:{lex.signature()}|weights:{describe(w)}"
+        f"|search:{describe(s)}"
+    )
 
 
 def align_sentences(
@@ -136,24 +154,29 @@ def align_sentences(
     weights: Weights | None = None,
     self_train: bool = False,
     settings: Search | None = None,
+    scorer: str = "lexical",
 ) -> list[Bead]:
     """Align Russian and Chinese sentences: monotone beads covering every sentence exactly once.
 
     With ``self_train``, associations learned from the confident beads of a first pass extend the
-    lexicon for a second pass (only long texts have enough beads; see :mod:`.selftrain`).
+    lexicon for a second pass (only long texts have enough beads; see :mod:`.selftrain`). ``scorer``
+    is one of :data:`SCORERS`; the embedding scorers need the ``embeddings`` extra (a
+    :class:`~ruzh.core.errors.ConfigError` says how to install it).
     """
+    if scorer not in SCORERS:
+        raise ConfigError(f"unknown scorer {scorer!r}", hint=f"use one of {', '.join(SCORERS)}")
     lex = lexicon if lexicon is not None else default_lexicon()
     w, s = weights or Weights(), settings or Search()
-    beads = _align_once(ru, zh, lex, w, s)
+    beads = _align_once(ru, zh, lex, w, s, scorer)
     if self_train and beads:
         learned = learn_pairs(ru, zh, beads, lex)
         if learned:
-            beads = _align_once(ru, zh, extended(lex, learned), w, s)
+            beads = _align_once(ru, zh, extended(lex, learned), w, s, scorer)
     return beads
 
 
 def _align_once(
-    ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon, weights: Weights, settings: Search
+    ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon, weights: Weights, settings: Search, scorer: str
 ) -> list[Bead]:
     """One pass: validate, featurise, search, score."""
     for side, name in ((ru, "Russian"), (zh, "Chinese")):
@@ -164,7 +187,8 @@ def _align_once(
         return [Bead((i,), (), 1.0) for i in range(len(ru))] + [Bead((), (j,), 1.0) for j in range(len(zh))]
     ru_f, zh_f = prepare(ru, zh, lexicon, settings.max_chars)
     tuned = replace(weights, ratio=estimate_ratio(ru_f, zh_f, weights.ratio))
-    beads, evidence = search(ru_f, zh_f, tuned, settings)
+    embeddings = embeddings_of(tuple(ru), tuple(zh)) if scorer != "lexical" else None
+    beads, evidence = search(ru_f, zh_f, tuned, settings, embeddings=embeddings, scorer=scorer)
     return [
         Bead(tuple(r), tuple(z), round(bead_score(sim, lencost, (len(r), len(z)), mass), 4))
         for (r, z), (sim, lencost, mass) in zip(beads, evidence, strict=True)

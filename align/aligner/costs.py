@@ -5,13 +5,15 @@ merged texts + a prior penalty for its type + the weakest member's share (a sent
 it has nothing to do with). A 1-0 or 0-1 bead costs what an unmatched sentence should: a base taken
 from the document itself (what pairing two unrelated sentences of this text costs) plus how much of
 the lone sentence its neighbours on the other side explain (a skip that leaves a sentence whose words
-are right there in the next bead is a missed merge, not an omission).
+are right there in the next bead is a missed merge, not an omission). With sentence embeddings
+(:mod:`.embeddings`), the embedding distance of the merged texts is added, weighted by the scorer.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from ruzh.align.aligner.band import Band
+from ruzh.align.aligner.embeddings import GroupEmbeddings
 from ruzh.align.aligner.features import Side
 from ruzh.align.aligner.overlaps import Overlaps, groups, localise
 from ruzh.align.aligner.params import Weights
@@ -35,10 +37,20 @@ class LexicalCosts:
     """Everything needed to cost a bead, prepared once per pair of sides and band."""
 
     def __init__(
-        self, ru: Side, zh: Side, band: Band, weights: Weights, types: tuple[BeadType, ...] = BEAD_TYPES
+        self,
+        ru: Side,
+        zh: Side,
+        band: Band,
+        weights: Weights,
+        types: tuple[BeadType, ...] = BEAD_TYPES,
+        embeddings: GroupEmbeddings | None = None,
+        w_emb: float = 0.0,
     ) -> None:
         self.w = weights
         self.types = types
+        used = embeddings is not None and w_emb > 0
+        self.embeddings: GroupEmbeddings | None = embeddings if used else None
+        self.w_emb = w_emb if used else 0.0
         self.n, self.m = len(ru), len(zh)
         ru_single, zh_single = localise(ru.entries, zh.entries, band.lo, band.hi, weights.unreached)
         ru_groups = {a: groups(ru_single, len(ru), a) for a in (1, 2, 3)}
@@ -92,6 +104,8 @@ class LexicalCosts:
         cost = (a + b) / 2.0 * w.w_lex * (1.0 - sim) + w.w_len * lencost + w.penalty(a, b)
         if (a > 1 or b > 1) and w.w_member:
             cost += w.w_member * (1.0 - self.weakest(i, j, a, b))
+        if self.embeddings is not None:
+            cost += (a + b) / 2.0 * self.w_emb * (1.0 - self.embeddings.similarity(i, j, a, b))
         return cost
 
     def claimed(self, i: np.ndarray, j: np.ndarray, a: int) -> np.ndarray:

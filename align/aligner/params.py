@@ -5,7 +5,7 @@ Both go into the aligner signature recorded in outputs, since both change result
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 MAX_CHARS = 1_000_000  # longer "sentences" are truncated for features, never dropped
@@ -34,6 +34,8 @@ class Weights:
     length_smooth: float = 10.0  # characters added to both lengths so short sentences are not extreme
     unreached: float = 0.1  # weight kept by a concept with no counterpart within the band
     w_member: float = 0.2  # weight of the weakest member sentence's share in multi-sentence beads
+    w_emb: float = 1.0  # embedding distance with --scorer embeddings (lexical terms off)
+    w_hybrid: float = 0.5  # embedding distance added to the lexical cost with --scorer hybrid
 
     def penalty(self, a: int, b: int) -> float:
         """Prior cost of a bead type: 1-1 is free, rarer shapes cost more."""
@@ -55,6 +57,15 @@ class Search:
     block: int = 8  # sentences per block on the coarse level
     margin: int = 2  # band half-width around the coarse path, in blocks
     max_chars: int = MAX_CHARS
+
+
+def for_scorer(weights: Weights, scorer: str) -> tuple[Weights, float]:
+    """Weights of the sentence-level search for a scorer, and the weight of embedding distance."""
+    if scorer == "embeddings":
+        return replace(weights, w_lex=0.0, w_member=0.0, w_claim=0.0), weights.w_emb
+    if scorer == "hybrid":
+        return weights, weights.w_hybrid
+    return weights, 0.0
 
 
 def describe(settings: Any) -> str:
