@@ -62,7 +62,8 @@ def flores_docs(shared_data: Path) -> list:
 def test_accuracy_floor_on_perturbed_flores(flores_docs: list) -> None:
     test = [[(b.src, b.tgt) for b in align_sentences(d.ru, d.zh)] for d in flores_docs]
     result = score([d.gold for d in flores_docs], test)
-    assert result.f1_strict >= 0.9, result
+    assert result.f1_strict >= 0.95, result  # measured 0.963
+    assert result.f1_lax >= 0.99, result  # measured 0.993: few merges cut into a 1-1 and a skip
 
 
 def test_banded_search_matches_full_search(flores_docs: list) -> None:
