@@ -10,7 +10,7 @@ the case of the next word, and markers that open a paragraph (labels, headings, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -34,11 +34,16 @@ PARAGRAPH_OPENER = regex.compile(
       | [一二三四五六七八九十]{1,3}、
       | 第[一二三四五六七八九十]+[，,、章节]
       | \d{1,2}[.．、](?!\d)
-      | [-–—•]\s
+      | •\s
       | \[\d{1,3}\]\s
     )""",
     regex.VERBOSE,
 )
+# A dash at a line start: a list item, or reported speech / an appositive inside a sentence
+# («…, — сказал он», «- ныне известный как …»); see :func:`_dash_continues`.
+DASH_START = regex.compile(r"^[-–—]\s")
+# A line that ends like this introduces or continues a list.
+LIST_LEAD_END = regex.compile(r"[:：;；]\s*$")
 LOWER_START = regex.compile(r"^[\p{Ll},;:)\]»”’.]")
 # A line ending like this is inside a sentence; across a blank line only the strong form counts.
 CONTINUING_END = regex.compile(r"[,;(«“‘–—\-\p{Ll}]\s*$")
@@ -58,8 +63,13 @@ CAPTION_LINE = regex.compile(
 FULL_LINE_SHARE = 0.8
 # Lines this wide (in columns) are long enough to be running text whatever the layout.
 LONG_LINE = 60
+# Hyphenated words are looked for in this many characters at a line's end (not the whole line: a
+# 10 MB line without a hyphen would be scanned from every letter).
+LINE_END_WINDOW = 80
 # Below this many lines a file says too little about its layout: blank lines then separate paragraphs.
 MIN_LINES_FOR_LAYOUT = 8
+# Chinese lines needed to measure the Chinese text block's own width.
+MIN_LINES_FOR_WIDTH = 4
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,9 @@ class Layout:
 
     width: int
     blank_lines_meaningful: bool
+    # Chinese text blocks are often narrower than the Russian ones of the same file: Chinese lines
+    # are judged by their own width (0 when the file has too few Chinese lines to tell).
+    zh_width: int = 0
     # Some extractions leave a space after the last character of a Chinese paragraph only: when a
     # minority of Chinese line ends carry one, it marks the paragraph end (seed 000 shows it).
     cjk_trailing_space_ends_paragraph: bool = False
@@ -82,13 +95,26 @@ def normalise_line(line: str) -> str:
     return UNUSUAL_SPACES.sub(" ", line)
 
 
+def _percentile_width(widths: list[int]) -> int:
+    """The 90th percentile of line widths: the text block's width, whatever the short lines."""
+    widths = sorted(widths)
+    return widths[int(len(widths) * 0.9) if len(widths) > 1 else 0] if widths else 0
+
+
+def is_chinese_line(text: str) -> bool:
+    """A line whose width is mostly Han characters and full-width punctuation."""
+    return display_width(text) >= 2 * len(text) - len(text) // 3
+
+
 def detect_layout(lines: list[str]) -> Layout:
-    """Line width (90th percentile) and whether blank lines separate paragraphs."""
+    """Line width (90th percentile) of each language and whether blank lines separate paragraphs."""
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
         return Layout(width=0, blank_lines_meaningful=True)
     widths = sorted(display_width(lines[i].rstrip()) for i in nonblank)
-    width = widths[int(len(widths) * 0.9) if len(widths) > 1 else 0]
+    width = _percentile_width(widths)
+    zh_widths = [display_width(lines[i].rstrip()) for i in nonblank if is_chinese_line(lines[i].strip())]
+    zh_width = _percentile_width(zh_widths) if len(zh_widths) >= MIN_LINES_FOR_WIDTH else 0
     followed_by_blank = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
     double_spaced = (
         len(nonblank) >= MIN_LINES_FOR_LAYOUT
@@ -99,7 +125,10 @@ def detect_layout(lines: list[str]) -> Layout:
     spaced = sum(1 for line in cjk_ends if TRAILING_SPACE.search(line))
     marks_end = bool(cjk_ends) and 0 < spaced <= 0.4 * len(cjk_ends)
     return Layout(
-        width=width, blank_lines_meaningful=not double_spaced, cjk_trailing_space_ends_paragraph=marks_end
+        width=width,
+        blank_lines_meaningful=not double_spaced,
+        zh_width=zh_width,
+        cjk_trailing_space_ends_paragraph=marks_end,
     )
 
 
@@ -115,30 +144,69 @@ class SourceLine:
     trailing_space: bool = False
 
 
-def source_lines(lines: list[str]) -> Iterator[SourceLine]:
-    """Non-blank lines, stripped, with where their text starts (a page-start space is dropped)."""
+def source_lines(lines: list[str], skip: Collection[int] = ()) -> Iterator[SourceLine]:
+    """Non-blank lines, stripped, with where their text starts (a page-start space is dropped).
+
+    Lines in ``skip`` (page furniture, 0-based) are stepped over; the blank lines around them count
+    as the blank lines before the furniture did, so a sentence runs on across a page break.
+    """
     blanks = 0
+    stepping_over = False
     for number, raw in enumerate(lines, start=1):
+        if number - 1 in skip:
+            stepping_over = True
+            continue
         line = normalise_line(raw)
         stripped = line.strip()
         if not stripped:
-            blanks += 1
+            blanks += 0 if stepping_over else 1
             continue
         column = len(line) - len(line.lstrip()) + 1
         yield SourceLine(number, column, stripped, blanks, bool(TRAILING_SPACE.search(line)))
         blanks = 0
+        stepping_over = False
 
 
 def _is_full(line: SourceLine, layout: Layout) -> bool:
+    """Whether the line reaches the right margin of its own language's text block."""
     width = display_width(line.text) + line.column - 1
+    if layout.zh_width and is_chinese_line(line.text):
+        return width >= FULL_LINE_SHARE * layout.zh_width
     return width >= FULL_LINE_SHARE * layout.width or width >= LONG_LINE
+
+
+def _dash_continues(prev: SourceLine, nxt: SourceLine) -> bool | None:
+    """For a line that starts with a dash: ``False`` when the neighbourhood looks like a list (the
+    previous line is an item or introduces one), ``True`` when the previous line ends inside a
+    sentence or with a comma, ``None`` (decide as for any line) otherwise."""
+    if not DASH_START.match(nxt.text):
+        return None
+    if DASH_START.match(prev.text) or LIST_LEAD_END.search(prev.text):
+        return False
+    if prev.text.endswith((",", "，")) or not TERMINAL.search(prev.text):
+        return True
+    return False
+
+
+def _script_changes(prev: SourceLine, nxt: SourceLine) -> bool:
+    """A Chinese line followed by a Russian one, or the other way round: a new paragraph."""
+    prev_zh, next_zh = is_chinese_line(prev.text), is_chinese_line(nxt.text)
+    if prev_zh == next_zh:
+        return False
+    latin_or_digit = regex.match(r"[\p{Latin}\d(（]", nxt.text)
+    return (
+        not latin_or_digit and regex.search(r"\p{Cyrillic}", prev.text if next_zh else nxt.text) is not None
+    )
 
 
 def continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool:
     """Whether ``nxt`` continues the paragraph that ``prev`` ends."""
-    if LINE_END_WORD.search(prev.text) and LOWER_START.match(nxt.text):
+    if LINE_END_WORD.search(prev.text[-LINE_END_WINDOW:]) and LOWER_START.match(nxt.text):
         return True
-    if PARAGRAPH_OPENER.match(nxt.text):
+    dash = _dash_continues(prev, nxt)
+    if dash is not None:
+        return dash and not (nxt.blanks_before > 0 and layout.blank_lines_meaningful)
+    if PARAGRAPH_OPENER.match(nxt.text) or _script_changes(prev, nxt):
         return False
     if layout.cjk_trailing_space_ends_paragraph and prev.trailing_space and CJK_LINE_END.search(prev.text):
         return False
@@ -160,7 +228,7 @@ def continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool:
 def _join_point(text: PositionedText, nxt: SourceLine, known: frozenset[str]) -> tuple[str, int]:
     """How to join ``nxt`` to the paragraph so far: the separator, and how many characters of the
     paragraph's end to drop (a hyphen)."""
-    current = text.parts[-1][-80:]
+    current = text.parts[-1][-LINE_END_WINDOW:]
     end = LINE_END_WORD.search(current)
     start = LINE_START_WORD.match(nxt.text)
     if end and start:
@@ -181,16 +249,20 @@ def _drop_stray_spaces(piece: str, line: int, column: int, into: PositionedText)
     into.append(piece[pos:], line, column + pos)
 
 
-def paragraphs(lines: list[str], one_per_line: bool = False) -> Iterator[PositionedText]:
+def paragraphs(
+    lines: list[str], one_per_line: bool = False, skip: Collection[int] = ()
+) -> Iterator[PositionedText]:
     """Rebuilt paragraphs of a file's lines, each with positions into the original.
 
-    ``one_per_line`` is for sources whose lines are real paragraphs (.docx).
+    ``one_per_line`` is for sources whose lines are real paragraphs (.docx); lines in ``skip``
+    (0-based, page furniture) are left out of the text flow.
     """
-    layout = detect_layout(lines)
-    known = vocabulary("\n".join(lines))
+    text_lines = [("" if i in skip else line) for i, line in enumerate(lines)] if skip else lines
+    layout = detect_layout(text_lines)
+    known = vocabulary("\n".join(text_lines))
     current: PositionedText | None = None
     previous: SourceLine | None = None
-    for line in source_lines(lines):
+    for line in source_lines(lines, skip):
         if (
             current is not None
             and previous is not None
@@ -198,8 +270,7 @@ def paragraphs(lines: list[str], one_per_line: bool = False) -> Iterator[Positio
             and continues(previous, line, layout)
         ):
             separator, drop = _join_point(current, line, known)
-            if drop:
-                current = current.slice(0, current.length - drop)
+            current.drop_last(drop)
             current.append_synthetic(separator)
         else:
             if current is not None:

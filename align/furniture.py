@@ -1,0 +1,125 @@
+"""Page furniture: page numbers and running headers/footers that PDF extraction leaves in the text.
+
+Journals print a page number («34», «– 34 –», «С. 34», «стр. 34», «第34页») and a running header
+(«Вестник международных отношений. 2023. № 2», «34 Вестник …») on each page; extraction writes them
+as lines between the last line of one page and the first of the next, where they get glued into the
+sentence that crosses the break («традици- – 75 – онным»). This module finds those lines so the
+reflow can step over them; the reader keeps them as ``furniture`` blocks with their positions, so
+nothing is lost and line:column still point into the file.
+
+A page starts with a line that begins with a single space (all five seeds show it) or after a form
+feed. A line is furniture when it is a page number in a decorated form, a bare number at a page
+boundary or in a sequence of increasing page numbers, or a short line that repeats (with its digits
+ignored) at page starts or ends, or many times across the document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import regex
+
+# Page numbers as journals print them; the bare form needs more evidence (see BARE_NUMBER).
+DECORATED_PAGE_NUMBER = regex.compile(
+    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:С|с|Стр|стр|P|p|pp|Pp)\.\s*\d{1,4}|第\s*\d{1,4}\s*页|·\s*\d{1,4}\s*·)$"
+)
+BARE_NUMBER = regex.compile(r"^\d{1,4}$")
+# A page starts with a line that begins with exactly one space, or after a form feed.
+PAGE_START = regex.compile(r"^(?:\f\s*| )\S")
+DIGITS = regex.compile(r"\d+")
+SPACES = regex.compile(r"\s+")
+# Running headers are short; one that is a sentence of running text is not furniture.
+MAX_HEADER_WIDTH = 100
+MIN_HEADER_LETTERS = 6
+# A short line seen this often anywhere, far apart, is a running header even without page marks.
+REPEATS_ANYWHERE = 3
+MIN_GAP_LINES = 8
+# Page numbers in a sequence grow by at most this much from one to the next (a page may be skipped).
+MAX_PAGE_STEP = 2
+
+
+def _key(line: str) -> str:
+    """What stays the same from page to page: digits and spacing are ignored."""
+    return SPACES.sub(" ", DIGITS.sub("#", line.strip())).lower()
+
+
+def page_starts(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that begin a page (the first line of the file begins page 1)."""
+    starts = [i for i, line in enumerate(lines) if PAGE_START.match(line)]
+    return starts if starts[:1] == [0] else [0, *starts]
+
+
+def _nonblank_around(lines: Sequence[str], start: int, step: int, count: int = 2) -> list[int]:
+    """Up to ``count`` non-blank line indices from ``start`` going by ``step``."""
+    found: list[int] = []
+    i = start
+    while 0 <= i < len(lines) and len(found) < count:
+        if lines[i].strip():
+            found.append(i)
+        i += step
+    return found
+
+
+def _edges(lines: Sequence[str], starts: Sequence[int]) -> set[int]:
+    """Lines at page edges: the first two of every page and the last two before the next page."""
+    edges: set[int] = set()
+    for start in starts:
+        edges.update(_nonblank_around(lines, start, 1))
+        edges.update(_nonblank_around(lines, start - 1, -1))
+    edges.update(_nonblank_around(lines, len(lines) - 1, -1))
+    return edges
+
+
+def _numbers(lines: Sequence[str], edges: set[int]) -> set[int]:
+    """Page-number lines: decorated ones, bare ones at a page edge or in a growing sequence."""
+    found = {i for i, line in enumerate(lines) if DECORATED_PAGE_NUMBER.match(line.strip())}
+    bare = [i for i, line in enumerate(lines) if BARE_NUMBER.match(line.strip())]
+    values = [int(lines[i]) for i in bare]
+    for k, i in enumerate(bare):
+        step_in = k > 0 and 0 < values[k] - values[k - 1] <= MAX_PAGE_STEP
+        step_out = k + 1 < len(bare) and 0 < values[k + 1] - values[k] <= MAX_PAGE_STEP
+        if i in edges or step_in or step_out:
+            found.add(i)
+    return found
+
+
+SENTENCE_END = regex.compile(r"[.!?…。！？:：;；,，]\s*$")
+
+
+def _looks_like_header(line: str) -> bool:
+    """Short, with some letters, and not ending like a sentence or a label."""
+    text = line.strip()
+    return (
+        len(text) <= MAX_HEADER_WIDTH
+        and len(regex.findall(r"\p{L}", text)) >= MIN_HEADER_LETTERS
+        and not SENTENCE_END.search(text)
+    )
+
+
+def _headers(lines: Sequence[str], edges: set[int], pages: int) -> set[int]:
+    """Short lines that repeat at page edges, or often and far apart anywhere."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line.strip() and _looks_like_header(line):
+            where[_key(line)].append(i)
+    found: set[int] = set()
+    for places in where.values():
+        at_edges = [i for i in places if i in edges]
+        if len(at_edges) >= 2 and pages >= 2:
+            found.update(at_edges)
+        elif (
+            len(places) >= REPEATS_ANYWHERE
+            and min(b - a for a, b in zip(places, places[1:], strict=False)) >= MIN_GAP_LINES
+        ):
+            found.update(places)
+    return found
+
+
+def find_furniture(lines: Sequence[str]) -> dict[int, str]:
+    """0-based indices of furniture lines → ``page-number`` or ``running-header``."""
+    starts = page_starts(lines)
+    edges = _edges(lines, starts)
+    found = dict.fromkeys(_headers(lines, edges, len(starts)), "running-header")
+    found.update(dict.fromkeys(_numbers(lines, edges), "page-number"))
+    return found
