@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
@@ -108,10 +109,7 @@ def _headers(lines: Sequence[str], edges: set[int], pages: int) -> set[int]:
         at_edges = [i for i in places if i in edges]
         if len(at_edges) >= 2 and pages >= 2:
             found.update(at_edges)
-        elif (
-            len(places) >= REPEATS_ANYWHERE
-            and min(b - a for a, b in zip(places, places[1:], strict=False)) >= MIN_GAP_LINES
-        ):
+        elif len(places) >= REPEATS_ANYWHERE and min(b - a for a, b in pairwise(places)) >= MIN_GAP_LINES:
             found.update(places)
     return found
 

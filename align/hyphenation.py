@@ -30,24 +30,61 @@ def vocabulary(text: str) -> frozenset[str]:
 # Combining forms written solid with the next word (авиапарк, видеосвязь, пятиматчевый): a line-end
 # hyphen after them is hyphenation even though both halves are words.
 SOLID_PREFIXES = frozenset(
-    "авиа авто агро аудио био вело видео гео гидро кино космо макро медиа мега микро мини мото нано "
-    "нео радио супер теле термо фото эко электро двух трех трёх четырех четырёх пяти шести семи "
-    "восьми девяти десяти много".split()
+    {
+        "авиа",
+        "авто",
+        "агро",
+        "аудио",
+        "био",
+        "вело",
+        "видео",
+        "гео",
+        "гидро",
+        "кино",
+        "космо",
+        "макро",
+        "медиа",
+        "мега",
+        "микро",
+        "мини",
+        "мото",
+        "нано",
+        "нео",
+        "радио",
+        "супер",
+        "теле",
+        "термо",
+        "фото",
+        "эко",
+        "электро",
+        "двух",
+        "трех",
+        "трёх",
+        "четырех",
+        "четырёх",
+        "пяти",
+        "шести",
+        "семи",
+        "восьми",
+        "девяти",
+        "десяти",
+        "много",
+    }
 )
 # Short words that keep a hyphen before the next part (во-вторых, по-русски, из-за, кое-как).
-HYPHENATED_PREFIXES = frozenset("во по из кое кой как".split())
+HYPHENATED_PREFIXES = frozenset({"во", "по", "из", "кое", "кой", "как"})
 # Compass compounds keep their hyphen although северо/юго are not words on their own.
 COMPASS_HEADS = frozenset({"северо", "юго"})
 COMPASS_TAILS = ("восток", "восточ", "запад")
 # Second parts of hyphenated names (Даунинг-стрит, Уолл-стрит, Гайд-парк).
-NAME_TAILS = frozenset("стрит авеню сквер сити хаус парк холл".split())
+NAME_TAILS = frozenset({"стрит", "авеню", "сквер", "сити", "хаус", "парк", "холл"})
 # What a first part of a hyphenated compound looks like: a linking form (научно-, социально-) or a
 # common noun in its bare form (бизнес-, рок-); names, abbreviations and indeclinables are not.
 NOT_COMPOUND_HEAD = frozenset({"Name", "Surn", "Patr", "Abbr", "Fixd", "Geox", "Orgn"})
 MIN_COMPOUND_HEAD = 3
 # Particles written after a hyphen (что-то, кто-либо, где-нибудь, всё-таки), after a pronoun or an
 # adverb of at least this many letters (``Но-то``, ``То-то`` at a line end are names: Ното, Тото).
-PARTICLE_TAILS = frozenset("то либо нибудь таки".split())
+PARTICLE_TAILS = frozenset({"то", "либо", "нибудь", "таки"})
 PARTICLE_HEAD_POS = frozenset({"NPRO", "ADVB", "PRCL"})
 MIN_PARTICLE_HEAD = 3
 # After a capitalised first part, only a second part this long that is a noun or an adjective makes

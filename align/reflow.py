@@ -183,9 +183,7 @@ def _dash_continues(prev: SourceLine, nxt: SourceLine) -> bool | None:
         return None
     if DASH_START.match(prev.text) or LIST_LEAD_END.search(prev.text):
         return False
-    if prev.text.endswith((",", "，")) or not TERMINAL.search(prev.text):
-        return True
-    return False
+    return prev.text.endswith((",", "，")) or not TERMINAL.search(prev.text)
 
 
 def _script_changes(prev: SourceLine, nxt: SourceLine) -> bool:

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from ruzh.align.pdflike import CONDITIONS, LAYOUTS
 from ruzh.align.testcorpus import BuiltPassage, Score, flores_documents, make_corpus, score
-from ruzh.pipeline.build import BuildOptions, build
 from ruzh.tmx.units import units_from_beads
+
+from ruzh.pipeline.build import BuildOptions, build
 
 
 def built_passages(folder: Path, out: Path) -> list[BuiltPassage]:
