@@ -20,7 +20,12 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 import regex
+from ruzh.align.script import display_width
 
+LOWER = regex.compile(r"\p{Ll}")
+LETTER = regex.compile(r"\p{L}")
+HAN = regex.compile(r"\p{Han}")
+HAN_END = regex.compile(r"\p{Han}$")
 # Page numbers as journals print them; the bare form needs more evidence (see BARE_NUMBER).
 DECORATED_PAGE_NUMBER = regex.compile(
     r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:С|с|Стр|стр|P|p|pp|Pp)\.\s*\d{1,4}|第\s*\d{1,4}\s*页|·\s*\d{1,4}\s*·)$"
@@ -36,6 +41,10 @@ MIN_HEADER_LETTERS = 6
 # A short line seen this often anywhere, far apart, is a running header even without page marks.
 REPEATS_ANYWHERE = 3
 MIN_GAP_LINES = 8
+# A line that ends like this ends a sentence or a label: what follows a page break may start afresh.
+RUNNING_END = regex.compile(r"[.!?…。！？:：;；»”）)]\s*$")
+# A header cutting a sentence is shorter than the full line of running text before it.
+SHORTER_THAN_RUNNING = 0.9
 # Page numbers in a sequence grow by at most this much from one to the next (a page may be skipped).
 MAX_PAGE_STEP = 2
 
@@ -89,12 +98,15 @@ SENTENCE_END = regex.compile(r"[.!?…。！？:：;；,，]\s*$")
 
 
 def _looks_like_header(line: str) -> bool:
-    """Short, with some letters, and not ending like a sentence or a label."""
+    """Short, with some letters, not starting like a continued sentence (lower case) and not ending
+    like a sentence, a label or a hyphenated word."""
     text = line.strip()
     return (
         len(text) <= MAX_HEADER_WIDTH
-        and len(regex.findall(r"\p{L}", text)) >= MIN_HEADER_LETTERS
-        and not SENTENCE_END.search(text)
+        and not LOWER.match(text)
+        and not text.endswith(("-", "‐"))
+        and not SENTENCE_END.search(text[-4:])
+        and len(LETTER.findall(text)) >= MIN_HEADER_LETTERS
     )
 
 
@@ -114,10 +126,38 @@ def _headers(lines: Sequence[str], edges: set[int], pages: int) -> set[int]:
     return found
 
 
+def _cuts_a_sentence(lines: Sequence[str], before: int, line: int, after: int) -> bool:
+    """Whether ``line`` sits inside a sentence that runs from ``before`` to ``after``: the line before
+    was a full line of running text that does not end a sentence, this one is shorter, and the line
+    after continues (a lower-case Russian word, or more Chinese text)."""
+    prev, text, nxt = lines[before].strip(), lines[line].strip(), lines[after].strip()
+    if RUNNING_END.search(prev):
+        return False
+    if LOWER.match(nxt):
+        return True
+    shorter = display_width(text) < SHORTER_THAN_RUNNING * display_width(prev)
+    return shorter and bool(HAN.match(nxt) and HAN_END.search(prev))
+
+
+def _interruptions(lines: Sequence[str], starts: Sequence[int]) -> set[int]:
+    """Header and footer lines at a page break that cut a sentence in two, even when seen once
+    (a header that alternates between odd and even pages repeats only every second page)."""
+    found: set[int] = set()
+    for start in starts[1:]:
+        head = _nonblank_around(lines, start, 1, 2)
+        tail = _nonblank_around(lines, start - 1, -1, 2)
+        runs = [(*tail[::-1], *head[:1]), (*tail[:1], *head)]  # a footer, then a header
+        for before, line, after in (r for r in runs if len(r) == 3):
+            if _looks_like_header(lines[line]) and _cuts_a_sentence(lines, before, line, after):
+                found.add(line)
+    return found
+
+
 def find_furniture(lines: Sequence[str]) -> dict[int, str]:
     """0-based indices of furniture lines → ``page-number`` or ``running-header``."""
     starts = page_starts(lines)
     edges = _edges(lines, starts)
-    found = dict.fromkeys(_headers(lines, edges, len(starts)), "running-header")
+    headers = _headers(lines, edges, len(starts)) | _interruptions(lines, starts)
+    found = dict.fromkeys(headers, "running-header")
     found.update(dict.fromkeys(_numbers(lines, edges), "page-number"))
     return found

@@ -16,8 +16,7 @@ from ruzh.align.morphology import is_known_word, parses
 # The last word of a line (letters joined by hyphens) ending in a hyphen, and the first of the next.
 LINE_END_WORD = regex.compile(r"(\p{L}+(?:-\p{L}+)*)-$")
 LINE_START_WORD = regex.compile(r"^(\p{L}+)")
-
-
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
 WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
 
@@ -150,7 +149,7 @@ def should_keep_hyphen(left: str, right: str, known: Container[str] = frozenset(
         return False
     if f"{head}-{right}".lower() in known:
         return True
-    if not (regex.match(r"\p{Cyrillic}", head[-1]) and regex.match(r"\p{Cyrillic}", right[0])):
+    if not (CYRILLIC.match(head[-1]) and CYRILLIC.match(right[0])):
         # Latin or mixed fragments (e.g. ``ИТ-`` + ``индустрия``): keep the hyphen only before a capital.
         return right[0].isupper()
     if head.isupper() and right.isupper():

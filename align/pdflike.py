@@ -31,6 +31,7 @@ RU_HEADERS = (
 )
 ZH_HEADERS = ("国际经济合作 2023年第2期", "{n} 数字经济研究", "中国与世界经济论坛")
 DASH_AFTER_COMMA = regex.compile(r", (?=\p{Ll}\p{L}+ \p{L})")
+DASH_BREAK_SHARE = 0.66
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,11 @@ def hyphenate_randomly(word: str, rng: random.Random) -> tuple[str, str] | None:
 
 
 def _wrap_ru(text: str, width: int, dashes: bool) -> Iterator[str]:
-    """Greedy visual lines of Russian text, hyphenating the word that does not fit."""
+    """Greedy visual lines of Russian text, hyphenating the word that does not fit; with ``dashes``,
+    a dash that falls in the last third of a line goes to the start of the next one."""
     line = ""
     for word in text.split(" "):
-        if dashes and word in ("—", "-") and line:
+        if dashes and word in ("—", "-") and len(line) >= DASH_BREAK_SHARE * width:
             yield line
             line = word
             continue
@@ -134,9 +136,14 @@ def _wrap_zh(text: str, width: int) -> Iterator[str]:
         yield line.rstrip()
 
 
-def with_dashes(text: str, rng: random.Random, share: float = 0.5) -> str:
-    """Russian text with a dash after some commas (reported speech, an appositive): ``…, — сказал он``."""
-    return DASH_AFTER_COMMA.sub(lambda m: ", — " if rng.random() < share else m.group(0), text)
+def with_dashes(text: str, rng: random.Random, share: float = 0.6) -> str:
+    """A Russian sentence with a dash after one of its commas (reported speech, an appositive:
+    ``…, — сказал он``), in ``share`` of the sentences that have such a comma."""
+    commas = list(DASH_AFTER_COMMA.finditer(text))
+    if not commas or rng.random() >= share:
+        return text
+    at = rng.choice(commas)
+    return f"{text[: at.start()]}, — {text[at.end() :]}"
 
 
 @dataclass

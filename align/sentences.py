@@ -36,10 +36,14 @@ QUOTE_CLOSERS = "”’」』"
 CONTINUES_AFTER_QUOTE = regex.compile(
     r"[，、,：:；;的地得之]|\p{Han}{0,4}(?:说|问|答|道|称|表示|回答|写道|指出|补充|喊)"
 )
+HAN = regex.compile(r"\p{Han}")
+STOP_AND_SPACES = regex.compile(r"\.\s*")
 # A quote open this long without a close is unbalanced: stop protecting its contents.
 MAX_QUOTE = 600
-# Abbreviations, initials and list markers are recognised on this much text before a stop.
-LOOK_BEHIND = 200
+# Abbreviations, initials and list markers are recognised on this much text before a stop, and the
+# words before a final abbreviation counted on WORDS_BEHIND (the whole sentence so far made it quadratic).
+LOOK_BEHIND = 40
+WORDS_BEHIND = 100
 # A "sentence" of fewer words before an abbreviation such as «г.» is a phrase (``В 2020 г. Китай``).
 MIN_WORDS_BEFORE_FINAL_ABBREVIATION = 4
 # Quote pairs inside which a stop does not end the sentence (Chinese book titles; Russian quotes).
@@ -63,7 +67,7 @@ def _abbreviation_kind(before: str) -> str | None:
     table = abbreviations()
     two = LAST_TWO_WORDS.search(before)
     if two:
-        key = regex.sub(r"\.\s*", ". ", two.group(1).lower())
+        key = STOP_AND_SPACES.sub(". ", two.group(1).lower())
         if key in table:
             return table[key]
     one = LAST_WORD.search(before)
@@ -72,13 +76,23 @@ def _abbreviation_kind(before: str) -> str | None:
     return None
 
 
+def _positions(text: str, char: str) -> list[int]:
+    """Offsets of ``char`` in ``text``."""
+    found: list[int] = []
+    at = text.find(char)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
+
+
 class _Pairs:
     """Positions of an opener and a closer in a text, to tell in O(log n) whether an offset lies
     inside an open pair (counting over the text for each stop made splitting quadratic)."""
 
     def __init__(self, text: str, opener: str, closer: str) -> None:
-        self.opens = [m.start() for m in regex.finditer(regex.escape(opener), text)]
-        self.closes = [m.start() for m in regex.finditer(regex.escape(closer), text)]
+        self.opens = _positions(text, opener)
+        self.closes = _positions(text, closer) if self.opens else []
 
     def inside(self, start: int, end: int) -> bool:
         """Whether ``end`` falls inside a pair opened after ``start`` (and not too long ago)."""
@@ -108,9 +122,7 @@ class _Splitter:
         text, mark = self.text, match.group(0)
         if self.titles.inside(start, match.start()):
             return False
-        if mark[0] in "。！？…" or (
-            mark[0] in ".!?" and regex.match(r"\p{Han}", text[match.end() : match.end() + 1])
-        ):
+        if mark[0] in "。！？…" or (mark[0] in ".!?" and HAN.match(text, match.end())):
             return not self._quote_continues(match)
         if self.quotes.inside(start, match.start()):
             return False
@@ -124,7 +136,8 @@ class _Splitter:
             return False
         if kind == "final":
             following = text[match.end() : match.end() + 8].lstrip()[:1]
-            return following.isupper() and len(before.split()) >= MIN_WORDS_BEFORE_FINAL_ABBREVIATION
+            words = text[max(start, match.start() - WORDS_BEHIND) : match.start()].split()
+            return following.isupper() and len(words) >= MIN_WORDS_BEFORE_FINAL_ABBREVIATION
         return True
 
 
