@@ -15,6 +15,7 @@ ignored) at page starts or ends, or many times across the document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
@@ -126,29 +127,31 @@ def _headers(lines: Sequence[str], edges: set[int], pages: int) -> set[int]:
     return found
 
 
-def _cuts_a_sentence(lines: Sequence[str], before: int, line: int, after: int) -> bool:
+def _cuts_a_sentence(lines: Sequence[str], before: int, line: int, after: int, width: int) -> bool:
     """Whether ``line`` sits inside a sentence that runs from ``before`` to ``after``: the line before
-    was a full line of running text that does not end a sentence, this one is shorter, and the line
-    after continues (a lower-case Russian word, or more Chinese text)."""
+    does not end a sentence, this one is shorter than the text block, and the line after continues
+    (a lower-case Russian word, or more Chinese text after a line that was full)."""
     prev, text, nxt = lines[before].strip(), lines[line].strip(), lines[after].strip()
-    if RUNNING_END.search(prev):
+    if RUNNING_END.search(prev[-4:]) or display_width(text) >= SHORTER_THAN_RUNNING * width:
         return False
     if LOWER.match(nxt):
         return True
     shorter = display_width(text) < SHORTER_THAN_RUNNING * display_width(prev)
-    return shorter and bool(HAN.match(nxt) and HAN_END.search(prev))
+    return shorter and bool(HAN.match(nxt) and HAN_END.search(prev[-1:]))
 
 
-def _interruptions(lines: Sequence[str], starts: Sequence[int]) -> set[int]:
+def _interruptions(lines: Sequence[str], starts: Sequence[int], numbers: set[int]) -> set[int]:
     """Header and footer lines at a page break that cut a sentence in two, even when seen once
     (a header that alternates between odd and even pages repeats only every second page)."""
+    text = [i for i, line in enumerate(lines) if line.strip() and i not in numbers]
+    width = sorted(display_width(lines[i].rstrip()) for i in text)[int(len(text) * 0.9)] if text else 0
     found: set[int] = set()
     for start in starts[1:]:
-        head = _nonblank_around(lines, start, 1, 2)
-        tail = _nonblank_around(lines, start - 1, -1, 2)
-        runs = [(*tail[::-1], *head[:1]), (*tail[:1], *head)]  # a footer, then a header
-        for before, line, after in (r for r in runs if len(r) == 3):
-            if _looks_like_header(lines[line]) and _cuts_a_sentence(lines, before, line, after):
+        at = bisect_left(text, start)
+        # around the break: two text lines before it and two after (page numbers left out)
+        around = text[max(at - 2, 0) : at + 2]
+        for before, line, after in zip(around, around[1:], around[2:], strict=False):
+            if _looks_like_header(lines[line]) and _cuts_a_sentence(lines, before, line, after, width):
                 found.add(line)
     return found
 
@@ -157,7 +160,8 @@ def find_furniture(lines: Sequence[str]) -> dict[int, str]:
     """0-based indices of furniture lines → ``page-number`` or ``running-header``."""
     starts = page_starts(lines)
     edges = _edges(lines, starts)
-    headers = _headers(lines, edges, len(starts)) | _interruptions(lines, starts)
-    found = dict.fromkeys(headers, "running-header")
-    found.update(dict.fromkeys(_numbers(lines, edges), "page-number"))
+    numbers = _numbers(lines, edges)
+    headers = _headers(lines, edges, len(starts)) | _interruptions(lines, starts, numbers)
+    found = dict.fromkeys(headers - numbers, "running-header")
+    found.update(dict.fromkeys(numbers, "page-number"))
     return found

@@ -103,6 +103,21 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     return document_from_text(text, file.stem, name, detected)
 
 
+def language_weight(document: Document) -> tuple[int, int]:
+    """Characters of Russian and of Chinese sentences in a document."""
+    ru = sum(len(s.text) for s in document.sentences(lang="ru"))
+    zh = sum(len(s.text) for s in document.sentences(lang="zh"))
+    return ru, zh
+
+
+def swapped(ru: Document, zh: Document) -> bool:
+    """Whether the document given as Russian is mostly Chinese and the one given as Chinese mostly
+    Russian: the two files were given the wrong way round."""
+    ru_in_ru, zh_in_ru = language_weight(ru)
+    ru_in_zh, zh_in_zh = language_weight(zh)
+    return zh_in_ru > ru_in_ru and ru_in_zh > zh_in_zh
+
+
 def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files to read: given files as they are, folders searched recursively for .txt and .docx."""
     files: list[Path] = []
