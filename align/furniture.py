@@ -21,12 +21,14 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 import regex
+from ruzh.align.roles import HEADING_MARKER
 from ruzh.align.script import display_width
 
 LOWER = regex.compile(r"\p{Ll}")
 LETTER = regex.compile(r"\p{L}")
 HAN = regex.compile(r"\p{Han}")
 HAN_END = regex.compile(r"\p{Han}$")
+HAN_STOP_END = regex.compile(r"\p{Han}[。！？；，、]$")
 # Page numbers as journals print them; the bare form needs more evidence (see BARE_NUMBER).
 DECORATED_PAGE_NUMBER = regex.compile(
     r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:С|с|Стр|стр|P|p|pp|Pp)\.\s*\d{1,4}|第\s*\d{1,4}\s*页|·\s*\d{1,4}\s*·)$"
@@ -82,15 +84,32 @@ def _edges(lines: Sequence[str], starts: Sequence[int]) -> set[int]:
     return edges
 
 
-def _numbers(lines: Sequence[str], edges: set[int]) -> set[int]:
-    """Page-number lines: decorated ones, bare ones at a page edge or in a growing sequence."""
+def _breaks(lines: Sequence[str], starts: Sequence[int]) -> set[int]:
+    """The line on each side of every page break (and the last line when there are pages)."""
+    around: set[int] = set()
+    for start in starts[1:]:
+        around.update(_nonblank_around(lines, start, 1, 1))
+        around.update(_nonblank_around(lines, start - 1, -1, 1))
+    if len(starts) > 1:
+        around.update(_nonblank_around(lines, len(lines) - 1, -1, 1))
+    return around
+
+
+def _numbers(lines: Sequence[str], breaks: set[int]) -> set[int]:
+    """Page-number lines: decorated ones; bare ones next to a page break or in a sequence of numbers
+    growing by one or two, a page apart (years in a table grow too, but line by line). A document
+    of nothing but numbers is all page numbers."""
     found = {i for i, line in enumerate(lines) if DECORATED_PAGE_NUMBER.match(line.strip())}
     bare = [i for i, line in enumerate(lines) if BARE_NUMBER.match(line.strip())]
+    if len(found) + len(bare) == sum(1 for line in lines if line.strip()):
+        return found | set(bare)
     values = [int(lines[i]) for i in bare]
+
+    def step(k: int, m: int) -> bool:
+        return 0 < values[m] - values[k] <= MAX_PAGE_STEP and bare[m] - bare[k] >= MIN_GAP_LINES
+
     for k, i in enumerate(bare):
-        step_in = k > 0 and 0 < values[k] - values[k - 1] <= MAX_PAGE_STEP
-        step_out = k + 1 < len(bare) and 0 < values[k + 1] - values[k] <= MAX_PAGE_STEP
-        if i in edges or step_in or step_out:
+        if i in breaks or (k > 0 and step(k - 1, k)) or (k + 1 < len(bare) and step(k, k + 1)):
             found.add(i)
     return found
 
@@ -128,16 +147,19 @@ def _headers(lines: Sequence[str], edges: set[int], pages: int) -> set[int]:
 
 
 def _cuts_a_sentence(lines: Sequence[str], before: int, line: int, after: int, width: int) -> bool:
-    """Whether ``line`` sits inside a sentence that runs from ``before`` to ``after``: the line before
-    does not end a sentence, this one is shorter than the text block, and the line after continues
-    (a lower-case Russian word, or more Chinese text after a line that was full)."""
+    """Whether ``line`` sits inside running text from ``before`` to ``after``: it is shorter than the
+    text block and not a heading, and either the sentence goes on after it (the line before does not
+    end a sentence and a lower-case Russian word follows) or, in Chinese, where no case tells, the
+    line before ran to the margin of the page and more Chinese text follows."""
     prev, text, nxt = lines[before].strip(), lines[line].strip(), lines[after].strip()
-    if RUNNING_END.search(prev[-4:]) or display_width(text) >= SHORTER_THAN_RUNNING * width:
+    short = display_width(text) < SHORTER_THAN_RUNNING * width
+    if not short or HEADING_MARKER.match(text):
         return False
     if LOWER.match(nxt):
-        return True
-    shorter = display_width(text) < SHORTER_THAN_RUNNING * display_width(prev)
-    return shorter and bool(HAN.match(nxt) and HAN_END.search(prev[-1:]))
+        return not RUNNING_END.search(prev[-4:])
+    prev_full = display_width(prev) >= SHORTER_THAN_RUNNING * width
+    han_before = HAN_END.search(prev[-1:]) or HAN_STOP_END.search(prev[-2:])
+    return prev_full and bool(HAN.match(nxt) and han_before)
 
 
 def _interruptions(lines: Sequence[str], starts: Sequence[int], numbers: set[int]) -> set[int]:
@@ -160,7 +182,7 @@ def find_furniture(lines: Sequence[str]) -> dict[int, str]:
     """0-based indices of furniture lines → ``page-number`` or ``running-header``."""
     starts = page_starts(lines)
     edges = _edges(lines, starts)
-    numbers = _numbers(lines, edges)
+    numbers = _numbers(lines, _breaks(lines, starts))
     headers = _headers(lines, edges, len(starts)) | _interruptions(lines, starts, numbers)
     found = dict.fromkeys(headers - numbers, "running-header")
     found.update(dict.fromkeys(numbers, "page-number"))

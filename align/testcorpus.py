@@ -10,6 +10,7 @@ passages are parallel and which sentence translates which; :func:`score` compare
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from ruzh.align.aligner.perturb import group_by_url, read_flores
 from ruzh.align.pdflike import Paragraph, Style, render, with_dashes
 
 ABSTRACT_SENTENCES = 5
+GOLD_FILE = "gold.json"
 PARAGRAPH_SENTENCES = (2, 5)
 NOT_TEXT = regex.compile(r"[^\p{L}\p{N}]+")
 
@@ -42,6 +44,18 @@ class Corpus:
     folder: Path
     files: list[Path] = field(default_factory=list)
     gold: list[GoldPassage] = field(default_factory=list)
+
+
+def write_gold(gold: Sequence[GoldPassage], path: Path) -> None:
+    """The gold of a corpus as JSON (kept beside its files; ``ruzh build`` reads only .txt/.docx)."""
+    records = [{**vars(g), "ru": list(g.ru), "zh": list(g.zh)} for g in gold]
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def read_gold(path: Path) -> list[GoldPassage]:
+    """Gold passages written by :func:`write_gold`."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [GoldPassage(r["ru_doc"], r["zh_doc"], r["kind"], tuple(r["ru"]), tuple(r["zh"])) for r in records]
 
 
 def flores_documents(data: Path) -> list[tuple[list[str], list[str]]]:
@@ -170,6 +184,7 @@ def make_corpus(
         writer.translation(documents[next(picks)], legacy=k % 2 == 1)
     writer.distractor(documents[next(picks)][0], "ru", legacy=True)
     writer.distractor(documents[next(picks)][1], "zh", legacy=False)
+    write_gold(writer.corpus.gold, folder / GOLD_FILE)
     return writer.corpus
 
 
