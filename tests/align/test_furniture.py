@@ -76,7 +76,7 @@ def test_numbers_that_are_text_stay(lines: list[str]) -> None:
 
 
 def test_a_header_that_repeats_at_page_starts_is_found_each_time() -> None:
-    words = "торговля растёт быстрее чем производство и инвестиции в регионе за последние годы".split()
+    words = ["торговля", "растёт", "быстрее", "чем", "производство", "и", "инвестиции", "в", "регионе"]
     lines = []
     for number in range(3, 7):
         page = [" ".join(words[k:] + words[:k]) for k in range(number, number + 6)]

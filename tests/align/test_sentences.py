@@ -65,6 +65,22 @@ def split(text: str) -> list[str]:
             "发布的《报告。2020》显示，中国位居首位。随后……增长！真的？对；是。",
             ["发布的《报告。2020》显示，中国位居首位。", "随后……", "增长！", "真的？", "对；是。"],
         ),
+        # a quoted question that the sentence goes on after stays inside it (“……吗？”他问道。)
+        (
+            "“你想看看问题究竟在哪儿吗？”他问道。随后离开。",
+            ["“你想看看问题究竟在哪儿吗？”他问道。", "随后离开。"],
+        ),
+        ("他问：“为什么？”，然后沉默了。", ["他问：“为什么？”，然后沉默了。"]),
+        # ... and ends it when a new sentence follows (FLORES: 韦斯特再次发言：“……吗？”)
+        (
+            "韦斯特再次发言：“你想看看问题究竟在哪儿吗？”美国已经作出回应。",
+            ["韦斯特再次发言：“你想看看问题究竟在哪儿吗？”", "美国已经作出回应。"],
+        ),
+        # ；-separated list clauses are one sentence, as Russian keeps «;» inside one
+        (
+            "一是加强基础设施；二是扩大贸易；三是深化合作。",
+            ["一是加强基础设施；二是扩大贸易；三是深化合作。"],
+        ),
         # half-width stops between Han characters (seed 000)
         ("产生了深远影响.智慧一体化的进程", ["产生了深远影响.", "智慧一体化的进程"]),
         # a Russian sentence followed by Chinese text
