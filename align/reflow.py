@@ -198,9 +198,8 @@ def layout_of(sources: list[SourceLine], line_count: int) -> Layout:
 
 def _is_full(line: SourceLine, layout: Layout) -> bool:
     """Whether the line reaches the right margin of its own language's text block."""
-    if layout.zh_width and line.chinese:
-        return line.width >= FULL_LINE_SHARE * layout.zh_width
-    return line.width >= FULL_LINE_SHARE * layout.width or line.width >= LONG_LINE
+    width = layout.zh_width if layout.zh_width and line.chinese else layout.width
+    return line.width >= FULL_LINE_SHARE * width or line.width >= LONG_LINE
 
 
 def _dash_continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool | None:
