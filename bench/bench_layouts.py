@@ -7,7 +7,8 @@ distractors (some files in cp1251/GB18030) is written and built as ``ruzh build`
 corpus and per condition: pair coverage, lax and strict TU precision, passages found/expected, false
 passages, and the Russian/Chinese orphans (sentences in 1-0 / 0-1 beads) of the true passages.
 
-    python bench/bench_layouts.py [--data ../shared/data] [--seeds 1] [--layout L] [--condition C]
+    python bench/bench_layouts.py [--data ../shared/data] [--seeds 1] [--first-seed 0]
+                                  [--layout L] [--condition C]
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def main() -> None:
         "--data", type=Path, default=Path("../shared/data"), help="FLORES-200 folder's parent"
     )
     parser.add_argument("--seeds", type=int, default=1, help="corpora per layout and condition (default 1)")
+    parser.add_argument("--first-seed", type=int, default=0, help="seed of the first corpus (default 0)")
     parser.add_argument("--layout", choices=LAYOUTS, action="append", help="only this layout (repeatable)")
     parser.add_argument("--condition", choices=CONDITIONS, action="append", help="only this condition")
     parser.add_argument("--keep", type=Path, help="write the corpora here instead of a temporary folder")
@@ -67,7 +69,7 @@ def main() -> None:
         root = args.keep or Path(tmp)
         for layout in args.layout or LAYOUTS:
             for condition in per_condition:
-                for seed in range(args.seeds):
+                for seed in range(args.first_seed, args.first_seed + args.seeds):
                     folder = root / f"{layout}-{condition}-{seed}"
                     corpus = make_corpus(documents, folder / "in", layout, condition, seed=seed)
                     s = score(corpus.gold, built_passages(folder / "in", folder / "out"))
