@@ -106,12 +106,13 @@ def _percentile_width(widths: list[int]) -> int:
 
 
 def is_chinese_line(text: str) -> bool:
-    """A line whose width is mostly Han characters and full-width punctuation."""
-    return _is_chinese(len(text), display_width(text))
+    """A line of Chinese text: wide characters and no Cyrillic (Latin names and numbers may stand
+    in it: ``乌萨帕 (Robin Uthappa) 取得了``)."""
+    return _is_chinese(text, display_width(text))
 
 
-def _is_chinese(length: int, width: int) -> bool:
-    return width >= 2 * length - length // 3
+def _is_chinese(text: str, width: int) -> bool:
+    return width - len(text) >= len(text) // 4 and not CYRILLIC.search(text)
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def source_lines(lines: list[str], skip: Collection[int] = ()) -> Iterator[Sourc
         column = len(line) - len(line.lstrip()) + 1
         width = display_width(stripped)
         trailing = bool(TRAILING_SPACE.search(line[-1:]))
-        chinese = _is_chinese(len(stripped), width)
+        chinese = _is_chinese(stripped, width)
         yield SourceLine(number, column, stripped, blanks, trailing, width + column - 1, chinese)
         blanks = 0
         stepping_over = False
