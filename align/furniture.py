@@ -155,7 +155,8 @@ def _cuts_a_sentence(lines: Sequence[str], before: int, line: int, after: int, w
     short = display_width(text) < SHORTER_THAN_RUNNING * width
     if not short or HEADING_MARKER.match(text):
         return False
-    if LOWER.match(nxt):
+    if LOWER.match(nxt) or (PAGE_START.match(lines[line]) and LETTER.match(nxt)):
+        # the sentence goes on in lower case, or the page starts with this line inside a sentence
         return not RUNNING_END.search(prev[-4:])
     prev_full = display_width(prev) >= SHORTER_THAN_RUNNING * width
     han_before = HAN_END.search(prev[-1:]) or HAN_STOP_END.search(prev[-2:])
