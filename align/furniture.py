@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 import regex
+from ruzh.align.reflow import TERMINAL
 from ruzh.align.roles import HEADING_MARKER
-from ruzh.align.script import display_width
+from ruzh.align.script import HAN, display_width
 
 LOWER = regex.compile(r"\p{Ll}")
 LETTER = regex.compile(r"\p{L}")
-HAN = regex.compile(r"\p{Han}")
 HAN_END = regex.compile(r"\p{Han}$")
 HAN_STOP_END = regex.compile(r"\p{Han}[。！？；，、]$")
 # Page numbers as journals print them; the bare form needs more evidence (see BARE_NUMBER).
@@ -44,8 +44,6 @@ MIN_HEADER_LETTERS = 6
 # A short line seen this often anywhere, far apart, is a running header even without page marks.
 REPEATS_ANYWHERE = 3
 MIN_GAP_LINES = 8
-# A line that ends like this ends a sentence or a label: what follows a page break may start afresh.
-RUNNING_END = regex.compile(r"[.!?…。！？:：;；»”）)]\s*$")
 # A header cutting a sentence is shorter than the full line of running text before it.
 SHORTER_THAN_RUNNING = 0.9
 # Page numbers in a sequence grow by at most this much from one to the next (a page may be skipped).
@@ -149,15 +147,15 @@ def _headers(lines: Sequence[str], edges: set[int], pages: int) -> set[int]:
 def _cuts_a_sentence(lines: Sequence[str], before: int, line: int, after: int, width: int) -> bool:
     """Whether ``line`` sits inside running text from ``before`` to ``after``: it is shorter than the
     text block and not a heading, and either the sentence goes on after it (the line before does not
-    end a sentence and a lower-case Russian word follows) or, in Chinese, where no case tells, the
-    line before ran to the margin of the page and more Chinese text follows."""
+    end a sentence, and a lower-case Russian word follows or this line starts the page) or, in
+    Chinese, where no case tells, the line before ran to the margin and more Chinese text follows."""
     prev, text, nxt = lines[before].strip(), lines[line].strip(), lines[after].strip()
     short = display_width(text) < SHORTER_THAN_RUNNING * width
     if not short or HEADING_MARKER.match(text):
         return False
     if LOWER.match(nxt) or (PAGE_START.match(lines[line]) and LETTER.match(nxt)):
         # the sentence goes on in lower case, or the page starts with this line inside a sentence
-        return not RUNNING_END.search(prev[-4:])
+        return not TERMINAL.search(prev[-8:])
     prev_full = display_width(prev) >= SHORTER_THAN_RUNNING * width
     han_before = HAN_END.search(prev[-1:]) or HAN_STOP_END.search(prev[-2:])
     return prev_full and bool(HAN.match(nxt) and han_before)

@@ -12,11 +12,11 @@ from typing import Any
 
 import regex
 from ruzh.align.morphology import is_known_word, parses
+from ruzh.align.script import CYRILLIC
 
 # The last word of a line (letters joined by hyphens) ending in a hyphen, and the first of the next.
 LINE_END_WORD = regex.compile(r"(\p{L}+(?:-\p{L}+)*)-$")
 LINE_START_WORD = regex.compile(r"^(\p{L}+)")
-CYRILLIC = regex.compile(r"\p{Cyrillic}")
 WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
 

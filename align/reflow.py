@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 from ruzh.align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen, vocabulary
 from ruzh.align.positions import PositionedText
-from ruzh.align.script import display_width, is_cjk
+from ruzh.align.script import CYRILLIC, display_width, is_cjk
 
 # Spaces that PDF extraction leaves and that mean an ordinary space.
 UNUSUAL_SPACES = regex.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003]")
@@ -46,7 +46,6 @@ DASH_START = regex.compile(r"^[-–—]\s")
 LIST_LEAD_END = regex.compile(r"[:：;；]\s*$")
 # A line starting like this may stand inside Chinese text (a name in Latin letters, a number).
 LATIN_OR_DIGIT_START = regex.compile(r"[\p{Latin}\d(（]")
-CYRILLIC = regex.compile(r"\p{Cyrillic}")
 LOWER_START = regex.compile(r"^[\p{Ll},;:)\]»”’.]")
 # A line ending like this is inside a sentence; across a blank line only the strong form counts.
 CONTINUING_END = regex.compile(r"[,;(«“‘–—\-\p{Ll}]\s*$")

@@ -18,6 +18,7 @@ from importlib import resources
 
 import regex
 from ruzh.align.positions import PositionedText
+from ruzh.align.script import HAN
 
 # Only the first mark of a run may start a match: a run of 10,000 stops is then one match, not 10,000
 # attempts that each scan to its end (which made splitting quadratic in the run's length).
@@ -36,7 +37,6 @@ QUOTE_CLOSERS = "”’」』"
 CONTINUES_AFTER_QUOTE = regex.compile(
     r"[，、,：:；;的地得之]|\p{Han}{0,4}(?:说|问|答|道|称|表示|回答|写道|指出|补充|喊)"
 )
-HAN = regex.compile(r"\p{Han}")
 STOP_AND_SPACES = regex.compile(r"\.\s*")
 # A quote open this long without a close is unbalanced: stop protecting its contents.
 MAX_QUOTE = 600
