@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ruzh.align.encoding import text_codec
+from ruzh.core.errors import ConfigError
+
 EXIT_CODES = """exit codes:
   0  success
   1  findings at or above the --fail-on level (check, tmx validate, build)
@@ -25,3 +28,12 @@ def add_command(subparsers: Any, name: str, help_text: str, description: str) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser
+
+
+def encoding_name(value: str) -> str:
+    """``--encoding``: a codec that decodes bytes to text, checked before any file is read."""
+    try:
+        text_codec(value)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.what} ({exc.hint})") from None
+    return value

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from ruzh.align.reader import read_documents
 from ruzh.align.types import Document
 from ruzh.core.errors import EXIT_INPUT, EXIT_OK, InputError
-from ruzh.formatter import add_command
+from ruzh.formatter import add_command, encoding_name
 from ruzh.seeds import seed_paths
 
 
@@ -37,6 +37,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--encoding",
         metavar="NAME",
+        type=encoding_name,
         help="force the encoding of .txt inputs (e.g. cp1251, gb18030) instead of detecting it",
     )
     parser.add_argument(

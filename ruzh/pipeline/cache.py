@@ -18,7 +18,7 @@ from typing import Any
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
 
-LIBRARIES = ("align", "tmx", "glossary")
+LIBRARIES = ("ruzh.align", "ruzh.tmx", "ruzh.glossary")
 FORMAT = b"ruzh-cache-1"
 
 
@@ -74,5 +74,8 @@ class Cache:
         """Store a value (best effort: a full disk only costs the speed-up)."""
         if self.folder is None:
             return
-        with contextlib.suppress(OSError, ConfigError), atomic_write(self._path(name, kind), "wb") as handle:
+        with (
+            contextlib.suppress(OSError, ConfigError),
+            atomic_write(self._path(name, kind), "wb", own_file=True) as handle,
+        ):
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
