@@ -187,7 +187,7 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> CheckC
     if path is not None:
         p = Path(path)
         try:
-            raw = p.read_text(encoding="utf-8")
+            raw = p.read_text(encoding="utf-8-sig")  # editors on Windows write a BOM
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(
                 f"cannot read configuration: {exc}", file=str(p), hint="check the --config path"

@@ -10,6 +10,7 @@ from typing import Any
 
 from ruzh.align.reader import read_documents
 from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.terminal import visible
 from ruzh.formatter import add_command, encoding_name
 from ruzh.glossary.build import BuildOptions, build_glossary
 from ruzh.glossary.entries import merge, read_csv, write_csv
@@ -189,5 +190,5 @@ def run_show(args: argparse.Namespace) -> int:
 
     atts = attest(read_documents(args.inputs or seed_paths(), args.encoding), found)
     for concept in found:
-        sys.stdout.write(render_concept(concept, atts))
+        sys.stdout.write(visible(render_concept(concept, atts)))
     return EXIT_OK
