@@ -19,6 +19,7 @@ from typing import IO
 import regex
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import read_input
 from ruzh.core.spreadsheet import neutralise_row, refuse_formula_terms, restore_row
 from ruzh.glossary.termbase import STATUSES, Concept, Term
 
@@ -133,7 +134,7 @@ def read_csv(path: str | Path) -> list[Entry]:
     """Rows of a review CSV; malformed input raises :class:`InputError` with file, line and the fix."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_input(path)
     except OSError as exc:
         raise InputError(
             f"cannot read glossary CSV: {exc.strerror}", file=name, hint="check the path"
