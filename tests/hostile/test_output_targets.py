@@ -148,3 +148,8 @@ def test_block_device_is_refused(tmp_path: Path) -> None:
         pytest.skip("cannot create a block device node here (not root)")
     with pytest.raises(ConfigError, match="block device"):
         output_kind(device)
+
+
+def test_help_says_how_outputs_and_inputs_are_treated(ruzh: Any) -> None:
+    text = ruzh("check", "--help").out
+    assert "written through" in text and "block device or socket is refused" in text and "MiB of XML" in text
