@@ -3,6 +3,7 @@ text is read exactly once, in reading order (entities, comments, text boxes, foo
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import resource
@@ -20,29 +21,22 @@ from ruzh.align.docx import docx_paragraphs
 BODY_NS = docx.W
 
 
-def _bomb(path: Path, mib: int, element: bytes = b"<w:p/>") -> Path:
-    """``mib`` MiB of ``element`` in word/document.xml, written as a stream (never held in memory)."""
-    head = f"<w:document xmlns:w={BODY_NS[1:-1]!r}><w:body>".encode()
-    with (
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
-        archive.open("word/document.xml", "w", force_zip64=True) as handle,
-    ):
-        handle.write(head)
-        chunk = element * (1 << 16)
-        for _ in range(mib * (1 << 20) // len(chunk)):
-            handle.write(chunk)
-        handle.write(b"</w:body></w:document>")
+def _bench() -> Any:
+    """bench/bench_docx_bombs.py, whose bomb writers the tests share."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_docx_bombs.py"
+    spec = importlib.util.spec_from_file_location("bench_docx_bombs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+
+
+def _bomb(path: Path, mib: int, element: bytes = b"<w:p/>", zip64: bool = True) -> Path:
+    BENCH.write_bomb(path, mib, element, zip64)
     return path
-
-
-def _lying_sizes(path: Path) -> None:
-    """Rewrite the declared uncompressed size of every entry as 1 byte (headers lie in real bombs)."""
-    data = bytearray(path.read_bytes())
-    with zipfile.ZipFile(path) as archive:
-        infos = archive.infolist()
-    for info in infos:
-        data[info.header_offset + 22 : info.header_offset + 26] = (1).to_bytes(4, "little")
-    path.write_bytes(bytes(data))
 
 
 def test_small_caps_refuse_size_and_paragraph_bombs(
@@ -56,8 +50,8 @@ def test_small_caps_refuse_size_and_paragraph_bombs(
 
 def test_a_declared_size_that_lies_is_still_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docx, "MAX_XML_BYTES", 1 << 20)
-    bomb = _bomb(tmp_path / "liar.docx", 3, b"<w:bookmarkEnd/>")
-    _lying_sizes(bomb)
+    bomb = _bomb(tmp_path / "liar.docx", 3, b"<w:bookmarkEnd/>", zip64=False)
+    BENCH.lie_about_sizes(bomb)
     with pytest.raises(docx.InputError, match=r"MiB of XML|not a valid \.docx"):
         docx_paragraphs(bomb.read_bytes(), "liar.docx")
 
