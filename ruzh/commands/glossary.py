@@ -10,6 +10,7 @@ from typing import Any
 
 from ruzh.align.reader import read_documents
 from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.langtags import output_tags
 from ruzh.formatter import add_command
 from ruzh.glossary.build import BuildOptions, build_glossary
 from ruzh.glossary.entries import merge, read_csv, write_csv
@@ -89,6 +90,10 @@ def _register_build(actions: Any) -> None:
     p.add_argument(
         "--max-candidates", type=int, default=150, metavar="N", help="at most N candidates per language (150)"
     )
+    p.add_argument("--ru-tag", metavar="TAG", help="xml:lang of Russian in the TBX, e.g. ru-RU (default: ru)")
+    p.add_argument(
+        "--zh-tag", metavar="TAG", help="xml:lang of Chinese in the TBX, e.g. zh-Hans (default: zh-CN)"
+    )
     p.add_argument(
         "--candidates-in-exports",
         action="store_true",
@@ -129,12 +134,24 @@ def _termbase(args: argparse.Namespace) -> list[Any]:
     return load_termbase(args.termbase) if args.termbase else load_termbase()
 
 
+def _is_tmx(path: str) -> bool:
+    """A TMX by its name (``.tmx``, ``.tmx.gz``) or, for other names, a gzip or XML start."""
+    if path.lower().endswith((".tmx", ".tmx.gz")):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False  # the TSV reader reports the file
+    return head.startswith((b"\x1f\x8b", b"<?xml", b"<tmx"))
+
+
 def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
     from ruzh.tmx.reader import read_tmx
     from ruzh.tmx.units import units_from_tsv
 
     for path in paths:
-        units = read_tmx(path) if path.lower().endswith(".tmx") else units_from_tsv(path)
+        units = read_tmx(path) if _is_tmx(path) else units_from_tsv(path)
         for unit in units:
             yield unit.ru, unit.zh
 
@@ -144,12 +161,13 @@ def run_build(args: argparse.Namespace) -> int:
     for name in ("min_docs", "min_freq", "max_candidates"):
         if getattr(args, name) < 1:
             raise ConfigError(f"--{name.replace('_', '-')} must be at least 1", hint="give a positive number")
+    tags = output_tags(args.ru_tag, args.zh_tag)
     options = BuildOptions(args.min_docs, args.min_freq, args.max_candidates)
     reviewed = read_csv(args.reviewed) if args.reviewed else []
     documents = read_documents(args.inputs or seed_paths(), args.encoding)
     pairs = list(_pairs(args.pairs)) if args.pairs else None
     glossary = build_glossary(documents, _termbase(args), pairs=pairs, reviewed=reviewed, options=options)
-    paths = write_outputs(glossary, args.output, args.candidates_in_exports)
+    paths = write_outputs(glossary, args.output, args.candidates_in_exports, tags)
     statuses = [e.status for e in glossary.entries]
     attested = len({cid for cid, _ in glossary.attestations})
     exported = len(exportable(glossary.entries, args.candidates_in_exports))

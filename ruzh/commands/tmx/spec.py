@@ -60,7 +60,11 @@ OUT: Option = (
 )
 ZH_TAG: Option = (
     ("--zh-tag",),
-    {"default": "zh-CN", "metavar": "TAG", "help": "Chinese xml:lang (default: zh-CN)"},
+    {"metavar": "TAG", "help": "Chinese xml:lang, a BCP 47 tag such as zh-Hans (default: zh-CN)"},
+)
+RU_TAG: Option = (
+    ("--ru-tag",),
+    {"metavar": "TAG", "help": "Russian xml:lang, a BCP 47 tag such as ru-RU (default: ru)"},
 )
 STRICT: Option = (
     ("--strict",),
@@ -71,7 +75,7 @@ INPUTS: Option = (
     {"nargs": "+", "metavar": "TMX", "help": "TMX files (plain or .gz); - is stdin"},
 )
 INPUT: Option = (("input",), {"metavar": "TMX", "help": "TMX file (plain or .gz); - is stdin"})
-WRITE = [OUT, ZH_TAG, STRICT]
+WRITE = [OUT, RU_TAG, ZH_TAG, STRICT]
 
 
 def _positive(text: str) -> int:
@@ -148,6 +152,7 @@ OPTIONS: dict[str, list[Option]] = {
         _opt(
             "-o", "--output", required=True, metavar="OUT", help="name pattern: OUT.tmx gives OUT.001.tmx ..."
         ),
+        RU_TAG,
         ZH_TAG,
         STRICT,
     ],
@@ -155,10 +160,11 @@ OPTIONS: dict[str, list[Option]] = {
     "validate": [
         INPUTS,
         _fmt("text", "json"),
-        _opt("--zh-tag", default="zh-CN", metavar="TAG", help="expected Chinese tag (default: zh-CN)"),
+        _opt("--ru-tag", metavar="TAG", help="expected Russian tag (default: ru)"),
+        _opt("--zh-tag", metavar="TAG", help="expected Chinese tag (default: zh-CN)"),
         _opt("--dtd", metavar="PATH", help="TMX 1.4 DTD to check the structure against (tmx14.dtd)"),
     ],
-    "cat": [INPUTS, _fmt("tsv", "jsonl", "tmx"), ZH_TAG],
+    "cat": [INPUTS, _fmt("tsv", "jsonl", "tmx"), RU_TAG, ZH_TAG],
     "lookup": [
         _opt("tm", metavar="TM", help="the TMX memory to search"),
         _opt("queries", nargs="*", metavar="QUERY", help="Russian sentences to look up"),
