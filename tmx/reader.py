@@ -168,6 +168,26 @@ class TmxReader:
         self.read = 0
         self.skipped = 0
         self.last_line = 0  # line of the <tu> of the unit just yielded
+        self._last_tu: Any = None
+
+    def text_line(self, text: str, side: str | None = None) -> int:
+        """The line where ``text`` starts inside a ``<seg>`` of the unit just yielded, looking first in
+        the ``side`` (``ru``/``zh``) named; the ``<tu>`` line when it is not found. A finding then
+        points at the offending text, not at its unit. Looked up only for units with findings: the
+        element stays in memory until a later unit releases it."""
+        tu = self._last_tu
+        if tu is None or not text:
+            return self.last_line
+        tuvs = sorted(
+            tu.iterchildren("tuv"), key=lambda t: pair_side(t.get(XML_LANG) or t.get("lang") or "") != side
+        )
+        for tuv in tuvs:
+            for seg in tuv.iterchildren("seg"):
+                content = "".join(seg.itertext())
+                at = content.find(text)
+                if at >= 0:
+                    return int(seg.sourceline or self.last_line) + content.count("\n", 0, at)
+        return self.last_line
 
     @property
     def lang_counts(self) -> Counter[str]:
@@ -213,6 +233,7 @@ class TmxReader:
                 self._check_root(el.getroottree().getroot())
             if el.tag == "tu":
                 self.last_line = el.sourceline or 0
+                self._last_tu = el
                 unit = unit_of(el)
                 pending += 1
                 if pending == RELEASE_EVERY:
