@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ruzh.align.reader import read_documents
+from ruzh.commands.stdin import read_inputs
 from ruzh.core.errors import EXIT_OK, ConfigError
 from ruzh.core.langtags import output_tags
 from ruzh.formatter import add_command
@@ -47,7 +47,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="documents or folders (default: the bundled seed documents)",
+        help="documents or folders; - is standard input (default: the bundled seed documents)",
     )
     parser.add_argument(
         "--termbase", metavar="CSV", help="termbase CSV to use instead of the shipped one (same columns)"
@@ -125,7 +125,11 @@ def _register_show(actions: Any) -> None:
         "Look a term up (Russian in any form, Chinese, English, or a concept id) and print its concept "
         "with frequency, documents, variants used and example contexts with document and line.",
     )
-    p.add_argument("term", metavar="TERM", help="a term in any language, or a concept id such as DE0001")
+    p.add_argument(
+        "term",
+        metavar="TERM",
+        help="a term in any language, or a concept id such as DE0001; - reads one term per line from stdin",
+    )
     _common(p)
     p.set_defaults(handler=run_show)
 
@@ -164,7 +168,7 @@ def run_build(args: argparse.Namespace) -> int:
     tags = output_tags(args.ru_tag, args.zh_tag)
     options = BuildOptions(args.min_docs, args.min_freq, args.max_candidates)
     reviewed = read_csv(args.reviewed) if args.reviewed else []
-    documents = read_documents(args.inputs or seed_paths(), args.encoding)
+    documents = read_inputs(args.inputs or seed_paths(), args.encoding)
     pairs = list(_pairs(args.pairs)) if args.pairs else None
     glossary = build_glossary(documents, _termbase(args), pairs=pairs, reviewed=reviewed, options=options)
     paths = write_outputs(glossary, args.output, args.candidates_in_exports, tags)
@@ -192,18 +196,28 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    """Print the concepts a term belongs to, with their attestations in the inputs."""
+    """Print the concepts of a term (or of each line of standard input for ``-``) with their
+    attestations in the inputs."""
     concepts = _termbase(args)
-    found = find_concepts(args.term, concepts)
-    if not found:
-        raise ConfigError(
-            f"no termbase concept has the term {args.term!r}",
-            hint="try another form, the English term or a concept id; "
-            "'ruzh glossary build' lists candidates that are not in the termbase yet",
-        )
+    if args.term == "-":
+        if "-" in args.inputs:
+            raise ConfigError("standard input cannot give both the terms and a document", hint="give one")
+        terms = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+    else:
+        terms = [args.term]
+    found = []
+    for term in terms:
+        own = find_concepts(term, concepts)
+        if not own:
+            raise ConfigError(
+                f"no termbase concept has the term {term!r}",
+                hint="try another form, the English term or a concept id; "
+                "'ruzh glossary build' lists candidates that are not in the termbase yet",
+            )
+        found.extend(c for c in own if c not in found)
     from ruzh.glossary.attest import attest
 
-    atts = attest(read_documents(args.inputs or seed_paths(), args.encoding), found)
+    atts = attest(read_inputs(args.inputs or seed_paths(), args.encoding), found)
     for concept in found:
         sys.stdout.write(render_concept(concept, atts))
     return EXIT_OK

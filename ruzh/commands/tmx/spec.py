@@ -117,7 +117,12 @@ def _opt(*names: str, **kwargs: Any) -> Option:
 
 OPTIONS: dict[str, list[Option]] = {
     "build": [
-        _opt("documents", nargs="*", metavar="DOC", help="RU.txt ZH.txt: a Russian and a Chinese document"),
+        _opt(
+            "documents",
+            nargs="*",
+            metavar="DOC",
+            help="RU.txt ZH.txt: a Russian and a Chinese document (one may be - for stdin)",
+        ),
         _opt("--aligned", metavar="PAIRS.tsv", help="'ru<TAB>zh' or 'score<TAB>ru<TAB>zh' lines; - is stdin"),
         _opt(
             "--pairs", metavar="LIST.tsv", help="'ru_path<TAB>zh_path' lines, relative to the list's folder"
