@@ -91,25 +91,32 @@ def test_exports_leave_out_candidates_and_rejected_by_default() -> None:
     assert [e.id for e in exportable(rows, candidates=True)] == ["A", "B"]
 
 
-@pytest.mark.omegat
-def test_omegat_reads_both_glossaries(outputs: Path, tmp_path: Path) -> None:
+def omegat_probe(tmp_path: Path, source: str, glossaries: list[Path]) -> str:
+    """Run OmegaT's console on a one-file project with these glossaries; the probe's output."""
     if shutil.which("omegat") is None or not (SPEC / "probe.groovy").is_file():
         pytest.skip("omegat or ../shared/spec/omegat/probe.groovy not available (apt-get install omegat)")
     project = tmp_path / "proj"
     for sub in ("source", "target", "glossary", "dictionary", "omegat", "tm/auto"):
         (project / sub).mkdir(parents=True)
     shutil.copy(SPEC / "omegat.project", project)
-    (project / "source" / "doc.txt").write_text(
-        "Развитие цифровой экономики и больших данных.\n\nОблачные вычисления в Китае.\n", encoding="utf-8"
-    )
-    shutil.copy(outputs / "glossary.tbx", project / "glossary")
-    shutil.copy(outputs / "glossary-omegat.txt", project / "glossary")
+    (project / "source" / "doc.txt").write_text(source, encoding="utf-8")
+    for glossary in glossaries:
+        shutil.copy(glossary, project / "glossary")
     run = subprocess.run(
         ["omegat", str(project), "--mode=console-translate", "--disable-project-locking",
          f"--config-dir={tmp_path / 'cfg'}", f"--script={SPEC / 'probe.groovy'}"],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
-    out = run.stdout + run.stderr
+    return run.stdout + run.stderr
+
+
+@pytest.mark.omegat
+def test_omegat_reads_both_glossaries(outputs: Path, tmp_path: Path) -> None:
+    out = omegat_probe(
+        tmp_path,
+        "Развитие цифровой экономики и больших данных.\n\nОблачные вычисления в Китае.\n",
+        [outputs / "glossary.tbx", outputs / "glossary-omegat.txt"],
+    )
     tsv = (outputs / "glossary-omegat.txt").read_text(encoding="utf-8").splitlines()
     tsv_count = sum(not line.startswith("#") for line in tsv)
     assert f"PROBE GLOSSARY glossary-omegat.txt: {tsv_count} entries" in out
@@ -208,3 +215,15 @@ def test_omegat_never_offers_deprecated_renderings_nor_word_like_abbreviations(
 def test_a_deprecated_chinese_cell_is_not_offered() -> None:
     entry = Entry("X", ru="цифровая экономика", zh_variants=("数码经济 (deprecated)",), status="approved")
     assert omegat_lines([entry]) == []
+
+
+@pytest.mark.omegat
+def test_omegat_offers_no_abbreviation_on_common_words(outputs: Path, tmp_path: Path) -> None:
+    text = "Работа по плану и в срок.\n\nОн говорит, что это ПО и ИИ для цифровой экономики.\n"
+    tbx_only = omegat_probe(tmp_path / "tbx", text, [outputs / "glossary.tbx"])
+    tsv_only = omegat_probe(tmp_path / "tsv", text, [outputs / "glossary-omegat.txt"])
+    hits = [line for line in tbx_only.splitlines() if "PROBE HIT seg#1 " in line]
+    assert any("term 'ИИ'" in h or "term 'ПО'" in h for h in hits)  # the TBX still names them
+    tsv_hits = [line for line in tsv_only.splitlines() if line.startswith("PROBE HIT")]
+    assert not any(f"term '{a}'" in h for h in tsv_hits for a in ("ИИ", "ПО", "ОН", "ЭТО"))
+    assert any("term 'цифровая экономика' -> 数字经济" in h for h in tsv_hits)
