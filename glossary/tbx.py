@@ -205,10 +205,10 @@ def write_tbx(
     """Write the TBX and, beside it, the XCS it names (each atomically); returns the XCS path."""
     tree = tbx_tree(entries, concepts, attestations, signature, tags)
     xcs = Path(path).with_name(XCS_NAME)
-    with atomic_write(xcs, "wb") as handle:
-        xcs_tree(tags).write(
-            handle, encoding="UTF-8", xml_declaration=True, pretty_print=True, doctype=XCS_DOCTYPE
+    for target, doc, doctype in ((xcs, xcs_tree(tags), XCS_DOCTYPE), (Path(path), tree, DOCTYPE)):
+        data: bytes = etree.tostring(
+            doc, encoding="UTF-8", xml_declaration=True, pretty_print=True, doctype=doctype
         )
-    with atomic_write(path, "wb") as handle:
-        tree.write(handle, encoding="UTF-8", xml_declaration=True, pretty_print=True, doctype=DOCTYPE)
+        with atomic_write(target, "wb") as handle:
+            handle.write(data)
     return xcs

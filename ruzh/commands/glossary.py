@@ -16,7 +16,7 @@ from ruzh.glossary.build import BuildOptions, build_glossary
 from ruzh.glossary.entries import merge, read_csv, write_csv
 from ruzh.glossary.export import exportable, write_outputs
 from ruzh.glossary.show import find_concepts, render_concept
-from ruzh.glossary.termbase import load_termbase
+from ruzh.glossary.termbase import Concept, load_termbase
 from ruzh.seeds import seed_paths
 
 
@@ -205,7 +205,7 @@ def run_show(args: argparse.Namespace) -> int:
         terms = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
     else:
         terms = [args.term]
-    found = []
+    found: list[Concept] = []
     for term in terms:
         own = find_concepts(term, concepts)
         if not own:
