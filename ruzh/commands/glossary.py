@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ruzh.commands.stdin import read_inputs
+from ruzh.commands.stdin import read_glossary_csv, read_inputs, stdin_bytes
 from ruzh.core.errors import EXIT_OK, ConfigError
 from ruzh.core.langtags import output_tags
 from ruzh.formatter import add_command
 from ruzh.glossary.build import BuildOptions, build_glossary
-from ruzh.glossary.entries import merge, read_csv, write_csv
+from ruzh.glossary.entries import merge, write_csv
 from ruzh.glossary.export import exportable, write_outputs
 from ruzh.glossary.show import find_concepts, render_concept
 from ruzh.glossary.termbase import Concept, load_termbase
@@ -154,8 +155,16 @@ def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
     from ruzh.tmx.reader import read_tmx
     from ruzh.tmx.units import units_from_tsv
 
+    if paths.count("-") > 1:
+        raise ConfigError("standard input (-) is given twice", hint="give --pairs - once")
     for path in paths:
-        units = read_tmx(path) if _is_tmx(path) else units_from_tsv(path)
+        if path == "-":
+            data = stdin_bytes()
+            tmx = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"\x1f\x8b", b"<?xml", b"<tmx"))
+            read = read_tmx if tmx else units_from_tsv
+            units = read(io.BytesIO(data), "<stdin>")
+        else:
+            units = read_tmx(path) if _is_tmx(path) else units_from_tsv(path)
         for unit in units:
             yield unit.ru, unit.zh
 
@@ -166,8 +175,10 @@ def run_build(args: argparse.Namespace) -> int:
         if getattr(args, name) < 1:
             raise ConfigError(f"--{name.replace('_', '-')} must be at least 1", hint="give a positive number")
     tags = output_tags(args.ru_tag, args.zh_tag)
+    if [*args.inputs, args.reviewed, *args.pairs].count("-") > 1:
+        raise ConfigError("standard input (-) can give one input only", hint="give the others as files")
     options = BuildOptions(args.min_docs, args.min_freq, args.max_candidates)
-    reviewed = read_csv(args.reviewed) if args.reviewed else []
+    reviewed = read_glossary_csv(args.reviewed) if args.reviewed else []
     documents = read_inputs(args.inputs or seed_paths(), args.encoding)
     pairs = list(_pairs(args.pairs)) if args.pairs else None
     glossary = build_glossary(documents, _termbase(args), pairs=pairs, reviewed=reviewed, options=options)
@@ -186,7 +197,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge a reviewed CSV with a new one."""
-    merged = merge(read_csv(args.reviewed), read_csv(args.new))
+    merged = merge(read_glossary_csv(args.reviewed), read_glossary_csv(args.new))
     if args.output == "-":
         write_csv(merged, sys.stdout)
     else:

@@ -13,13 +13,14 @@ from collections.abc import Iterable, Iterator
 from ruzh.align.reader import document_from_lines, document_from_text, read_document, read_documents
 from ruzh.align.types import Document
 from ruzh.core.errors import ConfigError, InputError
+from ruzh.glossary.entries import Entry, parse_csv, read_csv
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-def _stdin_bytes() -> bytes:
+def stdin_bytes() -> bytes:
     """Standard input (each command reads it at most once: ``-`` may be given once)."""
     return sys.stdin.buffer.read()
 
@@ -29,7 +30,7 @@ def stdin_document(encoding: str | None = None) -> Document:
     from ruzh.align.docx import docx_paragraphs
     from ruzh.align.encoding import decode_bytes
 
-    data = _stdin_bytes()
+    data = stdin_bytes()
     if data.startswith(_ZIP_MAGIC):
         lines = docx_paragraphs(data, STDIN_NAME)
         if not any(line.strip() for line in lines):
@@ -65,3 +66,17 @@ def read_inputs(
                 raise
             if errors is not None:
                 errors.append(exc)
+
+
+def read_glossary_csv(path: str) -> list[Entry]:
+    """A review CSV from a path, or from standard input for ``-``."""
+    if path != STDIN:
+        return read_csv(path)
+    raw = stdin_bytes()
+    try:
+        return parse_csv(raw.decode("utf-8-sig"), STDIN_NAME)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "glossary CSV is not UTF-8", file=STDIN_NAME, line=line, hint="save it as CSV UTF-8"
+        ) from None

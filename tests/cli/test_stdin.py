@@ -71,3 +71,24 @@ def test_tmx_build_aligns_a_document_from_stdin(
     out = tmp_path / "m.tmx"
     assert main(["tmx", "build", "-", str(seed000), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").count("<tu ") >= 1
+
+
+def test_glossary_reads_reviewed_csv_and_pairs_from_stdin(
+    seed000: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    memory = tmp_path / "m.tmx"
+    assert main(["tmx", "build", str(seed000), str(seed000), "-o", str(memory)]) == 0
+    feed(monkeypatch, memory.read_bytes())
+    assert main(["glossary", "build", str(seed000), "--pairs", "-", "-o", str(tmp_path / "a")]) == 0
+    reviewed = (tmp_path / "a" / "glossary.csv").read_bytes()
+    feed(monkeypatch, reviewed)
+    assert main(["glossary", "build", str(seed000), "--reviewed", "-", "-o", str(tmp_path / "b")]) == 0
+    feed(monkeypatch, reviewed)
+    assert (
+        main(["glossary", "merge", "-", str(tmp_path / "a" / "glossary.csv"), "-o", str(tmp_path / "m.csv")])
+        == 0
+    )
+    assert (tmp_path / "m.csv").read_bytes().count(b"\n") == reviewed.count(b"\n")
+    capsys.readouterr()
+    assert main(["glossary", "build", "-", "--reviewed", "-", "-o", str(tmp_path / "c")]) == 2
+    assert "standard input (-) can give one input only" in capsys.readouterr().err
