@@ -53,11 +53,12 @@ def run_build(args: argparse.Namespace) -> int:
 def _aligned_units(
     pairs: list[tuple[Path, Path]], encoding: str | None, lexicon: Lexicon
 ) -> Iterator[TranslationUnit]:
-    from ruzh.align.reader import read_document, swapped
+    from ruzh.align.reader import swapped
+    from ruzh.commands.stdin import read_input
     from ruzh.tmx.build import align_documents
 
     for ru_path, zh_path in pairs:
-        ru_doc, zh_doc = read_document(ru_path, encoding), read_document(zh_path, encoding)
+        ru_doc, zh_doc = read_input(ru_path, encoding), read_input(zh_path, encoding)
         if swapped(ru_doc, zh_doc):
             log(f"note: {ru_path} is Chinese and {zh_path} is Russian: aligned them the other way round")
             ru_doc, zh_doc, ru_path, zh_path = zh_doc, ru_doc, zh_path, ru_path
