@@ -13,10 +13,10 @@ from ruzh.align.aligner.beadfile import format_bead
 from ruzh.align.aligner.embeddings import INSTALL, SCORERS
 from ruzh.align.aligner.embeddings import require as require_embeddings
 from ruzh.align.lexicon import Lexicon
-from ruzh.align.types import Bead, Sentence
+from ruzh.align.types import Bead, Document, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import EXIT_OK, ConfigError, InputError
-from ruzh.formatter import add_command
+from ruzh.formatter import add_command, encoding_name
 from ruzh.lexicon import aligner_lexicon
 
 
@@ -31,10 +31,14 @@ def register(subparsers: Any) -> None:
         "sentence appears in exactly one bead; sentences without a counterpart are printed as 1-0 or "
         "0-1 beads, never dropped. Each bead has a confidence in [0, 1] that can be thresholded.",
     )
-    parser.add_argument("ru", nargs="?", metavar="RU", help="Russian document (its Russian blocks)")
-    parser.add_argument("zh", nargs="?", metavar="ZH", help="Chinese document (its Chinese blocks are used)")
+    parser.add_argument(
+        "ru", nargs="?", metavar="RU", help="Russian document (its Russian blocks); - is stdin"
+    )
+    parser.add_argument(
+        "zh", nargs="?", metavar="ZH", help="Chinese document (its Chinese blocks are used); - is stdin"
+    )
     parser.add_argument("--ru-sentences", metavar="FILE", help="Russian sentences, one per line (- = stdin)")
-    parser.add_argument("--zh-sentences", metavar="FILE", help="Chinese sentences, one per line")
+    parser.add_argument("--zh-sentences", metavar="FILE", help="Chinese sentences, one per line (- = stdin)")
     parser.add_argument(
         "--format",
         choices=("beads", "tsv", "jsonl"),
@@ -80,7 +84,9 @@ def register(subparsers: Any) -> None:
         "fast), embeddings (multilingual-e5-small similarity of the merged sentences plus lengths) or "
         f"hybrid (both); the last two need the optional extra: {INSTALL} (not with --find-pairs)",
     )
-    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
+    )
     parser.add_argument("-o", "--output", metavar="FILE", default="-", help="output file (default: stdout)")
     parser.set_defaults(handler=run)
 
@@ -113,9 +119,13 @@ def text_line(data: bytes, offset: int) -> int:
 
 def _read_document(path: str, lang: str, encoding: str | None) -> list[Sentence]:
     """Sentences of one language from a document; the others are counted on stderr, not hidden."""
-    from ruzh.align.reader import read_document
+    from ruzh.commands.stdin import read_input
 
-    document = read_document(path, encoding)
+    return _side(read_input(path, encoding), path, lang)
+
+
+def _side(document: Document, path: str, lang: str) -> list[Sentence]:
+    """Sentences of one language from a read document; the others are counted on stderr."""
     others: dict[str, int] = {}
     for s in document.sentences():
         if s.lang != lang:
@@ -138,9 +148,29 @@ def _inputs(args: argparse.Namespace) -> tuple[list[Sentence], list[Sentence], s
         raise ConfigError(
             "standard input can be read for one side only", hint="give the other side as a file"
         )
+    if not args.ru_sentences and not args.zh_sentences:
+        return _documents(ru_src, zh_src, args.encoding)
     ru = _read_lines(ru_src, "ru") if args.ru_sentences else _read_document(ru_src, "ru", args.encoding)
     zh = _read_lines(zh_src, "zh") if args.zh_sentences else _read_document(zh_src, "zh", args.encoding)
     return ru, zh, ru_src, zh_src
+
+
+def _documents(
+    ru_src: str, zh_src: str, encoding: str | None
+) -> tuple[list[Sentence], list[Sentence], str, str]:
+    """Two documents; when they were given the wrong way round, say so and swap them."""
+    from ruzh.align.reader import swapped
+    from ruzh.commands.stdin import read_input
+
+    ru_doc, zh_doc = read_input(ru_src, encoding), read_input(zh_src, encoding)
+    if swapped(ru_doc, zh_doc):
+        print(
+            f"note: {ru_src} is Chinese and {zh_src} is Russian: aligned {zh_src} as Russian and "
+            f"{ru_src} as Chinese",
+            file=sys.stderr,
+        )
+        ru_doc, zh_doc, ru_src, zh_src = zh_doc, ru_doc, zh_src, ru_src
+    return _side(ru_doc, ru_src, "ru"), _side(zh_doc, zh_src, "zh"), ru_src, zh_src
 
 
 def render(
@@ -181,9 +211,9 @@ def _cell(text: str) -> str:
 def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
     """Lines for --find-pairs: a header per proposed pair, then its beads."""
     from ruzh.align.aligner import find_parallel_passages
-    from ruzh.align.reader import read_documents
+    from ruzh.commands.stdin import read_inputs
 
-    documents = list(read_documents(args.find_pairs, args.encoding))
+    documents = list(read_inputs(args.find_pairs, args.encoding))
     found = find_parallel_passages(documents, lexicon)
     print(f"# {signature(lexicon)} documents={len(documents)} pairs={len(found)}", file=sys.stderr)
     for number, pair in enumerate(found, start=1):
