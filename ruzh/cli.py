@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ruzh import __version__
 from ruzh.core.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
 from ruzh.formatter import EXIT_CODES
+from ruzh.interrupt import interruptible
 
 # Order is the order in ``ruzh --help``.
 COMMAND_MODULES: tuple[str, ...] = ("build", "segment", "align", "eval", "tmx", "glossary", "check")
@@ -47,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return int(args.handler(args))
+        with interruptible():
+            return int(args.handler(args))
     except RuzhError as exc:
         if args.debug:
             raise

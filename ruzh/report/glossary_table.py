@@ -1,4 +1,5 @@
-"""The glossary as a table that sorts by column and filters by status, domain, text, frequency, documents.
+"""The glossary as tables of one page each that sort by column and filter by status, domain, text,
+frequency and documents.
 
 Rows carry what the filters need as data attributes (``data-status``, ``data-domain``,
 ``data-freq``, ``data-docs``); sortable cells carry their sort value in ``data-v``. The filter form
@@ -86,8 +87,8 @@ def filter_form(entries: Sequence[Entry]) -> Safe:
     )
 
 
-def glossary_section(entries: Sequence[Entry]) -> Safe:
-    """The filter form and the sortable table of every glossary row."""
+def glossary_view(entries: Sequence[Entry], shown: range) -> Safe:
+    """The filter form and the sortable table of the glossary rows ``shown`` (one page of them)."""
     head = tag(
         "tr",
         [
@@ -95,25 +96,27 @@ def glossary_section(entries: Sequence[Entry]) -> Safe:
             for name, kind in COLUMNS
         ],
     )
-    if not entries:
+    picked = [entries[i] for i in shown]
+    if not picked:
         body = tag("p", "The glossary is empty.", class_="note")
     else:
-        rows = [glossary_row(e) for e in entries]
+        rows = [glossary_row(e) for e in picked]
         body = tag(
             "div",
             tag("table", tag("thead", head), tag("tbody", rows), id="gloss-table", class_="grid sortable"),
             class_="scroll",
         )
+    where = f"Rows {shown.start + 1}–{shown.stop} of {len(entries)}. " if len(shown) < len(entries) else ""
     return tag(
         "section",
-        tag("h2", "Glossary"),
         tag(
             "p",
+            where,
             "Frequencies count occurrences in the documents; docs counts the documents a term occurs in "
-            "(hover for their names). Click a column header to sort.",
+            "(hover for their names). Click a column header to sort; the filters apply to this page.",
             class_="note",
         ),
-        filter_form(entries),
+        filter_form(picked),
         body,
         id="glossary",
     )

@@ -1,93 +1,238 @@
-"""``report.html``: the review report of a build as one self-contained, deterministic HTML file.
+"""The review report of a build: an entry page and a folder of small pages, deterministic and offline.
 
-CSS and the small script are inlined from package data; charts are inline SVG; nothing is fetched.
-All text from documents, glossary and findings goes through :mod:`ruzh.report.html`, which escapes
-it. Nothing depends on the clock: the same result and settings give the same bytes (a date appears
-only when the build passes one in ``settings``).
+``report.html`` holds the counts, the charts, the findings by rule and a link to every passage and
+every document; ``report/`` beside it holds a page per aligned passage and per document, the
+glossary and each rule's findings in pages, the tables of documents and pairs, and the shared CSS
+and script (see :mod:`ruzh.report.layout` for what goes where). Links are relative, nothing is
+fetched, and the pages read as files (no server). All text from documents, glossary and findings
+goes through :mod:`ruzh.report.html`, which escapes it. Nothing depends on the clock: the same
+result gives the same bytes.
 """
 
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from collections import Counter
+from collections.abc import Callable, Iterator
+from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Protocol
 
 from ruzh.core.atomicio import atomic_write
 from ruzh.pipeline.model import BuildResult
-from ruzh.report.alignment import alignment_section
+from ruzh.report import entry
+from ruzh.report.alignment import bead_pages, passage_view
 from ruzh.report.anchors import Anchors
-from ruzh.report.documents import documents_section
-from ruzh.report.findings import findings_section
-from ruzh.report.glossary_table import glossary_section
+from ruzh.report.documents import document_view, sentence_pages
+from ruzh.report.findings import rule_page
+from ruzh.report.glossary_table import glossary_view
 from ruzh.report.html import Safe, tag, void
-from ruzh.report.overview import overview_section
+from ruzh.report.layout import (
+    CSS,
+    ENTRY,
+    FOLDER,
+    GLOSSARY_PER_PAGE,
+    JS,
+    TABLE_ROWS_PER_PAGE,
+    page_name,
+    parts,
+    url,
+)
+from ruzh.report.overview import documents_table, pair_rows, pairs_table
 from ruzh.report.terms import TermMarker
 
 TITLE = "ruzh build report"
-SECTIONS = (
-    ("overview", "Overview"), ("alignment", "Alignment"), ("glossary", "Glossary"),
-    ("findings", "Findings"), ("documents", "Documents"),
-)  # fmt: skip
+
+
+class Counter_(Protocol):
+    """What :func:`report_pages` reports its progress to (``ruzh.progress.Progress`` is one)."""
+
+    def grow(self, extra: int) -> None: ...
+    def advance(self, step: int = 1) -> None: ...
 
 
 @lru_cache(maxsize=4)
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     """A packaged CSS or JS file, read once."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    # Inlined code must never close its own element; "<\/" means the same inside JS strings and CSS.
-    return text.replace("</", "<\\/")
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-def _header(result: BuildResult) -> Safe:
-    settings = [tag("tr", tag("th", k), tag("td", str(v))) for k, v in sorted(result.settings.items())]
-    return tag(
-        "header",
-        tag("h1", TITLE),
-        tag("nav", [tag("a", label, href=f"#{sid}") for sid, label in SECTIONS]),
-        tag(
-            "details",
-            tag("summary", "Build settings"),
-            tag("table", tag("tbody", settings), class_="settings"),
+def _ranges(count: int, size: int) -> list[range]:
+    return [range(k * size, min(count, (k + 1) * size)) for k in range(parts(count, size))]
+
+
+def pager(names: list[str], here: str, label: str = "page") -> Safe | None:
+    """Links to every page of a multi-page view, the current one marked."""
+    if len(names) < 2:
+        return None
+    links = [
+        tag("a", str(k + 1), href=url(here, name), aria_current="page" if name == here else None)
+        for k, name in enumerate(names)
+    ]
+    return tag("nav", f"{label}s: ", links, class_="pager", aria_label=f"{label}s")
+
+
+class Site:
+    """Every page of the report by name (relative to the output folder), rendered on demand."""
+
+    def __init__(self, result: BuildResult) -> None:
+        """Decide the pages and where every anchor lives; nothing is rendered yet."""
+        self.result = result
+        self.anchors = Anchors(result)
+        self._pages: dict[str, Callable[[], str]] = {
+            CSS: lambda: asset("report.css"),
+            JS: lambda: asset("report.js"),
+        }
+        for passage in result.passages:
+            names = [page_name("pair", passage.id, k) for k in range(len(bead_pages(passage)))]
+            for k, beads in enumerate(bead_pages(passage)):
+                self._add(
+                    names[k],
+                    f"{passage.ru_doc} ↔ {passage.zh_doc}",
+                    self._view(passage_view, passage, beads, names),
+                )
+        for doc in result.documents:
+            names = [page_name("doc", doc.name, k) for k in range(len(sentence_pages(doc)))]
+            for k, shown in enumerate(sentence_pages(doc)):
+                self._add(names[k], doc.name, self._doc(doc, shown, names))
+        self._paged("glossary", "Glossary", len(result.glossary), GLOSSARY_PER_PAGE, self._glossary)
+        self._paged("documents", "Documents", len(result.documents), TABLE_ROWS_PER_PAGE, self._documents)
+        self._paged("pairs", "Pairs", len(pair_rows(result)), TABLE_ROWS_PER_PAGE, self._pairs)
+        for group in self.anchors.rules:
+            names = group.pages()
+            for k, name in enumerate(names):
+                self._add(name, f"Findings: {group.rule}", self._rule(group, k, names))
+        self._add(ENTRY, "Overview", lambda here: entry.entry_body(self, here))
+
+    @cached_property
+    def marker(self) -> TermMarker:
+        """Glossary term matchers, built once and only when a passage page is rendered."""
+        return TermMarker(self.result.glossary)
+
+    def names(self) -> list[str]:
+        """Every file of the report; the entry page comes last so it is written last."""
+        return list(self._pages)
+
+    def render(self, name: str) -> str:
+        """The text of one file."""
+        return self._pages[name]()
+
+    def _add(self, name: str, title: str, body: Callable[[str], Safe]) -> None:
+        self._pages[name] = lambda: self.shell(name, title, body(name))
+
+    def _paged(self, kind: str, title: str, count: int, size: int, body: Callable[..., Safe]) -> None:
+        names = [page_name(kind, None, k) for k in range(parts(count, size))]
+        for k, shown in enumerate(_ranges(count, size)):
+            self._add(
+                names[k], title, lambda here, shown=shown: join_page(pager(names, here), body(shown, here))
+            )
+
+    def _view(
+        self, view: Callable[..., Safe], passage: object, beads: range, names: list[str]
+    ) -> Callable[[str], Safe]:
+        return lambda here: join_page(
+            pager(names, here), view(passage, self.anchors, self.marker, here, beads)
         )
-        if settings
-        else None,
+
+    def _doc(self, doc: object, shown: range, names: list[str]) -> Callable[[str], Safe]:
+        return lambda here: join_page(pager(names, here), document_view(doc, self.anchors, here, shown))  # type: ignore[arg-type]
+
+    def _rule(self, group: object, part: int, names: list[str]) -> Callable[[str], Safe]:
+        return lambda here: join_page(
+            pager(names, here), rule_page(group, part, self.result.findings, self.anchors)
+        )  # type: ignore[arg-type]
+
+    def _glossary(self, shown: range, here: str) -> Safe:
+        return glossary_view(self.result.glossary, shown)
+
+    def _documents(self, shown: range, here: str) -> Safe:
+        return documents_table(self.result, shown, self.anchors, here)
+
+    def _pairs(self, shown: range, here: str) -> Safe:
+        return pairs_table(self.result, shown, self.anchors, here)
+
+    def nav(self, here: str) -> Safe:
+        """The links at the top of every page; they wrap on a narrow screen."""
+        items = [
+            ("Overview", url(here, ENTRY)),
+            ("Pairs", url(here, ENTRY, "pairs")),
+            ("Documents", url(here, ENTRY, "documents")),
+            ("Glossary", url(here, page_name("glossary"))),
+            ("Findings", url(here, ENTRY, "findings")),
+        ]
+        return tag("nav", [tag("a", label, href=href) for label, href in items], class_="top")
+
+    def shell(self, here: str, title: str, body: Safe) -> str:
+        """A whole page: head with the shared CSS, header with navigation, body, the shared script."""
+        head = tag(
+            "head",
+            void("meta", charset="utf-8"),
+            void("meta", name="viewport", content="width=device-width, initial-scale=1"),
+            void("meta", name="generator", content=self.result.settings.get("version", "ruzh")),
+            tag("title", TITLE if here == ENTRY else f"{title} — {TITLE}"),
+            void("link", rel="stylesheet", href=url(here, CSS)),
+        )
+        header = tag(
+            "header",
+            tag(
+                "h1",
+                tag("a", TITLE, href=url(here, ENTRY)),
+                None if here == ENTRY else tag("span", f" · {title}", class_="sub"),
+            ),
+            self.nav(here),
+            entry.settings_box(self.result) if here == ENTRY else None,
+        )
+        page = tag("body", header, tag("main", body), tag("script", src=url(here, JS)))
+        return "<!DOCTYPE html>\n" + tag("html", head, page, lang="en") + "\n"
+
+
+def join_page(*parts_: Safe | None) -> Safe:
+    """Parts of a page body one after the other."""
+    return Safe("".join(p for p in parts_ if p))
+
+
+def report_pages(result: BuildResult, progress: Counter_ | None = None) -> dict[str, str]:
+    """Every file of the report by name (relative to the output folder), the entry page last."""
+    site = Site(result)
+    names = site.names()
+    if progress is not None:
+        progress.grow(len(names))
+    pages: dict[str, str] = {}
+    for name in names:
+        pages[name] = site.render(name)
+        if progress is not None:
+            progress.advance()
+    return pages
+
+
+def write_report(pages: dict[str, str], folder: str | os.PathLike[str]) -> list[Path]:
+    """Write the files into ``folder``, each atomically, the entry page last; pages of an earlier
+    report that this one no longer has are removed. Returns the paths written."""
+    root = Path(folder)
+    written: list[Path] = []
+    for name, text in pages.items():
+        path = root / name
+        with atomic_write(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        written.append(path)
+    keep = {p.name for p in written}
+    pages_dir = root / FOLDER
+    for old in sorted(pages_dir.glob("*.html")) if pages_dir.is_dir() else []:
+        if old.name not in keep:
+            old.unlink()
+    return written
+
+
+def render_report(result: BuildResult, folder: str | os.PathLike[str]) -> list[Path]:
+    """Render and write the whole report into ``folder``."""
+    return write_report(report_pages(result), folder)
+
+
+def describe(names: Iterator[str] | list[str]) -> str:
+    """What a report consists of, for the build summary: ``report.html + 500 pair, 1005 doc … pages``."""
+    kinds = Counter(
+        Path(n).stem.split("-")[0] for n in names if n.startswith(f"{FOLDER}/") and n.endswith(".html")
     )
-
-
-def report_html(result: BuildResult) -> str:
-    """The whole report as text."""
-    anchors = Anchors(result)
-    marker = TermMarker(result.glossary)
-    # The alignment is rendered before the document lists: it claims the anchors of the sentences it shows.
-    alignment = alignment_section(result.passages, anchors, marker)
-    findings = findings_section(result, anchors)
-    documents = documents_section(result, anchors)
-    head = tag(
-        "head",
-        void("meta", charset="utf-8"),
-        void("meta", name="viewport", content="width=device-width, initial-scale=1"),
-        void("meta", name="generator", content=result.settings.get("version", "ruzh")),
-        tag("title", TITLE),
-        tag("style", Safe(_asset("report.css"))),
-    )
-    body = tag(
-        "body",
-        _header(result),
-        tag(
-            "main",
-            overview_section(result),
-            alignment,
-            glossary_section(result.glossary),
-            findings,
-            documents,
-        ),
-        tag("script", Safe(_asset("report.js"))),
-    )
-    return "<!DOCTYPE html>\n" + tag("html", head, body, lang="en") + "\n"
-
-
-def render_report(result: BuildResult, path: str | os.PathLike[str]) -> None:
-    """Write the report to ``path`` atomically (a temporary file renamed into place)."""
-    text = report_html(result)
-    with atomic_write(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    listing = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    return f"{ENTRY} and {sum(kinds.values())} pages in {FOLDER}/ ({listing})"
