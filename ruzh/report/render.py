@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
-from functools import cached_property, lru_cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+from ruzh.align.types import Document
 from ruzh.core.atomicio import atomic_write
-from ruzh.pipeline.model import BuildResult
+from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import entry
 from ruzh.report.alignment import bead_pages, passage_view
 from ruzh.report.anchors import Anchors
@@ -35,6 +36,7 @@ from ruzh.report.layout import (
     GLOSSARY_PER_PAGE,
     JS,
     TABLE_ROWS_PER_PAGE,
+    RuleGroup,
     page_name,
     parts,
     url,
@@ -43,9 +45,10 @@ from ruzh.report.overview import documents_table, pair_rows, pairs_table
 from ruzh.report.terms import TermMarker
 
 TITLE = "ruzh build report"
+PageBody = Callable[[str], Safe]  # the body of a page, given the page's own name
 
 
-class Counter_(Protocol):
+class PageProgress(Protocol):
     """What :func:`report_pages` reports its progress to (``ruzh.progress.Progress`` is one)."""
 
     def grow(self, extra: int) -> None: ...
@@ -81,29 +84,26 @@ class Site:
         self.result = result
         self.anchors = Anchors(result)
         self._pages: dict[str, Callable[[], str]] = {
-            CSS: lambda: asset("report.css"),
-            JS: lambda: asset("report.js"),
+            CSS: partial(asset, "report.css"),
+            JS: partial(asset, "report.js"),
         }
         for passage in result.passages:
-            names = [page_name("pair", passage.id, k) for k in range(len(bead_pages(passage)))]
-            for k, beads in enumerate(bead_pages(passage)):
-                self._add(
-                    names[k],
-                    f"{passage.ru_doc} ↔ {passage.zh_doc}",
-                    self._view(passage_view, passage, beads, names),
-                )
+            title = f"{passage.ru_doc} ↔ {passage.zh_doc}"
+            beads = bead_pages(passage)
+            names = [page_name("pair", passage.id, k) for k in range(len(beads))]
+            self._series(names, title, [partial(self._passage, passage, b) for b in beads])
         for doc in result.documents:
-            names = [page_name("doc", doc.name, k) for k in range(len(sentence_pages(doc)))]
-            for k, shown in enumerate(sentence_pages(doc)):
-                self._add(names[k], doc.name, self._doc(doc, shown, names))
+            shown = sentence_pages(doc)
+            names = [page_name("doc", doc.name, k) for k in range(len(shown))]
+            self._series(names, doc.name, [partial(self._document, doc, r) for r in shown])
         self._paged("glossary", "Glossary", len(result.glossary), GLOSSARY_PER_PAGE, self._glossary)
         self._paged("documents", "Documents", len(result.documents), TABLE_ROWS_PER_PAGE, self._documents)
         self._paged("pairs", "Pairs", len(pair_rows(result)), TABLE_ROWS_PER_PAGE, self._pairs)
         for group in self.anchors.rules:
             names = group.pages()
-            for k, name in enumerate(names):
-                self._add(name, f"Findings: {group.rule}", self._rule(group, k, names))
-        self._add(ENTRY, "Overview", lambda here: entry.entry_body(self, here))
+            bodies = [partial(self._rule, group, k) for k in range(len(names))]
+            self._series(names, f"Findings: {group.rule}", bodies)
+        self._series([ENTRY], "Overview", [partial(entry.entry_body, self)])
 
     @cached_property
     def marker(self) -> TermMarker:
@@ -118,30 +118,29 @@ class Site:
         """The text of one file."""
         return self._pages[name]()
 
-    def _add(self, name: str, title: str, body: Callable[[str], Safe]) -> None:
-        self._pages[name] = lambda: self.shell(name, title, body(name))
+    def _series(self, names: list[str], title: str, bodies: Sequence[PageBody]) -> None:
+        """Pages of one view, each with a pager to the others when there are several."""
+        for name, body in zip(names, bodies, strict=True):
+            self._pages[name] = partial(self._page, name, title, body, names)
 
-    def _paged(self, kind: str, title: str, count: int, size: int, body: Callable[..., Safe]) -> None:
-        names = [page_name(kind, None, k) for k in range(parts(count, size))]
-        for k, shown in enumerate(_ranges(count, size)):
-            self._add(
-                names[k], title, lambda here, shown=shown: join_page(pager(names, here), body(shown, here))
-            )
+    def _page(self, here: str, title: str, body: PageBody, series: list[str]) -> str:
+        return self.shell(here, title, join_page(pager(series, here), body(here)))
 
-    def _view(
-        self, view: Callable[..., Safe], passage: object, beads: range, names: list[str]
-    ) -> Callable[[str], Safe]:
-        return lambda here: join_page(
-            pager(names, here), view(passage, self.anchors, self.marker, here, beads)
-        )
+    def _paged(
+        self, kind: str, title: str, count: int, size: int, body: Callable[[range, str], Safe]
+    ) -> None:
+        ranges = _ranges(count, size)
+        names = [page_name(kind, None, k) for k in range(len(ranges))]
+        self._series(names, title, [partial(body, r) for r in ranges])
 
-    def _doc(self, doc: object, shown: range, names: list[str]) -> Callable[[str], Safe]:
-        return lambda here: join_page(pager(names, here), document_view(doc, self.anchors, here, shown))  # type: ignore[arg-type]
+    def _passage(self, passage: AlignedPassage, beads: range, here: str) -> Safe:
+        return passage_view(passage, self.anchors, self.marker, here, beads)
 
-    def _rule(self, group: object, part: int, names: list[str]) -> Callable[[str], Safe]:
-        return lambda here: join_page(
-            pager(names, here), rule_page(group, part, self.result.findings, self.anchors)
-        )  # type: ignore[arg-type]
+    def _document(self, doc: Document, shown: range, here: str) -> Safe:
+        return document_view(doc, self.anchors, here, shown)
+
+    def _rule(self, group: RuleGroup, part: int, here: str) -> Safe:
+        return rule_page(group, part, self.result.findings, self.anchors)
 
     def _glossary(self, shown: range, here: str) -> Safe:
         return glossary_view(self.result.glossary, shown)
@@ -192,7 +191,7 @@ def join_page(*parts_: Safe | None) -> Safe:
     return Safe("".join(p for p in parts_ if p))
 
 
-def report_pages(result: BuildResult, progress: Counter_ | None = None) -> dict[str, str]:
+def report_pages(result: BuildResult, progress: PageProgress | None = None) -> dict[str, str]:
     """Every file of the report by name (relative to the output folder), the entry page last."""
     site = Site(result)
     names = site.names()
@@ -229,7 +228,7 @@ def render_report(result: BuildResult, folder: str | os.PathLike[str]) -> list[P
     return write_report(report_pages(result), folder)
 
 
-def describe(names: Iterator[str] | list[str]) -> str:
+def describe(names: Iterable[str]) -> str:
     """What a report consists of, for the build summary: ``report.html + 500 pair, 1005 doc … pages``."""
     kinds = Counter(
         Path(n).stem.split("-")[0] for n in names if n.startswith(f"{FOLDER}/") and n.endswith(".html")
