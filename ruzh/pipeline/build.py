@@ -30,7 +30,7 @@ from ruzh.pipeline.discovery import parallel_passages
 from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.progress import Progress
-from ruzh.report import report_pages, write_report
+from ruzh.report import prune_report, report_pages, write_report
 from ruzh.tmx.types import TranslationUnit
 
 OUTPUT_FILES = (
@@ -182,7 +182,8 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
         if not isinstance(pages, dict):
             pages = report_pages(result, bar)
             cache.put(corpus, "report-pages", pages)
-        stats.report = tuple(str(p.relative_to(out)) for p in write_report(pages, out))
+        stats.report = tuple(write_report(pages, out))
+        prune_report(out, stats.report)
         bar.finish(f"{len(pages)} files")
     stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
     stats.cache_hits, stats.cache_misses = cache.hits, cache.misses

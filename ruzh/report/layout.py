@@ -21,6 +21,7 @@ ENTRY = "report.html"
 FOLDER = "report"
 CSS = f"{FOLDER}/report.css"
 JS = f"{FOLDER}/report.js"
+GLOSSARY_DATA = f"{FOLDER}/glossary-data.js"
 
 BEADS_PER_PAGE = 500  # a bead row is about 10 elements with its term marks
 SENTENCES_PER_PAGE = 1500  # a sentence of a document's list is 5-6 elements

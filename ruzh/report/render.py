@@ -27,12 +27,13 @@ from ruzh.report.alignment import bead_pages, passage_view
 from ruzh.report.anchors import Anchors
 from ruzh.report.documents import document_view, sentence_pages
 from ruzh.report.findings import rule_page
-from ruzh.report.glossary_table import glossary_view
+from ruzh.report.glossary_table import glossary_data, glossary_view
 from ruzh.report.html import Safe, tag, void
 from ruzh.report.layout import (
     CSS,
     ENTRY,
     FOLDER,
+    GLOSSARY_DATA,
     GLOSSARY_PER_PAGE,
     JS,
     TABLE_ROWS_PER_PAGE,
@@ -96,6 +97,7 @@ class Site:
             shown = sentence_pages(doc)
             names = [page_name("doc", doc.name, k) for k in range(len(shown))]
             self._series(names, doc.name, [partial(self._document, doc, r) for r in shown])
+        self._pages[GLOSSARY_DATA] = partial(glossary_data, result.glossary)
         self._paged("glossary", "Glossary", len(result.glossary), GLOSSARY_PER_PAGE, self._glossary)
         self._paged("documents", "Documents", len(result.documents), TABLE_ROWS_PER_PAGE, self._documents)
         self._paged("pairs", "Pairs", len(pair_rows(result)), TABLE_ROWS_PER_PAGE, self._pairs)
@@ -182,7 +184,8 @@ class Site:
             self.nav(here),
             entry.settings_box(self.result) if here == ENTRY else None,
         )
-        page = tag("body", header, tag("main", body), tag("script", src=url(here, JS)))
+        scripts = [GLOSSARY_DATA, JS] if here.startswith(page_name("glossary")[: -len(".html")]) else [JS]
+        page = tag("body", header, tag("main", body), [tag("script", src=url(here, s)) for s in scripts])
         return "<!DOCTYPE html>\n" + tag("html", head, page, lang="en") + "\n"
 
 
@@ -205,27 +208,33 @@ def report_pages(result: BuildResult, progress: PageProgress | None = None) -> d
     return pages
 
 
-def write_report(pages: dict[str, str], folder: str | os.PathLike[str]) -> list[Path]:
-    """Write the files into ``folder``, each atomically, the entry page last; pages of an earlier
-    report that this one no longer has are removed. Returns the paths written."""
+def write_report(pages: dict[str, str], folder: str | os.PathLike[str]) -> list[str]:
+    """Write the files into ``folder``, each atomically, in order (the entry page last); returns their
+    names relative to ``folder``. A build that stages its outputs writes them into the staging folder
+    and calls :func:`prune_report` on the final folder once they are moved there."""
     root = Path(folder)
-    written: list[Path] = []
     for name, text in pages.items():
-        path = root / name
-        with atomic_write(path, "w", encoding="utf-8") as handle:
+        with atomic_write(root / name, "w", encoding="utf-8") as handle:
             handle.write(text)
-        written.append(path)
-    keep = {p.name for p in written}
-    pages_dir = root / FOLDER
-    for old in sorted(pages_dir.glob("*.html")) if pages_dir.is_dir() else []:
-        if old.name not in keep:
-            old.unlink()
-    return written
+    return list(pages)
 
 
-def render_report(result: BuildResult, folder: str | os.PathLike[str]) -> list[Path]:
-    """Render and write the whole report into ``folder``."""
-    return write_report(report_pages(result), folder)
+def prune_report(folder: str | os.PathLike[str], names: Iterable[str]) -> list[str]:
+    """Remove the pages of an earlier report that this one no longer has; returns their names."""
+    keep = set(names)
+    pages_dir = Path(folder) / FOLDER
+    gone = [f"{FOLDER}/{p.name}" for p in sorted(pages_dir.glob("*.html"))] if pages_dir.is_dir() else []
+    gone = [name for name in gone if name not in keep]
+    for name in gone:
+        (Path(folder) / name).unlink()
+    return gone
+
+
+def render_report(result: BuildResult, folder: str | os.PathLike[str]) -> list[str]:
+    """Render the whole report, write it into ``folder`` and drop stale pages; the names written."""
+    names = write_report(report_pages(result), folder)
+    prune_report(folder, names)
+    return names
 
 
 def describe(names: Iterable[str]) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
+import lxml.html
 import pytest
 from ruzh.align.reader import document_from_lines, read_document
 from ruzh.align.types import Bead
@@ -146,7 +148,7 @@ def test_charts_count_what_was_built(seed_site, seed_result) -> None:
 
 
 def test_glossary_rows_carry_filter_data_page_by_page(seed_site, seed_result) -> None:
-    pages = [n for n in seed_site.names if n.startswith("report/glossary")]
+    pages = [n for n in seed_site.names if n.startswith("report/glossary") and n.endswith(".html")]
     assert pages == ["report/glossary.html", "report/glossary-2.html"], "731 rows, 500 a page"
     rows = [r for n in pages for r in seed_site.pages[n].xpath('//table[@id="gloss-table"]/tbody/tr')]
     assert len(rows) == len(seed_result.glossary)
@@ -188,11 +190,17 @@ def test_hostile_text_is_shown_as_text(tmp_path: Path, page_checks) -> None:
     result = hostile_result(tmp_path)
     out = tmp_path / "out"
     written = render_report(result, out)
-    pages = {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in written}
+    pages = {name: (out / name).read_text(encoding="utf-8") for name in written}
     site = page_checks.site(pages)
     for name, page in site.pages.items():
         scripts = page.xpath("//script")
-        assert len(scripts) == 1 and scripts[0].get("src").endswith("report.js") and not scripts[0].text, name
+        sources = [x.get("src") for x in scripts]
+        expected = (
+            ["glossary-data.js", "report.js"]
+            if "glossary" in name
+            else ["report.js" if "/" in name else "report/report.js"]
+        )
+        assert sources == expected and not any(x.text for x in scripts), name
         assert not page.xpath("//main//img | //main//b | //main//i"), name
         assert not [a for e in page.iter() if isinstance(e.tag, str) for a in e.attrib if a.startswith("on")]
     sentences = [s for d in result.documents for s in d.sentences()]
@@ -213,10 +221,11 @@ def test_hostile_text_is_shown_as_text(tmp_path: Path, page_checks) -> None:
     assert row.get("data-domain") == '"><img src=x onerror=alert(5)>'
     assert "bell\u2407 here" in row.xpath('./td[@class="id"]')[0].get("title")
     page_checks.links_resolve(site)
+    assert "<" not in pages["report/glossary-data.js"] and "alert(5)" in pages["report/glossary-data.js"]
     ((here, related),) = site.xpath('//div[@class="related"]//a')
     assert related.get("href").split("#")[1] == sentence_id(result.documents[0].name, 1, 12)
     assert site.resolve(here, related.get("href"))[1] is not None
-    assert all(p.resolve().is_relative_to(out.resolve()) for p in written), "page names stay in the folder"
+    assert all((out / n).resolve().is_relative_to(out.resolve()) for n in written), "names stay in the folder"
 
 
 def test_findings_outside_the_documents_link_by_text_or_not_at_all(seed_result, page_checks) -> None:
@@ -240,7 +249,7 @@ def test_output_is_deterministic_and_written_atomically(seed_result, seed_pages,
     (tmp_path / "report.html").write_text("old", encoding="utf-8")
     (tmp_path / "report" / "pair-gone.html").write_text("a page of an earlier build", encoding="utf-8")
     written = render_report(seed_result, tmp_path)
-    assert {str(p.relative_to(tmp_path)): p.read_text(encoding="utf-8") for p in written} == seed_pages
+    assert {name: (tmp_path / name).read_text(encoding="utf-8") for name in written} == seed_pages
     assert seed_pages == report_pages(seed_result)
     on_disk = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert on_disk == sorted(seed_pages), "no .part file is left and the old page is gone"
@@ -299,3 +308,21 @@ def test_bad_bead_index_and_sentence_in_two_passages(seed_documents, page_checks
     ((_, missing),) = site.xpath('//section[@id="p-b"]//span[@class="missing"]')
     assert "#6" in missing.text
     page_checks.links_resolve(site)
+
+
+def test_glossary_data_holds_every_row_as_the_pages_do(seed_pages, seed_site, seed_result) -> None:
+    """The script's copy of the glossary: the same row markup as the static pages, and no ``<`` in it."""
+    text = seed_pages["report/glossary-data.js"]
+    assert "<" not in text
+    rows = json.loads(text.split("window.ruzhGlossary = ", 1)[1].rstrip().rstrip(";"))
+    static = [
+        lxml.html.tostring(r, encoding="unicode")
+        for n in ("report/glossary.html", "report/glossary-2.html")
+        for r in seed_site.pages[n].xpath('//table[@id="gloss-table"]/tbody/tr')
+    ]
+    assert len(rows) == len(static) == len(seed_result.glossary)
+    for row, html, entry in zip(rows, static, seed_result.glossary, strict=True):
+        parsed = lxml.html.fragment_fromstring(row["h"], create_parent="tbody")[0]
+        assert lxml.html.tostring(parsed, encoding="unicode") == html
+        assert (row["s"], row["d"], row["f"]) == (entry.status, entry.domain, entry.ru_freq + entry.zh_freq)
+        assert entry.id.lower() in row["t"] and row["v"][0] == entry.id

@@ -105,20 +105,31 @@ def test_link_into_a_collapsed_group_opens_it(report_dir: Path, seed_site) -> No
     assert len(opened) == 1 and opened[0].xpath(f'.//*[@id="{fid}"]')
 
 
-def test_glossary_filter_and_sort_from_the_address(report_dir: Path, seed_site) -> None:
-    """``?status=candidate&sort=-ru freq``: only the candidates of the page visible, most frequent first."""
-    name = "report/glossary-2.html"
-    static = seed_site.pages[name].xpath('//table[@id="gloss-table"]/tbody/tr')
-    candidates = sum(r.get("data-status") == "candidate" for r in static)
-    assert candidates and candidates < len(static), "the second page has candidates and termbase rows"
-    page = dom(report_dir / name, query="?status=candidate&sort=-ru%20freq")
+def test_glossary_filter_and_sort_from_the_address(report_dir: Path, seed_result: BuildResult) -> None:
+    """``?status=candidate&sort=-ru freq`` on the first page: the candidates of every page, most
+    frequent first (the seeds' candidates all sit on the second page)."""
+    candidates = [e for e in seed_result.glossary if e.status == "candidate"]
+    assert candidates and seed_result.glossary.index(candidates[0]) >= 500
+    page = dom(report_dir / "report" / "glossary.html", query="?status=candidate&sort=-ru%20freq")
     rows = page.xpath('//table[@id="gloss-table"]/tbody/tr')
-    assert len(rows) == len(static)
-    shown = [r for r in rows if r.get("hidden") is None]
-    assert {r.get("data-status") for r in shown} == {"candidate"} and len(shown) == candidates
+    assert len(rows) == len(candidates) and {r.get("data-status") for r in rows} == {"candidate"}
+    assert sorted(r.get("id") for r in rows) == sorted(f"g-{e.id}" for e in candidates)
     freqs = [int(r.xpath("./td")[6].get("data-v")) for r in rows]
     assert freqs == sorted(freqs, reverse=True)
-    assert page.xpath('//form[@id="gloss-filter"]//output')[0].text_content() == f"{len(shown)} rows"
+    assert page.xpath('//form[@id="gloss-filter"]//output')[0].text_content() == f"{len(rows)} rows"
+    assert page.xpath('//nav[@class="pager"]')[0].get("hidden") is not None, "the result has its own pages"
+
+
+def test_glossary_sorted_whole_shows_500_rows_at_a_time(report_dir: Path, seed_result: BuildResult) -> None:
+    page = dom(report_dir / "report" / "glossary-2.html", query="?sort=-zh%20freq")
+    rows = page.xpath('//table[@id="gloss-table"]/tbody/tr')
+    assert len(rows) == 500
+    top = sorted(seed_result.glossary, key=lambda e: -e.zh_freq)[0]
+    assert int(rows[0].xpath("./td")[7].get("data-v")) == top.zh_freq
+    assert [b.text for b in page.xpath('//p[@class="pages"]/button')] == ["next ›"]
+    assert f"of {len(seed_result.glossary)}" in page.xpath('//p[@class="pages"]')[0].text_content()
+    plain = dom(report_dir / "report" / "glossary-2.html")
+    assert len(plain.xpath('//table[@id="gloss-table"]/tbody/tr')) == len(seed_result.glossary) - 500
 
 
 @pytest.mark.parametrize("width", [1400, 420])
