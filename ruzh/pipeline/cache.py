@@ -27,7 +27,7 @@ def code_fingerprint() -> str:
     """Hash of every file of the libraries (code, lexicon, termbase): changes when results may."""
     digest = hashlib.sha256(FORMAT)
     for package in LIBRARIES:
-        root = Path(str(resources.files(f"ruzh.{package}")))
+        root = Path(str(resources.files(package)))
         for path in sorted(root.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".tsv", ".csv", ".txt", ".json"):
                 digest.update(str(path.relative_to(root)).encode())
