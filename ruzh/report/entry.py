@@ -1,7 +1,8 @@
 """The entry page: overview and charts, findings by rule, and a link to every passage and document.
 
 The lists are one link per line so that the page stays small on a large corpus (about three
-elements per document); the full tables with their counts are on their own pages.
+elements per document), and a long list is collapsed; the full tables with their counts are on
+their own pages.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from ruzh.report.html import Safe, fmt_score, join, tag
 from ruzh.report.layout import TABLE_ROWS_PER_PAGE, page_name, parts, url
 from ruzh.report.overview import overview_section, pair_rows
 
+OPEN_LIST = 50  # lists this short start open
+
 if TYPE_CHECKING:
     from ruzh.report.render import Site
 
@@ -28,6 +31,13 @@ def settings_box(result: BuildResult) -> Safe | None:
     return tag(
         "details", tag("summary", "Build settings"), tag("table", tag("tbody", rows), class_="settings")
     )
+
+
+def collapsed(label: str, body: Safe) -> Safe:
+    """A long list behind one click: a closed ``<details>`` is parsed but not laid out, which keeps
+    the entry page of a large corpus quick to open (measured by ``bench/bench_report.py``); a short
+    list starts open."""
+    return tag("details", tag("summary", label), body, class_="list", open=body.count("<li") <= OPEN_LIST)
 
 
 def _table_pages(kind: str, count: int, here: str) -> Safe:
@@ -50,7 +60,7 @@ def pairs_list(site: Site, here: str) -> Safe:
             )
         )
     body = (
-        tag("ol", items, class_="links")
+        collapsed(f"all {len(items)} aligned passages", tag("ol", items, class_="links"))
         if items
         else tag("p", "No parallel passages were found, so nothing was aligned.", class_="note")
     )
@@ -77,7 +87,9 @@ def documents_list(site: Site, here: str) -> Safe:
     return tag(
         "section",
         tag("h2", f"Documents ({len(docs)})"),
-        tag("ul", items, class_="links cols") if items else tag("p", "No documents.", class_="note"),
+        collapsed(f"all {len(items)} documents", tag("ul", items, class_="links cols"))
+        if items
+        else tag("p", "No documents.", class_="note"),
         _table_pages("documents", len(docs), here),
         id="documents",
     )

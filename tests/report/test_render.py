@@ -291,6 +291,10 @@ def test_documents_table_counts_terms_and_big_corpora_keep_the_chart_small(
     assert len(chart.xpath('.//rect[@class="part-a"]/title')) == 40
     assert len(site.pages["report/documents.html"].xpath('//table[@class="grid"]/tbody/tr')) == 45
     assert len(site.entry.xpath('//section[@id="documents"]//li/a')) == 45, "every document from the entry"
+    assert site.entry.xpath('//section[@id="documents"]/details[@class="list"]')[0].get("open") is None
+    assert (
+        seed_site.entry.xpath('//section[@id="documents"]/details[@class="list"]')[0].get("open") is not None
+    )
     page_checks.links_resolve(site)  # the seed passage names a document that is not in this result
 
 
