@@ -284,13 +284,13 @@ def test_documents_table_counts_terms_and_big_corpora_keep_the_chart_small(
         zh = sum(doc.name in e.zh_docs for e in live)
         assert row.xpath("./td")[-1].text == f"{ru} + {zh}"
     many = tuple(
-        document_from_lines([f"Статья номер {k} о цифровой экономике."], f"doc{k:02d}") for k in range(45)
+        document_from_lines([f"Статья номер {k} о цифровой экономике."], f"doc{k:02d}") for k in range(55)
     )
     site = site_of(replace(seed_result, documents=many, findings=()), page_checks)
     chart = site.entry.xpath('//section[@id="overview"]//svg')[2]
     assert len(chart.xpath('.//rect[@class="part-a"]/title')) == 40
-    assert len(site.pages["report/documents.html"].xpath('//table[@class="grid"]/tbody/tr')) == 45
-    assert len(site.entry.xpath('//section[@id="documents"]//li/a')) == 45, "every document from the entry"
+    assert len(site.pages["report/documents.html"].xpath('//table[@class="grid"]/tbody/tr')) == 55
+    assert len(site.entry.xpath('//section[@id="documents"]//li/a')) == 55, "every document from the entry"
     assert site.entry.xpath('//section[@id="documents"]/details[@class="list"]')[0].get("open") is None
     assert (
         seed_site.entry.xpath('//section[@id="documents"]/details[@class="list"]')[0].get("open") is not None
