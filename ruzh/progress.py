@@ -97,6 +97,11 @@ class Progress:
         self.stream = stream or sys.stderr
         self.quiet = quiet
         self.terminal = not quiet and _isatty(self.stream)
+        if self.terminal and stream is None and sys.__stderr__ is not None:
+            # The bars are drawn with terminal codes and show only our own names and counts, never a
+            # document's text, so they go to the terminal itself, not through the guard of
+            # ruzh.core.terminal that makes the controls of document text visible.
+            self.stream = sys.__stderr__
         self.interval = interval
         self._start = 0.0
         self._task: TaskID | None = None
