@@ -19,6 +19,7 @@ from ruzh.align.types import Document
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.checks.runner import CheckInputs, run_checks
 from ruzh.core.errors import InputError
+from ruzh.core.langtags import OutputTags
 from ruzh.glossary.build import Glossary, build_glossary
 from ruzh.glossary.entries import read_csv
 from ruzh.glossary.export import write_outputs
@@ -37,6 +38,7 @@ OUTPUT_FILES = (
     "memory.tmx",
     "glossary.csv",
     "glossary.tbx",
+    "glossary.xcs",
     "glossary-omegat.txt",
     "findings.json",
     "findings.sarif",
@@ -56,7 +58,7 @@ class BuildOptions:
     encoding: str | None = None
     keep_going: bool = False
     quiet: bool = False
-    zh_tag: str = "zh-CN"
+    tags: OutputTags = field(default_factory=OutputTags)
     reviewed: Path | None = None
 
 
@@ -76,7 +78,12 @@ class BuildStats:
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
-    return {"ruzh": __version__, "aligner": signature(aligner_lexicon()), "zh_tag": options.zh_tag}
+    return {
+        "ruzh": __version__,
+        "aligner": signature(aligner_lexicon()),
+        "ru_tag": options.tags.ru,
+        "zh_tag": options.tags.zh,
+    }
 
 
 def _passages(
@@ -163,11 +170,11 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     settings = settings_signature(options)
     signature = "|".join(f"{k}={v}" for k, v in settings.items())
     out = options.output
-    outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
+    outputs.write_memory(out / "memory.tmx", units, signature, options.tags)
     corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
     with Progress("glossary", quiet=options.quiet) as bar:
         glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
-        write_outputs(glossary, out)
+        write_outputs(glossary, out, tags=options.tags)
         bar.finish(f"{len(glossary.entries)} rows")
     with Progress("checks", quiet=options.quiet) as bar:
         report = _findings(options, readable, corpus, cache)
