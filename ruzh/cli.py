@@ -17,6 +17,7 @@ from ruzh import __version__
 from ruzh.core.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
 from ruzh.core.terminal import guarded_terminals, visible
 from ruzh.formatter import EXIT_CODES
+from ruzh.interrupt import interruptible
 
 # Order is the order in ``ruzh --help``.
 COMMAND_MODULES: tuple[str, ...] = ("build", "segment", "align", "eval", "tmx", "glossary", "check")
@@ -63,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Call the subcommand's handler and turn every failure into one line and its exit code."""
     try:
-        return int(args.handler(args))
+        with interruptible():
+            return int(args.handler(args))
     except RuzhError as exc:
         if args.debug:
             raise

@@ -13,6 +13,7 @@ from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
 from ruzh.core.langtags import output_tags
 from ruzh.formatter import add_command, encoding_name
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
+from ruzh.report import describe
 from ruzh.seeds import seed_paths
 
 
@@ -25,7 +26,12 @@ def register(subparsers: Any) -> None:
         "Read every document, find parallel passages (Аннотация ↔ 摘要 inside a document, documents that "
         "translate each other), align them, and write into the output folder: "
         + ", ".join(OUTPUT_FILES)
-        + ". Re-running on an unchanged corpus reuses cached per-document results.",
+        + " (the review report's entry page; its other pages, one per aligned pair and per document, "
+        "the glossary and the findings, are in report/ beside it; open report.html in a browser, no "
+        "server needed). Re-running on an unchanged corpus reuses cached per-document results. "
+        "Progress: on a terminal one line per phase (reading, pairing, aligning, glossary, checks, "
+        "report) with counts and time left; otherwise one line as each phase ends and one every 10 s "
+        "while it runs. Ctrl-C stops with exit code 130 and leaves no half-written file.",
     )
     parser.add_argument(
         "inputs",
@@ -68,7 +74,7 @@ def register(subparsers: Any) -> None:
         default="never",
         help="exit 1 when a finding is at or above this severity (default: never)",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or summary on stderr")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     parser.set_defaults(handler=run)
 
 
@@ -99,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         f"{len(result.glossary)} glossary rows, {stats.findings} findings -> {output}/",
         args.quiet,
     )
+    log(f"report: {describe(stats.report)} -> {output}/", args.quiet)
     if stats.errors:
         return EXIT_INPUT
     return EXIT_FINDINGS if fails(result.findings, args.fail_on) else EXIT_OK
