@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
 from ruzh.formatter import add_command
@@ -24,7 +25,9 @@ def register(subparsers: Any) -> None:
         "Read every document, find parallel passages (Аннотация ↔ 摘要 inside a document, documents that "
         "translate each other), align them, and write into the output folder: "
         + ", ".join(OUTPUT_FILES)
-        + ". Re-running on an unchanged corpus reuses cached per-document results.",
+        + ". Re-running reuses cached per-document and per-pair results (checked JSON, never code). "
+        "Files of the output folder are never read as documents; one build at a time holds the "
+        "folder (a second one exits 2), and the set of outputs is replaced together.",
     )
     parser.add_argument(
         "inputs",
@@ -59,9 +62,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--fail-on",
-        choices=("error", "warning", "never"),
-        default="never",
-        help="exit 1 when a finding is at or above this severity (default: never)",
+        choices=FAIL_ON,
+        default=None,
+        help="exit 1 when a finding is at or above this severity (default: fail-on of the "
+        "configuration file when there is one, else never)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="ruzh.toml",
+        help="check configuration, as for `ruzh check` (default: ./ruzh.toml, else [tool.ruzh.check] in "
+        "./pyproject.toml): switched-off rules are not reported and do not count for --fail-on; "
+        "a broken file exits 2",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or summary on stderr")
     parser.set_defaults(handler=run)
@@ -74,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.exists() and not output.is_dir():
         raise ConfigError("the output folder is a file", file=str(output), hint="give a folder name with -o")
+    config = load_config(args.config)
+    fail_on = args.fail_on or (config.fail_on if config.source else "never")
     cache = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else output / ".ruzh-cache"
     options = BuildOptions(
         inputs=tuple(Path(p) for p in args.inputs) or tuple(seed_paths()),
@@ -84,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         keep_going=args.keep_going,
         quiet=args.quiet,
         zh_tag=args.zh_tag,
+        config=config,
     )
     result, stats = build(options)
     for error in stats.errors:
@@ -96,4 +110,4 @@ def run(args: argparse.Namespace) -> int:
     )
     if stats.errors:
         return EXIT_INPUT
-    return EXIT_FINDINGS if fails(result.findings, args.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if fails(result.findings, fail_on) else EXIT_OK

@@ -1,7 +1,8 @@
 """The build: read, find parallel passages, align, write TMX, glossary, findings and the report.
 
-Each stage is a library call; this module only sequences them, runs independent documents and
-passages in parallel, and caches what can be reused on an unchanged corpus.
+Each stage is a library call; this module only sequences them. Independent documents and passages
+run in parallel, per-document and per-pair results are cached by content, and the outputs are
+written into a staging folder under the output folder's lock, then moved into place together.
 """
 
 from __future__ import annotations
@@ -14,23 +15,18 @@ from pathlib import Path
 
 from ruzh import __version__
 from ruzh.align.aligner import signature
-from ruzh.align.reader import expand_inputs
-from ruzh.align.types import Document
+from ruzh.checks.config import CheckConfig
 from ruzh.checks.formats import Report, render_json, render_sarif
-from ruzh.checks.runner import CheckInputs, run_checks
 from ruzh.core.errors import InputError
-from ruzh.glossary.build import Glossary, build_glossary
-from ruzh.glossary.entries import read_csv
 from ruzh.glossary.export import write_outputs
 from ruzh.lexicon import aligner_lexicon
-from ruzh.pipeline import outputs
+from ruzh.pipeline import outdir, outputs
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.corpus import read_corpus
-from ruzh.pipeline.discovery import parallel_passages
-from ruzh.pipeline.model import AlignedPassage, BuildResult
-from ruzh.pipeline.passages import CachedParallelAligner
+from ruzh.pipeline.checking import StoredReport, check_build, config_signature
+from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
+from ruzh.pipeline.model import BuildResult
+from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.report import report_html
-from ruzh.tmx.types import TranslationUnit
 
 OUTPUT_FILES = (
     "memory.tmx",
@@ -57,6 +53,7 @@ class BuildOptions:
     quiet: bool = False
     zh_tag: str = "zh-CN"
     reviewed: Path | None = None
+    config: CheckConfig = field(default_factory=CheckConfig)
 
 
 @dataclass
@@ -70,6 +67,8 @@ class BuildStats:
     findings: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
+    cache_rejected: int = 0
+    missed: dict[str, int] = field(default_factory=dict)  # cache misses by kind of entry
 
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
@@ -77,105 +76,76 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
     return {"ruzh": __version__, "aligner": signature(aligner_lexicon()), "zh_tag": options.zh_tag}
 
 
-def _passages(
-    documents: Sequence[Document], fingerprints: Sequence[str], options: BuildOptions, cache: Cache
-) -> list[AlignedPassage]:
-    """Parallel passages with their beads (the whole result cached by the documents' content)."""
-    lexicon = aligner_lexicon()
-    name = key("passages", lexicon.signature(), *fingerprints)
-    found = cache.get(name, "passages")
-    if not isinstance(found, list):
-        with CachedParallelAligner(options.jobs, cache, lexicon, options.quiet) as aligner:
-            found = parallel_passages(documents, aligner, lexicon)
-        cache.put(name, "passages", found)
-    return found
-
-
-def _corpus_key(
-    fingerprints: Sequence[str], units: Sequence[TranslationUnit], settings: str, reviewed: Path | None
-) -> str:
-    """A key for the corpus-wide results (glossary, findings, report): the documents' keys, every
-    unit's text, the settings written into the outputs, and the reviewed glossary's bytes."""
-    parts: list[str | bytes] = [settings, *fingerprints]
-    parts.extend(f"{u.ru}\x1f{u.zh}\x1f{u.doc}" for u in units)
-    parts.append(reviewed.read_bytes() if reviewed else b"")
-    return key("corpus", *parts)
-
-
-def _glossary(
-    documents: Sequence[Document],
-    units: Sequence[TranslationUnit],
-    reviewed: Path | None,
-    cache: Cache,
-    name: str,
-    jobs: int,
-) -> Glossary:
-    """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV
-    (cached by content)."""
-    glossary = cache.get(name, "glossary")
-    if not isinstance(glossary, Glossary):
-        decisions = read_csv(reviewed) if reviewed else ()
-        glossary = build_glossary(
-            documents, pairs=[(u.ru, u.zh) for u in units], reviewed=decisions, workers=jobs
-        )
-        cache.put(name, "glossary", glossary)
-    return glossary
-
-
-def _findings(options: BuildOptions, paths: Sequence[Path], name: str, cache: Cache) -> Report:
-    """Run the checks on the documents, the new glossary and the new memory (cached by content)."""
-    report = cache.get(name, "findings")
-    if not isinstance(report, Report):
-        inputs = CheckInputs(
-            documents=tuple(paths),
-            glossary=options.output / "glossary.csv",
-            tmx=options.output / "memory.tmx",
-        )
-        report = run_checks(inputs, version=__version__)
-        cache.put(name, "findings", report)
-    return report
-
-
-def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
-    """Run the whole pipeline and write every output file into ``options.output``."""
-    stats = BuildStats()
-    cache = Cache(options.cache_dir)
-    paths = expand_inputs(options.inputs)
-    if not paths:
-        raise InputError(
-            "no .txt or .docx documents found",
-            file=", ".join(map(str, options.inputs)),
-            hint="give files or folders that contain documents",
-        )
+def _stages(
+    options: BuildOptions, files: Sequence[CorpusFile], stats: BuildStats, cache: Cache, staging: Path
+) -> BuildResult:
+    """Read, pair, align, and write every output into ``staging``."""
     documents, fingerprints, stats.errors = read_corpus(
-        paths, options.jobs, cache, options.encoding, options.quiet
+        files, options.jobs, cache, options.encoding, options.quiet
     )
     if stats.errors and not options.keep_going:
         raise stats.errors[0]
     stats.documents = len(documents)
-    readable = [Path(d.path) for d in documents]
-    passages = _passages(documents, fingerprints, options, cache)
+    readable = [f for f in files if f.ident in {d.name for d in documents}]
+    passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet)
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
     signature = "|".join(f"{k}={v}" for k, v in settings.items())
-    out = options.output
-    outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
-    corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
-    glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
-    write_outputs(glossary, out)
-    report = _findings(options, readable, corpus, cache)
-    outputs.write_text(out / "findings.json", render_json(report))
-    outputs.write_text(out / "findings.sarif", render_sarif(report))
+    outputs.write_memory(staging / "memory.tmx", units, signature, options.zh_tag)
+    corpus = corpus_key(fingerprints, units, signature, options.reviewed)
+    glossary = glossary_stage(documents, units, options.reviewed, cache, corpus, options.jobs)
+    write_outputs(glossary, staging)
+    report = _findings(options, readable, fingerprints, staging, cache, corpus)
+    outputs.write_text(staging / "findings.json", render_json(report))
+    outputs.write_text(staging / "findings.sarif", render_sarif(report))
     rows = outputs.unaligned_rows(documents, passages, lonely)
-    outputs.write_unaligned(out / "unaligned.tsv", rows)
+    outputs.write_unaligned(staging / "unaligned.tsv", rows)
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
-    html = cache.get(corpus, "report")
-    if not isinstance(html, str):
-        html = report_html(result)
-        cache.put(corpus, "report", html)
-    outputs.write_text(out / "report.html", html)
+    outputs.write_text(staging / "report.html", report_html(result))
     stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
+    return result
+
+
+def _findings(
+    options: BuildOptions,
+    files: Sequence[CorpusFile],
+    fingerprints: Sequence[str],
+    staging: Path,
+    cache: Cache,
+    corpus: str,
+) -> Report:
+    """The checks on the documents, the new glossary and the new memory (cached by content)."""
+    name = key("findings", corpus, config_signature(options.config), str(options.output))
+    stored = cache.get(name, "findings", StoredReport)
+    report = stored.report() if stored else None
+    if report is None:
+        memory = (staging / "memory.tmx", str(options.output / "memory.tmx"))
+        report = check_build(
+            files, fingerprints, memory, staging / "glossary.csv", options.config, options.encoding, cache
+        )
+        cache.put(name, "findings", StoredReport.of(report))
+    return report
+
+
+def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
+    """Run the whole pipeline and replace the set of output files in ``options.output`` together."""
+    stats = BuildStats()
+    cache = Cache(options.cache_dir)
+    out = options.output
+    with outdir.locked(out):
+        outdir.recover(out)
+        files = corpus_files(options.inputs, out, options.cache_dir, OUTPUT_FILES)
+        if not files:
+            raise InputError(
+                "no .txt or .docx documents found",
+                file=", ".join(map(str, options.inputs)),
+                hint="give files or folders that contain documents",
+            )
+        staging = outdir.staging_folder(out)
+        result = _stages(options, files, stats, cache, staging)
+        outdir.commit(out, OUTPUT_FILES)
     stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
+    stats.cache_rejected, stats.missed = cache.rejected, dict(cache.missed)
     return result, stats
 
 

@@ -8,7 +8,8 @@ for the same sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
+from dataclasses import dataclass
 from types import TracebackType
 
 from ruzh.align.aligner import align_sentences
@@ -16,9 +17,17 @@ from ruzh.align.aligner.pairing import Passage
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.pool import worker_pool
 from ruzh.progress import Progress
 
 _WORKER_LEXICON: Lexicon | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBeads:
+    """The beads of one aligned pair, as cached."""
+
+    beads: tuple[Bead, ...]
 
 
 def _start_worker(lexicon: Lexicon) -> None:
@@ -59,15 +68,14 @@ class CachedParallelAligner:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=_start_worker, initargs=(self.lexicon,)
-            )
+            self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon,))
         return self._pool
 
     def __call__(self, batch: Sequence[tuple[Passage, Passage]]) -> list[list[Bead]]:
         lex = self.lexicon.signature()
         keys = [key("passage", lex, *_texts(ru), "\x01", *_texts(zh)) for ru, zh in batch]
-        beads: list[list[Bead] | None] = [self.cache.get(k, "beads") for k in keys]
+        stored = [self.cache.get(k, "beads", StoredBeads) for k in keys]
+        beads: list[list[Bead] | None] = [list(b.beads) if b else None for b in stored]
         todo = [i for i, b in enumerate(beads) if b is None]
         with Progress("aligning", len(todo), self.quiet) as bar:
             if self.jobs > 1 and len(todo) > 1:
@@ -78,7 +86,7 @@ class CachedParallelAligner:
                 results = (_align(_texts(batch[i][0]), _texts(batch[i][1])) for i in todo)
             for i, result in zip(todo, results, strict=True):
                 beads[i] = result
-                self.cache.put(keys[i], "beads", result)
+                self.cache.put(keys[i], "beads", StoredBeads(tuple(result)))
                 bar.advance()
         self.aligned += len(todo)
         return [b or [] for b in beads]

@@ -1,0 +1,93 @@
+"""The output folder of a build: one build at a time, and the set of outputs replaced together.
+
+A build holds an exclusive lock on ``DIR/.ruzh-lock`` for its whole run, so two builds into one
+folder cannot mix their outputs; the second stops at once with exit 2. Outputs are written into
+``DIR/.ruzh-staging/``; when all of them are there, a ``COMPLETE`` marker listing them is written
+and only then are they renamed into place. A build that is interrupted before the marker leaves the
+old set untouched (its staging folder is removed by the next build); one killed while renaming (a
+few renames, microseconds) leaves a marked staging folder that the next build finishes moving
+before anything else, so a mixed set never survives a run. Stale ``.part`` files of earlier, killed
+runs are removed under the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ruzh.core.errors import ConfigError
+
+LOCK = ".ruzh-lock"
+STAGING = ".ruzh-staging"
+MARKER = "COMPLETE"
+HIDDEN = (LOCK, STAGING)
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's build lock (created with the folder when needed)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot use the output folder: {exc.strerror or exc}", file=str(folder), hint="choose another -o"
+        ) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ConfigError(
+                "another ruzh build is writing into this output folder",
+                file=str(folder),
+                hint="wait for it to finish, or give another folder with -o",
+            ) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def recover(folder: Path) -> None:
+    """Finish the moves of a build killed while renaming, or drop an unfinished staging folder; then
+    remove stale ``.part`` files left by killed runs (call with the lock held)."""
+    staging = folder / STAGING
+    marker = staging / MARKER
+    if marker.is_file():
+        names = marker.read_text(encoding="utf-8").split("\n")
+        _move(staging, folder, [n for n in names if n and (staging / n).is_file()])
+    if staging.exists():
+        shutil.rmtree(staging, ignore_errors=True)
+    for part in folder.glob(".*.part"):
+        with contextlib.suppress(OSError):
+            part.unlink()
+
+
+def staging_folder(folder: Path) -> Path:
+    """A fresh, empty folder for the outputs of this build."""
+    staging = folder / STAGING
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    return staging
+
+
+def commit(folder: Path, names: Sequence[str]) -> None:
+    """Mark the staged set complete, then move every file into place and drop the staging folder."""
+    staging = folder / STAGING
+    marker = staging / MARKER
+    tmp = staging / f".{MARKER}.part"
+    tmp.write_text("\n".join(names) + "\n", encoding="utf-8")
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, marker)
+    _move(staging, folder, names)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move(staging: Path, folder: Path, names: Sequence[str]) -> None:
+    for name in names:
+        os.replace(staging / name, folder / name)
