@@ -7,9 +7,11 @@ written into a staging folder under the output folder's lock, then moved into pl
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +71,16 @@ class BuildStats:
     cache_misses: int = 0
     cache_rejected: int = 0
     missed: dict[str, int] = field(default_factory=dict)  # cache misses by kind of entry
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
+
+    @contextlib.contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        """Time one phase of the build (the benchmark reports where the time goes)."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
@@ -80,28 +92,36 @@ def _stages(
     options: BuildOptions, files: Sequence[CorpusFile], stats: BuildStats, cache: Cache, staging: Path
 ) -> BuildResult:
     """Read, pair, align, and write every output into ``staging``."""
-    documents, fingerprints, stats.errors = read_corpus(
-        files, options.jobs, cache, options.encoding, options.quiet
-    )
+    with stats.phase("reading"):
+        documents, fingerprints, stats.errors = read_corpus(
+            files, options.jobs, cache, options.encoding, options.quiet
+        )
     if stats.errors and not options.keep_going:
         raise stats.errors[0]
     stats.documents = len(documents)
     readable = [f for f in files if f.ident in {d.name for d in documents}]
-    passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet)
+    with stats.phase("pairing and aligning"):
+        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet)
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
     signature = "|".join(f"{k}={v}" for k, v in settings.items())
-    outputs.write_memory(staging / "memory.tmx", units, signature, options.zh_tag)
+    with stats.phase("memory"):
+        outputs.write_memory(staging / "memory.tmx", units, signature, options.zh_tag)
     corpus = corpus_key(fingerprints, units, signature, options.reviewed)
-    glossary = glossary_stage(documents, units, options.reviewed, cache, corpus, options.jobs)
-    write_outputs(glossary, staging)
-    report = _findings(options, readable, fingerprints, staging, cache, corpus)
-    outputs.write_text(staging / "findings.json", render_json(report))
-    outputs.write_text(staging / "findings.sarif", render_sarif(report))
-    rows = outputs.unaligned_rows(documents, passages, lonely)
-    outputs.write_unaligned(staging / "unaligned.tsv", rows)
+    with stats.phase("glossary"):
+        glossary = glossary_stage(
+            documents, fingerprints, units, options.reviewed, cache, corpus, options.jobs
+        )
+        write_outputs(glossary, staging)
+    with stats.phase("checks"):
+        report = _findings(options, readable, fingerprints, staging, cache, corpus)
+        outputs.write_text(staging / "findings.json", render_json(report))
+        outputs.write_text(staging / "findings.sarif", render_sarif(report))
+        rows = outputs.unaligned_rows(documents, passages, lonely)
+        outputs.write_unaligned(staging / "unaligned.tsv", rows)
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
-    outputs.write_text(staging / "report.html", report_html(result))
+    with stats.phase("report"):
+        outputs.write_text(staging / "report.html", report_html(result))
     stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
     return result
 

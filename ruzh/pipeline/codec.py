@@ -13,10 +13,9 @@ import dataclasses
 import math
 import types
 import typing
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 
 class CodecError(ValueError):
@@ -38,67 +37,107 @@ def encode(value: Any) -> Any:
     raise CodecError(f"cannot store a {type(value).__name__}")
 
 
-@lru_cache(maxsize=64)
-def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+Decoder = Callable[[Any], Any]
 
 
 def decode(kind: Any, data: Any) -> Any:
     """``data`` read back as ``kind`` (a dataclass, ``tuple[X, ...]``, ``X | None``, ``dict[str, X]``,
     or a scalar type); raises :class:`CodecError` on the first value of the wrong shape."""
+    return _decoder(kind)(data)
+
+
+@lru_cache(maxsize=256)
+def _decoder(kind: Any) -> Decoder:
+    """A checking decoder for one type, made once from its hints (decoding stays a few calls per
+    value, which matters for corpora of a million sentences)."""
     origin = typing.get_origin(kind)
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _dataclass(kind, data)
+        return _dataclass(kind)
     if origin is tuple:
-        return _tuple(typing.get_args(kind), data)
+        return _tuple(typing.get_args(kind))
     if origin in (types.UnionType, typing.Union):
-        return _union(typing.get_args(kind), data)
+        return _union(typing.get_args(kind))
     if origin is dict:
         key_type, value_type = typing.get_args(kind)
-        if key_type is not str or not isinstance(data, dict):
-            raise CodecError(f"expected an object, found {type(data).__name__}")
-        return {k: decode(value_type, v) for k, v in data.items()}
-    return _scalar(kind, data)
+        if key_type is not str:
+            raise CodecError(f"cannot read {kind}")
+        return _dict(_decoder(value_type))
+    if kind is float:
+        return _float
+    if kind in (str, int, bool):
+        return _exact(kind)
+    raise CodecError(f"cannot read {kind}")
 
 
-def _dataclass(cls: type, data: Any) -> Any:
-    if not isinstance(data, dict):
-        raise CodecError(f"expected an object for {cls.__name__}")
-    hints = _hints(cls)
-    if set(data) != {name for name, _ in hints}:
-        raise CodecError(f"wrong fields for {cls.__name__}")
-    return cls(**{name: decode(hint, data[name]) for name, hint in hints})
+def _dataclass(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls)
+    fields = tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+    names = {name for name, _ in fields}
+
+    def run(data: Any) -> Any:
+        if type(data) is not dict or data.keys() != names:
+            raise CodecError(f"not a {cls.__name__}")
+        return cls(**{name: field(data[name]) for name, field in fields})
+
+    return run
 
 
-def _tuple(args: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
-    if not isinstance(data, list):
-        raise CodecError("expected a list")
+def _tuple(args: tuple[Any, ...]) -> Decoder:
     if len(args) == 2 and args[1] is Ellipsis:
-        return tuple(decode(args[0], v) for v in data)
-    if len(args) != len(data):
-        raise CodecError("wrong number of items")
-    return tuple(decode(a, v) for a, v in zip(args, data, strict=True))
+        item = _decoder(args[0])
+
+        def many(data: Any) -> tuple[Any, ...]:
+            if type(data) is not list:
+                raise CodecError("expected a list")
+            return tuple(map(item, data))
+
+        return many
+    items = tuple(_decoder(a) for a in args)
+
+    def fixed(data: Any) -> tuple[Any, ...]:
+        if type(data) is not list or len(data) != len(items):
+            raise CodecError("expected a list of the right length")
+        return tuple(f(v) for f, v in zip(items, data, strict=True))
+
+    return fixed
 
 
-def _union(args: tuple[Any, ...], data: Any) -> Any:
-    if data is None and type(None) in args:
-        return None
-    for arg in args:
-        if arg is type(None):
-            continue
-        try:
-            return decode(arg, data)
-        except CodecError:
-            continue
-    raise CodecError("no alternative of the union fits")
+def _union(args: tuple[Any, ...]) -> Decoder:
+    optional = type(None) in args
+    choices = tuple(_decoder(a) for a in args if a is not type(None))
+
+    def run(data: Any) -> Any:
+        if data is None and optional:
+            return None
+        for choice in choices:
+            try:
+                return choice(data)
+            except CodecError:
+                continue
+        raise CodecError("no alternative of the union fits")
+
+    return run
 
 
-def _scalar(kind: Any, data: Any) -> Any:
-    if kind is float and isinstance(data, int | float) and not isinstance(data, bool):
-        if not math.isfinite(data):
-            raise CodecError("not a finite number")
-        return float(data)
-    if kind in (str, int, bool) and type(data) is kind:
+def _dict(value: Decoder) -> Decoder:
+    def run(data: Any) -> dict[str, Any]:
+        if type(data) is not dict:
+            raise CodecError("expected an object")
+        return {k: value(v) for k, v in data.items()}
+
+    return run
+
+
+def _float(data: Any) -> float:
+    if type(data) not in (int, float) or not math.isfinite(data):
+        raise CodecError("expected a finite number")
+    return float(data)
+
+
+def _exact(kind: type) -> Decoder:
+    def run(data: Any) -> Any:
+        if type(data) is not kind:
+            raise CodecError(f"expected {kind.__name__}, found {type(data).__name__}")
         return data
-    raise CodecError(f"expected {getattr(kind, '__name__', kind)}, found {type(data).__name__}")
+
+    return run

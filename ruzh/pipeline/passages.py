@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from types import TracebackType
 
 from ruzh.align.aligner import align_sentences
-from ruzh.align.aligner.pairing import Passage
+from ruzh.align.aligner.features import Bag
+from ruzh.align.aligner.pairing import Passage, passage_bags
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead
 from ruzh.pipeline.cache import Cache, key
@@ -21,6 +22,7 @@ from ruzh.pipeline.pool import worker_pool
 from ruzh.progress import Progress
 
 _WORKER_LEXICON: Lexicon | None = None
+BAG_CHUNK = 16  # passages per task: enough to amortise sending them to a worker
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,19 @@ def _start_worker(lexicon: Lexicon) -> None:
 def _align(ru: list[str], zh: list[str]) -> list[Bead]:
     """Worker: beads for one passage pair with the build's lexicon."""
     return align_sentences(ru, zh, _WORKER_LEXICON)
+
+
+def _bags(batch: list[Passage]) -> list[Bag]:
+    """Worker: the concept bags of some passages with the build's lexicon."""
+    assert _WORKER_LEXICON is not None
+    return passage_bags(batch, _WORKER_LEXICON)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBag:
+    """The concepts of one passage with their weights, in order, as cached."""
+
+    weights: tuple[tuple[str, float], ...]
 
 
 def _texts(passage: Passage) -> list[str]:
@@ -90,3 +105,23 @@ class CachedParallelAligner:
                 bar.advance()
         self.aligned += len(todo)
         return [b or [] for b in beads]
+
+    def bags(self, passages: Sequence[Passage], lexicon: Lexicon) -> list[Bag]:
+        """Concept bags of passages (the pairing's candidate search): each cached by its passage's
+        language and sentences, the missing ones computed on the pool in chunks."""
+        lex = lexicon.signature()
+        keys = [key("bag", lex, p.lang, *_texts(p)) for p in passages]
+        stored = [self.cache.get(k, "bags", StoredBag) for k in keys]
+        found: list[Bag | None] = [dict(b.weights) if b else None for b in stored]
+        todo = [i for i, b in enumerate(found) if b is None]
+        chunks = [todo[k : k + BAG_CHUNK] for k in range(0, len(todo), BAG_CHUNK)]
+        if self.jobs > 1 and len(chunks) > 1:
+            pool = self._executor()
+            results = pool.map(_bags, [[passages[i] for i in chunk] for chunk in chunks])
+        else:
+            results = map(_bags, [[passages[i] for i in chunk] for chunk in chunks])
+        for chunk, bags in zip(chunks, results, strict=True):
+            for i, bag in zip(chunk, bags, strict=True):
+                found[i] = bag
+                self.cache.put(keys[i], "bags", StoredBag(tuple(bag.items())))
+        return [b if b is not None else {} for b in found]

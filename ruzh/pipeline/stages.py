@@ -6,20 +6,22 @@ so a cached entry is only ever data that the writers escape as they would escape
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruzh.align.types import Document
 from ruzh.glossary.attest import Attestation
 from ruzh.glossary.build import BuildOptions as GlossaryOptions
-from ruzh.glossary.build import Glossary, build_glossary
+from ruzh.glossary.build import Glossary, NameMatcher, build_glossary, corpus_concepts
 from ruzh.glossary.entries import Entry, read_csv
 from ruzh.glossary.termbase import Concept
+from ruzh.glossary.translit import NameTally, match_names
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.discovery import parallel_passages
 from ruzh.pipeline.model import AlignedPassage
+from ruzh.pipeline.parts import document_parts
 from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.tmx.types import TranslationUnit
 
@@ -70,7 +72,7 @@ def passages_stage(
     stored = cache.get(name, "passages", StoredPassages)
     if stored is None:
         with CachedParallelAligner(jobs, cache, lexicon, quiet) as aligner:
-            stored = StoredPassages(tuple(parallel_passages(documents, aligner, lexicon)))
+            stored = StoredPassages(tuple(parallel_passages(documents, aligner, lexicon, aligner.bags)))
         cache.put(name, "passages", stored)
     return list(stored.passages)
 
@@ -86,22 +88,52 @@ def corpus_key(
     return key("corpus", *parts)
 
 
+@dataclass(frozen=True, slots=True)
+class StoredMatches:
+    """Russian/Chinese name pairs found by transliteration, as cached."""
+
+    matches: tuple[tuple[str, str, float, str], ...]
+
+
+def cached_names(cache: Cache) -> NameMatcher:
+    """The glossary's name matcher, cached by the two sets of names (it compares every Chinese name
+    with every Russian one; an edit that brings no new name reuses the result)."""
+
+    def run(ru: Mapping[str, NameTally], zh: Mapping[str, NameTally]) -> list[tuple[str, str, float, str]]:
+        name = key("names", "\x1f".join(sorted(ru)), "\x01", "\x1f".join(sorted(zh)))
+        stored = cache.get(name, "names", StoredMatches)
+        if stored is None:
+            stored = StoredMatches(tuple(match_names(ru, zh)))
+            cache.put(name, "names", stored)
+        return list(stored.matches)
+
+    return run
+
+
 def glossary_stage(
     documents: Sequence[Document],
+    fingerprints: Sequence[str],
     units: Sequence[TranslationUnit],
     reviewed: Path | None,
     cache: Cache,
     name: str,
     jobs: int,
 ) -> Glossary:
-    """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV
-    (cached by the corpus key)."""
+    """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV.
+    The whole result is cached by the corpus key; each document's counts by its content."""
     stored = cache.get(name, "glossary", StoredGlossary)
     if stored is not None:
         return stored.glossary()
     decisions = read_csv(reviewed) if reviewed else ()
+    concepts = corpus_concepts(decisions)
+    concepts_key = key("concepts", reviewed.read_bytes() if reviewed else b"")
+    parts = document_parts(documents, fingerprints, concepts, concepts_key, jobs, cache)
     glossary = build_glossary(
-        documents, pairs=[(u.ru, u.zh) for u in units], reviewed=decisions, workers=jobs
+        documents,
+        pairs=[(u.ru, u.zh) for u in units],
+        reviewed=decisions,
+        parts=parts,
+        names_matcher=cached_names(cache),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary
