@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -90,8 +91,10 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
 
 def _stages(
     options: BuildOptions, files: Sequence[CorpusFile], stats: BuildStats, cache: Cache, staging: Path
-) -> BuildResult:
-    """Read, pair, align, and write every output into ``staging``."""
+) -> tuple[BuildResult, bool]:
+    """Read, pair, align, and write every output into ``staging``; or, when the output folder
+    already holds this very set (see :func:`outdir.is_current`), write nothing. Returns the result
+    and whether a new set was staged."""
     with stats.phase("reading"):
         documents, fingerprints, stats.errors = read_corpus(
             files, options.jobs, cache, options.encoding, options.quiet
@@ -105,25 +108,33 @@ def _stages(
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
     signature = "|".join(f"{k}={v}" for k, v in settings.items())
-    with stats.phase("memory"):
-        outputs.write_memory(staging / "memory.tmx", units, signature, options.zh_tag)
     corpus = corpus_key(fingerprints, units, signature, options.reviewed)
+    build_key = key("outputs", corpus, config_signature(options.config), str(options.output))
+    current = cache.folder is not None and outdir.is_current(options.output, build_key, OUTPUT_FILES)
+    where = options.output if current else staging  # the checks read the memory and glossary here
+    if not current:
+        with stats.phase("memory"):
+            outputs.write_memory(staging / "memory.tmx", units, signature, options.zh_tag)
     with stats.phase("glossary"):
         glossary = glossary_stage(
             documents, fingerprints, units, options.reviewed, cache, corpus, options.jobs
         )
-        write_outputs(glossary, staging)
+        if not current:
+            write_outputs(glossary, staging)
     with stats.phase("checks"):
-        report = _findings(options, readable, fingerprints, staging, cache, corpus)
-        outputs.write_text(staging / "findings.json", render_json(report))
-        outputs.write_text(staging / "findings.sarif", render_sarif(report))
+        report = _findings(options, readable, fingerprints, where, cache, corpus)
         rows = outputs.unaligned_rows(documents, passages, lonely)
-        outputs.write_unaligned(staging / "unaligned.tsv", rows)
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
+    stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
+    if current:
+        return result, False
+    outputs.write_text(staging / "findings.json", render_json(report))
+    outputs.write_text(staging / "findings.sarif", render_sarif(report))
+    outputs.write_unaligned(staging / "unaligned.tsv", rows)
     with stats.phase("report"):
         outputs.write_text(staging / "report.html", report_html(result))
-    stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
-    return result
+    outdir.write_manifest(staging, build_key, OUTPUT_FILES)
+    return result, True
 
 
 def _findings(
@@ -162,8 +173,11 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
                 hint="give files or folders that contain documents",
             )
         staging = outdir.staging_folder(out)
-        result = _stages(options, files, stats, cache, staging)
-        outdir.commit(out, OUTPUT_FILES)
+        result, written = _stages(options, files, stats, cache, staging)
+        if written:
+            outdir.commit(out, (*OUTPUT_FILES, outdir.MANIFEST))
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
     stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     stats.cache_rejected, stats.missed = cache.rejected, dict(cache.missed)
     return result, stats

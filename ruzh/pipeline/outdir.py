@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterator, Sequence
@@ -21,10 +23,11 @@ from pathlib import Path
 
 from ruzh.core.errors import ConfigError
 
+MANIFEST = ".ruzh-manifest.json"
 LOCK = ".ruzh-lock"
 STAGING = ".ruzh-staging"
 MARKER = "COMPLETE"
-HIDDEN = (LOCK, STAGING)
+HIDDEN = (LOCK, STAGING, MANIFEST)
 
 
 @contextlib.contextmanager
@@ -91,3 +94,31 @@ def commit(folder: Path, names: Sequence[str]) -> None:
 def _move(staging: Path, folder: Path, names: Sequence[str]) -> None:
     for name in names:
         os.replace(staging / name, folder / name)
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_manifest(staging: Path, build_key: str, names: Sequence[str]) -> None:
+    """Record which build made the staged set, and each file's hash (staged with the set)."""
+    files = {name: _digest(staging / name) for name in names}
+    text = json.dumps({"build": build_key, "files": files}, indent=1, sort_keys=True)
+    (staging / MANIFEST).write_text(text + "\n", encoding="utf-8")
+
+
+def is_current(folder: Path, build_key: str, names: Sequence[str]) -> bool:
+    """Whether the folder holds exactly the set this build would write: its manifest names this
+    build and every file still has its recorded hash (then nothing needs rewriting)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files = data["files"]
+        if data["build"] != build_key or sorted(files) != sorted(names):
+            return False
+        return all(_digest(folder / name) == files[name] for name in names)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False

@@ -75,6 +75,7 @@ def test_a_planted_pickle_runs_nothing_and_drops_no_document(tmp_path: Path, pin
     for entry in entries:  # every entry, under its own name and under the old pickle name
         entry.write_bytes(pickle.dumps(_Planted(marker)))
         entry.with_suffix(".pickle").write_bytes(pickle.dumps(_Planted(marker)))
+    (out / outdir.MANIFEST).unlink()  # every output is written again, from what the cache gives
     assert _build(corpus, out) == 0
     assert not marker.exists()
     assert _outputs(out) == clean  # nothing dropped: the same outputs as the clean build
@@ -98,6 +99,7 @@ def test_wrong_typed_and_bit_flipped_entries_are_misses(tmp_path: Path, pinned: 
             for i in range(0, len(raw), max(1, len(raw) // 20))[:20]:
                 raw[i] ^= 0x55
             entry.write_bytes(bytes(raw))
+    (out / outdir.MANIFEST).unlink()
     _, second = build(options)
     assert second.cache_rejected == len(entries) and second.cache_hits == 0  # every entry read, none used
     assert second.documents == 3
@@ -254,3 +256,17 @@ def test_building_the_current_folder_twice_reads_the_same_documents(
         result, _ = build(replace(options, quiet=True))
         counts.append(sorted(d.name for d in result.documents))
     assert counts[0] == counts[1] == ["000.txt", "001.txt", "003.txt"]
+
+
+def test_an_unchanged_rerun_rewrites_nothing_but_a_tampered_output_is_replaced(
+    tmp_path: Path, pinned: None
+) -> None:
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    assert _build(corpus, out) == 0
+    clean = _outputs(out)
+    inodes = {name: (out / name).stat().st_ino for name in OUTPUT_FILES}
+    assert _build(corpus, out) == 0
+    assert {name: (out / name).stat().st_ino for name in OUTPUT_FILES} == inodes
+    (out / "report.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    assert _build(corpus, out) == 0
+    assert _outputs(out) == clean
