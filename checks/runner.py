@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruzh.checks import homoglyphs, names, typography
+from ruzh.checks import homoglyphs, names, punctuation, typography
 from ruzh.checks.baseline import read_baseline, split_known
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding, with_fingerprints
@@ -20,19 +20,14 @@ from ruzh.checks.rules import RULES
 from ruzh.checks.source import Joined, SourceFile, joined, parse_source, read_source
 from ruzh.checks.units import check_unit_file
 from ruzh.checks.variants import Glossary, check_variants, load_glossary
+from ruzh.core.inputs import find_files, printable
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files to check: files as given, directories searched for text files, in sorted order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix in DOCUMENT_SUFFIXES and q.is_file()))
-        else:
-            out.append(p)
-    return out
+    return find_files(paths, DOCUMENT_SUFFIXES)
 
 
 def display_name(path: Path) -> str:
@@ -40,8 +35,8 @@ def display_name(path: Path) -> str:
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+        return printable(path)
+    return printable(path if rel.startswith("..") else rel)
 
 
 def document_findings(src: SourceFile, run: Joined) -> Iterator[Finding]:
@@ -51,15 +46,18 @@ def document_findings(src: SourceFile, run: Joined) -> Iterator[Finding]:
     yield from typography.unbalanced_pairs(src, run)
     yield from typography.stray_spaces(src)
     yield from homoglyphs.mixed_script(src)
+    yield from punctuation.punctuation_variants(src, run)
 
 
 def corpus_findings(
     sources: Sequence[SourceFile], runs: Mapping[str, Joined], glossary: Glossary | None = None
 ) -> Iterator[Finding]:
-    """Rules that compare files: dashes, names and terms across the corpus."""
+    """Rules that compare files: dashes, look-alike acronyms, names and terms across the corpus."""
     dashes = typography.dash_contexts(runs.values())
+    latin = homoglyphs.latin_acronyms(line for s in sources for line in s.lines)
     for src in sources:
         yield from typography.han_for_dash(src, runs[src.name], dashes)
+        yield from homoglyphs.lookalike_acronyms(src, latin)
     yield from names.two_spellings(sources, runs)
     if glossary is not None:
         yield from check_variants(sources, runs, glossary)

@@ -11,7 +11,8 @@ from typing import Any
 from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
-from ruzh.formatter import add_command
+from ruzh.core.langtags import output_tags
+from ruzh.formatter import add_command, encoding_name
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
 from ruzh.seeds import seed_paths
 
@@ -48,17 +49,21 @@ def register(subparsers: Any) -> None:
         "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
+    )
     parser.add_argument(
         "--keep-going",
         action="store_true",
         help="skip unreadable documents (reported; exit 3 at the end) instead of stopping",
     )
     parser.add_argument(
+        "--ru-tag", metavar="TAG", help="xml:lang of Russian in the TMX and the TBX, e.g. ru-RU (default: ru)"
+    )
+    parser.add_argument(
         "--zh-tag",
-        default="zh-CN",
         metavar="TAG",
-        help="language tag of the Chinese side in the TMX (default: zh-CN)",
+        help="xml:lang of Chinese in the TMX and the TBX, e.g. zh-Hans (default: zh-CN)",
     )
     parser.add_argument(
         "--fail-on",
@@ -96,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         keep_going=args.keep_going,
         quiet=args.quiet,
-        zh_tag=args.zh_tag,
+        tags=output_tags(args.ru_tag, args.zh_tag),
         config=config,
     )
     result, stats = build(options)

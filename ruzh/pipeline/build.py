@@ -21,6 +21,7 @@ from ruzh.align.aligner import signature
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.core.errors import InputError
+from ruzh.core.langtags import OutputTags
 from ruzh.glossary.export import write_outputs
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline import outdir, outputs
@@ -35,6 +36,7 @@ OUTPUT_FILES = (
     "memory.tmx",
     "glossary.csv",
     "glossary.tbx",
+    "glossary.xcs",
     "glossary-omegat.txt",
     "findings.json",
     "findings.sarif",
@@ -54,7 +56,7 @@ class BuildOptions:
     encoding: str | None = None
     keep_going: bool = False
     quiet: bool = False
-    zh_tag: str = "zh-CN"
+    tags: OutputTags = field(default_factory=OutputTags)
     reviewed: Path | None = None
     config: CheckConfig = field(default_factory=CheckConfig)
 
@@ -86,7 +88,12 @@ class BuildStats:
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
-    return {"ruzh": __version__, "aligner": signature(aligner_lexicon()), "zh_tag": options.zh_tag}
+    return {
+        "ruzh": __version__,
+        "aligner": signature(aligner_lexicon()),
+        "ru_tag": options.tags.ru,
+        "zh_tag": options.tags.zh,
+    }
 
 
 def _stages(
@@ -114,13 +121,13 @@ def _stages(
     where = options.output if current else staging  # the checks read the memory and glossary here
     if not current:
         with stats.phase("memory"):
-            outputs.write_memory(staging / "memory.tmx", units, signature, options.zh_tag)
+            outputs.write_memory(staging / "memory.tmx", units, signature, options.tags)
     with stats.phase("glossary"):
         glossary = glossary_stage(
             documents, fingerprints, units, options.reviewed, cache, corpus, options.jobs
         )
         if not current:
-            write_outputs(glossary, staging)
+            write_outputs(glossary, staging, tags=options.tags)
     with stats.phase("checks"):
         report = _findings(options, readable, fingerprints, where, cache, corpus)
         rows = outputs.unaligned_rows(documents, passages, lonely)

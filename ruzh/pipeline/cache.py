@@ -103,7 +103,7 @@ class Cache:
         header = {"format": FORMAT, "kind": kind, "key": name, "sha256": hashlib.sha256(payload).hexdigest()}
         with (
             contextlib.suppress(OSError, RuzhError),
-            atomic_write(self._path(name, kind), "wb") as handle,
+            atomic_write(self._path(name, kind), "wb", own_file=True) as handle,
         ):
             handle.write(json.dumps(header).encode() + b"\n" + payload)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from ruzh.align.reader import expand_inputs, read_document
 from ruzh.align.types import Document
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import printable, read_input
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.outdir import HIDDEN
 from ruzh.pipeline.pool import worker_pool
@@ -53,7 +54,7 @@ def corpus_files(
         if out != base and _inside(real, out) and not any(r.is_relative_to(out) for r in roots):
             continue  # the output folder inside the corpus folder
         seen.add(real)
-        ident = real.relative_to(base).as_posix() if real.is_relative_to(base) else path.name
+        ident = printable(real.relative_to(base).as_posix() if real.is_relative_to(base) else path.name)
         files.append(CorpusFile(path, ident))
     return files
 
@@ -79,10 +80,10 @@ def _read(path: str, ident: str, encoding: str | None) -> Document | InputError:
 
 def _document_key(file: CorpusFile, encoding: str | None) -> str | None:
     try:
-        data = file.path.read_bytes()
-    except OSError:
+        data = read_input(file.path)
+    except InputError:
         return None  # the reader reports it properly
-    return key("document", str(file.path), file.ident, encoding or "", data)
+    return key("document", printable(file.path), file.ident, encoding or "", data)
 
 
 def read_corpus(
