@@ -4,7 +4,9 @@ Documents are made from the line-parallel sets in ``../shared/data`` (FLORES-200
 Tatoeba): each pair holds 20–40 consecutive sentence pairs, starting at a seeded random line and
 wrapping around, written one paragraph per sentence, so the build has to find which Russian file
 translates which Chinese file. The seeds are added as they are. Reported: wall time and peak memory
-(of the whole process tree) with 1 and with 2 jobs, then the re-run time with the cache.
+(the largest process, and the sum over the main process and its pool, sampled from /proc) of a
+full build with 1 and with 2 jobs, a re-run on the unchanged corpus, a re-run after one document
+was edited, and the report's pages; the machine's load average before and after.
 
     python bench/bench_build.py [--pairs 500] [--data ../shared/data] [--work bench/work/build]
 """
@@ -13,11 +15,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ruzh.align.aligner.perturb import read_flores, read_tatoeba
@@ -43,19 +45,73 @@ def build_corpus(folder: Path, data: Path, pairs: int, seed: int = 7) -> int:
     return 2 * pairs + len(seed_paths())
 
 
-def timed_build(corpus: Path, out: Path, jobs: int, fresh: bool) -> tuple[float, float]:
-    """Run ``ruzh build`` in a child process; wall seconds and peak RSS (MB) of the process tree."""
+@dataclass
+class Run:
+    """One build: wall seconds, the largest process's peak RSS, the peak of the tree's summed RSS."""
+
+    wall: float
+    largest_mb: float
+    total_mb: float
+
+
+def _tree(root: int) -> list[int]:
+    """The pids of ``root`` and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, ()))
+    return out
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def timed_build(corpus: Path, out: Path, jobs: int, fresh: bool) -> Run:
+    """Run ``ruzh build`` in a child process, sampling the memory of its process tree every 50 ms."""
     if fresh and out.exists():
         shutil.rmtree(out)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [sys.executable, "-m", "ruzh", "build", str(corpus), "-o", str(out), "--jobs", str(jobs), "-q"]
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "ruzh", "build", str(corpus), "-o", str(out), "--jobs", str(jobs), "--quiet"],
-        check=True,
-    )
+    child = subprocess.Popen(command)
+    largest = total = 0.0
+    while child.poll() is None:
+        sizes = [_rss_mb(pid) for pid in _tree(child.pid)]
+        largest, total = max(largest, *sizes), max(total, sum(sizes))
+        time.sleep(0.05)
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    if child.returncode not in (0, 1):
+        sys.exit(f"bench_build: ruzh build exited {child.returncode}")
+    return Run(wall, largest, total)
+
+
+def edit_one(corpus: Path) -> Path:
+    """Append a sentence to one generated Russian document, as an editor would."""
+    path = corpus / "pair0042_ru.txt"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\nЭто предложение добавлено при правке документа.\n")
+    return path
+
+
+def report_pages(out: Path) -> str:
+    """Number, largest and total size of the report's HTML pages."""
+    pages = [p for p in out.rglob("*.html") if ".ruzh-cache" not in p.parts]
+    sizes = [p.stat().st_size / 1e6 for p in pages]
+    return f"{len(pages)} HTML pages, largest {max(sizes, default=0):.1f} MB, total {sum(sizes):.1f} MB"
 
 
 def main() -> None:
@@ -70,14 +126,28 @@ def main() -> None:
         sys.exit(f"bench_build: development data not found at {args.data} (give --data)")
     corpus, out = args.work / "corpus", args.work / "out"
     files = build_corpus(corpus, args.data, args.pairs)
-    print(f"corpus: {files} files ({args.pairs} generated pairs + seeds)")
+    print(f"corpus: {files} files ({args.pairs} generated pairs + seeds); load before: {_load()}")
+    runs = {}
     for jobs in (1, 2):
-        wall, peak = timed_build(corpus, out, jobs, fresh=True)
-        print(f"jobs={jobs}: {wall:.1f} s wall, peak RSS of one process so far {peak:.0f} MB")
-    wall, _ = timed_build(corpus, out, 2, fresh=False)
-    print(f"re-run with cache (jobs=2): {wall:.1f} s wall")
-    summary = subprocess.run(["grep", "-c", "<tu ", str(out / "memory.tmx")], capture_output=True, text=True)
-    print(f"translation units in memory.tmx: {summary.stdout.strip()}")
+        runs[jobs] = timed_build(corpus, out, jobs, fresh=True)
+        _print(f"full build, jobs={jobs}", runs[jobs])
+    print(f"speed-up with 2 jobs: {runs[1].wall / runs[2].wall:.2f}x")
+    _print("re-run unchanged (jobs=2)", timed_build(corpus, out, 2, fresh=False))
+    edited = edit_one(corpus)
+    again = timed_build(corpus, out, 2, fresh=False)
+    _print(f"re-run after editing {edited.name} (jobs=2)", again)
+    print(f"edited re-run / full build (jobs=2): {100 * again.wall / runs[2].wall:.1f}%")
+    units = (out / "memory.tmx").read_text(encoding="utf-8").count("<tu ")
+    print(f"translation units in memory.tmx: {units}; report: {report_pages(out)}; load after: {_load()}")
+
+
+def _print(label: str, run: Run) -> None:
+    print(f"{label}: {run.wall:.1f} s wall, peak RSS largest process {run.largest_mb:.0f} MB, "
+          f"sum over the pool {run.total_mb:.0f} MB")  # fmt: skip
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 if __name__ == "__main__":

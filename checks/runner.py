@@ -7,7 +7,7 @@ runs every rule, applies the configuration and the baseline and returns a :class
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding, with_fingerprints
 from ruzh.checks.formats import Report
 from ruzh.checks.rules import RULES
-from ruzh.checks.source import SourceFile, joined, parse_source, read_source
+from ruzh.checks.source import Joined, SourceFile, joined, parse_source, read_source
 from ruzh.checks.units import check_unit_file
 from ruzh.checks.variants import Glossary, check_variants, load_glossary
 from ruzh.core.inputs import find_files, printable
@@ -39,22 +39,36 @@ def display_name(path: Path) -> str:
     return printable(path if rel.startswith("..") else rel)
 
 
-def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = None) -> Iterator[Finding]:
-    """Document rules over a corpus: typography and scripts per file, dashes and terms across files."""
-    runs = {s.name: joined(s) for s in sources}
+def document_findings(src: SourceFile, run: Joined) -> Iterator[Finding]:
+    """Rules that look at one file alone (typography and scripts): their findings depend on nothing
+    else, so a build can keep them per document and recompute only edited ones."""
+    yield from typography.halfwidth_punctuation(src)
+    yield from typography.unbalanced_pairs(src, run)
+    yield from typography.stray_spaces(src)
+    yield from homoglyphs.mixed_script(src)
+    yield from punctuation.punctuation_variants(src, run)
+
+
+def corpus_findings(
+    sources: Sequence[SourceFile], runs: Mapping[str, Joined], glossary: Glossary | None = None
+) -> Iterator[Finding]:
+    """Rules that compare files: dashes, look-alike acronyms, names and terms across the corpus."""
     dashes = typography.dash_contexts(runs.values())
     latin = homoglyphs.latin_acronyms(line for s in sources for line in s.lines)
     for src in sources:
-        yield from typography.halfwidth_punctuation(src)
-        yield from typography.unbalanced_pairs(src, runs[src.name])
-        yield from typography.stray_spaces(src)
         yield from typography.han_for_dash(src, runs[src.name], dashes)
-        yield from homoglyphs.mixed_script(src)
         yield from homoglyphs.lookalike_acronyms(src, latin)
-        yield from punctuation.punctuation_variants(src, runs[src.name])
     yield from names.two_spellings(sources, runs)
     if glossary is not None:
         yield from check_variants(sources, runs, glossary)
+
+
+def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = None) -> Iterator[Finding]:
+    """Document rules over a corpus: typography and scripts per file, dashes and terms across files."""
+    runs = {s.name: joined(s) for s in sources}
+    for src in sources:
+        yield from document_findings(src, runs[src.name])
+    yield from corpus_findings(sources, runs, glossary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +105,24 @@ def run_checks(
     version: str = "",
 ) -> Report:
     """Every finding with configured severities and fingerprints, minus those in the baseline."""
-    cfg = config or CheckConfig()
     raw, files = collect(inputs)
+    glossary = str(inputs.glossary) if inputs.glossary else "shipped termbase"
+    return make_report(raw, files, config, baseline, version, glossary)
+
+
+def make_report(
+    raw: list[Finding],
+    files: Sequence[str],
+    config: CheckConfig | None = None,
+    baseline: str | Path | None = None,
+    version: str = "",
+    glossary: str = "shipped termbase",
+) -> Report:
+    """The report of raw findings: configured severities (switched-off rules dropped), fingerprints,
+    the baseline applied. ``raw`` is consumed."""
+    cfg = config or CheckConfig()
     findings = sorted(cfg.apply(raw), key=Finding.sort_key)
-    del raw
+    raw.clear()
     for i, f in enumerate(with_fingerprints(findings)):
         findings[i] = f  # in place: a million-unit memory may give a hundred thousand findings
     hidden = 0
@@ -103,7 +131,7 @@ def run_checks(
     rules = tuple(r for r in RULES if cfg.enabled_anywhere(r.id))
     settings = (
         ("config", cfg.source or "defaults"),
-        ("glossary", str(inputs.glossary) if inputs.glossary else "shipped termbase"),
+        ("glossary", glossary),
         ("baseline", str(baseline) if baseline else "none"),
     )
     return Report(tuple(findings), tuple(files), rules, version=version, suppressed=hidden, settings=settings)

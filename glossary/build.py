@@ -20,12 +20,15 @@ from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
 from ruzh.glossary.entries import Entry, candidate_id, from_concept, merge
 from ruzh.glossary.matching import lemma_key
 from ruzh.glossary.pairing import Pairing, associate, compose_and_attest, lexicon_table
-from ruzh.glossary.parts import document_parts
+from ruzh.glossary.parts import DocumentPart, document_parts
 from ruzh.glossary.scoring import c_value
 from ruzh.glossary.termbase import Concept, load_termbase
 from ruzh.glossary.translit import NameTally, match_names
 
 VERSION = "1"
+
+# Pairs Russian and Chinese names: ``(ru name, zh name, similarity, transliteration)``, sorted.
+NameMatcher = Callable[[Mapping[str, NameTally], Mapping[str, NameTally]], list[tuple[str, str, float, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +69,23 @@ def build_glossary(
     lexicon: Mapping[str, Sequence[str]] | None = None,
     options: BuildOptions = BuildOptions(),
     workers: int = 1,
+    parts: Iterable[DocumentPart] | None = None,
+    names_matcher: NameMatcher = match_names,
 ) -> Glossary:
-    """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions."""
+    """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions.
+
+    ``parts`` are the documents' counts when the caller has them already (a build keeps them per
+    document: they are those of :func:`glossary.parts.count_document` with the concepts of
+    :func:`corpus_concepts`); ``names_matcher`` pairs Russian and Chinese names (a build caches it).
+    """
     base = list(load_termbase() if concepts is None else concepts)
-    by_id = {c.id: c for c in base}
-    for entry in reviewed:
-        if entry.status in ("approved", "termbase") and (entry.ru or entry.zh):
-            by_id[entry.id] = _reviewed_concept(entry, by_id.get(entry.id))
+    by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
     all_concepts = list(by_id.values())
     attester, ru_col, zh_col = Attester(all_concepts), RuCollector(), ZhCollector()
     zh_texts: list[tuple[str, int, str]] = []
     names: list[str] = []
-    for part in document_parts(documents, all_concepts, attester, workers):
+    counted = parts if parts is not None else document_parts(documents, all_concepts, attester, workers)
+    for part in counted:
         names.append(part.name)
         attester.merge(part.attested)
         ru_col.merge(part.ru)
@@ -97,7 +105,8 @@ def build_glossary(
     base_ids = {c.id for c in base}
     added = [e.id for e in reviewed if e.id in by_id and e.id not in base_ids]
     rows += [_known_row(by_id[cid], attestations) for cid in added]
-    name_rows = _name_rows(ru_col.names, zh_col.names, ru_known, zh_known)
+    name_rows = _name_rows(names_matcher(ru_col.names, zh_col.names), ru_col.names, zh_col.names,
+                           ru_known, zh_known)  # fmt: skip
     skip = {e.zh for e in name_rows}
     rows += _candidate_rows(ru_col.tallies, ru_cands, zh_col.tallies, zh_cands, pairings, zh_texts, skip)
     rows += name_rows
@@ -105,6 +114,17 @@ def build_glossary(
     return Glossary(
         tuple(entries), attestations, tuple(all_concepts), tuple(names), options.signature(), options
     )
+
+
+def corpus_concepts(
+    reviewed: Sequence[Entry] = (), concepts: Sequence[Concept] | None = None
+) -> list[Concept]:
+    """The concepts a corpus is attested against: the termbase, with approved reviewed rows added."""
+    by_id = {c.id: c for c in (load_termbase() if concepts is None else concepts)}
+    for entry in reviewed:
+        if entry.status in ("approved", "termbase") and (entry.ru or entry.zh):
+            by_id[entry.id] = _reviewed_concept(entry, by_id.get(entry.id))
+    return list(by_id.values())
 
 
 def _reviewed_concept(entry: Entry, old: Concept | None) -> Concept:
@@ -245,6 +265,7 @@ def _with_zh_stats(
 
 
 def _name_rows(
+    matches: Iterable[tuple[str, str, float, str]],
     ru: Mapping[str, NameTally],
     zh: Mapping[str, NameTally],
     ru_known: Container[object],
@@ -252,7 +273,7 @@ def _name_rows(
 ) -> list[Entry]:
     """Names paired by transliteration, unless the termbase has them; fuzzy ones must recur."""
     rows: list[Entry] = []
-    for ru_name, zh_name, ratio, cyr in match_names(ru, zh):
+    for ru_name, zh_name, ratio, cyr in matches:
         if lemma_key(ru_name) in ru_known or zh_name in zh_known:
             continue
         r, z = ru[ru_name], zh[zh_name]

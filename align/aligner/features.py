@@ -78,15 +78,16 @@ def simplified(text: str) -> str:
     return str(_to_simplified().convert(text))
 
 
-def zh_side(sentences: Sequence[str], matcher: Matcher, ru: Side) -> Side:
-    """Features of the Chinese sentences, restricted to concepts the Russian text uses."""
-    vocabulary = set().union(*ru.bags) if ru.bags else set()
+def zh_side(sentences: Sequence[str], matcher: Matcher, ru: Side | None) -> Side:
+    """Features of the Chinese sentences, restricted to concepts the Russian text uses (all of
+    them without ``ru``: a caller that keeps them per passage restricts them later)."""
+    vocabulary = (set().union(*ru.bags) if ru.bags else set()) if ru is not None else None
     bags = []
     for text in map(simplified, sentences):
         bag = matcher.zh_concepts(text)
         bag.update(zh_anchors(text))
         bag.update(dict.fromkeys(zh_name_keys(text), NAME_WEIGHT))
-        bags.append({k: w for k, w in bag.items() if k in vocabulary})
+        bags.append(bag if vocabulary is None else {k: w for k, w in bag.items() if k in vocabulary})
     return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
 
 

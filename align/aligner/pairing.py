@@ -63,13 +63,29 @@ def passages(document: Document) -> list[Passage]:
     return out
 
 
-def _bags(ru: Sequence[Passage], zh: Sequence[Passage], lexicon: Lexicon) -> tuple[list[Bag], list[Bag]]:
-    """One concept set per passage, weighted by how few passages share it."""
+def passage_bags(passages: Sequence[Passage], lexicon: Lexicon) -> list[Bag]:
+    """The concepts of each passage (union over its sentences); Chinese ones not yet restricted to
+    the concepts the Russian side uses. Each bag depends on its passage alone."""
     matcher = matcher_for(lexicon)
-    ru_bags = [_union(ru_side([s.text for s in p.sentences], matcher).bags) for p in ru]
-    vocab_side = ru_side([], matcher)
-    vocab_side.bags = ru_bags
-    zh_bags = [_union(zh_side([s.text for s in p.sentences], matcher, vocab_side).bags) for p in zh]
+    out = []
+    for p in passages:
+        texts = [s.text for s in p.sentences]
+        side = ru_side(texts, matcher) if p.lang == "ru" else zh_side(texts, matcher, None)
+        out.append(_union(side.bags))
+    return out
+
+
+# Concept bags of passages, one per passage (the build caches them per passage).
+PassageBagger = Callable[[Sequence[Passage], Lexicon], list[Bag]]
+
+
+def _bags(
+    ru: Sequence[Passage], zh: Sequence[Passage], lexicon: Lexicon, bagger: PassageBagger = passage_bags
+) -> tuple[list[Bag], list[Bag]]:
+    """One concept set per passage, weighted by how few passages share it."""
+    ru_bags = [dict(bag) for bag in bagger(ru, lexicon)]
+    vocabulary = set().union(*ru_bags)
+    zh_bags = [{k: w for k, w in bag.items() if k in vocabulary} for bag in bagger(zh, lexicon)]
     total = len(ru_bags) + len(zh_bags)
     freq: dict[str, int] = {}
     for bag in (*ru_bags, *zh_bags):
@@ -138,10 +154,14 @@ RARE_SHARE = 0.1  # concepts in more than this share of passages do not propose 
 
 
 def _candidates(
-    ru_pool: Sequence[Passage], zh_pool: Sequence[Passage], lex: Lexicon, min_text: float
+    ru_pool: Sequence[Passage],
+    zh_pool: Sequence[Passage],
+    lex: Lexicon,
+    min_text: float,
+    bagger: PassageBagger = passage_bags,
 ) -> list[tuple[float, int, int]]:
     """Scored (text score, ru index, zh index) candidates above ``min_text``, best first."""
-    rb, zb = _bags(ru_pool, zh_pool, lex)
+    rb, zb = _bags(ru_pool, zh_pool, lex, bagger)
     ru_chars = [_chars(p) for p in ru_pool]
     zh_chars = [_chars(p) for p in zh_pool]
     if len(ru_pool) * len(zh_pool) <= EXHAUSTIVE_PAIRS:
@@ -180,7 +200,12 @@ def _indexed_pairs(ru_bags: Sequence[Bag], zh_bags: Sequence[Bag]) -> list[tuple
 
 
 def _across(
-    pool: Sequence[Passage], lex: Lexicon, min_text: float, min_pair: float, aligner: BatchAligner
+    pool: Sequence[Passage],
+    lex: Lexicon,
+    min_text: float,
+    min_pair: float,
+    aligner: BatchAligner,
+    bagger: PassageBagger = passage_bags,
 ) -> list[PassagePair]:
     """Russian and Chinese passages of different documents paired greedily, best text score first.
 
@@ -192,7 +217,7 @@ def _across(
     zh_pool = [p for p in pool if p.lang == "zh"]
     if not ru_pool or not zh_pool:
         return []
-    remaining = _candidates(ru_pool, zh_pool, lex, min_text)
+    remaining = _candidates(ru_pool, zh_pool, lex, min_text, bagger)
     found: list[PassagePair] = []
     used: set[tuple[str, int]] = set()
     tries: dict[tuple[str, int], int] = {}
@@ -230,12 +255,14 @@ def find_parallel_passages(
     min_text_score: float = MIN_TEXT_SCORE,
     min_pair_score: float = MIN_PAIR_SCORE,
     aligner: BatchAligner | None = None,
+    bagger: PassageBagger = passage_bags,
 ) -> list[PassagePair]:
     """Parallel passages among documents: abstracts within a document, then documents across.
 
     Every Russian passage is paired with at most one Chinese passage and vice versa; pairs are
     tried best text score first, kept when their aligned score reaches ``min_pair_score`` (abstract
     pairs inside one document are always kept), and returned with their beads, best score first.
+    ``bagger`` gives each passage's concepts (a build passes one that caches them per passage).
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     run = aligner or serial_aligner(lex)
@@ -246,13 +273,13 @@ def find_parallel_passages(
         ru_abs = [p for p in parts if p.lang == "ru" and p.kind == "abstract"]
         zh_abs = [p for p in parts if p.lang == "zh" and p.kind == "abstract"]
         if ru_abs and zh_abs:
-            rb, zb = _bags(ru_abs, zh_abs, lex)
+            rb, zb = _bags(ru_abs, zh_abs, lex, bagger)
             score = text_score(rb[0], zb[0], _chars(ru_abs[0]), _chars(zh_abs[0]))
             abstracts.append((ru_abs[0], zh_abs[0], score))
         pool.extend(p for p in parts if p.kind == "text")
     beads = run([(ru, zh) for ru, zh, _ in abstracts]) if abstracts else []
     found = [pair_from_beads(ru, zh, s, b) for (ru, zh, s), b in zip(abstracts, beads, strict=True)]
-    found.extend(_across(pool, lex, min_text_score, min_pair_score, run))
+    found.extend(_across(pool, lex, min_text_score, min_pair_score, run, bagger))
     return sorted(found, key=lambda p: -p.score)
 
 

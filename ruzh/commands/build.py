@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
 from ruzh.core.langtags import output_tags
@@ -28,7 +29,9 @@ def register(subparsers: Any) -> None:
         + ", ".join(OUTPUT_FILES)
         + " (the review report's entry page; its other pages, one per aligned pair and per document, "
         "the glossary and the findings, are in report/ beside it; open report.html in a browser, no "
-        "server needed). Re-running on an unchanged corpus reuses cached per-document results. "
+        "server needed). Re-running reuses cached per-document and per-pair results (checked JSON, never "
+        "code). Files of the output folder are never read as documents; one build at a time holds the "
+        "folder (a second one exits 2), and the set of outputs is replaced together. "
         "Progress: on a terminal one line per phase (reading, pairing, aligning, glossary, checks, "
         "report) with counts and time left; otherwise one line as each phase ends and one every 10 s "
         "while it runs. Ctrl-C stops with exit code 130 and leaves no half-written file.",
@@ -70,9 +73,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--fail-on",
-        choices=("error", "warning", "never"),
-        default="never",
-        help="exit 1 when a finding is at or above this severity (default: never)",
+        choices=FAIL_ON,
+        default=None,
+        help="exit 1 when a finding is at or above this severity (default: fail-on of the "
+        "configuration file when there is one, else never)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="ruzh.toml",
+        help="check configuration, as for `ruzh check` (default: ./ruzh.toml, else [tool.ruzh.check] in "
+        "./pyproject.toml): switched-off rules are not reported and do not count for --fail-on; "
+        "a broken file exits 2",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     parser.set_defaults(handler=run)
@@ -85,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.exists() and not output.is_dir():
         raise ConfigError("the output folder is a file", file=str(output), hint="give a folder name with -o")
+    config = load_config(args.config)
+    fail_on = args.fail_on or (config.fail_on if config.source else "never")
     cache = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else output / ".ruzh-cache"
     options = BuildOptions(
         inputs=tuple(Path(p) for p in args.inputs) or tuple(seed_paths()),
@@ -95,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         keep_going=args.keep_going,
         quiet=args.quiet,
         tags=output_tags(args.ru_tag, args.zh_tag),
+        config=config,
     )
     result, stats = build(options)
     for error in stats.errors:
@@ -108,4 +122,4 @@ def run(args: argparse.Namespace) -> int:
     log(f"report: {describe(stats.report)} -> {output}/", args.quiet)
     if stats.errors:
         return EXIT_INPUT
-    return EXIT_FINDINGS if fails(result.findings, args.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if fails(result.findings, fail_on) else EXIT_OK

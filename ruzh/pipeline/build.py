@@ -1,38 +1,38 @@
 """The build: read, find parallel passages, align, write TMX, glossary, findings and the report.
 
-Each stage is a library call; this module only sequences them, runs independent documents and
-passages in parallel, and caches what can be reused on an unchanged corpus.
+Each stage is a library call; this module only sequences them. Independent documents and passages
+run in parallel, per-document and per-pair results are cached by content, and the outputs are
+written into a staging folder under the output folder's lock, then moved into place together.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruzh import __version__
 from ruzh.align.aligner import signature
-from ruzh.align.reader import expand_inputs
 from ruzh.align.types import Document
+from ruzh.checks.config import CheckConfig
 from ruzh.checks.formats import Report, render_json, render_sarif
-from ruzh.checks.runner import CheckInputs, run_checks
 from ruzh.core.errors import InputError
 from ruzh.core.langtags import OutputTags
-from ruzh.glossary.build import Glossary, build_glossary
-from ruzh.glossary.entries import read_csv
 from ruzh.glossary.export import write_outputs
 from ruzh.lexicon import aligner_lexicon
-from ruzh.pipeline import outputs
+from ruzh.pipeline import outdir, outputs
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.corpus import read_corpus
-from ruzh.pipeline.discovery import parallel_passages
-from ruzh.pipeline.model import AlignedPassage, BuildResult
-from ruzh.pipeline.passages import CachedParallelAligner
+from ruzh.pipeline.checking import StoredReport, check_build, config_signature
+from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
+from ruzh.pipeline.model import BuildResult
+from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
 from ruzh.report import prune_report, report_pages, write_report
-from ruzh.tmx.types import TranslationUnit
 
 OUTPUT_FILES = (
     "memory.tmx",
@@ -60,6 +60,7 @@ class BuildOptions:
     quiet: bool = False
     tags: OutputTags = field(default_factory=OutputTags)
     reviewed: Path | None = None
+    config: CheckConfig = field(default_factory=CheckConfig)
 
 
 @dataclass
@@ -73,7 +74,19 @@ class BuildStats:
     findings: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
+    cache_rejected: int = 0
+    missed: dict[str, int] = field(default_factory=dict)  # cache misses by kind of entry
     report: tuple[str, ...] = ()  # the report's files, relative to the output folder
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
+
+    @contextlib.contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        """Time one phase of the build (the benchmark reports where the time goes)."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
@@ -86,64 +99,79 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
     }
 
 
-def _passages(
-    documents: Sequence[Document], fingerprints: Sequence[str], options: BuildOptions, cache: Cache
-) -> list[AlignedPassage]:
-    """Parallel passages with their beads (the whole result cached by the documents' content)."""
-    lexicon = aligner_lexicon()
-    name = key("passages", lexicon.signature(), *fingerprints)
-    with Progress("pairing", quiet=options.quiet) as bar:
-        found = cache.get(name, "passages")
-        if not isinstance(found, list):
-            with CachedParallelAligner(options.jobs, cache, lexicon, options.quiet) as aligner:
-                found = parallel_passages(documents, aligner, lexicon)
-            cache.put(name, "passages", found)
-        bar.finish(f"{len(documents)} documents, {len(found)} passages")
-    return found
+def _stages(
+    options: BuildOptions, files: Sequence[CorpusFile], stats: BuildStats, cache: Cache, staging: Path
+) -> tuple[BuildResult, list[str] | None]:
+    """Read, pair, align, and write every output into ``staging``; or, when the output folder
+    already holds this very set (see :func:`outdir.current_files`), write nothing. Returns the
+    result and the names of the staged files (``None`` when nothing was staged)."""
+    with stats.phase("reading"):
+        documents, fingerprints, stats.errors = read_corpus(
+            files, options.jobs, cache, options.encoding, options.quiet
+        )
+    if stats.errors and not options.keep_going:
+        raise stats.errors[0]
+    stats.documents = len(documents)
+    _require_both_languages(documents, options.inputs)
+    readable = [f for f in files if f.ident in {d.name for d in documents}]
+    with stats.phase("pairing and aligning"), Progress("pairing", quiet=options.quiet) as bar:
+        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet)
+        bar.finish(f"{len(documents)} documents, {len(passages)} passages")
+    units, lonely = outputs.passage_units(passages)
+    settings = settings_signature(options)
+    signature = "|".join(f"{k}={v}" for k, v in settings.items())
+    corpus = corpus_key(fingerprints, units, signature, options.reviewed)
+    build_key = key("outputs", corpus, config_signature(options.config), str(options.output))
+    current = outdir.current_files(options.output, build_key, OUTPUT_FILES) if cache.folder else None
+    where = options.output if current else staging  # the checks read the memory and glossary here
+    if not current:
+        with stats.phase("memory"):
+            outputs.write_memory(staging / "memory.tmx", units, signature, options.tags)
+    with stats.phase("glossary"), Progress("glossary", quiet=options.quiet) as bar:
+        glossary = glossary_stage(
+            documents, fingerprints, units, options.reviewed, cache, corpus, options.jobs
+        )
+        if not current:
+            write_outputs(glossary, staging, tags=options.tags)
+        bar.finish(f"{len(glossary.entries)} rows")
+    with stats.phase("checks"), Progress("checks", quiet=options.quiet) as bar:
+        report = _findings(options, readable, fingerprints, where, cache, corpus)
+        rows = outputs.unaligned_rows(documents, passages, lonely)
+        bar.finish(f"{len(report.findings)} findings")
+    result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
+    stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
+    if current:
+        stats.report = tuple(n for n in current if n == "report.html" or n.startswith("report/"))
+        return result, None
+    outputs.write_text(staging / "findings.json", render_json(report))
+    outputs.write_text(staging / "findings.sarif", render_sarif(report))
+    outputs.write_unaligned(staging / "unaligned.tsv", rows)
+    with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
+        stats.report = tuple(write_report(report_pages(result, bar), staging))
+        bar.finish(f"{len(stats.report)} files")
+    names = [*OUTPUT_FILES, *(n for n in stats.report if n not in OUTPUT_FILES)]
+    outdir.write_manifest(staging, build_key, names)
+    return result, names
 
 
-def _corpus_key(
-    fingerprints: Sequence[str], units: Sequence[TranslationUnit], settings: str, reviewed: Path | None
-) -> str:
-    """A key for the corpus-wide results (glossary, findings, report): the documents' keys, every
-    unit's text, the settings written into the outputs, and the reviewed glossary's bytes."""
-    parts: list[str | bytes] = [settings, *fingerprints]
-    parts.extend(f"{u.ru}\x1f{u.zh}\x1f{u.doc}" for u in units)
-    parts.append(reviewed.read_bytes() if reviewed else b"")
-    return key("corpus", *parts)
-
-
-def _glossary(
-    documents: Sequence[Document],
-    units: Sequence[TranslationUnit],
-    reviewed: Path | None,
+def _findings(
+    options: BuildOptions,
+    files: Sequence[CorpusFile],
+    fingerprints: Sequence[str],
+    staging: Path,
     cache: Cache,
-    name: str,
-    jobs: int,
-) -> Glossary:
-    """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV
-    (cached by content)."""
-    glossary = cache.get(name, "glossary")
-    if not isinstance(glossary, Glossary):
-        decisions = read_csv(reviewed) if reviewed else ()
-        glossary = build_glossary(
-            documents, pairs=[(u.ru, u.zh) for u in units], reviewed=decisions, workers=jobs
+    corpus: str,
+) -> Report:
+    """The checks on the documents, the new glossary and the new memory (cached by content)."""
+    name = key("findings", corpus, config_signature(options.config), str(options.output))
+    stored = cache.get(name, "findings", StoredReport)
+    report = stored.report() if stored else None
+    if report is None:
+        memory = (staging / "memory.tmx", str(options.output / "memory.tmx"))
+        report = check_build(
+            files, fingerprints, memory, staging / "glossary.csv", options.config, options.encoding, cache
         )
-        cache.put(name, "glossary", glossary)
-    return glossary
-
-
-def _findings(options: BuildOptions, paths: Sequence[Path], name: str, cache: Cache) -> Report:
-    """Run the checks on the documents, the new glossary and the new memory (cached by content)."""
-    report = cache.get(name, "findings")
-    if not isinstance(report, Report):
-        inputs = CheckInputs(
-            documents=tuple(paths),
-            glossary=options.output / "glossary.csv",
-            tmx=options.output / "memory.tmx",
-        )
-        report = run_checks(inputs, version=__version__)
-        cache.put(name, "findings", report)
+        cache.put(name, "findings", StoredReport.of(report))
     return report
 
 
@@ -161,53 +189,28 @@ def _require_both_languages(documents: Sequence[Document], inputs: Sequence[Path
 
 
 def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
-    """Run the whole pipeline and write every output file into ``options.output``."""
+    """Run the whole pipeline and replace the set of output files in ``options.output`` together."""
     stats = BuildStats()
     cache = Cache(options.cache_dir)
-    paths = expand_inputs(options.inputs)
-    if not paths:
-        raise InputError(
-            "no .txt or .docx documents found",
-            file=", ".join(map(str, options.inputs)),
-            hint="give files or folders that contain documents",
-        )
-    documents, fingerprints, stats.errors = read_corpus(
-        paths, options.jobs, cache, options.encoding, options.quiet
-    )
-    if stats.errors and not options.keep_going:
-        raise stats.errors[0]
-    stats.documents = len(documents)
-    _require_both_languages(documents, options.inputs)
-    readable = [Path(d.path) for d in documents]
-    passages = _passages(documents, fingerprints, options, cache)
-    units, lonely = outputs.passage_units(passages)
-    settings = settings_signature(options)
-    signature = "|".join(f"{k}={v}" for k, v in settings.items())
     out = options.output
-    outputs.write_memory(out / "memory.tmx", units, signature, options.tags)
-    corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
-    with Progress("glossary", quiet=options.quiet) as bar:
-        glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
-        write_outputs(glossary, out, tags=options.tags)
-        bar.finish(f"{len(glossary.entries)} rows")
-    with Progress("checks", quiet=options.quiet) as bar:
-        report = _findings(options, readable, corpus, cache)
-        bar.finish(f"{len(report.findings)} findings")
-    outputs.write_text(out / "findings.json", render_json(report))
-    outputs.write_text(out / "findings.sarif", render_sarif(report))
-    rows = outputs.unaligned_rows(documents, passages, lonely)
-    outputs.write_unaligned(out / "unaligned.tsv", rows)
-    result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
-    with Progress("report", 0, options.quiet) as bar:
-        pages = cache.get(corpus, "report-pages")
-        if not isinstance(pages, dict):
-            pages = report_pages(result, bar)
-            cache.put(corpus, "report-pages", pages)
-        stats.report = tuple(write_report(pages, out))
-        prune_report(out, stats.report)
-        bar.finish(f"{len(pages)} files")
-    stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
+    with outdir.locked(out):
+        outdir.recover(out)
+        files = corpus_files(options.inputs, out, options.cache_dir, OUTPUT_FILES)
+        if not files:
+            raise InputError(
+                "no .txt or .docx documents found",
+                file=", ".join(map(str, options.inputs)),
+                hint="give files or folders that contain documents",
+            )
+        staging = outdir.staging_folder(out)
+        result, staged = _stages(options, files, stats, cache, staging)
+        if staged is not None:
+            outdir.commit(out, (*staged, outdir.MANIFEST))
+            prune_report(out, stats.report)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
     stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
+    stats.cache_rejected, stats.missed = cache.rejected, dict(cache.missed)
     return result, stats
 
 

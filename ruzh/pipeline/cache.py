@@ -1,37 +1,52 @@
-"""A content-addressed cache of per-document and per-passage results.
+"""A content-addressed cache of per-document, per-pair and corpus-wide results, as checked JSON.
 
-Keys are hashes of the input bytes and of the code and data that produce a result (every source
-and data file of the libraries), so an edited document, a new lexicon or a new release never
-reuses a stale entry. Entries are pickles written atomically; a damaged entry is treated as a miss.
+Keys are hashes of the input bytes, the settings, and the code and data that produce a result (every
+source and data file of every ruzh package: libraries, checks, report, pipeline and command line),
+so an edited document, a new lexicon or a patched renderer never reuses a stale entry.
+
+Entries are data, never code: a header line (format, kind, key, SHA-256 of the payload) and a JSON
+payload that is decoded into the type the caller expects and checked value by value
+(:mod:`ruzh.pipeline.codec`). Cache folders are shared, synced and restored from CI caches, so an
+entry that is malformed, of the wrong type, written for another key, or damaged by a single flipped
+bit is a miss: it is recomputed and overwritten, and nothing read from it reaches an output.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import pickle
+import json
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ruzh.core.atomicio import atomic_write
-from ruzh.core.errors import ConfigError
+from ruzh.core.errors import RuzhError
+from ruzh.pipeline.codec import CodecError, decode, encode
 
-LIBRARIES = ("ruzh.align", "ruzh.tmx", "ruzh.glossary")
-FORMAT = b"ruzh-cache-1"
+# Every package whose code or data can change an output of ``ruzh build``.
+PACKAGES = ("ruzh", "ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core")
+SUFFIXES = (".py", ".tsv", ".csv", ".txt", ".json", ".css", ".js", ".md")
+FORMAT = "ruzh-cache-2"
+
+
+def _package_files(package: str) -> list[Path]:
+    root = Path(str(resources.files(package)))
+    return [
+        p for p in root.rglob("*") if p.is_file() and p.suffix in SUFFIXES and "__pycache__" not in p.parts
+    ]
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of every file of the libraries (code, lexicon, termbase): changes when results may."""
-    digest = hashlib.sha256(FORMAT)
-    for package in LIBRARIES:
-        root = Path(str(resources.files(package)))
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".tsv", ".csv", ".txt", ".json"):
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
+    """Hash of every source and data file of the ruzh packages: changes whenever results may."""
+    files = {p.resolve() for package in PACKAGES for p in _package_files(package)}
+    digest = hashlib.sha256(FORMAT.encode())
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -45,27 +60,34 @@ def key(*parts: str | bytes) -> str:
 
 
 class Cache:
-    """Pickled results under a folder; ``None`` folder means no caching."""
+    """Checked JSON entries under a folder; a ``None`` folder means no caching."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        self.rejected = 0  # entries present but unusable (damaged, planted, of another version)
+        self.missed: Counter[str] = Counter()  # misses by kind of entry
 
     def _path(self, name: str, kind: str) -> Path:
         assert self.folder is not None
-        return self.folder / kind / name[:2] / f"{name}.pickle"
+        return self.folder / kind / name[:2] / f"{name}.json"
 
-    def get(self, name: str, kind: str) -> Any | None:
-        """The stored value, or ``None`` on a miss (or an unreadable entry)."""
+    def get(self, name: str, kind: str, expected: Any) -> Any | None:
+        """The stored value decoded as ``expected`` (a type), or ``None`` on a miss."""
         if self.folder is None:
             return None
-        path = self._path(name, kind)
         try:
-            with path.open("rb") as handle:
-                value = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            raw = self._path(name, kind).read_bytes()
+        except OSError:
             self.misses += 1
+            self.missed[kind] += 1
+            return None
+        value = _load(raw, name, kind, expected)
+        if value is None:
+            self.rejected += 1
+            self.misses += 1
+            self.missed[kind] += 1
             return None
         self.hits += 1
         return value
@@ -74,8 +96,32 @@ class Cache:
         """Store a value (best effort: a full disk only costs the speed-up)."""
         if self.folder is None:
             return
+        try:
+            payload = json.dumps(encode(value), ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (CodecError, ValueError):
+            return  # not storable as data (e.g. a NaN): computed again next time
+        header = {"format": FORMAT, "kind": kind, "key": name, "sha256": hashlib.sha256(payload).hexdigest()}
         with (
-            contextlib.suppress(OSError, ConfigError),
+            contextlib.suppress(OSError, RuzhError),
             atomic_write(self._path(name, kind), "wb", own_file=True) as handle,
         ):
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(json.dumps(header).encode() + b"\n" + payload)
+
+
+def _load(raw: bytes, name: str, kind: str, expected: Any) -> Any | None:
+    """Decode one entry, or ``None`` when anything about it is off."""
+    head, sep, payload = raw.partition(b"\n")
+    if not sep:
+        return None
+    try:
+        header = json.loads(head)
+        if header != {
+            "format": FORMAT,
+            "kind": kind,
+            "key": name,
+            "sha256": hashlib.sha256(payload).hexdigest(),
+        }:
+            return None
+        return decode(expected, json.loads(payload))
+    except (ValueError, RecursionError, CodecError, TypeError):
+        return None

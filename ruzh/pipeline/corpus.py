@@ -1,56 +1,114 @@
-"""Read a corpus, several documents at a time, reusing cached documents whose bytes are unchanged."""
+"""The corpus of a build: which files are documents, their identities, and reading them (cached).
+
+A document's identity is its path relative to the folder the inputs share (``a/paper.txt`` and
+``b/paper.txt`` stay two documents): it names the document in the TMX (``x-doc``), in
+unaligned.tsv, in the findings and in the report. The build's own output folder, its cache and its
+staging folder are never read as input, so ``cd corpus && ruzh build .`` twice reads the same files.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ruzh.align.reader import read_document
+from ruzh.align.reader import expand_inputs, read_document
 from ruzh.align.types import Document
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import printable, read_input
-from ruzh.interrupt import worker_pool
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.outdir import HIDDEN
+from ruzh.pipeline.pool import worker_pool
 from ruzh.progress import Progress
 
 
-def _read(path: str, encoding: str | None) -> Document | InputError:
+@dataclass(frozen=True, slots=True)
+class CorpusFile:
+    """A document file and its identity in the corpus."""
+
+    path: Path
+    ident: str
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.is_relative_to(folder)
+
+
+def corpus_files(
+    inputs: Sequence[Path], output: Path, cache_dir: Path | None, output_names: Sequence[str]
+) -> list[CorpusFile]:
+    """Document files under ``inputs`` (each once), without the build's own outputs and caches."""
+    out = output.resolve()
+    cache = cache_dir.resolve() if cache_dir else None
+    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in inputs]
+    base = Path(os.path.commonpath(roots)) if roots else Path.cwd()
+    seen: set[Path] = set()
+    files: list[CorpusFile] = []
+    for path in expand_inputs(inputs):
+        real = path.resolve()
+        if real in seen or _inside(real, cache) or any(_inside(real, out / h) for h in HIDDEN):
+            continue
+        if real.parent == out and real.name in output_names:
+            continue  # a previous build's glossary-omegat.txt is not a document
+        if out != base and _inside(real, out) and not any(r.is_relative_to(out) for r in roots):
+            continue  # the output folder inside the corpus folder
+        seen.add(real)
+        ident = printable(real.relative_to(base).as_posix() if real.is_relative_to(base) else path.name)
+        files.append(CorpusFile(path, ident))
+    return files
+
+
+def named(document: Document, ident: str) -> Document:
+    """The document under its corpus identity (its sentences too: they carry their document's name)."""
+    if document.name == ident:
+        return document
+    blocks = tuple(
+        replace(b, doc=ident, sentences=tuple(replace(s, doc=ident) for s in b.sentences))
+        for b in document.blocks
+    )
+    return replace(document, name=ident, blocks=blocks)
+
+
+def _read(path: str, ident: str, encoding: str | None) -> Document | InputError:
     """Worker: a document, or the error that explains why it cannot be read."""
     try:
-        return read_document(path, encoding)
+        return named(read_document(path, encoding), ident)
     except InputError as exc:
         return exc
 
 
-def _document_key(path: Path, encoding: str | None) -> str | None:
+def _document_key(file: CorpusFile, encoding: str | None) -> str | None:
     try:
-        data = read_input(path)
+        data = read_input(file.path)
     except InputError:
         return None  # the reader reports it properly
-    return key("document", printable(path), encoding or "", data)
+    return key("document", printable(file.path), file.ident, encoding or "", data)
 
 
 def read_corpus(
-    paths: Sequence[Path], jobs: int, cache: Cache, encoding: str | None = None, quiet: bool = False
+    files: Sequence[CorpusFile], jobs: int, cache: Cache, encoding: str | None = None, quiet: bool = False
 ) -> tuple[list[Document], list[str], list[InputError]]:
-    """Documents in the order of ``paths``, each with its content key (a hash of its bytes, path and
-    encoding: corpus-wide results are keyed by these, so no file is read twice), and the errors of
-    unreadable files."""
-    keys = [_document_key(p, encoding) for p in paths]
-    results: list[Document | InputError | None] = [cache.get(k, "documents") if k else None for k in keys]
+    """Documents in the order of ``files``, each with its content key (a hash of its bytes, path,
+    identity and encoding: corpus-wide results are keyed by these, so no file is read twice), and
+    the errors of unreadable files."""
+    keys = [_document_key(f, encoding) for f in files]
+    results: list[Document | InputError | None] = [
+        cache.get(k, "documents", Document) if k else None for k in keys
+    ]
     todo = [i for i, r in enumerate(results) if r is None]
     fresh = set(todo)
-    with Progress("reading", len(paths), quiet) as bar:
-        bar.advance(len(paths) - len(todo))  # from the cache
+    with Progress("reading", len(files), quiet) as bar:
+        bar.advance(len(files) - len(todo))  # from the cache
         if jobs > 1 and len(todo) > 1:
             with worker_pool(jobs) as pool:
-                futures = [pool.submit(_read, str(paths[i]), encoding) for i in todo]
+                futures = [pool.submit(_read, str(files[i].path), files[i].ident, encoding) for i in todo]
                 for i, future in zip(todo, futures, strict=True):
                     results[i] = future.result()
                     bar.advance()
         else:
             for i in todo:
-                results[i] = _read(str(paths[i]), encoding)
+                results[i] = _read(str(files[i].path), files[i].ident, encoding)
                 bar.advance()
     documents: list[Document] = []
     fingerprints: list[str] = []

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ruzh.align.aligner.pairing import BatchAligner, PassagePair, find_parallel_passages
+from ruzh.align.aligner.pairing import (
+    BatchAligner,
+    PassageBagger,
+    PassagePair,
+    find_parallel_passages,
+    passage_bags,
+)
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Document
 from ruzh.pipeline.model import AlignedPassage
@@ -22,8 +28,13 @@ def _passage(pair: PassagePair) -> AlignedPassage:
 
 
 def parallel_passages(
-    documents: Sequence[Document], aligner: BatchAligner, lexicon: Lexicon
+    documents: Sequence[Document],
+    aligner: BatchAligner,
+    lexicon: Lexicon,
+    bagger: PassageBagger = passage_bags,
 ) -> list[AlignedPassage]:
     """Every parallel passage with its beads, in a stable order (abstracts first, then by name)."""
-    found = [_passage(pair) for pair in find_parallel_passages(documents, lexicon, aligner=aligner)]
+    found = [
+        _passage(pair) for pair in find_parallel_passages(documents, lexicon, aligner=aligner, bagger=bagger)
+    ]
     return sorted(found, key=lambda p: (p.kind != "abstract", p.ru_doc, p.zh_doc))

@@ -8,30 +8,51 @@ for the same sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
+from dataclasses import dataclass
 from types import TracebackType
 
 from ruzh.align.aligner import align_sentences
-from ruzh.align.aligner.pairing import Passage
+from ruzh.align.aligner.features import Bag
+from ruzh.align.aligner.pairing import Passage, passage_bags
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead
-from ruzh.interrupt import ignore_interrupts
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.pool import worker_pool
 from ruzh.progress import Progress
 
 _WORKER_LEXICON: Lexicon | None = None
+BAG_CHUNK = 16  # passages per task: enough to amortise sending them to a worker
 
 
-def _start_worker(lexicon: Lexicon, worker: bool = False) -> None:
+@dataclass(frozen=True, slots=True)
+class StoredBeads:
+    """The beads of one aligned pair, as cached."""
+
+    beads: tuple[Bead, ...]
+
+
+def _start_worker(lexicon: Lexicon) -> None:
     global _WORKER_LEXICON
     _WORKER_LEXICON = lexicon
-    if worker:
-        ignore_interrupts()
 
 
 def _align(ru: list[str], zh: list[str]) -> list[Bead]:
     """Worker: beads for one passage pair with the build's lexicon."""
     return align_sentences(ru, zh, _WORKER_LEXICON)
+
+
+def _bags(batch: list[Passage]) -> list[Bag]:
+    """Worker: the concept bags of some passages with the build's lexicon."""
+    assert _WORKER_LEXICON is not None
+    return passage_bags(batch, _WORKER_LEXICON)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBag:
+    """The concepts of one passage with their weights, in order, as cached."""
+
+    weights: tuple[tuple[str, float], ...]
 
 
 def _texts(passage: Passage) -> list[str]:
@@ -65,15 +86,14 @@ class CachedParallelAligner:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=_start_worker, initargs=(self.lexicon, True)
-            )
+            self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon,))
         return self._pool
 
     def __call__(self, batch: Sequence[tuple[Passage, Passage]]) -> list[list[Bead]]:
         lex = self.lexicon.signature()
         keys = [key("passage", lex, *_texts(ru), "\x01", *_texts(zh)) for ru, zh in batch]
-        beads: list[list[Bead] | None] = [self.cache.get(k, "beads") for k in keys]
+        stored = [self.cache.get(k, "beads", StoredBeads) for k in keys]
+        beads: list[list[Bead] | None] = [list(b.beads) if b else None for b in stored]
         todo = [i for i, b in enumerate(beads) if b is None]
         self._bar.grow(len(batch))
         self._bar.advance(len(batch) - len(todo))  # from the cache
@@ -85,7 +105,27 @@ class CachedParallelAligner:
             results = (_align(_texts(batch[i][0]), _texts(batch[i][1])) for i in todo)
         for i, result in zip(todo, results, strict=True):
             beads[i] = result
-            self.cache.put(keys[i], "beads", result)
+            self.cache.put(keys[i], "beads", StoredBeads(tuple(result)))
             self._bar.advance()
         self.aligned += len(todo)
         return [b or [] for b in beads]
+
+    def bags(self, passages: Sequence[Passage], lexicon: Lexicon) -> list[Bag]:
+        """Concept bags of passages (the pairing's candidate search): each cached by its passage's
+        language and sentences, the missing ones computed on the pool in chunks."""
+        lex = lexicon.signature()
+        keys = [key("bag", lex, p.lang, *_texts(p)) for p in passages]
+        stored = [self.cache.get(k, "bags", StoredBag) for k in keys]
+        found: list[Bag | None] = [dict(b.weights) if b else None for b in stored]
+        todo = [i for i, b in enumerate(found) if b is None]
+        chunks = [todo[k : k + BAG_CHUNK] for k in range(0, len(todo), BAG_CHUNK)]
+        if self.jobs > 1 and len(chunks) > 1:
+            pool = self._executor()
+            results = pool.map(_bags, [[passages[i] for i in chunk] for chunk in chunks])
+        else:
+            results = map(_bags, [[passages[i] for i in chunk] for chunk in chunks])
+        for chunk, bags in zip(chunks, results, strict=True):
+            for i, bag in zip(chunk, bags, strict=True):
+                found[i] = bag
+                self.cache.put(keys[i], "bags", StoredBag(tuple(bag.items())))
+        return [b if b is not None else {} for b in found]

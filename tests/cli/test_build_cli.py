@@ -106,5 +106,39 @@ def test_changed_settings_do_not_reuse_corpus_results(tmp_path: Path) -> None:
     )
     build(BuildOptions(**base))
     _, again = build(BuildOptions(**base, tags=OutputTags(zh="zh-Hans")))
-    assert again.cache_misses >= 3  # glossary, findings and report are recomputed; documents are not
+    # glossary and findings are recomputed; documents, passages and per-document findings are not
+    assert again.missed == {"glossary": 1, "findings": 1}
     assert 'xml:lang="zh-Hans"' in (tmp_path / "memory.tmx").read_text(encoding="utf-8")
+
+
+def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    base = shared_data / "flores200_devtest"
+    ru = (base / "rus_Cyrl.devtest").read_text(encoding="utf-8").splitlines()
+    zh = (base / "zho_Hans.devtest").read_text(encoding="utf-8").splitlines()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(4):
+        (corpus / f"p{k}_ru.txt").write_text("\n\n".join(ru[30 * k : 30 * k + 25]) + "\n", encoding="utf-8")
+        (corpus / f"p{k}_zh.txt").write_text("\n\n".join(zh[30 * k : 30 * k + 25]) + "\n", encoding="utf-8")
+    for path in seed_paths():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    options = BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=tmp_path / "cache", quiet=True)
+    build(options)
+    with (corpus / "p2_ru.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\nЭто предложение добавлено при правке.\n")
+    _, edited = build(options)
+    # Only the edited document is read, counted and checked again, and only its passage re-bagged and
+    # re-aligned; the corpus-wide results are recomputed from the cached parts.
+    assert {k: edited.missed[k] for k in ("documents", "glossary-parts", "findings-doc")} == {
+        "documents": 1,
+        "glossary-parts": 1,
+        "findings-doc": 1,
+    }
+    assert edited.missed["bags"] == 1 and edited.missed["beads"] <= 3
+    incremental = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+    build(BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=None, quiet=True))
+    assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == incremental

@@ -24,7 +24,7 @@ def test_translated_documents_are_paired_and_aligned(shared_data: Path, tmp_path
     _write(corpus / "y_zh.txt", zh[100:125])
     result, stats = build(BuildOptions(inputs=(corpus,), output=tmp_path / "out", jobs=1, quiet=True))
     pairs = {(p.ru_doc, p.zh_doc) for p in result.passages}
-    assert pairs == {("a_ru", "y_zh"), ("b_ru", "x_zh")}
+    assert pairs == {("a_ru.txt", "y_zh.txt"), ("b_ru.txt", "x_zh.txt")}  # identities: relative paths
     assert all(p.kind == "document" and p.score > 0.8 for p in result.passages)
     one_to_one = sum(1 for p in result.passages for b in p.beads if b.kind == "1-1")
     assert one_to_one >= 50  # of 55 sentence pairs; the rest may merge or split as the reader splits

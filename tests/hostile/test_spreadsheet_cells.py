@@ -41,9 +41,9 @@ def test_build_outputs_quote_formula_cells_and_read_back(hostile_build: Any) -> 
         live = [cell for row in rows for cell in row if cell[:1] in FORMULA_START]
         assert live == [], (name, live[:5])
     docs = {d for e in read_csv(out / "glossary.csv") for d in (*e.ru_docs, *e.zh_docs)}
-    assert {"=1+2", "@SUM(1,2)"} <= docs  # the quote is gone once ruzh reads its own file
+    assert {"=1+2.txt", "@SUM(1,2).txt"} <= docs  # the quote is gone once ruzh reads its own file
     quoted = [row[0] for row in _cells(out / "unaligned.tsv", "\t")[1:]]
-    assert "'=1+2" in quoted and "'-x+HYPERLINK(1)" in quoted
+    assert "'=1+2.txt" in quoted and "'-x+HYPERLINK(1).txt" in quoted
 
 
 def test_formula_term_in_a_reviewed_glossary_is_refused(

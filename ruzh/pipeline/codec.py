@@ -1,0 +1,143 @@
+"""Plain JSON for the frozen dataclasses the cache keeps, checked field by field when read back.
+
+Cache files are untrusted input (output folders are shared, synced and restored from CI caches), so
+they hold data only: JSON objects, lists, strings and numbers. Decoding is driven by the type hints
+of the dataclass the caller expects, never by anything written in the file, and every value is
+checked against its declared type; anything else raises :class:`CodecError`, which the cache turns
+into a miss.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import types
+import typing
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+
+class CodecError(ValueError):
+    """The stored data does not have the shape of the expected type."""
+
+
+def encode(value: Any) -> Any:
+    """A dataclass (or tuple, list, dict, scalar) as JSON-ready lists, dicts and scalars."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CodecError(f"not a finite number: {value!r}")
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise CodecError(f"cannot store a {type(value).__name__}")
+
+
+Decoder = Callable[[Any], Any]
+
+
+def decode(kind: Any, data: Any) -> Any:
+    """``data`` read back as ``kind`` (a dataclass, ``tuple[X, ...]``, ``X | None``, ``dict[str, X]``,
+    or a scalar type); raises :class:`CodecError` on the first value of the wrong shape."""
+    return _decoder(kind)(data)
+
+
+@lru_cache(maxsize=256)
+def _decoder(kind: Any) -> Decoder:
+    """A checking decoder for one type, made once from its hints (decoding stays a few calls per
+    value, which matters for corpora of a million sentences)."""
+    origin = typing.get_origin(kind)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _dataclass(kind)
+    if origin is tuple:
+        return _tuple(typing.get_args(kind))
+    if origin in (types.UnionType, typing.Union):
+        return _union(typing.get_args(kind))
+    if origin is dict:
+        key_type, value_type = typing.get_args(kind)
+        if key_type is not str:
+            raise CodecError(f"cannot read {kind}")
+        return _dict(_decoder(value_type))
+    if kind is float:
+        return _float
+    if kind in (str, int, bool):
+        return _exact(kind)
+    raise CodecError(f"cannot read {kind}")
+
+
+def _dataclass(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls)
+    fields = tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+    names = {name for name, _ in fields}
+
+    def run(data: Any) -> Any:
+        if type(data) is not dict or data.keys() != names:
+            raise CodecError(f"not a {cls.__name__}")
+        return cls(**{name: field(data[name]) for name, field in fields})
+
+    return run
+
+
+def _tuple(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+
+        def many(data: Any) -> tuple[Any, ...]:
+            if type(data) is not list:
+                raise CodecError("expected a list")
+            return tuple(map(item, data))
+
+        return many
+    items = tuple(_decoder(a) for a in args)
+
+    def fixed(data: Any) -> tuple[Any, ...]:
+        if type(data) is not list or len(data) != len(items):
+            raise CodecError("expected a list of the right length")
+        return tuple(f(v) for f, v in zip(items, data, strict=True))
+
+    return fixed
+
+
+def _union(args: tuple[Any, ...]) -> Decoder:
+    optional = type(None) in args
+    choices = tuple(_decoder(a) for a in args if a is not type(None))
+
+    def run(data: Any) -> Any:
+        if data is None and optional:
+            return None
+        for choice in choices:
+            try:
+                return choice(data)
+            except CodecError:
+                continue
+        raise CodecError("no alternative of the union fits")
+
+    return run
+
+
+def _dict(value: Decoder) -> Decoder:
+    def run(data: Any) -> dict[str, Any]:
+        if type(data) is not dict:
+            raise CodecError("expected an object")
+        return {k: value(v) for k, v in data.items()}
+
+    return run
+
+
+def _float(data: Any) -> float:
+    if type(data) not in (int, float) or not math.isfinite(data):
+        raise CodecError("expected a finite number")
+    return float(data)
+
+
+def _exact(kind: type) -> Decoder:
+    def run(data: Any) -> Any:
+        if type(data) is not kind:
+            raise CodecError(f"expected {kind.__name__}, found {type(data).__name__}")
+        return data
+
+    return run

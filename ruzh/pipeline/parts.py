@@ -1,0 +1,183 @@
+"""What one document contributes to the glossary (termbase attestation, Russian and Chinese
+candidate counts), counted in parallel and cached by the document's content.
+
+The glossary merges these parts in corpus order, which gives exactly the result of one pass over the
+corpus; so after an edit only the edited document is counted again. Parts are stored as plain data
+(counters as ordered pairs, so that merging a stored part keeps the order a fresh one has).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ruzh.align.types import Document
+from ruzh.glossary.attest import Attester, Occurrence, _Tally
+from ruzh.glossary.candidates_ru import RuCollector, RuTally
+from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
+from ruzh.glossary.parts import DocumentPart, count_document
+from ruzh.glossary.termbase import Concept
+from ruzh.glossary.translit import NameTally
+from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.pool import worker_pool
+
+Counts = tuple[tuple[str, int], ...]
+Example = tuple[str, int, str]
+
+
+def _counts(counter: Counter[str]) -> Counts:
+    return tuple(counter.items())
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAttested:
+    concept: str
+    lang: str
+    freq: int
+    docs: Counts
+    variants: Counts
+    surfaces: Counts
+    examples: tuple[Occurrence, ...]
+    spare: tuple[Occurrence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRu:
+    key: tuple[str, ...]
+    pattern: str
+    forms: Counts
+    surfaces: Counts
+    docs: Counts
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredZh:
+    words: tuple[str, ...]
+    docs: Counts
+    starts: int
+    ends: int
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredName:
+    name: str
+    forms: Counts
+    docs: Counts
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPart:
+    """A :class:`DocumentPart` as data."""
+
+    name: str
+    attested: tuple[StoredAttested, ...]
+    ru: tuple[StoredRu, ...]
+    ru_names: tuple[StoredName, ...]
+    zh: tuple[StoredZh, ...]
+    zh_names: tuple[StoredName, ...]
+    zh_texts: tuple[Example, ...]
+
+
+def _names(names: dict[str, NameTally]) -> tuple[StoredName, ...]:
+    return tuple(StoredName(n, _counts(t.forms), _counts(t.docs)) for n, t in names.items())
+
+
+def _name_tallies(names: Sequence[StoredName]) -> dict[str, NameTally]:
+    return {n.name: NameTally(Counter(dict(n.forms)), Counter(dict(n.docs))) for n in names}
+
+
+def stored(part: DocumentPart) -> StoredPart:
+    """The part as data."""
+    attested = tuple(
+        StoredAttested(
+            c,
+            lang,
+            t.freq,
+            _counts(t.docs),
+            _counts(t.variants),
+            _counts(t.surfaces),
+            tuple(t.examples),
+            tuple(t.spare),
+        )
+        for (c, lang), t in part.attested.items()
+    )
+    ru = tuple(
+        StoredRu(k, t.pattern, _counts(t.forms), _counts(t.surfaces), _counts(t.docs), tuple(t.examples))
+        for k, t in part.ru.tallies.items()
+    )
+    zh = tuple(
+        StoredZh(w, _counts(t.docs), t.starts, t.ends, tuple(t.examples)) for w, t in part.zh.tallies.items()
+    )
+    return StoredPart(
+        part.name, attested, ru, _names(part.ru.names), zh, _names(part.zh.names), tuple(part.zh_texts)
+    )
+
+
+def restored(data: StoredPart) -> DocumentPart:
+    """The part again, as counting the document would have made it."""
+    attested = {
+        (a.concept, a.lang): _Tally(
+            a.freq,
+            Counter(dict(a.docs)),
+            Counter(dict(a.variants)),
+            Counter(dict(a.surfaces)),
+            list(a.examples),
+            list(a.spare),
+        )
+        for a in data.attested
+    }
+    ru, zh = RuCollector(), ZhCollector()
+    for r in data.ru:
+        ru.tallies[r.key] = RuTally(
+            r.key,
+            r.pattern,
+            Counter(dict(r.forms)),
+            Counter(dict(r.surfaces)),
+            Counter(dict(r.docs)),
+            list(r.examples),
+        )
+    for z in data.zh:
+        zh.tallies[z.words] = ZhTally(z.words, Counter(dict(z.docs)), z.starts, z.ends, list(z.examples))
+    ru.names, zh.names = _name_tallies(data.ru_names), _name_tallies(data.zh_names)
+    return DocumentPart(data.name, attested, ru, zh, list(data.zh_texts))
+
+
+_WORKER_ATTESTER: Attester | None = None
+
+
+def _start_worker(concepts: Sequence[Concept]) -> None:
+    global _WORKER_ATTESTER
+    _WORKER_ATTESTER = Attester(concepts)
+
+
+def _count(document: Document) -> StoredPart:
+    assert _WORKER_ATTESTER is not None
+    return stored(count_document(document, _WORKER_ATTESTER))
+
+
+def document_parts(
+    documents: Sequence[Document],
+    fingerprints: Sequence[str],
+    concepts: Sequence[Concept],
+    concepts_key: str,
+    jobs: int,
+    cache: Cache,
+) -> list[DocumentPart]:
+    """Every document's part in corpus order: cached ones reused, the others counted on ``jobs``
+    processes. ``concepts_key`` names the concepts counted (termbase and reviewed rows)."""
+    keys = [key("glossary-part", concepts_key, f) for f in fingerprints]
+    found: list[StoredPart | None] = [cache.get(k, "glossary-parts", StoredPart) for k in keys]
+    todo = [i for i, part in enumerate(found) if part is None]
+    if jobs > 1 and len(todo) > 1:
+        with worker_pool(jobs, _start_worker, (list(concepts),)) as pool:
+            fresh = list(pool.map(_count, [documents[i] for i in todo], chunksize=4))
+    else:
+        _start_worker(concepts)
+        fresh = [_count(documents[i]) for i in todo]
+    for i, part in zip(todo, fresh, strict=True):
+        found[i] = part
+        cache.put(keys[i], "glossary-parts", part)
+    return [restored(part) for part in found if part is not None]

@@ -1,0 +1,139 @@
+"""The corpus-wide stages of a build that are cached whole: parallel passages and the glossary.
+
+Both are stored as plain data (:mod:`ruzh.pipeline.codec`) and rebuilt into the library's objects,
+so a cached entry is only ever data that the writers escape as they would escape fresh results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruzh.align.types import Document
+from ruzh.glossary.attest import Attestation
+from ruzh.glossary.build import BuildOptions as GlossaryOptions
+from ruzh.glossary.build import Glossary, NameMatcher, build_glossary, corpus_concepts
+from ruzh.glossary.entries import Entry, read_csv
+from ruzh.glossary.termbase import Concept
+from ruzh.glossary.translit import NameTally, match_names
+from ruzh.lexicon import aligner_lexicon
+from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.discovery import parallel_passages
+from ruzh.pipeline.model import AlignedPassage
+from ruzh.pipeline.parts import document_parts
+from ruzh.pipeline.passages import CachedParallelAligner
+from ruzh.tmx.types import TranslationUnit
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPassages:
+    """The parallel passages of a corpus, as cached."""
+
+    passages: tuple[AlignedPassage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredGlossary:
+    """A :class:`Glossary` as data (attestations as a list: they carry their own key)."""
+
+    entries: tuple[Entry, ...]
+    attestations: tuple[Attestation, ...]
+    concepts: tuple[Concept, ...]
+    documents: tuple[str, ...]
+    signature: str
+    settings: GlossaryOptions
+
+    @staticmethod
+    def of(glossary: Glossary) -> StoredGlossary:
+        return StoredGlossary(
+            glossary.entries,
+            tuple(glossary.attestations.values()),
+            glossary.concepts,
+            glossary.documents,
+            glossary.signature,
+            glossary.settings,
+        )
+
+    def glossary(self) -> Glossary:
+        attestations = {(a.concept, a.lang): a for a in self.attestations}
+        return Glossary(
+            self.entries, attestations, self.concepts, self.documents, self.signature, self.settings
+        )
+
+
+def passages_stage(
+    documents: Sequence[Document], fingerprints: Sequence[str], jobs: int, cache: Cache, quiet: bool
+) -> list[AlignedPassage]:
+    """Parallel passages with their beads: the whole result cached by the documents' content keys,
+    and each aligned pair by its sentences (so an edited document re-aligns only its own pairs)."""
+    lexicon = aligner_lexicon()
+    name = key("passages", lexicon.signature(), *fingerprints)
+    stored = cache.get(name, "passages", StoredPassages)
+    if stored is None:
+        with CachedParallelAligner(jobs, cache, lexicon, quiet) as aligner:
+            stored = StoredPassages(tuple(parallel_passages(documents, aligner, lexicon, aligner.bags)))
+        cache.put(name, "passages", stored)
+    return list(stored.passages)
+
+
+def corpus_key(
+    fingerprints: Sequence[str], units: Sequence[TranslationUnit], settings: str, reviewed: Path | None
+) -> str:
+    """A key for the corpus-wide results (glossary, findings, report): the documents' keys, every
+    unit's text, the settings written into the outputs, and the reviewed glossary's bytes."""
+    parts: list[str | bytes] = [settings, *fingerprints]
+    parts.extend(f"{u.ru}\x1f{u.zh}\x1f{u.doc}" for u in units)
+    parts.append(reviewed.read_bytes() if reviewed else b"")
+    return key("corpus", *parts)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMatches:
+    """Russian/Chinese name pairs found by transliteration, as cached."""
+
+    matches: tuple[tuple[str, str, float, str], ...]
+
+
+def cached_names(cache: Cache) -> NameMatcher:
+    """The glossary's name matcher, cached by the two sets of names (it compares every Chinese name
+    with every Russian one; an edit that brings no new name reuses the result)."""
+
+    def run(ru: Mapping[str, NameTally], zh: Mapping[str, NameTally]) -> list[tuple[str, str, float, str]]:
+        name = key("names", "\x1f".join(sorted(ru)), "\x01", "\x1f".join(sorted(zh)))
+        stored = cache.get(name, "names", StoredMatches)
+        if stored is None:
+            stored = StoredMatches(tuple(match_names(ru, zh)))
+            cache.put(name, "names", stored)
+        return list(stored.matches)
+
+    return run
+
+
+def glossary_stage(
+    documents: Sequence[Document],
+    fingerprints: Sequence[str],
+    units: Sequence[TranslationUnit],
+    reviewed: Path | None,
+    cache: Cache,
+    name: str,
+    jobs: int,
+) -> Glossary:
+    """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV.
+    The whole result is cached by the corpus key; each document's counts by its content."""
+    stored = cache.get(name, "glossary", StoredGlossary)
+    if stored is not None:
+        return stored.glossary()
+    decisions = read_csv(reviewed) if reviewed else ()
+    concepts = corpus_concepts(decisions)
+    concepts_key = key("concepts", reviewed.read_bytes() if reviewed else b"")
+    parts = document_parts(documents, fingerprints, concepts, concepts_key, jobs, cache)
+    glossary = build_glossary(
+        documents,
+        pairs=[(u.ru, u.zh) for u in units],
+        reviewed=decisions,
+        parts=parts,
+        names_matcher=cached_names(cache),
+    )
+    cache.put(name, "glossary", StoredGlossary.of(glossary))
+    return glossary
