@@ -137,7 +137,10 @@ def read_user_csv(path: str | Path) -> list[tuple[str, str]]:
         handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
     except OSError as exc:
         raise ConfigError(
-            f"cannot read lexicon CSV: {exc.strerror}", file=name, hint="check the --lexicon path"
+            f"cannot read lexicon CSV: {exc.strerror}",
+            file=name,
+            hint="check the lexicon path",
+            setting="lexicon",
         ) from exc
     with handle:
         try:

@@ -73,7 +73,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError("no such file", file=name, hint="check the path") from None
     except IsADirectoryError:
         raise InputError(
-            "is a directory", file=name, hint="give the files in it, or use ruzh build"
+            "is a directory", file=name, hint="give the files in it, or read it as a corpus", setting="corpus"
         ) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name, hint="check permissions") from None

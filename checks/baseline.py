@@ -34,7 +34,7 @@ def read_baseline(path: str | Path) -> frozenset[str]:
         raw = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"cannot read baseline: {exc}", file=name, hint="create one with --write-baseline"
+            f"cannot read baseline: {exc}", file=name, hint="write one first", setting="baseline"
         ) from exc
     try:
         doc = json.loads(raw)
@@ -43,7 +43,8 @@ def read_baseline(path: str | Path) -> frozenset[str]:
             f"baseline is not JSON: {exc.msg}",
             file=name,
             line=exc.lineno,
-            hint="regenerate it with --write-baseline",
+            hint="write it again",
+            setting="baseline",
         ) from exc
     prints = doc.get("fingerprints") if isinstance(doc, dict) else None
     if not isinstance(prints, list) or not all(isinstance(p, str) for p in prints):
@@ -51,7 +52,8 @@ def read_baseline(path: str | Path) -> frozenset[str]:
             "baseline has no list of fingerprints",
             file=name,
             line=1,
-            hint="regenerate it with --write-baseline",
+            hint="write it again",
+            setting="baseline",
         )
     return frozenset(prints)
 

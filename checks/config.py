@@ -93,8 +93,9 @@ class _Reader:
         self.name = name
         self.raw = raw
 
-    def fail(self, what: str, needle: str, hint: str) -> ConfigError:
-        return ConfigError(what, file=self.name, line=_line_of(self.raw, needle), hint=hint)
+    def fail(self, what: str, needle: str, hint: str, setting: str | None = None) -> ConfigError:
+        line = _line_of(self.raw, needle)
+        return ConfigError(what, file=self.name, line=line, hint=hint, setting=setting)
 
     def rules(self, value: Any, key: str) -> frozenset[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -103,7 +104,7 @@ class _Reader:
             )
         for v in value:
             if v not in BY_ID:
-                raise self.fail(f"unknown rule id {v!r} in '{key}'", v, "see `ruzh check --list-rules`")
+                raise self.fail(f"unknown rule id {v!r} in '{key}'", v, "see the list of rules", "rules")
         return frozenset(value)
 
     def severities(self, value: Any) -> tuple[tuple[str, str], ...]:
@@ -115,7 +116,7 @@ class _Reader:
             )
         for k, v in value.items():
             if k not in BY_ID:
-                raise self.fail(f"unknown rule id {k!r} in 'severity'", k, "see `ruzh check --list-rules`")
+                raise self.fail(f"unknown rule id {k!r} in 'severity'", k, "see the list of rules", "rules")
             if v not in SEVERITIES:
                 raise self.fail(f"unknown severity {v!r} for {k}", k, f"use one of {', '.join(SEVERITIES)}")
         return tuple(sorted(value.items()))
@@ -190,7 +191,10 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> CheckC
             raw = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(
-                f"cannot read configuration: {exc}", file=str(p), hint="check the --config path"
+                f"cannot read configuration: {exc}",
+                file=str(p),
+                hint="check the configuration path",
+                setting="config",
             ) from exc
         return parse_config(raw, str(p), pyproject=p.name == "pyproject.toml")
     for candidate in ("ruzh.toml", "pyproject.toml"):

@@ -13,7 +13,16 @@ import sys
 from collections.abc import Sequence
 
 from ruzh import __version__
-from ruzh.core.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
+from ruzh.core.errors import RuzhError
+from ruzh.exitcodes import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    exit_code,
+    render,
+)
 from ruzh.formatter import EXIT_CODES
 
 # Order is the order in ``ruzh --help``.
@@ -51,8 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RuzhError as exc:
         if args.debug:
             raise
-        print(exc.render(), file=sys.stderr)
-        return exc.exit_code
+        print(render(exc), file=sys.stderr)
+        return exit_code(exc)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -13,7 +13,8 @@ from ruzh.align.aligner.beadfile import format_bead
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead, Sentence
 from ruzh.core.atomicio import atomic_write
-from ruzh.core.errors import EXIT_OK, ConfigError, InputError
+from ruzh.core.errors import ConfigError, InputError
+from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.lexicon import aligner_lexicon
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ruzh.checks.findings import fails
-from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
 from ruzh.seeds import seed_paths

@@ -15,7 +15,8 @@ from ruzh.checks.formats import FORMATS, RENDERERS
 from ruzh.checks.rules import RULES
 from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
 from ruzh.core.atomicio import atomic_write
-from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
 

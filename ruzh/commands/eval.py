@@ -9,7 +9,8 @@ from typing import Any
 
 from ruzh.align.aligner.beadfile import read_beads
 from ruzh.align.aligner.evaluate import score
-from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ruzh.align.reader import read_documents
-from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.glossary.build import BuildOptions, build_glossary
 from ruzh.glossary.entries import merge, read_csv, write_csv

@@ -9,7 +9,8 @@ from typing import Any, TextIO
 
 from ruzh.align.reader import read_documents
 from ruzh.align.types import Document
-from ruzh.core.errors import EXIT_INPUT, EXIT_OK, InputError
+from ruzh.core.errors import InputError
+from ruzh.exitcodes import EXIT_INPUT, EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
 

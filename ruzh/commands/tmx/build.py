@@ -10,7 +10,8 @@ from pathlib import Path
 from ruzh.align.aligner import signature
 from ruzh.align.lexicon import Lexicon
 from ruzh.commands.tmx.common import log, settings, write
-from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_OK
 from ruzh.lexicon import aligner_lexicon
 from ruzh.tmx.types import TranslationUnit
 

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import asdict
 
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
-from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
 from ruzh.tmx import ops
 from ruzh.tmx.langtags import zh_output_tag
 
