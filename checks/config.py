@@ -19,13 +19,13 @@ names the file, the line and the accepted values.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import regex
 from ruzh.checks.findings import SEVERITIES, Finding
 from ruzh.checks.rules import BY_ID
 from ruzh.core.errors import ConfigError
@@ -145,7 +145,7 @@ def parse_config(raw: str, name: str, pyproject: bool = False) -> CheckConfig:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        m = regex.search(r"line (\d+)", str(exc))
+        m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(
             f"invalid TOML: {exc}",
             file=name,

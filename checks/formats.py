@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from lxml import etree
 from ruzh.checks.findings import SEVERITIES, Finding
 from ruzh.checks.rules import Rule
 
@@ -86,6 +85,8 @@ def json_chunks(report: Report) -> Iterator[str]:
 
 def junit_chunks(report: Report) -> Iterator[str]:
     """JUnit XML: one test case per rule and file, failing when that rule found something there."""
+    from lxml import etree  # only here, so that listing the formats loads no XML library
+
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
         grouped[(f.rule, f.file)].append(f)

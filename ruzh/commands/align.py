@@ -6,17 +6,16 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from ruzh.align.aligner import align_sentences, signature
-from ruzh.align.aligner.beadfile import format_bead
-from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError, InputError
 from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command
-from ruzh.lexicon import aligner_lexicon
+
+if TYPE_CHECKING:
+    from ruzh.align.lexicon import Lexicon
 
 
 def register(subparsers: Any) -> None:
@@ -142,6 +141,8 @@ def render(
     extra: dict[str, Any] | None = None,
 ) -> Iterator[str]:
     """Output lines (with newlines) in the chosen format; ``extra`` fields go into each JSON record."""
+    from ruzh.align.aligner.beadfile import format_bead
+
     for bead in beads:
         ru_text = " ".join(ru[i].text for i in bead.src)
         zh_text = "".join(zh[j].text for j in bead.tgt)
@@ -171,7 +172,7 @@ def _cell(text: str) -> str:
 
 def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
     """Lines for --find-pairs: a header per proposed pair, then its beads."""
-    from ruzh.align.aligner import find_parallel_passages
+    from ruzh.align.aligner import find_parallel_passages, signature
     from ruzh.align.reader import read_documents
 
     documents = list(read_documents(args.find_pairs, args.encoding))
@@ -192,6 +193,9 @@ def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Read both sides, align, print; warnings (an empty side) go to stderr."""
+    from ruzh.align.aligner import align_sentences, signature
+    from ruzh.lexicon import aligner_lexicon
+
     lexicon = aligner_lexicon(tuple(args.lexicon or ()), args.termbase)
     if args.find_pairs:
         return _emit(_pairs(args, lexicon), args.output)

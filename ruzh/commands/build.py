@@ -8,12 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ruzh.checks.findings import fails
 from ruzh.core.errors import ConfigError
-from ruzh.exitcodes import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from ruzh.exitcodes import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, render
 from ruzh.formatter import add_command
-from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
-from ruzh.seeds import seed_paths
+from ruzh.pipeline import OUTPUT_FILES
 
 
 def register(subparsers: Any) -> None:
@@ -70,6 +68,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, print a summary, and exit by --fail-on (and 3 when --keep-going skipped a file)."""
+    from ruzh.checks.findings import fails
+    from ruzh.pipeline.build import BuildOptions, build, log
+    from ruzh.seeds import seed_paths
+
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, not {args.jobs}", hint="e.g. --jobs 2")
     output = Path(args.output)
@@ -88,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     )
     result, stats = build(options)
     for error in stats.errors:
-        print(error.render(), file=sys.stderr)
+        print(render(error), file=sys.stderr)
     log(
         f"ruzh build: {stats.documents} documents, {len(result.passages)} parallel passages, "
         f"{stats.units} translation units, {stats.unaligned} sentences without partner, "

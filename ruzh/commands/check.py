@@ -13,7 +13,6 @@ from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
 from ruzh.checks.formats import FORMATS, RENDERERS
 from ruzh.checks.rules import RULES
-from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
 from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
@@ -119,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
     if args.list_rules:
         sys.stdout.write(list_rules())
         return EXIT_OK
+    from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
+
     config = load_config(args.config)
     fail_on = args.fail_on or config.fail_on
     if args.baseline and args.write_baseline:

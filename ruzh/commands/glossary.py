@@ -8,15 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ruzh.align.reader import read_documents
 from ruzh.core.errors import ConfigError
 from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command
-from ruzh.glossary.build import BuildOptions, build_glossary
-from ruzh.glossary.entries import merge, read_csv, write_csv
-from ruzh.glossary.export import exportable, write_outputs
-from ruzh.glossary.show import find_concepts, render_concept
-from ruzh.glossary.termbase import load_termbase
 from ruzh.seeds import seed_paths
 
 
@@ -127,6 +121,8 @@ def _register_show(actions: Any) -> None:
 
 
 def _termbase(args: argparse.Namespace) -> list[Any]:
+    from ruzh.glossary.termbase import load_termbase
+
     return load_termbase(args.termbase) if args.termbase else load_termbase()
 
 
@@ -142,6 +138,11 @@ def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
 
 def run_build(args: argparse.Namespace) -> int:
     """Build the glossary of the inputs and write the three files."""
+    from ruzh.align.reader import read_documents
+    from ruzh.glossary.build import BuildOptions, build_glossary
+    from ruzh.glossary.entries import read_csv
+    from ruzh.glossary.export import exportable, write_outputs
+
     for name in ("min_docs", "min_freq", "max_candidates"):
         if getattr(args, name) < 1:
             raise ConfigError(f"--{name.replace('_', '-')} must be at least 1", hint="give a positive number")
@@ -165,6 +166,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge a reviewed CSV with a new one."""
+    from ruzh.glossary.entries import merge, read_csv, write_csv
+
     merged = merge(read_csv(args.reviewed), read_csv(args.new))
     if args.output == "-":
         write_csv(merged, sys.stdout)
@@ -176,6 +179,10 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Print the concepts a term belongs to, with their attestations in the inputs."""
+    from ruzh.align.reader import read_documents
+    from ruzh.glossary.attest import attest
+    from ruzh.glossary.show import find_concepts, render_concept
+
     concepts = _termbase(args)
     found = find_concepts(args.term, concepts)
     if not found:
@@ -184,8 +191,6 @@ def run_show(args: argparse.Namespace) -> int:
             hint="try another form, the English term or a concept id; "
             "'ruzh glossary build' lists candidates that are not in the termbase yet",
         )
-    from ruzh.glossary.attest import attest
-
     atts = attest(read_documents(args.inputs or seed_paths(), args.encoding), found)
     for concept in found:
         sys.stdout.write(render_concept(concept, atts))

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ruzh.align.reader import read_documents
-from ruzh.align.types import Document
-from ruzh.core.errors import InputError
-from ruzh.exitcodes import EXIT_INPUT, EXIT_OK
+from ruzh.exitcodes import EXIT_INPUT, EXIT_OK, render
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
+
+if TYPE_CHECKING:
+    from ruzh.align.types import Document
+    from ruzh.core.errors import InputError
 
 
 def register(subparsers: Any) -> None:
@@ -75,11 +76,13 @@ def write_text(document: Document, out: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Segment every input; with --keep-going, unreadable files are reported after the others."""
+    from ruzh.align.reader import read_documents
+
     errors: list[InputError] = []
     paths = args.files or seed_paths()
     writer = write_jsonl if args.format == "jsonl" else write_text
     for document in read_documents(paths, args.encoding, keep_going=args.keep_going, errors=errors):
         writer(document, sys.stdout)
     for error in errors:
-        print(error.render(), file=sys.stderr)
+        print(render(error), file=sys.stderr)
     return EXIT_INPUT if errors else EXIT_OK

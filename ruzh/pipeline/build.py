@@ -32,17 +32,6 @@ from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.report import report_html
 from ruzh.tmx.types import TranslationUnit
 
-OUTPUT_FILES = (
-    "memory.tmx",
-    "glossary.csv",
-    "glossary.tbx",
-    "glossary-omegat.txt",
-    "findings.json",
-    "findings.sarif",
-    "unaligned.tsv",
-    "report.html",
-)
-
 
 @dataclass(frozen=True)
 class BuildOptions:
