@@ -18,7 +18,8 @@ from typing import Any
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
 
-LIBRARIES = ("align", "tmx", "glossary")
+# By their installed names: the folders ``align/`` … are packages only under ``ruzh``.
+LIBRARIES = ("ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core")
 FORMAT = b"ruzh-cache-1"
 
 
