@@ -32,6 +32,7 @@ from ruzh.checks.tm import TmGroups
 from ruzh.checks.typography import HALF_TO_FULL, segment_halfwidth
 from ruzh.checks.variants import Glossary
 from ruzh.glossary.matching import WORD, ChineseMatcher, lemma_key, token_key
+from ruzh.lang.marks import families
 from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_tsv
@@ -53,7 +54,7 @@ _DIGIT = regex.compile(r"\d")
 # apostrophes) in the standard library's engine, which tokenises about a third faster.
 _FAST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # Opening and closing marks counted per segment (half- and full-width brackets are one family).
-PAIRS = (("(（", ")）"), ("«", "»"), ("“", "”"), ("《", "》"), ("【", "】"), ("「", "」"))
+PAIRS = families()
 _PAIR_CHARS = regex.compile("[" + regex.escape("".join(o + c for o, c in PAIRS)) + "]")
 # Domains whose renderings legitimately vary with context, so a "missing" rendering is no error:
 # place names (Западная Европа is 西欧, США is often 美), and general vocabulary, which is not terminology.

@@ -19,7 +19,7 @@ from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
 
 # By their installed names: the folders ``align/`` … are packages only under ``ruzh``.
-LIBRARIES = ("ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core")
+LIBRARIES = ("ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core", "ruzh.lang")
 FORMAT = b"ruzh-cache-1"
 
 
