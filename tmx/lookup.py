@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import sacrebleu
+from ruzh.lang.ru import fold_yo
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.writer import normalise_text
 from sacrebleu.metrics import CHRF
@@ -26,7 +27,7 @@ CANDIDATES = 10  # candidates rescored with chrF per query
 
 def _key_text(text: str) -> str:
     """Lower-case, NFC, whitespace folded, ё as е (Russian texts write both), padded for edge trigrams."""
-    return f" {normalise_text(text).lower().replace('ё', 'е')} "
+    return f" {fold_yo(normalise_text(text).lower())} "
 
 
 def trigrams(text: str) -> set[str]:
