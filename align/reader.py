@@ -20,6 +20,9 @@ from ruzh.align.sentences import split_sentences
 from ruzh.align.types import Block, Document, Sentence
 from ruzh.core.errors import InputError
 
+# What a folder contributes, for every command (build, check, segment, align --find-pairs, glossary):
+# text extracted from PDFs and Word documents, whatever the case of the extension. A file named on the
+# command line is read whatever its extension (as plain text unless it is .docx).
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
@@ -87,7 +90,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 
 
 def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to read: given files as they are, folders searched recursively for .txt and .docx."""
+    """Files to read, for every command: given files as they are, folders searched recursively for
+    .txt and .docx files (any case: a.TXT too), sorted."""
     files: list[Path] = []
     for path in paths:
         entry = Path(path)

@@ -7,7 +7,7 @@ runs every rule, applies the configuration and the baseline and returns a :class
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,19 +20,6 @@ from ruzh.checks.rules import RULES
 from ruzh.checks.source import SourceFile, joined, parse_source, read_source
 from ruzh.checks.units import check_unit_file
 from ruzh.checks.variants import Glossary, check_variants, load_glossary
-
-DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to check: files as given, directories searched for text files, in sorted order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix in DOCUMENT_SUFFIXES and q.is_file()))
-        else:
-            out.append(p)
-    return out
 
 
 def display_name(path: Path) -> str:

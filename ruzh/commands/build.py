@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
         "inputs",
         nargs="*",
         metavar="PATH",
-        help="documents or folders of .txt/.docx (default: the bundled seed documents)",
+        help="documents or folders (their .txt and .docx files, any case; default: the seeds)",
     )
     parser.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     parser.add_argument(

@@ -36,8 +36,8 @@ def register(subparsers: Any) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="documents (.txt, .docx), folders, or - for standard input (default: the bundled seed "
-        "documents unless --tmx or --aligned is given)",
+        help="documents, folders (their .txt and .docx files, any case), or - for standard input "
+        "(default: the bundled seed documents unless --tmx or --aligned is given)",
     )
     parser.add_argument(
         "--glossary",
@@ -118,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     if args.list_rules:
         sys.stdout.write(list_rules())
         return EXIT_OK
-    from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
+    from ruzh.align.reader import expand_inputs
+    from ruzh.checks.runner import CheckInputs, run_checks
 
     config = load_config(args.config)
     fail_on = args.fail_on or config.fail_on
@@ -128,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
             hint="write the baseline first, then check against it",
         )
     files = [p for p in args.paths if p != "-"]
-    docs = expand_paths(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
+    docs = expand_inputs(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
     inline = (("<stdin>", sys.stdin.buffer.read()),) if "-" in args.paths else ()
     inputs = CheckInputs(
         documents=tuple(docs),

@@ -41,7 +41,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="documents or folders (default: the bundled seed documents)",
+        help="documents or folders (their .txt and .docx files, any case; default: the seeds)",
     )
     parser.add_argument(
         "--termbase", metavar="CSV", help="termbase CSV to use instead of the shipped one (same columns)"

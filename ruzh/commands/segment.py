@@ -27,7 +27,10 @@ def register(subparsers: Any) -> None:
         "the line and column where it starts in the original file.",
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="documents or folders (default: the bundled seed documents)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="documents or folders (their .txt and .docx files, any case; default: the seeds)",
     )
     parser.add_argument(
         "--format",

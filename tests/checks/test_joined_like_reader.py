@@ -1,7 +1,7 @@
 """The checks' running text joins lines as the reader does (the document model's answer wins).
 
-Before, the checks dropped every line-end hyphen before a lower-case letter (научноисследовательской,
-вовторых) and put a space between a Chinese opening quote and the Chinese line after it.
+Before, the checks dropped a line-end hyphen before any lower-case letter (во- / вторых became
+вовторых); the reader asks whether the hyphen belongs to the word.
 """
 
 from __future__ import annotations
