@@ -19,6 +19,7 @@ from ruzh.align.aligner.selftrain import extended, learn_pairs
 from ruzh.align.lexicon import Lexicon, load_lexicon
 from ruzh.align.types import Bead
 from ruzh.core.errors import InputError
+from ruzh.core.signature import Signature
 
 FULL_LIMIT = 250_000  # cells searched exhaustively; above that the search is banded
 BLOCK = 8  # sentences per block on the coarse level
@@ -109,12 +110,12 @@ def bead_score(sim: float, lencost: float, kind: tuple[int, int], mass: float = 
     return 1.0 / (1.0 + math.exp(-min(max(z, -50.0), 50.0)))
 
 
-def signature(lexicon: Lexicon | None = None, params: Params | None = None) -> str:
-    """What changes results, in one line: aligner version, lexicon size and sources, every cost weight."""
+def signature(lexicon: Lexicon | None = None, params: Params | None = None) -> Signature:
+    """What changes results: aligner version, lexicon size and sources, every cost weight."""
     lex = lexicon if lexicon is not None else default_lexicon()
     p = params or Params()
     values = ",".join(f"{f.name}={getattr(p, f.name):g}" for f in fields(p))
-    return f"aligner:ruzh-dp-1|lexicon:{lex.signature()}|params:{values}"
+    return Signature.of(aligner="ruzh-dp-1", lexicon=lex.signature(), params=values)
 
 
 def align_sentences(

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruzh import __version__
-from ruzh.align.aligner import signature
+from ruzh.align.aligner import signature as aligner_signature
 from ruzh.align.reader import expand_inputs
 from ruzh.align.types import Document
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.checks.runner import CheckInputs, run_checks
 from ruzh.core.errors import InputError
+from ruzh.core.signature import Signature
 from ruzh.glossary.build import Glossary, build_glossary
 from ruzh.glossary.entries import read_csv
 from ruzh.glossary.export import write_outputs
@@ -63,7 +64,11 @@ class BuildStats:
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
-    return {"ruzh": __version__, "aligner": signature(aligner_lexicon()), "zh_tag": options.zh_tag}
+    return {
+        "ruzh": __version__,
+        "aligner": str(aligner_signature(aligner_lexicon())),
+        "zh_tag": options.zh_tag,
+    }
 
 
 def _passages(
@@ -146,7 +151,11 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     passages = _passages(documents, fingerprints, options, cache)
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
-    signature = "|".join(f"{k}={v}" for k, v in settings.items())
+    signature = str(
+        Signature.of(ruzh=__version__)
+        + aligner_signature(aligner_lexicon())
+        + Signature.of(zh_tag=options.zh_tag)
+    )
     out = options.output
     outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
     corpus = _corpus_key(fingerprints, units, signature, options.reviewed)

@@ -46,7 +46,7 @@ def run_build(args: argparse.Namespace) -> int:
     write(
         args.output,
         _aligned_units(pairs, args.encoding, lexicon),
-        settings(args, "ruzh", signature(lexicon)),
+        settings(args, "ruzh", str(signature(lexicon))),
     )
     return EXIT_OK
 

@@ -86,7 +86,7 @@ def _one_line(text: str) -> str:
 
 def run_lookup(args: argparse.Namespace) -> int:
     """Best matches for each query."""
-    from ruzh.tmx.lookup import TmIndex
+    from ruzh.tmx.lookup import TmIndex, signature
 
     queries = list(args.queries)
     if args.file:
@@ -96,7 +96,7 @@ def run_lookup(args: argparse.Namespace) -> int:
     if not queries:
         raise ConfigError("no queries", hint="give Russian sentences as arguments or --file QUERIES")
     index = TmIndex(Inputs([args.tm]))
-    log(f"{len(index)} units indexed from {args.tm}")
+    log(f"# {signature()} units={len(index)} tm={args.tm}")
     for query, matches in zip(queries, index.lookup_many(queries, args.top, args.min_score), strict=True):
         if args.format == "jsonl":
             found = [
