@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruzh.checks import homoglyphs, names, typography
+from ruzh.checks import homoglyphs, names, punctuation, typography
 from ruzh.checks.baseline import read_baseline, split_known
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding, with_fingerprints
@@ -20,6 +20,7 @@ from ruzh.checks.rules import RULES
 from ruzh.checks.source import SourceFile, joined, parse_source, read_source
 from ruzh.checks.units import check_unit_file
 from ruzh.checks.variants import Glossary, check_variants, load_glossary
+from ruzh.core.inputs import printable
 
 
 def display_name(path: Path) -> str:
@@ -27,20 +28,23 @@ def display_name(path: Path) -> str:
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+        return printable(path)
+    return printable(path if rel.startswith("..") else rel)
 
 
 def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = None) -> Iterator[Finding]:
     """Document rules over a corpus: typography and scripts per file, dashes and terms across files."""
     runs = {s.name: joined(s) for s in sources}
     dashes = typography.dash_contexts(runs.values())
+    latin = homoglyphs.latin_acronyms(line for s in sources for line in s.lines)
     for src in sources:
         yield from typography.halfwidth_punctuation(src)
         yield from typography.unbalanced_pairs(src, runs[src.name])
         yield from typography.stray_spaces(src)
         yield from typography.han_for_dash(src, runs[src.name], dashes)
         yield from homoglyphs.mixed_script(src)
+        yield from homoglyphs.lookalike_acronyms(src, latin)
+        yield from punctuation.punctuation_variants(src, runs[src.name])
     yield from names.two_spellings(sources, runs)
     if glossary is not None:
         yield from check_variants(sources, runs, glossary)

@@ -19,6 +19,8 @@ from typing import IO
 import regex
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import read_input
+from ruzh.core.spreadsheet import neutralise_row, refuse_formula_terms, restore_row
 from ruzh.glossary.termbase import STATUSES, Concept, Term
 
 COLUMNS = (
@@ -125,14 +127,14 @@ def _write(entries: Iterable[Entry], handle: IO[str]) -> None:
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for entry in entries:
-        writer.writerow(_row(entry))
+        writer.writerow(neutralise_row(_row(entry)))
 
 
 def read_csv(path: str | Path) -> list[Entry]:
     """Rows of a review CSV; malformed input raises :class:`InputError` with file, line and the fix."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_input(path)
     except OSError as exc:
         raise InputError(
             f"cannot read glossary CSV: {exc.strerror}", file=name, hint="check the path"
@@ -156,7 +158,7 @@ def parse_csv(text: str, name: str = "<csv>") -> list[Entry]:
     while True:
         start = reader.line_num + 1
         try:
-            values = next(reader)
+            values = restore_row(next(reader))
         except StopIteration:
             break
         except csv.Error as exc:
@@ -213,6 +215,7 @@ def _entry(row: dict[str, str], values: Sequence[str], header: Sequence[str], na
         main = row.get(lang, "")
         variants = tuple(v.strip() for v in row.get(f"{lang}_variants", "").split("|") if v.strip())
         extra = [v for v in variants if split_variant(v)[1] == "preferred"]
+        refuse_formula_terms((main, *variants), file=name, line=line)
         if "|" in main or ";" in main or (main and extra) or len(extra) > 1:
             raise fail(
                 f"two preferred {'Chinese' if lang == 'zh' else 'Russian'} terms for {cid}",

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from ruzh.core.errors import ConfigError
+from ruzh.core.langtags import output_tags
 from ruzh.exitcodes import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, render
-from ruzh.formatter import add_command
+from ruzh.formatter import add_command, encoding_name
 from ruzh.pipeline import OUTPUT_FILES
 
 
@@ -44,17 +45,21 @@ def register(subparsers: Any) -> None:
         "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
+    )
     parser.add_argument(
         "--keep-going",
         action="store_true",
         help="skip unreadable documents (reported; exit 3 at the end) instead of stopping",
     )
     parser.add_argument(
+        "--ru-tag", metavar="TAG", help="xml:lang of Russian in the TMX and the TBX, e.g. ru-RU (default: ru)"
+    )
+    parser.add_argument(
         "--zh-tag",
-        default="zh-CN",
         metavar="TAG",
-        help="language tag of the Chinese side in the TMX (default: zh-CN)",
+        help="xml:lang of Chinese in the TMX and the TBX, e.g. zh-Hans (default: zh-CN)",
     )
     parser.add_argument(
         "--fail-on",
@@ -86,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         keep_going=args.keep_going,
         quiet=args.quiet,
-        zh_tag=args.zh_tag,
+        tags=output_tags(args.ru_tag, args.zh_tag),
     )
     result, stats = build(options)
     for error in stats.errors:

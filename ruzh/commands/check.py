@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from ruzh.checks.formats import FORMATS, RENDERERS
 from ruzh.checks.rules import RULES
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
+from ruzh.core.inputs import read_stream
 from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
@@ -130,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         )
     files = [p for p in args.paths if p != "-"]
     docs = expand_inputs(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
-    inline = (("<stdin>", sys.stdin.buffer.read()),) if "-" in args.paths else ()
+    inline = (("<stdin>", read_stream(sys.stdin.buffer, "<stdin>")),) if "-" in args.paths else ()
     inputs = CheckInputs(
         documents=tuple(docs),
         inline=inline,
@@ -139,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
         aligned=Path(args.aligned) if args.aligned else None,
     )
     report = run_checks(inputs, config, baseline=args.baseline, version=__version__)
+    report = dataclasses.replace(report, fail_on=fail_on)
     chunks = RENDERERS[args.format or _default_format()](report)
     if args.output == "-":
         sys.stdout.writelines(chunks)

@@ -7,8 +7,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ruzh.core.terminal import visible
 from ruzh.exitcodes import EXIT_INPUT, EXIT_OK, render
-from ruzh.formatter import add_command
+from ruzh.formatter import add_command, encoding_name
 from ruzh.seeds import seed_paths
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def register(subparsers: Any) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="documents or folders (their .txt and .docx files, any case; default: the seeds)",
+        help="documents or folders (their .txt and .docx files, any case); - is standard input "
+        "(default: the bundled seed documents)",
     )
     parser.add_argument(
         "--format",
@@ -42,6 +44,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--encoding",
         metavar="NAME",
+        type=encoding_name,
         help="force the encoding of .txt inputs (e.g. cp1251, gb18030) instead of detecting it",
     )
     parser.add_argument(
@@ -69,23 +72,24 @@ def write_jsonl(document: Document, out: TextIO) -> None:
 
 
 def write_text(document: Document, out: TextIO) -> None:
-    """Blocks with their language and role, sentences indented with their line:column."""
-    out.write(f"# {document.name} ({document.encoding}, {len(document.blocks)} blocks)\n")
+    """Blocks with their language and role, sentences indented with their line:column (control
+    characters of the document shown as ``\\xNN``: this output is for people's terminals)."""
+    out.write(f"# {visible(document.name)} ({document.encoding}, {len(document.blocks)} blocks)\n")
     for block in document.blocks:
         out.write(f"[{block.index}] {block.lang} {block.role} {block.line}:{block.column}\n")
         for sentence in block.sentences:
-            out.write(f"    {sentence.line}:{sentence.column}\t{sentence.text}\n")
+            out.write(f"    {sentence.line}:{sentence.column}\t{visible(sentence.text)}\n")
 
 
 def run(args: argparse.Namespace) -> int:
     """Segment every input; with --keep-going, unreadable files are reported after the others."""
-    from ruzh.align.reader import read_documents
+    from ruzh.commands.stdin import read_inputs
 
     errors: list[InputError] = []
     paths = args.files or seed_paths()
     writer = write_jsonl if args.format == "jsonl" else write_text
-    for document in read_documents(paths, args.encoding, keep_going=args.keep_going, errors=errors):
+    for document in read_inputs(paths, args.encoding, keep_going=args.keep_going, errors=errors):
         writer(document, sys.stdout)
     for error in errors:
-        print(render(error), file=sys.stderr)
+        print(visible(render(error)), file=sys.stderr)
     return EXIT_INPUT if errors else EXIT_OK

@@ -5,6 +5,7 @@ OUTPUT_FILES = (
     "memory.tmx",
     "glossary.csv",
     "glossary.tbx",
+    "glossary.xcs",
     "glossary-omegat.txt",
     "findings.json",
     "findings.sarif",

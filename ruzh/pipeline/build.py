@@ -19,6 +19,7 @@ from ruzh.align.types import Document
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.checks.runner import CheckInputs, run_checks
 from ruzh.core.errors import InputError
+from ruzh.core.langtags import OutputTags
 from ruzh.core.signature import Signature
 from ruzh.glossary.build import Glossary, build_glossary
 from ruzh.glossary.entries import read_csv
@@ -45,7 +46,7 @@ class BuildOptions:
     encoding: str | None = None
     keep_going: bool = False
     quiet: bool = False
-    zh_tag: str = "zh-CN"
+    tags: OutputTags = field(default_factory=OutputTags)
     reviewed: Path | None = None
 
 
@@ -67,7 +68,8 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
     return {
         "ruzh": __version__,
         "aligner": str(aligner_signature(aligner_lexicon())),
-        "zh_tag": options.zh_tag,
+        "ru_tag": options.tags.ru,
+        "zh_tag": options.tags.zh,
     }
 
 
@@ -154,13 +156,13 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     signature = str(
         Signature.of(ruzh=__version__)
         + aligner_signature(aligner_lexicon())
-        + Signature.of(zh_tag=options.zh_tag)
+        + Signature.of(ru_tag=options.tags.ru, zh_tag=options.tags.zh)
     )
     out = options.output
-    outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
+    outputs.write_memory(out / "memory.tmx", units, signature, options.tags)
     corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
     glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
-    write_outputs(glossary, out)
+    write_outputs(glossary, out, tags=options.tags)
     report = _findings(options, readable, corpus, cache)
     outputs.write_text(out / "findings.json", render_json(report))
     outputs.write_text(out / "findings.sarif", render_sarif(report))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from ruzh.align.types import Document, Sentence
 from ruzh.core.atomicio import atomic_write
+from ruzh.core.langtags import OutputTags
+from ruzh.core.spreadsheet import neutralise_row
 from ruzh.pipeline.model import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_beads
@@ -27,9 +29,11 @@ def passage_units(passages: Iterable[AlignedPassage]) -> tuple[list[TranslationU
     return units, lonely
 
 
-def write_memory(path: Path, units: Sequence[TranslationUnit], signature: str, zh_tag: str) -> WriteReport:
-    """``memory.tmx`` with the settings signature in its header."""
-    return write_tmx(path, units, TmxSettings(zh_tag=zh_tag, signature=signature))
+def write_memory(
+    path: Path, units: Sequence[TranslationUnit], signature: str, tags: OutputTags
+) -> WriteReport:
+    """``memory.tmx`` with the settings signature in its header, in the tags the TBX uses too."""
+    return write_tmx(path, units, TmxSettings.for_tags(tags, signature=signature))
 
 
 def unaligned_rows(
@@ -69,11 +73,12 @@ def unaligned_rows(
 
 
 def write_unaligned(path: Path, rows: Iterable[Sequence[str]]) -> None:
-    """``unaligned.tsv``: a header, then one sentence per line (tabs and newlines in text escaped)."""
+    """``unaligned.tsv``: a header, then one sentence per line (tabs and newlines in text escaped; cells
+    that a spreadsheet would run as formulas quoted, see :mod:`ruzh.core.spreadsheet`)."""
     with atomic_write(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(UNALIGNED_HEADER)
-        writer.writerows(rows)
+        writer.writerows(neutralise_row(row) for row in rows)
 
 
 def write_text(path: Path, text: str) -> None:
