@@ -55,8 +55,7 @@ _DIGIT = regex.compile(r"\d")
 # The glossary's word pattern (glossary.matching.WORD: letters or digits joined by hyphens or
 # apostrophes) in the standard library's engine, which tokenises about a third faster.
 _FAST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-# Opening and closing marks counted per segment (half- and full-width brackets are one family).
-PAIRS = families()
+PAIRS = families()  # opening and closing marks counted per segment, by family (see lang.marks)
 _PAIR_CHARS = regex.compile("[" + regex.escape("".join(o + c for o, c in PAIRS)) + "]")
 # Domains whose renderings legitimately vary with context, so a "missing" rendering is no error:
 # place names (Западная Европа is 西欧, США is often 美), and general vocabulary, which is not terminology.
