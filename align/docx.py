@@ -21,6 +21,7 @@ from io import BytesIO
 from typing import IO, TYPE_CHECKING
 
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import MAX_PARAGRAPHS, MAX_XML_BYTES
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
-# Real documents stay far below: a 500-page report has ~15 MB of XML and ~20,000 paragraphs.
-MAX_XML_BYTES = 128 * 1024 * 1024
-MAX_PARAGRAPHS = 250_000
 
 _SPACES = {f"{W}tab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
 _NOTES = (f"{W}footnote", f"{W}endnote")

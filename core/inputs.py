@@ -17,6 +17,10 @@ from ruzh.core.errors import InputError
 
 # What a FIFO or standard input may hold: non-regular inputs have no size to check beforehand.
 MAX_STREAM_BYTES = 256 * 1024 * 1024
+# .docx limits (align.docx); real documents stay far below: a 500-page report has ~15 MB of XML and
+# ~20,000 paragraphs. Here, with the other input limits, so that every --help can state them cheaply.
+MAX_XML_BYTES = 128 * 1024 * 1024
+MAX_PARAGRAPHS = 250_000
 _CHUNK = 1024 * 1024
 
 

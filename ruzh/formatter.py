@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ruzh.align.docx import MAX_PARAGRAPHS, MAX_XML_BYTES
 from ruzh.core.errors import ConfigError
+from ruzh.core.inputs import MAX_PARAGRAPHS, MAX_XML_BYTES
 
 EXIT_CODES = f"""exit codes:
   0  success
