@@ -23,6 +23,7 @@ SETTING_FLAGS: dict[str, str] = {
     "glossary": "--glossary",
     "lexicon": "--lexicon",
     "rules": "ruzh check --list-rules",
+    "scorer": "--scorer",
 }
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from ruzh.align.scorers import INSTALL, SCORERS
 from ruzh.align.types import Bead, Document, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError, InputError
@@ -73,6 +74,14 @@ def register(subparsers: Any) -> None:
         "inside each document and the Russian and Chinese documents that translate each other (best "
         "first, one partner each), and align each pair; each pair starts with a '# pair' line giving "
         "both passages and its score in [0, 1]",
+    )
+    parser.add_argument(
+        "--scorer",
+        choices=SCORERS,
+        default="lexical",
+        help="evidence for the sentence-level search: lexical (lexicon, anchors, lengths; the default, "
+        "fast), embeddings (multilingual-e5-small similarity of the merged sentences plus lengths) or "
+        f"hybrid (both); the last two need the optional extra: {INSTALL} (not with --find-pairs)",
     )
     parser.add_argument(
         "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
@@ -227,6 +236,15 @@ def run(args: argparse.Namespace) -> int:
     from ruzh.lexicon import aligner_lexicon
 
     lexicon = aligner_lexicon(tuple(args.lexicon or ()), args.termbase)
+    if args.scorer != "lexical":
+        if args.find_pairs:
+            raise ConfigError(
+                "--find-pairs aligns many candidate pairs and uses the lexical scorer only",
+                hint="drop --scorer, or align the chosen pair again as RU ZH with --scorer",
+            )
+        from ruzh.align.aligner.embeddings import require as require_embeddings
+
+        require_embeddings()
     if args.find_pairs:
         return _emit(_pairs(args, lexicon), args.output)
     ru, zh, ru_name, zh_name = _inputs(args)
@@ -237,8 +255,9 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     texts = [s.text for s in ru], [s.text for s in zh]
-    beads = align_sentences(*texts, lexicon=lexicon, self_train=args.self_train)
-    print(f"# {signature(lexicon)} ru={len(ru)} zh={len(zh)} beads={len(beads)}", file=sys.stderr)
+    beads = align_sentences(*texts, lexicon=lexicon, self_train=args.self_train, scorer=args.scorer)
+    sig = signature(lexicon, scorer=args.scorer)
+    print(f"# {sig} ru={len(ru)} zh={len(zh)} beads={len(beads)}", file=sys.stderr)
     return _emit(render(beads, ru, zh, args.format), args.output)
 
 
