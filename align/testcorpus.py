@@ -5,6 +5,15 @@ A corpus is a folder of the files a user collects: bilingual articles (a Russian
 translations under unrelated names, and monolingual distractors. Every file is rendered with
 :mod:`align.pdflike` in one layout and condition, some in cp1251 or GB18030. The gold says which
 passages are parallel and which sentence translates which; :func:`score` compares a build with it.
+
+FLORES text is never committed: tests write their corpora at test time (``pdflike_corpora`` in
+``tests/conftest.py``), and the same corpora can be written by hand for a look::
+
+    from pathlib import Path
+    from ruzh.align.testcorpus import flores_documents, make_corpus
+
+    docs = flores_documents(Path("../shared/data"))
+    make_corpus(docs, Path("/tmp/lines-headers"), "lines", "headers", seed=3, articles=1, translations=1)
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from ruzh.exitcodes import (
     render,
 )
 from ruzh.formatter import EXIT_CODES
+from ruzh.interrupt import interruptible
 
 # Order is the order in ``ruzh --help``.
 COMMAND_MODULES: tuple[str, ...] = ("build", "segment", "align", "eval", "tmx", "glossary", "check")
@@ -86,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Call the subcommand's handler and turn every failure into one line and its exit code."""
     try:
-        return int(args.handler(args))
+        with interruptible():
+            return int(args.handler(args))
     except RuzhError as exc:
         if args.debug:
             raise

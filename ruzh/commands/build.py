@@ -24,7 +24,12 @@ def register(subparsers: Any) -> None:
         "Read every document, find parallel passages (Аннотация ↔ 摘要 inside a document, documents that "
         "translate each other), align them, and write into the output folder: "
         + ", ".join(OUTPUT_FILES)
-        + ". Re-running on an unchanged corpus reuses cached per-document results.",
+        + " (the review report's entry page; its other pages, one per aligned pair and per document, "
+        "the glossary and the findings, are in report/ beside it; open report.html in a browser, no "
+        "server needed). Re-running on an unchanged corpus reuses cached per-document results. "
+        "Progress: on a terminal one line per phase (reading, pairing, aligning, glossary, checks, "
+        "report) with counts and time left; otherwise one line as each phase ends and one every 10 s "
+        "while it runs. Ctrl-C stops with exit code 130 and leaves no half-written file.",
     )
     parser.add_argument(
         "inputs",
@@ -67,7 +72,7 @@ def register(subparsers: Any) -> None:
         default="never",
         help="exit 1 when a finding is at or above this severity (default: never)",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or summary on stderr")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     parser.set_defaults(handler=run)
 
 
@@ -75,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
     """Build, print a summary, and exit by --fail-on (and 3 when --keep-going skipped a file)."""
     from ruzh.checks.findings import fails
     from ruzh.pipeline.build import BuildOptions, build, log
+    from ruzh.report import describe
     from ruzh.seeds import seed_paths
 
     if args.jobs < 1:
@@ -102,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         f"{len(result.glossary)} glossary rows, {stats.findings} findings -> {output}/",
         args.quiet,
     )
+    log(f"report: {describe(stats.report)} -> {output}/", args.quiet)
     if stats.errors:
         return EXIT_INPUT
     return EXIT_FINDINGS if fails(result.findings, args.fail_on) else EXIT_OK

@@ -10,5 +10,5 @@ OUTPUT_FILES = (
     "findings.json",
     "findings.sarif",
     "unaligned.tsv",
-    "report.html",
+    "report.html",  # the entry page; the other pages are in report/
 )

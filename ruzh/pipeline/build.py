@@ -31,7 +31,8 @@ from ruzh.pipeline.corpus import read_corpus
 from ruzh.pipeline.discovery import parallel_passages
 from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.pipeline.passages import CachedParallelAligner
-from ruzh.report import report_html
+from ruzh.progress import Progress
+from ruzh.report import prune_report, report_pages, write_report
 from ruzh.tmx.types import TranslationUnit
 
 
@@ -61,6 +62,7 @@ class BuildStats:
     findings: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
+    report: tuple[str, ...] = ()  # the report's files, relative to the output folder
 
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
@@ -79,11 +81,13 @@ def _passages(
     """Parallel passages with their beads (the whole result cached by the documents' content)."""
     lexicon = aligner_lexicon()
     name = key("passages", lexicon.signature(), *fingerprints)
-    found = cache.get(name, "passages")
-    if not isinstance(found, list):
-        with CachedParallelAligner(options.jobs, cache, lexicon, options.quiet) as aligner:
-            found = parallel_passages(documents, aligner, lexicon)
-        cache.put(name, "passages", found)
+    with Progress("pairing", quiet=options.quiet) as bar:
+        found = cache.get(name, "passages")
+        if not isinstance(found, list):
+            with CachedParallelAligner(options.jobs, cache, lexicon, options.quiet) as aligner:
+                found = parallel_passages(documents, aligner, lexicon)
+            cache.put(name, "passages", found)
+        bar.finish(f"{len(documents)} documents, {len(found)} passages")
     return found
 
 
@@ -175,19 +179,26 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     out = options.output
     outputs.write_memory(out / "memory.tmx", units, signature, options.tags)
     corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
-    glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
-    write_outputs(glossary, out, tags=options.tags)
-    report = _findings(options, readable, corpus, cache)
+    with Progress("glossary", quiet=options.quiet) as bar:
+        glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
+        write_outputs(glossary, out, tags=options.tags)
+        bar.finish(f"{len(glossary.entries)} rows")
+    with Progress("checks", quiet=options.quiet) as bar:
+        report = _findings(options, readable, corpus, cache)
+        bar.finish(f"{len(report.findings)} findings")
     outputs.write_text(out / "findings.json", render_json(report))
     outputs.write_text(out / "findings.sarif", render_sarif(report))
     rows = outputs.unaligned_rows(documents, passages, lonely)
     outputs.write_unaligned(out / "unaligned.tsv", rows)
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
-    html = cache.get(corpus, "report")
-    if not isinstance(html, str):
-        html = report_html(result)
-        cache.put(corpus, "report", html)
-    outputs.write_text(out / "report.html", html)
+    with Progress("report", 0, options.quiet) as bar:
+        pages = cache.get(corpus, "report-pages")
+        if not isinstance(pages, dict):
+            pages = report_pages(result, bar)
+            cache.put(corpus, "report-pages", pages)
+        stats.report = tuple(write_report(pages, out))
+        prune_report(out, stats.report)
+        bar.finish(f"{len(pages)} files")
     stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
     stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
     return result, stats

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ruzh.align.reader import read_document
 from ruzh.align.types import Document
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import printable, read_input
+from ruzh.interrupt import worker_pool
 from ruzh.pipeline.cache import Cache, key
 from ruzh.progress import Progress
 
@@ -40,9 +40,10 @@ def read_corpus(
     results: list[Document | InputError | None] = [cache.get(k, "documents") if k else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     fresh = set(todo)
-    with Progress("reading", len(todo), quiet) as bar:
+    with Progress("reading", len(paths), quiet) as bar:
+        bar.advance(len(paths) - len(todo))  # from the cache
         if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with worker_pool(jobs) as pool:
                 futures = [pool.submit(_read, str(paths[i]), encoding) for i in todo]
                 for i, future in zip(todo, futures, strict=True):
                     results[i] = future.result()

@@ -15,15 +15,18 @@ from ruzh.align.aligner import align_sentences
 from ruzh.align.aligner.pairing import Passage
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead
+from ruzh.interrupt import ignore_interrupts
 from ruzh.pipeline.cache import Cache, key
 from ruzh.progress import Progress
 
 _WORKER_LEXICON: Lexicon | None = None
 
 
-def _start_worker(lexicon: Lexicon) -> None:
+def _start_worker(lexicon: Lexicon, worker: bool = False) -> None:
     global _WORKER_LEXICON
     _WORKER_LEXICON = lexicon
+    if worker:
+        ignore_interrupts()
 
 
 def _align(ru: list[str], zh: list[str]) -> list[Bead]:
@@ -46,21 +49,24 @@ class CachedParallelAligner:
         self.quiet = quiet
         self.aligned = 0
         self._pool: Executor | None = None
+        self._bar = Progress("aligning", 0, quiet)  # one line for every batch the pairing sends
 
     def __enter__(self) -> CachedParallelAligner:
+        self._bar.__enter__()
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
     ) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
+            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
             self._pool = None
+        self._bar.__exit__(kind, value, trace)
 
     def _executor(self) -> Executor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=_start_worker, initargs=(self.lexicon,)
+                max_workers=self.jobs, initializer=_start_worker, initargs=(self.lexicon, True)
             )
         return self._pool
 
@@ -69,16 +75,17 @@ class CachedParallelAligner:
         keys = [key("passage", lex, *_texts(ru), "\x01", *_texts(zh)) for ru, zh in batch]
         beads: list[list[Bead] | None] = [self.cache.get(k, "beads") for k in keys]
         todo = [i for i, b in enumerate(beads) if b is None]
-        with Progress("aligning", len(todo), self.quiet) as bar:
-            if self.jobs > 1 and len(todo) > 1:
-                pool = self._executor()
-                futures = [pool.submit(_align, _texts(batch[i][0]), _texts(batch[i][1])) for i in todo]
-                results = (future.result() for future in futures)
-            else:
-                results = (_align(_texts(batch[i][0]), _texts(batch[i][1])) for i in todo)
-            for i, result in zip(todo, results, strict=True):
-                beads[i] = result
-                self.cache.put(keys[i], "beads", result)
-                bar.advance()
+        self._bar.grow(len(batch))
+        self._bar.advance(len(batch) - len(todo))  # from the cache
+        if self.jobs > 1 and len(todo) > 1:
+            pool = self._executor()
+            futures = [pool.submit(_align, _texts(batch[i][0]), _texts(batch[i][1])) for i in todo]
+            results = (future.result() for future in futures)
+        else:
+            results = (_align(_texts(batch[i][0]), _texts(batch[i][1])) for i in todo)
+        for i, result in zip(todo, results, strict=True):
+            beads[i] = result
+            self.cache.put(keys[i], "beads", result)
+            self._bar.advance()
         self.aligned += len(todo)
         return [b or [] for b in beads]

@@ -1,5 +1,5 @@
-"""The HTML review report of ``ruzh build``: overview, side-by-side alignment, glossary, findings."""
+"""The HTML review report of ``ruzh build``: an entry page and a folder of pages for a large corpus."""
 
-from ruzh.report.render import render_report, report_html
+from ruzh.report.render import Site, describe, prune_report, render_report, report_pages, write_report
 
-__all__ = ["render_report", "report_html"]
+__all__ = ["Site", "describe", "prune_report", "render_report", "report_pages", "write_report"]

@@ -1,9 +1,10 @@
 """Every id a link in the report can point at, decided before any section is written.
 
-A sentence has one canonical id, ``s-<doc>-<line>-<column>``, carried by exactly one element: its
-row in the first alignment view that shows it, otherwise its entry in the document's sentence
-list. A finding links to the last sentence of its document that starts at or before the finding's
-(line, column), or to the document's sentence list when no sentence starts that early.
+A sentence has one canonical id, ``s-<doc>-<line>-<column>``, carried by exactly one element of
+one page: its row in the first alignment view that shows it, otherwise its entry in the document's
+sentence list; :attr:`Anchors.page_of` says which page, so links work across pages. A finding
+links to the last sentence of its document that starts at or before the finding's (line, column),
+or to the document's sentence list when no sentence starts that early.
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ from ruzh.align.types import Document, Sentence
 from ruzh.checks.findings import Finding
 from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report.html import slug
+from ruzh.report.layout import (
+    BEADS_PER_PAGE,
+    FINDINGS_PER_PAGE,
+    SENTENCES_PER_PAGE,
+    page_name,
+    rule_groups,
+    url,
+)
 
 # "智慧城市 seeds/000.txt:44:17": a related place in a finding, file:line:column at the end.
 _PLACE = regex.compile(r"(?P<file>[^\s:]+(?::[^\s:]+)*?):(?P<line>\d+):(?P<col>\d+)\)?$")
@@ -51,18 +60,21 @@ def bead_id(passage: AlignedPassage, index: int) -> str:
 
 
 class Anchors:
-    """Ids of sentences, documents and findings, and which finding points at which sentence."""
+    """Ids of sentences, documents and findings, the page each one is on, and which finding points at
+    which sentence."""
 
     def __init__(self, result: BuildResult) -> None:
         """Decide where each sentence is shown, then resolve every finding to its target."""
         self._documents = {d.name: d for d in reversed(result.documents)}
         self._files = _file_index(result.documents)
+        self.page_of: dict[str, str] = {}
         self.shown: dict[tuple[str, int, int], str] = {}
         for passage in result.passages:
-            for s in (*passage.ru_sentences, *passage.zh_sentences):
-                self.shown.setdefault(sentence_key(s), passage_id(passage))
+            self._place_passage(passage)
+        for doc in result.documents:
+            self._place_document(doc)
         self._starts = {name: _starts(doc.sentences()) for name, doc in self._documents.items()}
-        self._emitted: set[str] = set()
+        self._emitted: set[tuple[str, str]] = set()
         self.finding_ids: list[str] = _finding_ids(result.findings)
         self._aligned = _AlignedText(result.passages)
         # Findings in other files (a unit check on memory.tmx) are linked by their text, when found.
@@ -75,21 +87,64 @@ class Anchors:
                 if target is not None:
                     self.by_text.add(i)
             self.targets.append(target)
+        rank = {d.name: k for k, d in enumerate(result.documents)}
+        self.rules = rule_groups(result.findings, self.finding_document, lambda d: rank.get(d, len(rank)))
+        for group in self.rules:
+            pages = group.pages()
+            for k, i in enumerate(group.indices):
+                self.page_of[self.finding_ids[i]] = pages[k // FINDINGS_PER_PAGE]
         self.flags: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for fid, target, f in zip(self.finding_ids, self.targets, result.findings, strict=True):
             if target is not None:
                 self.flags[target].append((fid, f.severity))
 
-    def claim(self, element_id: str) -> bool:
-        """True the first time an id is written, so no id appears twice in the page."""
-        if element_id in self._emitted:
+    def _place_passage(self, passage: AlignedPassage) -> None:
+        """A passage's beads in pages of :data:`BEADS_PER_PAGE`; a sentence belongs to its first view."""
+        pid = passage_id(passage)
+        self.page_of.setdefault(pid, page_name("pair", passage.id))
+        for k, bead in enumerate(passage.beads):
+            page = page_name("pair", passage.id, k // BEADS_PER_PAGE)
+            self.page_of.setdefault(bead_id(passage, k + 1), page)
+            for side, indices in ((passage.ru_sentences, bead.src), (passage.zh_sentences, bead.tgt)):
+                for i in indices:
+                    if 0 <= i < len(side):
+                        skey = sentence_key(side[i])
+                        if self.page_of.setdefault(sentence_id(*skey), page) == page:
+                            self.shown.setdefault(skey, pid)
+
+    def _place_document(self, doc: Document) -> None:
+        """A document's sentence list in pages of :data:`SENTENCES_PER_PAGE`."""
+        self.page_of.setdefault(doc_id(doc.name), page_name("doc", doc.name))
+        for k, sentence in enumerate(doc.sentences()):
+            self.page_of.setdefault(
+                sentence_id(*sentence_key(sentence)), page_name("doc", doc.name, k // SENTENCES_PER_PAGE)
+            )
+
+    def owns(self, element_id: str, here: str) -> bool:
+        """True when ``element_id`` lives on page ``here`` and is not written there yet."""
+        if self.page_of.get(element_id, here) != here or (here, element_id) in self._emitted:
             return False
-        self._emitted.add(element_id)
+        self._emitted.add((here, element_id))
         return True
 
-    def doc_link(self, name: str) -> str | None:
-        """``#doc-…`` when the document is in the report (a passage may name one that is not)."""
-        return f"#{doc_id(name)}" if name in self._documents else None
+    def claim(self, element_id: str, here: str) -> bool:
+        """True the first time an id is written on a page, so no id appears twice in it."""
+        if (here, element_id) in self._emitted:
+            return False
+        self._emitted.add((here, element_id))
+        return True
+
+    def href(self, element_id: str, here: str) -> str:
+        """A link from page ``here`` to the element, on whatever page it is."""
+        return url(here, self.page_of.get(element_id, here), element_id)
+
+    def doc_link(self, name: str, here: str) -> str | None:
+        """A link to the document's sentence list when the document is in the report."""
+        return self.href(doc_id(name), here) if name in self._documents else None
+
+    def finding_document(self, finding: Finding) -> str:
+        """The document a finding is in, or its file when that is none of the documents."""
+        return self.document_of(finding.file) or finding.file
 
     def document_of(self, file: str) -> str | None:
         """The document name a finding's file refers to (path, relative path, file name or stem)."""

@@ -1,17 +1,21 @@
-"""The glossary as a table that sorts by column and filters by status, domain, text, frequency, documents.
+"""The glossary as tables of one page each that sort by column and filter by status, domain, text,
+frequency and documents, over the whole glossary.
 
 Rows carry what the filters need as data attributes (``data-status``, ``data-domain``,
 ``data-freq``, ``data-docs``); sortable cells carry their sort value in ``data-v``. The filter form
 is ``hidden`` in the markup and shown by the script, so with scripts off the page shows the plain,
-complete table and no controls that do nothing.
+complete table and no controls that do nothing. ``report/glossary-data.js`` holds every row, as the
+same escaped HTML the pages hold, with what the filters and sorting read, so that the script can
+filter and sort the whole glossary from any page and show the result 500 rows at a time.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from ruzh.glossary.entries import ROW_STATUSES, Entry
-from ruzh.report.html import Safe, fmt_score, slug, tag, void
+from ruzh.report.html import Safe, clean, fmt_score, slug, tag, void
 
 COLUMNS = (
     ("id", "text"), ("Russian", "text"), ("Chinese", "text"), ("English", "text"), ("status", "text"),
@@ -67,8 +71,8 @@ def _select(name: str, label: str, values: Sequence[str]) -> Safe:
     return tag("label", f"{label} ", tag("select", options, name=name))
 
 
-def filter_form(entries: Sequence[Entry]) -> Safe:
-    """Controls for the script; hidden until the script shows them."""
+def filter_form(entries: Sequence[Entry], shown: int) -> Safe:
+    """Controls for the script over the whole glossary; hidden until the script shows them."""
     present = {e.status for e in entries}
     statuses = [s for s in ROW_STATUSES if s in present] + sorted(present - set(ROW_STATUSES))
     domains = sorted({e.domain for e in entries})
@@ -79,15 +83,15 @@ def filter_form(entries: Sequence[Entry]) -> Safe:
         tag("label", "text ", void("input", type="search", name="text", placeholder="term, id, English…")),
         tag("label", "min. frequency ", void("input", type="number", name="freq", min="0", value="0")),
         tag("label", "min. documents ", void("input", type="number", name="docs", min="0", value="0")),
-        tag("output", f"{len(entries)} rows", name="count"),
+        tag("output", f"{shown} rows", name="count"),
         id="gloss-filter",
         class_="filters",
         hidden=True,
     )
 
 
-def glossary_section(entries: Sequence[Entry]) -> Safe:
-    """The filter form and the sortable table of every glossary row."""
+def glossary_view(entries: Sequence[Entry], shown: range) -> Safe:
+    """The filter form and the sortable table of the glossary rows ``shown`` (one page of them)."""
     head = tag(
         "tr",
         [
@@ -95,25 +99,60 @@ def glossary_section(entries: Sequence[Entry]) -> Safe:
             for name, kind in COLUMNS
         ],
     )
-    if not entries:
+    picked = [entries[i] for i in shown]
+    if not picked:
         body = tag("p", "The glossary is empty.", class_="note")
     else:
-        rows = [glossary_row(e) for e in entries]
+        rows = [glossary_row(e) for e in picked]
         body = tag(
             "div",
             tag("table", tag("thead", head), tag("tbody", rows), id="gloss-table", class_="grid sortable"),
             class_="scroll",
         )
+    where = f"Rows {shown.start + 1}–{shown.stop} of {len(entries)}. " if len(shown) < len(entries) else ""
     return tag(
         "section",
-        tag("h2", "Glossary"),
         tag(
             "p",
+            where,
             "Frequencies count occurrences in the documents; docs counts the documents a term occurs in "
-            "(hover for their names). Click a column header to sort.",
+            "(hover for their names). Click a column header to sort; sorting and the filters take every "
+            "row of the glossary, not only this page's.",
             class_="note",
         ),
-        filter_form(entries),
+        filter_form(entries, len(picked)),
         body,
         id="glossary",
     )
+
+
+def _sort_values(entry: Entry) -> list[str | float]:
+    """What each column sorts by, in :data:`COLUMNS` order."""
+    docs = len(_docs(entry))
+    score = -1.0 if entry.score is None else entry.score
+    return [
+        entry.id, entry.ru, entry.zh, entry.en, entry.status, entry.domain,
+        entry.ru_freq, entry.zh_freq, docs, score, entry.evidence,
+    ]  # fmt: skip
+
+
+def glossary_data(entries: Sequence[Entry]) -> str:
+    """``report/glossary-data.js``: every row for the script; text is cleaned as on the pages (controls
+    visible, lone surrogates replaced) and ``<`` is written ``\\u003c``, so no text can close a script."""
+    rows = []
+    for e in entries:
+        words = (e.id, e.ru, *e.ru_variants, e.zh, *e.zh_variants, e.en, e.status, e.domain, e.evidence)
+        rows.append(
+            {
+                "h": glossary_row(e),
+                "s": clean(e.status),
+                "d": clean(e.domain),
+                "f": e.ru_freq + e.zh_freq,
+                "n": len(_docs(e)),
+                "t": clean(" ".join(words).lower()),
+                "v": [clean(v) if isinstance(v, str) else v for v in _sort_values(e)],
+            }
+        )
+    data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    head = "/* ruzh review report: every glossary row, for sorting and filtering across pages */"
+    return f"{head}\nwindow.ruzhGlossary = {data};\n"

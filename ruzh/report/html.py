@@ -17,6 +17,7 @@ import regex
 # C0 controls except tab, newline and carriage return, and DEL, to their Control Pictures.
 _CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0x7F: 0x2421}
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_UNSAFE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _ID_UNSAFE = regex.compile(r"[^0-9A-Za-z_.-]")
 
 
@@ -28,6 +29,8 @@ class Safe(str):
 
 def clean(text: str) -> str:
     """Text with controls made visible and lone surrogates replaced (still unescaped)."""
+    if not _UNSAFE.search(text):  # nearly all text: one search instead of a translation per string
+        return text
     text = text.translate(_CONTROLS)
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 

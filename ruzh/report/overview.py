@@ -1,4 +1,4 @@
-"""The overview: what was read, what was paired with what, the counts, and three charts."""
+"""The overview: the counts, three charts, and the tables of what was read and what was paired."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from ruzh.align.types import LANGS, ROLES, Document
 from ruzh.checks.findings import SEVERITIES
 from ruzh.glossary.entries import ROW_STATUSES
-from ruzh.pipeline.model import BuildResult
+from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report.alignment import LOW_SCORE, is_low
-from ruzh.report.anchors import doc_id, passage_id, sentence_key
+from ruzh.report.anchors import Anchors, passage_id, sentence_key
 from ruzh.report.charts import bars, figure, histogram, stacked
 from ruzh.report.html import Safe, fmt_score, tag
 
@@ -90,7 +90,7 @@ def _terms_figure(per_doc: list[tuple[str, int, int]]) -> Safe:
     return figure(stacked(per_doc, "Glossary terms per document", ("ru", "zh")), caption)
 
 
-def _doc_row(doc: Document, terms: tuple[int, int]) -> Safe:
+def _doc_row(doc: Document, terms: tuple[int, int], anchors: Anchors, here: str) -> Safe:
     sentences = doc.sentences()
     langs = Counter(s.lang for s in sentences)
     roles = Counter(b.role for b in doc.blocks)
@@ -102,7 +102,11 @@ def _doc_row(doc: Document, terms: tuple[int, int]) -> Safe:
     role_text = ", ".join(f"{r} {n}" for r, n in _ordered(roles, ROLES))
     return tag(
         "tr",
-        tag("td", tag("a", doc.name, href=f"#{doc_id(doc.name)}"), tag("div", doc.path, class_="path")),
+        tag(
+            "td",
+            tag("a", doc.name, href=anchors.doc_link(doc.name, here)),
+            tag("div", doc.path, class_="path"),
+        ),
         tag("td", doc.encoding),
         tag("td", str(len(doc.blocks)), class_="n"),
         tag("td", str(len(sentences)), class_="n"),
@@ -112,7 +116,7 @@ def _doc_row(doc: Document, terms: tuple[int, int]) -> Safe:
     )
 
 
-def documents_table(result: BuildResult) -> Safe:
+def documents_table(result: BuildResult, shown: range, anchors: Anchors, here: str) -> Safe:
     """One row per document: encoding, blocks, sentences and blocks per language, blocks per role."""
     head = tag(
         "tr",
@@ -125,52 +129,61 @@ def documents_table(result: BuildResult) -> Safe:
         tag("th", "glossary rows (ru + zh)"),
     )
     terms = {name: (ru, zh) for name, ru, zh in terms_per_document(result)}
-    rows = [_doc_row(d, terms[d.name]) for d in result.documents]
+    docs = [result.documents[i] for i in shown]
+    rows = [_doc_row(d, terms[d.name], anchors, here) for d in docs]
     return tag("div", tag("table", tag("thead", head), tag("tbody", rows), class_="grid"), class_="scroll")
 
 
-def pairs_table(result: BuildResult) -> Safe:
+def pair_rows(result: BuildResult) -> list[tuple[AlignedPassage | None, str, str, float]]:
+    """The rows of the pairs table: aligned passages, then proposed pairs left unaligned."""
+    rows: list[tuple[AlignedPassage | None, str, str, float]] = [
+        (p, p.ru_doc, p.zh_doc, p.score) for p in result.passages
+    ]
+    rows.extend((None, ru, zh, score) for ru, zh, score in result.rejected_pairs)
+    return rows
+
+
+def _pair_row(row: tuple[AlignedPassage | None, str, str, float], anchors: Anchors, here: str) -> Safe:
+    passage, ru, zh, score = row
+    if passage is None:
+        cells = [tag("td", "–"), tag("td", "document")]
+        tail = [tag("td", "", class_="n"), tag("td", "", class_="n"), tag("td", "not aligned: score too low")]
+    else:
+        cells = [
+            tag("td", tag("a", passage.id, href=anchors.href(passage_id(passage), here))),
+            tag("td", passage.kind),
+        ]
+        tail = [
+            tag("td", str(len(passage.beads)), class_="n"),
+            tag("td", str(sum(1 for b in passage.beads if is_low(b))), class_="n"),
+            tag("td", "aligned"),
+        ]
+    return tag(
+        "tr",
+        cells,
+        tag("td", tag("a", ru, href=anchors.doc_link(ru, here))),
+        tag("td", tag("a", zh, href=anchors.doc_link(zh, here))),
+        tag("td", fmt_score(score), class_="n"),
+        tail,
+        class_="rejected" if passage is None else None,
+    )
+
+
+def pairs_table(result: BuildResult, shown: range, anchors: Anchors, here: str) -> Safe:
     """What was paired with what: aligned passages with their scores, then proposals left unaligned."""
     head = tag(
         "tr",
         *(tag("th", h) for h in ("passage", "kind", "Russian", "Chinese", "score", "beads", "low", "status")),
     )
-    rows = [
-        tag(
-            "tr",
-            tag("td", tag("a", p.id, href=f"#{passage_id(p)}")),
-            tag("td", p.kind),
-            tag("td", p.ru_doc),
-            tag("td", p.zh_doc),
-            tag("td", fmt_score(p.score), class_="n"),
-            tag("td", str(len(p.beads)), class_="n"),
-            tag("td", str(sum(1 for b in p.beads if is_low(b))), class_="n"),
-            tag("td", "aligned"),
-        )
-        for p in result.passages
-    ]
-    rows.extend(
-        tag(
-            "tr",
-            tag("td", "–"),
-            tag("td", "document"),
-            tag("td", ru),
-            tag("td", zh),
-            tag("td", fmt_score(score), class_="n"),
-            tag("td", "", class_="n"),
-            tag("td", "", class_="n"),
-            tag("td", "not aligned: score too low"),
-            class_="rejected",
-        )
-        for ru, zh, score in result.rejected_pairs
-    )
+    all_rows = pair_rows(result)
+    rows = [_pair_row(all_rows[i], anchors, here) for i in shown]
     if not rows:
         return tag("p", "No parallel material was found.", class_="note")
     return tag("div", tag("table", tag("thead", head), tag("tbody", rows), class_="grid"), class_="scroll")
 
 
 def overview_section(result: BuildResult) -> Safe:
-    """Counts, charts, documents and pairs."""
+    """Counts and charts."""
     scores = [b.score for p in result.passages for b in p.beads]
     count_rows = [tag("tr", tag("th", k), tag("td", v)) for k, v in counts(result)]
     charts = tag(
@@ -185,9 +198,5 @@ def overview_section(result: BuildResult) -> Safe:
         tag("h2", "Overview"),
         tag("table", tag("tbody", count_rows), class_="counts"),
         charts,
-        tag("h3", "Documents"),
-        documents_table(result),
-        tag("h3", "Pairs"),
-        pairs_table(result),
         id="overview",
     )

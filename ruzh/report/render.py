@@ -1,93 +1,246 @@
-"""``report.html``: the review report of a build as one self-contained, deterministic HTML file.
+"""The review report of a build: an entry page and a folder of small pages, deterministic and offline.
 
-CSS and the small script are inlined from package data; charts are inline SVG; nothing is fetched.
-All text from documents, glossary and findings goes through :mod:`ruzh.report.html`, which escapes
-it. Nothing depends on the clock: the same result and settings give the same bytes (a date appears
-only when the build passes one in ``settings``).
+``report.html`` holds the counts, the charts, the findings by rule and a link to every passage and
+every document; ``report/`` beside it holds a page per aligned passage and per document, the
+glossary and each rule's findings in pages, the tables of documents and pairs, and the shared CSS
+and script (see :mod:`ruzh.report.layout` for what goes where). Links are relative, nothing is
+fetched, and the pages read as files (no server). All text from documents, glossary and findings
+goes through :mod:`ruzh.report.html`, which escapes it. Nothing depends on the clock: the same
+result gives the same bytes.
 """
 
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property, lru_cache, partial
 from importlib import resources
+from pathlib import Path
+from typing import Protocol
 
+from ruzh.align.types import Document
 from ruzh.core.atomicio import atomic_write
-from ruzh.pipeline.model import BuildResult
-from ruzh.report.alignment import alignment_section
+from ruzh.pipeline.model import AlignedPassage, BuildResult
+from ruzh.report import entry
+from ruzh.report.alignment import bead_pages, passage_view
 from ruzh.report.anchors import Anchors
-from ruzh.report.documents import documents_section
-from ruzh.report.findings import findings_section
-from ruzh.report.glossary_table import glossary_section
+from ruzh.report.documents import document_view, sentence_pages
+from ruzh.report.findings import rule_page
+from ruzh.report.glossary_table import glossary_data, glossary_view
 from ruzh.report.html import Safe, tag, void
-from ruzh.report.overview import overview_section
+from ruzh.report.layout import (
+    CSS,
+    ENTRY,
+    FOLDER,
+    GLOSSARY_DATA,
+    GLOSSARY_PER_PAGE,
+    JS,
+    TABLE_ROWS_PER_PAGE,
+    RuleGroup,
+    page_name,
+    parts,
+    url,
+)
+from ruzh.report.overview import documents_table, pair_rows, pairs_table
 from ruzh.report.terms import TermMarker
 
 TITLE = "ruzh build report"
-SECTIONS = (
-    ("overview", "Overview"), ("alignment", "Alignment"), ("glossary", "Glossary"),
-    ("findings", "Findings"), ("documents", "Documents"),
-)  # fmt: skip
+PageBody = Callable[[str], Safe]  # the body of a page, given the page's own name
+
+
+class PageProgress(Protocol):
+    """What :func:`report_pages` reports its progress to (``ruzh.progress.Progress`` is one)."""
+
+    def grow(self, extra: int) -> None: ...
+    def advance(self, step: int = 1) -> None: ...
 
 
 @lru_cache(maxsize=4)
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     """A packaged CSS or JS file, read once."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    # Inlined code must never close its own element; "<\/" means the same inside JS strings and CSS.
-    return text.replace("</", "<\\/")
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-def _header(result: BuildResult) -> Safe:
-    settings = [tag("tr", tag("th", k), tag("td", str(v))) for k, v in sorted(result.settings.items())]
-    return tag(
-        "header",
-        tag("h1", TITLE),
-        tag("nav", [tag("a", label, href=f"#{sid}") for sid, label in SECTIONS]),
-        tag(
-            "details",
-            tag("summary", "Build settings"),
-            tag("table", tag("tbody", settings), class_="settings"),
+def _ranges(count: int, size: int) -> list[range]:
+    return [range(k * size, min(count, (k + 1) * size)) for k in range(parts(count, size))]
+
+
+def pager(names: list[str], here: str, label: str = "page") -> Safe | None:
+    """Links to every page of a multi-page view, the current one marked."""
+    if len(names) < 2:
+        return None
+    links = [
+        tag("a", str(k + 1), href=url(here, name), aria_current="page" if name == here else None)
+        for k, name in enumerate(names)
+    ]
+    return tag("nav", f"{label}s: ", links, class_="pager", aria_label=f"{label}s")
+
+
+class Site:
+    """Every page of the report by name (relative to the output folder), rendered on demand."""
+
+    def __init__(self, result: BuildResult) -> None:
+        """Decide the pages and where every anchor lives; nothing is rendered yet."""
+        self.result = result
+        self.anchors = Anchors(result)
+        self._pages: dict[str, Callable[[], str]] = {
+            CSS: partial(asset, "report.css"),
+            JS: partial(asset, "report.js"),
+        }
+        for passage in result.passages:
+            title = f"{passage.ru_doc} ↔ {passage.zh_doc}"
+            beads = bead_pages(passage)
+            names = [page_name("pair", passage.id, k) for k in range(len(beads))]
+            self._series(names, title, [partial(self._passage, passage, b) for b in beads])
+        for doc in result.documents:
+            shown = sentence_pages(doc)
+            names = [page_name("doc", doc.name, k) for k in range(len(shown))]
+            self._series(names, doc.name, [partial(self._document, doc, r) for r in shown])
+        self._pages[GLOSSARY_DATA] = partial(glossary_data, result.glossary)
+        self._paged("glossary", "Glossary", len(result.glossary), GLOSSARY_PER_PAGE, self._glossary)
+        self._paged("documents", "Documents", len(result.documents), TABLE_ROWS_PER_PAGE, self._documents)
+        self._paged("pairs", "Pairs", len(pair_rows(result)), TABLE_ROWS_PER_PAGE, self._pairs)
+        for group in self.anchors.rules:
+            names = group.pages()
+            bodies = [partial(self._rule, group, k) for k in range(len(names))]
+            self._series(names, f"Findings: {group.rule}", bodies)
+        self._series([ENTRY], "Overview", [partial(entry.entry_body, self)])
+
+    @cached_property
+    def marker(self) -> TermMarker:
+        """Glossary term matchers, built once and only when a passage page is rendered."""
+        return TermMarker(self.result.glossary)
+
+    def names(self) -> list[str]:
+        """Every file of the report; the entry page comes last so it is written last."""
+        return list(self._pages)
+
+    def render(self, name: str) -> str:
+        """The text of one file."""
+        return self._pages[name]()
+
+    def _series(self, names: list[str], title: str, bodies: Sequence[PageBody]) -> None:
+        """Pages of one view, each with a pager to the others when there are several."""
+        for name, body in zip(names, bodies, strict=True):
+            self._pages[name] = partial(self._page, name, title, body, names)
+
+    def _page(self, here: str, title: str, body: PageBody, series: list[str]) -> str:
+        return self.shell(here, title, join_page(pager(series, here), body(here)))
+
+    def _paged(
+        self, kind: str, title: str, count: int, size: int, body: Callable[[range, str], Safe]
+    ) -> None:
+        ranges = _ranges(count, size)
+        names = [page_name(kind, None, k) for k in range(len(ranges))]
+        self._series(names, title, [partial(body, r) for r in ranges])
+
+    def _passage(self, passage: AlignedPassage, beads: range, here: str) -> Safe:
+        return passage_view(passage, self.anchors, self.marker, here, beads)
+
+    def _document(self, doc: Document, shown: range, here: str) -> Safe:
+        return document_view(doc, self.anchors, here, shown)
+
+    def _rule(self, group: RuleGroup, part: int, here: str) -> Safe:
+        return rule_page(group, part, self.result.findings, self.anchors)
+
+    def _glossary(self, shown: range, here: str) -> Safe:
+        return glossary_view(self.result.glossary, shown)
+
+    def _documents(self, shown: range, here: str) -> Safe:
+        return documents_table(self.result, shown, self.anchors, here)
+
+    def _pairs(self, shown: range, here: str) -> Safe:
+        return pairs_table(self.result, shown, self.anchors, here)
+
+    def nav(self, here: str) -> Safe:
+        """The links at the top of every page; they wrap on a narrow screen."""
+        items = [
+            ("Overview", url(here, ENTRY)),
+            ("Pairs", url(here, ENTRY, "pairs")),
+            ("Documents", url(here, ENTRY, "documents")),
+            ("Glossary", url(here, page_name("glossary"))),
+            ("Findings", url(here, ENTRY, "findings")),
+        ]
+        return tag("nav", [tag("a", label, href=href) for label, href in items], class_="top")
+
+    def shell(self, here: str, title: str, body: Safe) -> str:
+        """A whole page: head with the shared CSS, header with navigation, body, the shared script."""
+        head = tag(
+            "head",
+            void("meta", charset="utf-8"),
+            void("meta", name="viewport", content="width=device-width, initial-scale=1"),
+            void("meta", name="generator", content=self.result.settings.get("version", "ruzh")),
+            tag("title", TITLE if here == ENTRY else f"{title} — {TITLE}"),
+            void("link", rel="stylesheet", href=url(here, CSS)),
         )
-        if settings
-        else None,
+        header = tag(
+            "header",
+            tag(
+                "h1",
+                tag("a", TITLE, href=url(here, ENTRY)),
+                None if here == ENTRY else tag("span", f" · {title}", class_="sub"),
+            ),
+            self.nav(here),
+            entry.settings_box(self.result) if here == ENTRY else None,
+        )
+        scripts = [GLOSSARY_DATA, JS] if here.startswith(page_name("glossary")[: -len(".html")]) else [JS]
+        page = tag("body", header, tag("main", body), [tag("script", src=url(here, s)) for s in scripts])
+        return "<!DOCTYPE html>\n" + tag("html", head, page, lang="en") + "\n"
+
+
+def join_page(*parts_: Safe | None) -> Safe:
+    """Parts of a page body one after the other."""
+    return Safe("".join(p for p in parts_ if p))
+
+
+def report_pages(result: BuildResult, progress: PageProgress | None = None) -> dict[str, str]:
+    """Every file of the report by name (relative to the output folder), the entry page last."""
+    site = Site(result)
+    names = site.names()
+    if progress is not None:
+        progress.grow(len(names))
+    pages: dict[str, str] = {}
+    for name in names:
+        pages[name] = site.render(name)
+        if progress is not None:
+            progress.advance()
+    return pages
+
+
+def write_report(pages: dict[str, str], folder: str | os.PathLike[str]) -> list[str]:
+    """Write the files into ``folder``, each atomically, in order (the entry page last); returns their
+    names relative to ``folder``. A build that stages its outputs writes them into the staging folder
+    and calls :func:`prune_report` on the final folder once they are moved there."""
+    root = Path(folder)
+    for name, text in pages.items():
+        with atomic_write(root / name, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    return list(pages)
+
+
+def prune_report(folder: str | os.PathLike[str], names: Iterable[str]) -> list[str]:
+    """Remove the pages of an earlier report that this one no longer has; returns their names."""
+    keep = set(names)
+    pages_dir = Path(folder) / FOLDER
+    gone = [f"{FOLDER}/{p.name}" for p in sorted(pages_dir.glob("*.html"))] if pages_dir.is_dir() else []
+    gone = [name for name in gone if name not in keep]
+    for name in gone:
+        (Path(folder) / name).unlink()
+    return gone
+
+
+def render_report(result: BuildResult, folder: str | os.PathLike[str]) -> list[str]:
+    """Render the whole report, write it into ``folder`` and drop stale pages; the names written."""
+    names = write_report(report_pages(result), folder)
+    prune_report(folder, names)
+    return names
+
+
+def describe(names: Iterable[str]) -> str:
+    """What a report consists of, for the build summary: ``report.html + 500 pair, 1005 doc … pages``."""
+    kinds = Counter(
+        Path(n).stem.split("-")[0] for n in names if n.startswith(f"{FOLDER}/") and n.endswith(".html")
     )
-
-
-def report_html(result: BuildResult) -> str:
-    """The whole report as text."""
-    anchors = Anchors(result)
-    marker = TermMarker(result.glossary)
-    # The alignment is rendered before the document lists: it claims the anchors of the sentences it shows.
-    alignment = alignment_section(result.passages, anchors, marker)
-    findings = findings_section(result, anchors)
-    documents = documents_section(result, anchors)
-    head = tag(
-        "head",
-        void("meta", charset="utf-8"),
-        void("meta", name="viewport", content="width=device-width, initial-scale=1"),
-        void("meta", name="generator", content=result.settings.get("version", "ruzh")),
-        tag("title", TITLE),
-        tag("style", Safe(_asset("report.css"))),
-    )
-    body = tag(
-        "body",
-        _header(result),
-        tag(
-            "main",
-            overview_section(result),
-            alignment,
-            glossary_section(result.glossary),
-            findings,
-            documents,
-        ),
-        tag("script", Safe(_asset("report.js"))),
-    )
-    return "<!DOCTYPE html>\n" + tag("html", head, body, lang="en") + "\n"
-
-
-def render_report(result: BuildResult, path: str | os.PathLike[str]) -> None:
-    """Write the report to ``path`` atomically (a temporary file renamed into place)."""
-    text = report_html(result)
-    with atomic_write(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    listing = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    return f"{ENTRY} and {sum(kinds.values())} pages in {FOLDER}/ ({listing})"

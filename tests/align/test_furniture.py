@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 from ruzh.align.furniture import find_furniture
 from ruzh.align.reader import document_from_text, read_document
-from ruzh.align.testcorpus import normalise, read_gold
-
-FIXTURES = Path(__file__).parent / "fixtures" / "pdflike"
+from ruzh.align.testcorpus import GOLD_FILE, Corpus, normalise, read_gold
 
 # Russian running text across page breaks: (what the extraction wrote, the sentence the reader must give)
 ACROSS_PAGE_BREAKS = [
@@ -98,11 +96,14 @@ def test_seeds_have_no_furniture_to_remove(seeds_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("corpus", ["lines-headers", "double-numbers"])
-def test_generated_journal_pages_read_as_the_gold(corpus: str) -> None:
-    """Headers, page numbers, hyphenation and legacy encodings of the fixtures read back into exactly
-    the gold text of each parallel passage (a FLORES line may hold two sentences: the text is compared)."""
-    folder = FIXTURES / corpus
-    for gold in read_gold(folder / "gold.json"):
+def test_generated_journal_pages_read_as_the_gold(corpus: str, pdflike_corpora: dict[str, Corpus]) -> None:
+    """Headers, page numbers, hyphenation and legacy encodings of the generated corpora read back into
+    exactly the gold text of each parallel passage (a FLORES line may hold two sentences: the text is
+    compared)."""
+    folder = pdflike_corpora[corpus].folder
+    golds = read_gold(folder / GOLD_FILE)
+    assert {g.kind for g in golds} == {"abstract", "document"}
+    for gold in golds:
         ru_doc = read_document(folder / f"{gold.ru_doc}.txt")
         zh_doc = read_document(folder / f"{gold.zh_doc}.txt")
         # a header seen once between two paragraphs cannot be told from a heading: it stays a block of

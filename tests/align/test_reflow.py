@@ -131,11 +131,11 @@ def test_a_dash_at_a_line_start(raw: str, paragraphs: list[str]) -> None:
 def test_chinese_lines_are_full_by_the_chinese_width() -> None:
     """A Chinese text block narrower than the Russian one: its lines are still full."""
     ru = [RU_LINE + " в регионах страны"] * 10
-    zh = [
-        "空难在伊朗是司空见惯的事，这个国家的民用和",
-        "军用飞机都已经老化，缺少维护。在国际制裁下",
-        "伊朗无法购买新的飞机。本周早些时候，一架警",
-        "用直升机坠毁，事件造成三人死亡。",
+    zh = [  # a sentence of seed 001, cut into lines of 21 characters
+        "共建“一带一路”国家在数字经济领域积极开展",
+        "路径探索和国际合作，不断夯实发展基础、拓展",
+        "增长空间，未来，共建“一带一路”数字经济发",
+        "展将迎来更加广阔的发展前景。",
     ]
     texts = _paragraph_texts("\n".join([*ru[:1], "Аннотация.", *zh, *ru[1:]]))
     assert "".join(zh) in texts

@@ -16,14 +16,14 @@ from ruzh.lang.zh import quantities as zh_quantities
         ("156 тыс. кв. м", "15.6万平方米"),  # тыс. vs 万
         ("10 000 человек", "1万人"),  # grouped thousands vs 万
         ("рост на 80 % за 2018–2020 гг.", "增长80％，2018～2020年"),  # percent, ranges, years
-        ("4,2–3,9 миллионов лет назад", "420 万至 390 万年前"),  # scale written once for the range
+        ("5,1–4,7 миллионов лет назад", "510 万至 470 万年前"),  # scale written once for the range
         ("XXI век, три года", "21世纪，三年"),  # Roman numeral, spelled numbers
-        ("Более четырёх миллионов человек", "有 400 多万人"),  # spelled with scale, 多万
+        ("Более шести миллионов жителей", "有 600 多万居民"),  # spelled with scale, 多万
         ("В 1960-х гг.", "20 世纪 60 年代"),  # decades
         ("в 23:35", "晚上 11 点 35 分"),  # 24-hour and 12-hour clock
-        ("утром 16 ноября", "11 月 16 日上午"),  # month names
+        ("вечером 23 марта", "3 月 23 日晚上"),  # month names
         ("2,4 ГГц", "2.4Ghz"),  # number glued to a unit
-        ("(Ларсон и ЛаФасто, 1989 г., с. 109)", "(Larson 和 LaFasto，1989，p109)"),  # page glued to p
+        ("(Петров и Чжан, 2007 г., с. 213)", "(Petrov 和 Zhang，2007，p213)"),  # page glued to p
     ],
 )
 def test_equal_quantities_match(ru: str, zh: str) -> None:
@@ -35,7 +35,7 @@ def test_equal_quantities_match(ru: str, zh: str) -> None:
     [
         ("8,8 млрд евро", "8.8亿欧元", ["8,8 млрд"], ["8.8亿"]),  # 8.8e9 vs 8.8e8: a scale slip
         ("рост на 80 %", "增长8％", ["80"], ["8"]),  # a dropped digit
-        ("от 20-ти до 30-ти лет", "年仅 20 多岁", ["30"], []),  # half of a range lost
+        ("от 40-ка до 50-ти лет", "年仅 40 多岁", ["50"], []),  # half of a range lost
         ("1,5 млн", "15万", ["1,5 млн"], ["15万"]),  # 1.5e6 vs 1.5e5
     ],
 )

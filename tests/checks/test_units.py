@@ -143,13 +143,6 @@ def test_packed_table_behaves_like_a_dict() -> None:
 @pytest.mark.parametrize(
     ("ru", "zh", "rule", "text"),
     [
-        # FLORES devtest line 705 as published: the Chinese side opens （ and never closes it
-        (
-            "Также может помочь ношение кольца (только не слишком дорогого).",
-            "戴戒指也会有帮助（但不要戴看上去太贵的戒指。",
-            "unbalanced-pair",
-            "戴戒指也会有帮助（但不要戴看上去太贵的戒指。",
-        ),
         ("Рост экономики.", "Economic growth.", "unit-wrong-script", "Economic growth."),  # no Chinese
         ("经济增长。", "Рост экономики.", "unit-wrong-script", "经济增长。"),  # sides swapped
     ],
@@ -157,6 +150,14 @@ def test_packed_table_behaves_like_a_dict() -> None:
 def test_segment_rules_on_single_units(ru: str, zh: str, rule: str, text: str) -> None:
     found = UnitChecker("t.tsv").check(1, TranslationUnit(ru=ru, zh=zh))
     assert (rule, text) in [(f.rule, f.text) for f in found]
+
+
+def test_a_bracket_opened_and_never_closed_is_reported(shared_data: Path) -> None:
+    # FLORES devtest line 705 as published: the Chinese side opens （ and never closes it
+    ru, zh = flores(shared_data, 705)[-1]
+    assert "（" in zh and "）" not in zh and ru.count("(") == ru.count(")") == 1
+    found = UnitChecker("t.tsv").check(1, TranslationUnit(ru=ru, zh=zh))
+    assert ("unbalanced-pair", zh) in [(f.rule, f.text) for f in found]
 
 
 def test_correct_punctuation_pairs_are_not_findings(shared_data: Path) -> None:
@@ -202,19 +203,27 @@ def test_units_the_tmx_reader_skips_are_reported(tmp_path: Path) -> None:
     assert len(list(check_unit_file(renamed, "memory.dat", kind="tmx"))) == 3
 
 
+def halfwidth_marks(zh: str) -> list[str]:
+    found = UnitChecker("t.tsv").check(1, TranslationUnit(ru="Текст 2,5 % и 300 млрд.", zh=zh))
+    return [f.text for f in found if f.rule == "zh-halfwidth-punct"]
+
+
+def test_halfwidth_marks_between_digits_are_not_findings() -> None:
+    assert halfwidth_marks("增长了 2.5%，达到 3,000 亿元。") == []  # decimal point, thousands comma
+
+
 @pytest.mark.parametrize(
-    ("zh", "marks"),
+    ("line", "marks"),
     [
-        ("全部都是均码哦!", ["!"]),  # FLORES zho_Hans line 970
-        ("它们到了一个新的岛屿以至于不可能轻易回去)，它们通常会发现", [")"]),  # line 373, （…) mixed widths
-        ("马尔泰利在由 9 名成员组成的新临时选举委员会 (CEP)中宣誓就职。", []),  # (Latin) convention, line 298
-        ("铃声 (Ring) 公司 CEO 杰米·西米诺夫曾表示，公司成立之初。", []),  # line 6
-        ("增长了 2.5%，达到 3,000 亿元。", []),  # decimal point and thousands comma between digits
+        (970, ["!"]),  # «全部都是均码哦!»
+        (373, [")"]),  # «（比如…回去)»: mixed widths
+        (298, []),  # «(CEP)» after Chinese text: the (Latin) convention
+        (6, []),  # «铃声 (Ring) 公司»
     ],
 )
-def test_halfwidth_marks_in_chinese_segments(zh: str, marks: list[str]) -> None:
-    found = UnitChecker("t.tsv").check(1, TranslationUnit(ru="Текст 2,5 % и 300 млрд.", zh=zh))
-    assert [f.text for f in found if f.rule == "zh-halfwidth-punct"] == marks
+def test_halfwidth_marks_in_flores_chinese(shared_data: Path, line: int, marks: list[str]) -> None:
+    """FLORES devtest Chinese lines as published (line numbers of zho_Hans.devtest)."""
+    assert halfwidth_marks(flores(shared_data, line)[-1][1]) == marks
 
 
 def test_tmx_findings_point_at_the_line_of_the_offending_text(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_interrupt_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pyte
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "report_html", interrupted)
+    monkeypatch.setattr(build_module, "report_pages", interrupted)
     options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=None, quiet=True)
     with pytest.raises(KeyboardInterrupt):
         build(options)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import posixpath
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,7 +17,8 @@ from ruzh.glossary.build import build_glossary
 from ruzh.seeds import seed_paths
 
 from ruzh.pipeline.model import AlignedPassage, BuildResult
-from ruzh.report import report_html
+from ruzh.report import report_pages
+from ruzh.report.layout import ENTRY
 
 SETTINGS = {"aligner": "ruzh-align", "version": "test"}
 
@@ -49,15 +51,49 @@ def seed_result(seed_documents: tuple[Document, ...]) -> BuildResult:
 
 
 @pytest.fixture(scope="session")
-def seed_html(seed_result: BuildResult) -> str:
-    """The report of the seeds as text."""
-    return report_html(seed_result)
+def seed_pages(seed_result: BuildResult) -> dict[str, str]:
+    """Every file of the seeds' report by name."""
+    return report_pages(seed_result)
+
+
+class ParsedSite:
+    """The HTML pages of a report parsed with lxml, with links followed across pages."""
+
+    def __init__(self, pages: Mapping[str, str]) -> None:
+        self.names = list(pages)
+        self.pages = {
+            name: lxml.html.document_fromstring(text)
+            for name, text in pages.items()
+            if name.endswith(".html")
+        }
+        self._ids = {name: by_id(page) for name, page in self.pages.items()}
+
+    @property
+    def entry(self) -> lxml.html.HtmlElement:
+        return self.pages[ENTRY]
+
+    def xpath(self, query: str) -> list[tuple[str, lxml.html.HtmlElement]]:
+        """``(page, element)`` for every match on every page, pages in report order."""
+        return [(name, el) for name, page in self.pages.items() for el in page.xpath(query)]
+
+    def resolve(self, here: str, href: str) -> tuple[str, lxml.html.HtmlElement | None]:
+        """The page a relative link from ``here`` goes to, and the element its fragment names."""
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
+        assert target in self.names, (here, href)
+        if not fragment:
+            return target, None
+        return target, self._ids.get(target, {}).get(fragment)
+
+    def element(self, element_id: str) -> list[tuple[str, lxml.html.HtmlElement]]:
+        """Every element with that id anywhere in the report (one, when ids are unique)."""
+        return [(name, ids[element_id]) for name, ids in self._ids.items() if element_id in ids]
 
 
 @pytest.fixture(scope="session")
-def seed_page(seed_html: str) -> lxml.html.HtmlElement:
-    """The report of the seeds, parsed."""
-    return lxml.html.document_fromstring(seed_html)
+def seed_site(seed_pages: dict[str, str]) -> ParsedSite:
+    """The seeds' report, parsed."""
+    return ParsedSite(seed_pages)
 
 
 def ids_of(page: lxml.html.HtmlElement) -> list[str]:
@@ -92,26 +128,35 @@ def check_abstract_side_by_side(page: lxml.html.HtmlElement, result: BuildResult
     zh_cell = [s.text_content() for s in rows[0].xpath('./td[@class="zh"]/span[@class="s"]')]
     assert ru_cell == [s.text for s in ru]
     assert zh_cell == [s.text for s in zh]
-    assert rows[0].xpath('./td[@class="kind"]')[0].text_content() == f"{len(ru)}-{len(zh)}"
+    assert rows[0].xpath('./td/span[@class="kind"]')[0].text_content() == f"{len(ru)}-{len(zh)}"
 
 
-def check_links_resolve(page: lxml.html.HtmlElement) -> int:
-    """Every in-page link points at an element that exists; returns how many links there are."""
-    ids = set(ids_of(page))
-    hrefs = [a.get("href") for a in page.iter("a") if (a.get("href") or "").startswith("#")]
-    missing = sorted({h for h in hrefs if h[1:] not in ids})
-    assert not missing, missing[:10]
-    return len(hrefs)
+def check_links_resolve(site: ParsedSite) -> int:
+    """Every link, stylesheet and script of every page points at a file of the report and at an
+    element that exists there; ids are unique in each page. Returns how many links there are."""
+    count = 0
+    for name, page in site.pages.items():
+        ids = ids_of(page)
+        assert len(ids) == len(set(ids)), (name, [i for i in ids if ids.count(i) > 1][:5])
+        refs = [a.get("href") for a in page.iter("a", "link") if a.get("href") is not None]
+        refs += [s.get("src") for s in page.iter("script") if s.get("src")]
+        for href in refs:
+            assert "://" not in href and not href.startswith("//"), (name, href)  # nothing from a network
+            _, element = site.resolve(name, href)
+            if "#" in href and href.split("#", 1)[1]:
+                assert element is not None, (name, href)
+            count += 1
+    return count
 
 
-def check_findings_link_to_sentences(page: lxml.html.HtmlElement, result: BuildResult) -> None:
-    """Each finding of a seed links to an element holding the sentence where its text stands."""
-    items = page.xpath('//li[contains(@class, "finding")]')
+def check_findings_link_to_sentences(site: ParsedSite, result: BuildResult) -> None:
+    """Each finding is listed once and links to an element holding the sentence where its text stands."""
+    items = site.xpath('//li[contains(@class, "finding")]')
     assert len(items) == len(result.findings)
-    elements = by_id(page)
-    for li in items:
+    for here, li in items:
         (link,) = li.xpath('.//a[@class="loc"]')
-        target = elements[link.get("href")[1:]]
+        _, target = site.resolve(here, link.get("href"))
+        assert target is not None
         spans = [target] if "s" in (target.get("class") or "").split() else target.find_class("s")
         text = "".join(s.text_content() for s in spans)
         for quoted in li.xpath('.//q[@class="text"]'):
@@ -130,4 +175,5 @@ def page_checks() -> SimpleNamespace:
         findings_link_to_sentences=check_findings_link_to_sentences,
         ids_of=ids_of,
         by_id=by_id,
+        site=ParsedSite,
     )

@@ -1,103 +1,156 @@
-"""The seed report in a real browser: headless Chromium's DOM after the script ran, and a screenshot."""
+"""The seed report in a real browser: headless Chromium's DOM after the script ran, the layout at
+1400 px and at 420 px (a phone: loaded in a 420 px iframe, since a headless window cannot be that
+narrow), and screenshots saved in ``build/screenshots/``."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
-import subprocess
+import sys
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 import lxml.html
 import pytest
 
 from ruzh.pipeline.model import BuildResult
 from ruzh.report import render_report
+from ruzh.report.layout import ENTRY, JS
 
-CHROMIUM = shutil.which("chromium")
-FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-)  # fmt: skip
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "build" / "screenshots"
 
 pytestmark = [
     pytest.mark.chromium,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not on PATH (apt-get install chromium)"),
+    pytest.mark.skipif(
+        shutil.which("chromium") is None, reason="chromium is not on PATH (apt-get install chromium)"
+    ),
 ]
 
 
-def chromium(tmp_path: Path, *args: str) -> bytes:
-    """Run headless Chromium with a fresh profile; its stdout."""
-    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    done = subprocess.run(
-        [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
-    return done.stdout
+def _probe_module() -> ModuleType:
+    """``bench/chromium_probe.py``: the same measurements the benchmark makes."""
+    spec = importlib.util.spec_from_file_location("chromium_probe", REPO / "bench" / "chromium_probe.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+probe = _probe_module()
 
 
 @pytest.fixture(scope="module")
-def report_file(seed_result: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("report") / "report.html"
+def report_dir(seed_result: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
     render_report(seed_result, out)
     return out
 
 
-def test_dom_in_chromium(report_file: Path, seed_result: BuildResult, page_checks: SimpleNamespace) -> None:
-    dom = chromium(report_file.parent, "--dump-dom", report_file.as_uri()).decode("utf-8")
-    page = lxml.html.document_fromstring(dom)
-    page_checks.abstract_side_by_side(page, seed_result)
-    assert page_checks.links_resolve(page) > 0
-    page_checks.findings_link_to_sentences(page, seed_result)
-    ids = page_checks.ids_of(page)
-    assert len(ids) == len(set(ids))
-    assert page.get_element_by_id("gloss-filter").get("hidden") is None, "the script shows the filters"
+@pytest.fixture(scope="module")
+def pair_page(report_dir: Path) -> Path:
+    (page,) = sorted((report_dir / "report").glob("pair-*.html"))
+    return page
 
 
-def test_readable_with_scripts_off(report_file: Path, seed_result: BuildResult, page_checks) -> None:
-    """Without the script (removed from a copy: --dump-dom itself needs scripting) all content is there."""
-    text = report_file.read_text(encoding="utf-8")
-    start, end = text.index("<script>"), text.index("</script>") + len("</script>")
-    bare = report_file.with_name("report-noscript.html")
-    bare.write_text(text[:start] + text[end:], encoding="utf-8")
-    page = lxml.html.document_fromstring(chromium(bare.parent, "--dump-dom", bare.as_uri()).decode("utf-8"))
-    assert not page.xpath("//script")
-    page_checks.abstract_side_by_side(page, seed_result)
-    page_checks.findings_link_to_sentences(page, seed_result)
+def dom(page: Path, query: str = "", fragment: str = "") -> lxml.html.HtmlElement:
+    """The DOM of a page after its script ran."""
+    url = page.as_uri() + query + fragment
+    with_profile = page.parent / f".profile-{abs(hash(url))}"
+    try:
+        return lxml.html.document_fromstring(probe.chromium(with_profile, "--dump-dom", url).decode("utf-8"))
+    finally:
+        shutil.rmtree(with_profile, ignore_errors=True)
+
+
+def test_dom_in_chromium(
+    report_dir: Path, pair_page: Path, seed_pages: dict[str, str], seed_result, page_checks: SimpleNamespace
+) -> None:
+    names = (ENTRY, str(pair_page.relative_to(report_dir)), "report/glossary.html")
+    live = {name: lxml.html.tostring(dom(report_dir / name), encoding="unicode") for name in names}
+    site = page_checks.site({**seed_pages, **live})
+    page_checks.abstract_side_by_side(site.pages[names[1]], seed_result)
+    assert page_checks.links_resolve(site) > 0
+    page_checks.findings_link_to_sentences(site, seed_result)
+    assert site.pages[names[2]].get_element_by_id("gloss-filter").get("hidden") is None, (
+        "the script shows them"
+    )
+
+
+def test_readable_with_scripts_off(
+    report_dir: Path, seed_result: BuildResult, page_checks, tmp_path: Path
+) -> None:
+    """Without the script (the shared file removed from a copy) all content is there."""
+    bare = tmp_path / "bare"
+    shutil.copytree(report_dir, bare)
+    (bare / JS).unlink()
+    page = dom(bare / "report" / "glossary.html")
     assert page.get_element_by_id("gloss-filter").get("hidden") is not None
-    assert len(page.xpath('//table[@id="gloss-table"]/tbody/tr[not(@hidden)]')) == len(seed_result.glossary)
+    assert len(page.xpath('//table[@id="gloss-table"]/tbody/tr[not(@hidden)]')) == 500
+    (pair,) = sorted((bare / "report").glob("pair-*.html"))
+    page_checks.abstract_side_by_side(dom(pair), seed_result)
 
 
-def test_link_into_a_closed_document_list_opens_it(report_file: Path, seed_page) -> None:
-    """A finding outside the alignment view links into a collapsed list; arriving there opens it."""
-    targets = [a.get("href") for a in seed_page.xpath('//li[contains(@class, "finding")]//a[@class="loc"]')]
-    inside = [h for h in targets if seed_page.xpath(f'//details[@class="doc"]//*[@id="{h[1:]}"]')]
-    assert inside, "some findings of the seeds lie outside the aligned abstracts"
-    url = report_file.as_uri() + inside[-1]
-    page = lxml.html.document_fromstring(chromium(report_file.parent, "--dump-dom", url).decode("utf-8"))
-    opened = page.xpath('//details[@class="doc"][@open]')
-    assert len(opened) == 1 and opened[0].xpath(f'.//*[@id="{inside[-1][1:]}"]')
+def test_link_into_a_collapsed_group_opens_it(report_dir: Path, seed_site) -> None:
+    """A repeated finding sits in a closed group on its rule's page; arriving at it opens the group."""
+    grouped = [
+        (name, li.get("id"))
+        for name, li in seed_site.xpath('//details[@class="group"]//li[contains(@class, "finding")]')
+    ]
+    assert grouped, "han-for-dash repeats one message in the seeds"
+    name, fid = grouped[-1]
+    page = dom(report_dir / name, fragment=f"#{fid}")
+    opened = page.xpath('//details[@class="group"][@open]')
+    assert len(opened) == 1 and opened[0].xpath(f'.//*[@id="{fid}"]')
 
 
-def test_glossary_filter_and_sort_from_the_address(report_file: Path, seed_result: BuildResult) -> None:
-    """``?status=candidate&sort=-ru freq``: only candidates visible, most frequent first."""
-    statuses = {e.status for e in seed_result.glossary}
-    assert "candidate" in statuses and len(statuses) > 1, "the seeds give candidates and termbase rows"
-    url = report_file.as_uri() + "?status=candidate&sort=-ru%20freq"
-    page = lxml.html.document_fromstring(chromium(report_file.parent, "--dump-dom", url).decode("utf-8"))
+def test_glossary_filter_and_sort_from_the_address(report_dir: Path, seed_result: BuildResult) -> None:
+    """``?status=candidate&sort=-ru freq`` on the first page: the candidates of every page, most
+    frequent first (the seeds' candidates all sit on the second page)."""
+    candidates = [e for e in seed_result.glossary if e.status == "candidate"]
+    assert candidates and seed_result.glossary.index(candidates[0]) >= 500
+    page = dom(report_dir / "report" / "glossary.html", query="?status=candidate&sort=-ru%20freq")
     rows = page.xpath('//table[@id="gloss-table"]/tbody/tr')
-    assert len(rows) == len(seed_result.glossary)
-    shown = [r for r in rows if r.get("hidden") is None]
-    assert {r.get("data-status") for r in shown} == {"candidate"}
-    assert len(shown) == sum(e.status == "candidate" for e in seed_result.glossary)
+    assert len(rows) == len(candidates) and {r.get("data-status") for r in rows} == {"candidate"}
+    assert sorted(r.get("id") for r in rows) == sorted(f"g-{e.id}" for e in candidates)
     freqs = [int(r.xpath("./td")[6].get("data-v")) for r in rows]
     assert freqs == sorted(freqs, reverse=True)
-    assert page.xpath('//form[@id="gloss-filter"]//output')[0].text_content() == f"{len(shown)} rows"
+    assert page.xpath('//form[@id="gloss-filter"]//output')[0].text_content() == f"{len(rows)} rows"
+    assert page.xpath('//nav[@class="pager"]')[0].get("hidden") is not None, "the result has its own pages"
 
 
-def test_screenshot(report_file: Path, tmp_path: Path) -> None:
-    shot = tmp_path / "report.png"
-    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1400,2000", report_file.as_uri())
-    data = shot.read_bytes()
-    assert len(data) > 10_000 and data.startswith(b"\x89PNG\r\n\x1a\n")
+def test_glossary_sorted_whole_shows_500_rows_at_a_time(report_dir: Path, seed_result: BuildResult) -> None:
+    page = dom(report_dir / "report" / "glossary-2.html", query="?sort=-zh%20freq")
+    rows = page.xpath('//table[@id="gloss-table"]/tbody/tr')
+    assert len(rows) == 500
+    top = sorted(seed_result.glossary, key=lambda e: -e.zh_freq)[0]
+    assert int(rows[0].xpath("./td")[7].get("data-v")) == top.zh_freq
+    assert [b.text for b in page.xpath('//p[@class="pages"]/button')] == ["next ›"]
+    assert f"of {len(seed_result.glossary)}" in page.xpath('//p[@class="pages"]')[0].text_content()
+    plain = dom(report_dir / "report" / "glossary-2.html")
+    assert len(plain.xpath('//table[@id="gloss-table"]/tbody/tr')) == len(seed_result.glossary) - 500
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_nothing_overflows_and_beads_stack_when_narrow(report_dir: Path, pair_page: Path, width: int) -> None:
+    entry = probe.measure(report_dir / ENTRY, width, selectors=["nav.top a:last-child"])
+    assert not entry.overflows, (entry.scroll_width, entry.wide)
+    nav = entry.rects["nav.top a:last-child"]
+    assert nav is not None and nav[2] <= width
+    pair = probe.measure(pair_page, width, selectors=["tr.bead td.ru", "tr.bead td.zh"])
+    assert not pair.overflows, (pair.scroll_width, pair.wide)
+    ru, zh = pair.rects["tr.bead td.ru"], pair.rects["tr.bead td.zh"]
+    assert ru is not None and zh is not None
+    if width < 640:  # stacked: Russian above Chinese, each as wide as the row
+        assert ru[3] <= zh[1] and abs(ru[0] - zh[0]) < 1 and ru[2] - ru[0] > 0.8 * (width - 40)
+    else:  # side by side, Russian on the left
+        assert ru[2] <= zh[0] and abs(ru[1] - zh[1]) < 1
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_screenshots(report_dir: Path, pair_page: Path, width: int) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name, page in (("entry", report_dir / ENTRY), ("pair", pair_page)):
+        data = probe.screenshot(page, width, SHOTS / f"{name}-{width}.png")
+        assert len(data) > 10_000 and data.startswith(b"\x89PNG\r\n\x1a\n")
