@@ -21,7 +21,7 @@ run: venv
 test: venv lint
 	$(BIN)/python -P -m pytest $(PYTEST_ARGS)
 
-SOURCES := core align tmx glossary checks seeds ruzh tests bench
+SOURCES := core lang align tmx glossary checks seeds ruzh tests bench
 TYPECHECK := build/typecheck
 
 lint:
@@ -33,7 +33,7 @@ lint:
 typecheck:
 	rm -rf $(TYPECHECK) && mkdir -p $(TYPECHECK)/ruzh
 	for f in ruzh/*.py ruzh/*/; do ln -s "$(CURDIR)/$${f%/}" $(TYPECHECK)/ruzh/; done
-	for p in core align tmx glossary checks seeds; do ln -s "$(CURDIR)/$$p" $(TYPECHECK)/ruzh/$$p; done
+	for p in core lang align tmx glossary checks seeds; do ln -s "$(CURDIR)/$$p" $(TYPECHECK)/ruzh/$$p; done
 	cd $(TYPECHECK) && "$(CURDIR)/$(BIN)/mypy" --config-file "$(CURDIR)/pyproject.toml"
 
 clean:

@@ -18,17 +18,17 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from lxml import etree
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import MAX_PARAGRAPHS, MAX_XML_BYTES
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
-# Real documents stay far below: a 500-page report has ~15 MB of XML and ~20,000 paragraphs.
-MAX_XML_BYTES = 128 * 1024 * 1024
-MAX_PARAGRAPHS = 250_000
 
 _SPACES = {f"{W}tab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
 _NOTES = (f"{W}footnote", f"{W}endnote")
@@ -102,6 +102,8 @@ def _on_end(element: etree._Element, tag: str, state: _State) -> None:
 
 def _read_part(stream: IO[bytes], state: _State, part: str) -> None:
     """One pass over the part's events; every element is emptied and unlinked once it ends."""
+    from lxml import etree  # here, so that the limits above can be read (``--help``) without lxml
+
     events = etree.iterparse(
         stream,
         events=("start", "end"),

@@ -71,7 +71,8 @@ def _check_controls(text: str, name: str) -> None:
             "file looks binary (control characters in the text)",
             file=name,
             offset=offset,
-            hint="give a plain-text or .docx file, or force an encoding with --encoding",
+            hint="give a plain-text or .docx file, or force an encoding",
+            setting="encoding",
         )
 
 
@@ -100,7 +101,8 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
             "file looks binary (NUL bytes) and has no UTF-16 byte-order mark",
             file=name,
             offset=data.index(b"\x00"),
-            hint="save it as UTF-8, or as UTF-16 with a BOM, or force an encoding with --encoding",
+            hint="save it as UTF-8, or as UTF-16 with a BOM, or force an encoding",
+            setting="encoding",
         )
     try:
         text = data.decode("utf-8")
@@ -118,7 +120,8 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
         "cannot decode: not UTF-8, and neither cp1251 Russian nor GB18030 Chinese",
         file=name,
         offset=first_error,
-        hint="re-save the file as UTF-8, or name its encoding with --encoding (e.g. --encoding koi8-r)",
+        hint="re-save the file as UTF-8, or name its encoding (e.g. koi8-r)",
+        setting="encoding",
     )
 
 
@@ -132,7 +135,9 @@ def text_codec(encoding: str) -> str:
     if info is None or not getattr(info, "_is_text_encoding", True):
         what = "unknown encoding" if info is None else "not a text encoding"
         raise ConfigError(
-            f"{what} {encoding!r}", hint="use a Python codec name such as utf-8, cp1251, gb18030, koi8-r"
+            f"{what} {encoding!r}",
+            hint="use a Python codec name such as utf-8, cp1251, gb18030, koi8-r",
+            setting="encoding",
         )
     return info.name
 
@@ -146,7 +151,8 @@ def _decode_forced(data: bytes, name: str, encoding: str) -> str:
             f"cannot decode as {encoding}: {exc.reason}",
             file=name,
             offset=exc.start,
-            hint="check the encoding, or let ruzh detect it by leaving out --encoding",
+            hint="check the encoding, or leave it out to have it detected",
+            setting="encoding",
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -23,7 +23,7 @@ from itertools import pairwise
 import regex
 from ruzh.align.reflow import TERMINAL
 from ruzh.align.roles import HEADING_MARKER
-from ruzh.align.script import HAN, display_width
+from ruzh.lang.script import HAN, display_width
 
 LOWER = regex.compile(r"\p{Ll}")
 LETTER = regex.compile(r"\p{L}")

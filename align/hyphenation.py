@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 from ruzh.align.morphology import is_known_word, parses
-from ruzh.align.script import CYRILLIC
+from ruzh.lang.script import CYRILLIC
 
 # The last word of a line (letters joined by hyphens) ending in a hyphen, and the first of the next.
 LINE_END_WORD = regex.compile(r"(\p{L}+(?:-\p{L}+)*)-$")

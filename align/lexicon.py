@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 from ruzh.core.errors import ConfigError, InputError
+from ruzh.lang.ru import fold_yo
 
 POS_TAGS = ("NOUN", "ADJF", "VERB", "ADVB", "NUMR", "NPRO", "PREP", "CONJ", "PRCL", "NAME", "USER")
 SHIPPED_FILES = ("nouns.tsv", "names.tsv", "verbs.tsv", "adjectives.tsv", "other.tsv")
@@ -102,7 +103,7 @@ def parse_tsv_lines(lines: Iterable[str], name: str) -> Iterator[Entry]:
                 line=number,
                 hint="write Chinese renderings separated by |, Han characters only",
             )
-        yield Entry(ru.lower().replace("ё", "е"), pos, renderings)
+        yield Entry(fold_yo(ru.lower()), pos, renderings)
 
 
 def _shipped_texts() -> Iterator[tuple[str, str]]:
@@ -137,7 +138,10 @@ def read_user_csv(path: str | Path) -> list[tuple[str, str]]:
         handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
     except OSError as exc:
         raise ConfigError(
-            f"cannot read lexicon CSV: {exc.strerror}", file=name, hint="check the --lexicon path"
+            f"cannot read lexicon CSV: {exc.strerror}",
+            file=name,
+            hint="check the lexicon path",
+            setting="lexicon",
         ) from exc
     with handle:
         try:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 import regex
+from ruzh.lang.ru import fold_yo
 
 _CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 
@@ -49,7 +50,7 @@ def lemma(word: str) -> str:
     Participles and adjectives keep an adjective lemma (``цифровой``), so that ``дополненная``
     stays ``дополненный`` and ``данные`` becomes the noun ``данные``.
     """
-    low = word.lower().replace("ё", "е")
+    low = fold_yo(word.lower())
     if not _CYRILLIC_WORD.fullmatch(low) or _is_abbreviation(word):
         return low
     options = parses(low)
@@ -70,25 +71,25 @@ def lemma(word: str) -> str:
             # keep the participle as an adjective-like lemma: masculine nominative singular
             inflected = best.inflect({"masc", "sing", "nomn"})
             if inflected is not None:
-                return str(inflected.word).replace("ё", "е")
+                return fold_yo(str(inflected.word))
     if best.tag.POS == "COMP" or best.normal_form == "больший":
         for p in options:
             if p.normal_form != "больший" and p.tag.POS in ("ADJF", "NOUN"):
-                return str(p.normal_form).replace("ё", "е")
-    return str(best.normal_form).replace("ё", "е")
+                return fold_yo(str(p.normal_form))
+    return fold_yo(str(best.normal_form))
 
 
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Every dictionary form pymorphy3 considers for a word, plus :func:`lemma`'s choice: a matcher
     that accepts any of them finds ``парке`` under ``парк`` even where the best parse says otherwise."""
-    low = word.lower().replace("ё", "е")
+    low = fold_yo(word.lower())
     if not _CYRILLIC_WORD.fullmatch(low) or _is_abbreviation(word):
         return frozenset({low})
-    return frozenset({lemma(word)} | {str(p.normal_form).replace("ё", "е") for p in parses(low)})
+    return frozenset({lemma(word)} | {fold_yo(str(p.normal_form)) for p in parses(low)})
 
 
 def is_known_word(word: str) -> bool:
     """True when the Russian dictionary knows this word form (not a guess from its ending)."""
-    low = word.lower().replace("ё", "е")
+    low = fold_yo(word.lower())
     return any(p.is_known for p in parses(low))

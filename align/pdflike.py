@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
-from ruzh.align.script import display_width
+from ruzh.lang.script import display_width
 
 LAYOUTS = ("double", "paragraph", "lines")
 CONDITIONS = ("clean", "pages", "numbers", "headers", "dashes")

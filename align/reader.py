@@ -17,12 +17,15 @@ from ruzh.align.encoding import decode_bytes
 from ruzh.align.furniture import find_furniture
 from ruzh.align.reflow import paragraphs
 from ruzh.align.roles import classify
-from ruzh.align.script import language_of
 from ruzh.align.sentences import split_sentences
 from ruzh.align.types import Block, Document, Sentence
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import find_files, printable, read_input
+from ruzh.lang.script import language_of
 
+# What a folder contributes, for every command (build, check, segment, align --find-pairs, glossary):
+# text extracted from PDFs and Word documents, whatever the case of the extension. A file named on the
+# command line is read whatever its extension (as plain text unless it is .docx).
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
@@ -111,8 +114,8 @@ def swapped(ru: Document, zh: Document) -> bool:
 
 
 def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to read: given files as they are, folders searched recursively for .txt and .docx (an
-    unreadable folder is listed too, so that reading it says why)."""
+    """Files to read, for every command: given files as they are, folders searched recursively for
+    .txt and .docx files (any case: a.TXT too), sorted."""
     return find_files(paths, SUPPORTED_SUFFIXES)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 from ruzh.align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen, vocabulary
 from ruzh.align.positions import PositionedText
-from ruzh.align.script import CYRILLIC, display_width, is_cjk
+from ruzh.lang.script import CYRILLIC, display_width, is_cjk
 
 # Spaces that PDF extraction leaves and that mean an ordinary space.
 UNUSUAL_SPACES = regex.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003]")
@@ -249,16 +249,22 @@ def continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool:
 
 
 def _join_point(text: PositionedText, nxt: SourceLine, known: frozenset[str]) -> tuple[str, int]:
-    """How to join ``nxt`` to the paragraph so far: the separator, and how many characters of the
-    paragraph's end to drop (a hyphen)."""
-    current = text.parts[-1][-LINE_END_WINDOW:]
+    """How to join ``nxt`` to the paragraph so far (see :func:`join_lines`)."""
+    return join_lines(text.parts[-1], nxt.text, known)
+
+
+def join_lines(before: str, after: str, known: frozenset[str]) -> tuple[str, int]:
+    """How to join a line starting with ``after`` to text ending with ``before``: the separator, and how
+    many characters of ``before`` to drop (a hyphen that only broke the word). ``known`` is the
+    document's vocabulary (:func:`vocabulary`): научно-исследовательской and во-вторых keep theirs."""
+    current = before[-LINE_END_WINDOW:]
     end = LINE_END_WORD.search(current) if current.endswith("-") else None
-    start = LINE_START_WORD.match(nxt.text)
+    start = LINE_START_WORD.match(after)
     if end and start:
         if should_keep_hyphen(end.group(1), start.group(1), known):
             return "", 0
         return "", 1
-    if is_cjk(current[-1]) or is_cjk(nxt.text[0]):
+    if is_cjk(current[-1]) or is_cjk(after[0]):
         return "", 0
     return " ", 0
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 from ruzh.align.positions import PositionedText
-from ruzh.align.script import display_width, language_of
+from ruzh.lang.script import display_width, language_of
 
 ABSTRACT_LABEL = regex.compile(
     r"^\s*(?:Аннотация|Abstract|Резюме|Summary|摘\s*要|【摘要】|\[摘要\])\s*[.:：。]?\s*", regex.IGNORECASE

@@ -18,7 +18,7 @@ from importlib import resources
 
 import regex
 from ruzh.align.positions import PositionedText
-from ruzh.align.script import HAN
+from ruzh.lang.script import HAN
 
 # Only the first mark of a run may start a match: a run of 10,000 stops is then one match, not 10,000
 # attempts that each scan to its end (which made splitting quadratic in the run's length).

@@ -24,7 +24,6 @@ from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from ruzh.align.aligner import Weights, align_sentences  # noqa: E402
-from ruzh.align.aligner.embeddings import SCORERS  # noqa: E402
 from ruzh.align.aligner.evaluate import confusion, score  # noqa: E402
 from ruzh.align.aligner.perturb import (  # noqa: E402
     TestDoc,
@@ -34,6 +33,7 @@ from ruzh.align.aligner.perturb import (  # noqa: E402
     read_flores,
     read_tatoeba,
 )
+from ruzh.align.scorers import SCORERS  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 RATES = ((0.0, 0.0), (0.10, 0.05), (0.20, 0.10))

@@ -35,7 +35,7 @@ def read_baseline(path: str | Path) -> frozenset[str]:
         raw = read_input(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"cannot read baseline: {exc}", file=name, hint="create one with --write-baseline"
+            f"cannot read baseline: {exc}", file=name, hint="write one first", setting="baseline"
         ) from exc
     try:
         doc = json.loads(raw)
@@ -44,7 +44,8 @@ def read_baseline(path: str | Path) -> frozenset[str]:
             f"baseline is not JSON: {exc.msg}",
             file=name,
             line=exc.lineno,
-            hint="regenerate it with --write-baseline",
+            hint="write it again",
+            setting="baseline",
         ) from exc
     prints = doc.get("fingerprints") if isinstance(doc, dict) else None
     if not isinstance(prints, list) or not all(isinstance(p, str) for p in prints):
@@ -52,7 +53,8 @@ def read_baseline(path: str | Path) -> frozenset[str]:
             "baseline has no list of fingerprints",
             file=name,
             line=1,
-            hint="regenerate it with --write-baseline",
+            hint="write it again",
+            setting="baseline",
         )
     return frozenset(prints)
 

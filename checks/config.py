@@ -19,13 +19,13 @@ names the file, the line and the accepted values.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import regex
 from ruzh.checks.findings import SEVERITIES, Finding
 from ruzh.checks.rules import BY_ID
 from ruzh.core.errors import ConfigError, InputError
@@ -94,8 +94,9 @@ class _Reader:
         self.name = name
         self.raw = raw
 
-    def fail(self, what: str, needle: str, hint: str) -> ConfigError:
-        return ConfigError(what, file=self.name, line=_line_of(self.raw, needle), hint=hint)
+    def fail(self, what: str, needle: str, hint: str, setting: str | None = None) -> ConfigError:
+        line = _line_of(self.raw, needle)
+        return ConfigError(what, file=self.name, line=line, hint=hint, setting=setting)
 
     def rules(self, value: Any, key: str) -> frozenset[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -104,7 +105,7 @@ class _Reader:
             )
         for v in value:
             if v not in BY_ID:
-                raise self.fail(f"unknown rule id {v!r} in '{key}'", v, "see `ruzh check --list-rules`")
+                raise self.fail(f"unknown rule id {v!r} in '{key}'", v, "see the list of rules", "rules")
         return frozenset(value)
 
     def severities(self, value: Any) -> tuple[tuple[str, str], ...]:
@@ -116,7 +117,7 @@ class _Reader:
             )
         for k, v in value.items():
             if k not in BY_ID:
-                raise self.fail(f"unknown rule id {k!r} in 'severity'", k, "see `ruzh check --list-rules`")
+                raise self.fail(f"unknown rule id {k!r} in 'severity'", k, "see the list of rules", "rules")
             if v not in SEVERITIES:
                 raise self.fail(f"unknown severity {v!r} for {k}", k, f"use one of {', '.join(SEVERITIES)}")
         return tuple(sorted(value.items()))
@@ -145,7 +146,7 @@ def parse_config(raw: str, name: str, pyproject: bool = False) -> CheckConfig:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        m = regex.search(r"line (\d+)", str(exc))
+        m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(
             f"invalid TOML: {exc}",
             file=name,
@@ -190,10 +191,15 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> CheckC
         try:
             raw = read_input(p).decode("utf-8-sig")  # editors on Windows write a BOM
         except InputError as exc:
-            raise ConfigError(exc.what, file=str(p), hint="check the --config path") from None
+            raise ConfigError(
+                exc.what, file=str(p), hint="check the configuration path", setting="config"
+            ) from None
         except UnicodeDecodeError as exc:
             raise ConfigError(
-                f"cannot read configuration: {exc}", file=str(p), hint="check the --config path"
+                f"cannot read configuration: {exc}",
+                file=str(p),
+                hint="check the configuration path",
+                setting="config",
             ) from exc
         return parse_config(raw, str(p), pyproject=p.name == "pyproject.toml")
     for candidate in ("ruzh.toml", "pyproject.toml"):

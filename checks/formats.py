@@ -12,10 +12,13 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lxml import etree
 from ruzh.checks.findings import SEVERITIES, SEVERITY_RANK, Finding
 from ruzh.checks.rules import Rule
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 TOOL = "ruzh"
 # SARIF's informationUri is optional: ruzh has no public home page yet, so none is written (a
@@ -94,6 +97,8 @@ def json_chunks(report: Report) -> Iterator[str]:
 def junit_chunks(report: Report) -> Iterator[str]:
     """JUnit XML as Jenkins' xUnit schema wants it: a suite per rule, a case per file; findings at or
     above ``--fail-on`` fail the case, findings below it mark it ``<skipped>`` (reported, not failed)."""
+    from lxml import etree  # only here, so that listing the formats loads no XML library
+
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
         grouped[(f.rule, f.file)].append(f)
@@ -119,6 +124,8 @@ def junit_chunks(report: Report) -> Iterator[str]:
 
 def _junit_case(case: etree._Element, rule_id: str, found: list[Finding], report: Report) -> str:
     """Fill one test case; ``failures``, ``skipped`` or ``passed``."""
+    from lxml import etree
+
     if not found:
         return "passed"
     failing = [f for f in found if report.failing(f)]
@@ -127,7 +134,7 @@ def _junit_case(case: etree._Element, rule_id: str, found: list[Finding], report
     if failing:
         node = etree.SubElement(case, "failure", type=worst, message=f"{len(failing)} {rule_id} findings")
     else:
-        below = f"{len(found)} {rule_id} findings below --fail-on {report.fail_on}"
+        below = f"{len(found)} {rule_id} findings below the fail-on level {report.fail_on}"
         node = etree.SubElement(case, "skipped", type=worst, message=below)
     node.text = "\n".join(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.message}" for f in found)
     return "failures" if failing else "skipped"

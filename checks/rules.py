@@ -101,7 +101,7 @@ RULES: tuple[Rule, ...] = (
         "warning",
         "document",
         "One concept is written several ways across or within the documents without a decision.",
-        "Choose one form, or mark the variant admitted in the reviewed glossary (--glossary) to accept it.",
+        "Choose one form, or mark the variant admitted in the reviewed glossary to accept it.",
     ),
     Rule(
         "unit-empty-target",

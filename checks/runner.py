@@ -7,7 +7,7 @@ runs every rule, applies the configuration and the baseline and returns a :class
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,14 +20,7 @@ from ruzh.checks.rules import RULES
 from ruzh.checks.source import Joined, SourceFile, joined, parse_source, read_source
 from ruzh.checks.units import check_unit_file
 from ruzh.checks.variants import Glossary, check_variants, load_glossary
-from ruzh.core.inputs import find_files, printable
-
-DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to check: files as given, directories searched for text files, in sorted order."""
-    return find_files(paths, DOCUMENT_SUFFIXES)
+from ruzh.core.inputs import printable
 
 
 def display_name(path: Path) -> str:

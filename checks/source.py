@@ -12,11 +12,7 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
 from ruzh.core.inputs import printable, read_input
-
-_HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》]")
-_CYR_LOWER = regex.compile(r"\p{Ll}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +63,17 @@ def parse_source(raw: bytes, label: str, docx: bool = False, encoding: str | Non
     return SourceFile(label, tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
 
 
-def _is_cjk(ch: str) -> bool:
-    return bool(_HAN.match(ch))
-
-
 def joined(src: SourceFile) -> Joined:
     """Join the lines of a file into running text, mapping every character back to the file.
 
-    Between two lines: nothing when both sides are Chinese or a Russian word is hyphenated across
-    the break (the hyphen is dropped), a space otherwise; blank lines become one space.
+    Lines join as the reader joins them (:func:`align.reflow.join_lines`): nothing next to Chinese,
+    a word hyphenated across the break is rejoined (the hyphen kept where the word has one, as in
+    научно-исследовательской), a space otherwise; blank lines become one space.
     """
+    from ruzh.align.hyphenation import vocabulary
+    from ruzh.align.reflow import join_lines
+
+    known = vocabulary("\n".join(src.lines))
     parts: list[str] = []
     starts: list[int] = []
     lines: list[int] = []
@@ -88,11 +85,11 @@ def joined(src: SourceFile) -> Joined:
             continue
         lead = len(raw) - len(raw.lstrip())
         if parts:
-            prev = parts[-1]
-            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and _CYR_LOWER.match(stripped[0]):
-                parts[-1] = prev[:-1]
-                size -= 1
-            elif not (_is_cjk(prev[-1]) and _is_cjk(stripped[0])):
+            separator, drop = join_lines(parts[-1], stripped, known)
+            if drop:
+                parts[-1] = parts[-1][:-drop]
+                size -= drop
+            elif separator:
                 parts.append(" ")
                 starts.append(size)
                 lines.append(number)

@@ -14,6 +14,7 @@ import regex
 from ruzh.checks.findings import Finding
 from ruzh.checks.rules import finding
 from ruzh.checks.source import Joined, SourceFile, joined
+from ruzh.lang.marks import CLOSERS, LOW_QUOTE, OPENERS
 
 _HAN = regex.compile(r"\p{Han}")
 # Closing marks after which a following half-width mark is still in Chinese text.
@@ -145,29 +146,7 @@ def halfwidth_punctuation(src: SourceFile) -> Iterator[Finding]:
         )
 
 
-_OPENERS = {
-    "(": "paren",
-    "（": "paren",
-    "[": "square",
-    "［": "square",
-    "【": "lenticular",
-    "《": "book",
-    "〈": "angle",
-    "«": "guillemet",
-    "“": "dquote",
-    "„": "low",
-}
-_CLOSERS = {
-    ")": "paren",
-    "）": "paren",
-    "]": "square",
-    "］": "square",
-    "】": "lenticular",
-    "》": "book",
-    "〉": "angle",
-    "»": "guillemet",
-    "”": "dquote",
-}
+_OPENERS, _CLOSERS = OPENERS, CLOSERS
 # Longest stretch of running text a quote or bracket is allowed to stay open.
 MAX_SPAN = 400
 # ``1)`` ``а)`` ``b)``: list enumerators in Russian and English have no opening bracket.
@@ -225,7 +204,7 @@ def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Fi
         while stack and i - stack[0][1] > MAX_SPAN:
             mark, at = stack.pop(0)
             yield report(at, f"'{mark}' is not closed within {MAX_SPAN} characters; add its partner")
-        if ch == "“" and stack and stack[-1][0] == "„":
+        if ch == LOW_QUOTE[1] and stack and stack[-1][0] == LOW_QUOTE[0]:
             stack.pop()  # Russian inner quotes „…“
         elif ch in _OPENERS:
             stack.append((ch, i))

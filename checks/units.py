@@ -33,6 +33,8 @@ from ruzh.checks.tm import TmGroups
 from ruzh.checks.typography import HALF_TO_FULL, segment_halfwidth
 from ruzh.checks.variants import Glossary
 from ruzh.glossary.matching import WORD, ChineseMatcher, lemma_key, token_key
+from ruzh.lang.marks import families
+from ruzh.lang.ru import fold_yo
 from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_tsv
@@ -53,8 +55,7 @@ _DIGIT = regex.compile(r"\d")
 # The glossary's word pattern (glossary.matching.WORD: letters or digits joined by hyphens or
 # apostrophes) in the standard library's engine, which tokenises about a third faster.
 _FAST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-# Opening and closing marks counted per segment (half- and full-width brackets are one family).
-PAIRS = (("(（", ")）"), ("«", "»"), ("“", "”"), ("《", "》"), ("【", "】"), ("「", "」"))
+PAIRS = families()  # opening and closing marks counted per segment, by family (see lang.marks)
 _PAIR_CHARS = regex.compile("[" + regex.escape("".join(o + c for o, c in PAIRS)) + "]")
 # Domains whose renderings legitimately vary with context, so a "missing" rendering is no error:
 # place names (Западная Европа is 西欧, США is often 美), and general vocabulary, which is not terminology.
@@ -121,7 +122,7 @@ class _TermIndex:
                     self.bad[(c.id, t.text)] = (t.status, better)
             for t in c.terms:
                 if t.lang == "ru":
-                    self.stems.update(_stem(w).replace("ё", "е") for w in WORD.findall(t.text))
+                    self.stems.update(fold_yo(_stem(w)) for w in WORD.findall(t.text))
         self.stem_lengths = tuple(sorted({len(s) for s in self.stems}))
         # Only the deprecated and forbidden renderings need finding in targets: a small automaton.
         self.bad_matcher = ChineseMatcher(self.bad) if self.bad else None
@@ -153,7 +154,7 @@ class _TermIndex:
         known = self.keys.get(word)
         if known is not None:
             return known
-        low = word.lower().replace("ё", "е")
+        low = fold_yo(word.lower())
         key = token_key(word) if any(low[:n] in self.stems for n in self.stem_lengths) else ""
         if len(self.keys) > KEY_CACHE:
             self.keys.clear()

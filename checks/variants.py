@@ -60,6 +60,10 @@ class Glossary:
         return {c.id: c for c in self.concepts}
 
 
+# A termbase status a text must not use -> the rule that reports it (named in full, so grep finds it).
+STATUS_RULES = {"deprecated": "term-deprecated", "forbidden": "term-forbidden"}
+
+
 def _overlay(base: list[Concept], text: str, name: str) -> Glossary:
     """Apply a review CSV (``ruzh glossary build``, one row per concept) over the termbase.
 
@@ -188,14 +192,14 @@ def _bad_terms(
     better = preferred[0] if preferred else concept.label(lang)
     for form, found in forms.items():
         st = status.get(form, "")
-        if st not in ("deprecated", "forbidden") or (concept.id, form) in glossary.accepted:
+        if st not in STATUS_RULES or (concept.id, form) in glossary.accepted:
             continue
         good = {t.text for t in concept.terms if t.lang == lang and t.status in ("preferred", "admitted")}
         for u in found:
             if any(True for _ in mixed_words(u.shown)) or u.shown.replace("一", "—") in good:
                 continue  # a look-alike (IоT) or 一 for a dash: those rules report the slip itself
             yield finding(
-                f"term-{st}",
+                STATUS_RULES[st],
                 f"'{u.shown}' is a {st} term for {concept.en or concept.id} ({concept.id}); write '{better}'",
                 u.file,
                 u.line,

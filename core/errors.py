@@ -1,23 +1,16 @@
 """The one exception root of the project.
 
 Every library raises a subclass of :class:`RuzhError`; the command line turns it into
-``error: <what> (<file>:<line>) — <how to fix>`` and the documented exit code, without a traceback.
+``error: <what> (<file>:<line>) — <how to fix>`` and an exit code of its own choosing (the libraries know
+no exit codes). A hint says what to do in the library's own terms; when a setting fixes it, the error names
+that setting (``setting="encoding"``) and the command line adds its flag.
 """
 
 from __future__ import annotations
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-EXIT_INTERRUPTED = 130
-EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in ruzh
-
 
 class RuzhError(Exception):
     """An error the user can act on: what went wrong, where, and how to fix it."""
-
-    exit_code = EXIT_INPUT
 
     def __init__(
         self,
@@ -27,6 +20,7 @@ class RuzhError(Exception):
         line: int | None = None,
         offset: int | None = None,
         hint: str | None = None,
+        setting: str | None = None,
     ) -> None:
         super().__init__(what)
         self.what = what
@@ -34,6 +28,7 @@ class RuzhError(Exception):
         self.line = line
         self.offset = offset
         self.hint = hint
+        self.setting = setting
 
     def location(self) -> str:
         """``file:line`` or ``file, byte N`` or ``""`` when the error has no place."""
@@ -45,24 +40,22 @@ class RuzhError(Exception):
             return f"{self.file}, byte {self.offset}"
         return self.file
 
-    def render(self) -> str:
-        """The one-line message the command line prints."""
+    def render(self, how: str = "") -> str:
+        """The one-line message; ``how`` (e.g. a command-line flag) follows the hint in parentheses."""
         text = f"error: {self.what}"
         where = self.location()
         if where:
             text += f" ({where})"
         if self.hint:
             text += f" — {self.hint}"
+            if how:
+                text += f" ({how})"
         return text
 
 
 class InputError(RuzhError):
-    """An input file is unreadable or invalid (exit code 3)."""
-
-    exit_code = EXIT_INPUT
+    """An input file is unreadable or invalid."""
 
 
 class ConfigError(RuzhError):
-    """Usage or configuration is wrong (exit code 2)."""
-
-    exit_code = EXIT_USAGE
+    """Usage or configuration is wrong."""

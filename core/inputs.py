@@ -17,6 +17,10 @@ from ruzh.core.errors import InputError
 
 # What a FIFO or standard input may hold: non-regular inputs have no size to check beforehand.
 MAX_STREAM_BYTES = 256 * 1024 * 1024
+# .docx limits (align.docx); real documents stay far below: a 500-page report has ~15 MB of XML and
+# ~20,000 paragraphs. Here, with the other input limits, so that every --help can state them cheaply.
+MAX_XML_BYTES = 128 * 1024 * 1024
+MAX_PARAGRAPHS = 250_000
 _CHUNK = 1024 * 1024
 
 
@@ -45,8 +49,8 @@ def _search(root: Path, wanted: tuple[str, ...]) -> list[Path]:
     return sorted(found + unreadable)
 
 
-def _refuse(name: str, what: str, hint: str) -> InputError:
-    return InputError(what, file=name, hint=hint)
+def _refuse(name: str, what: str, hint: str, setting: str | None = None) -> InputError:
+    return InputError(what, file=name, hint=hint, setting=setting)
 
 
 def read_stream(handle: IO[bytes], name: str, limit: int = MAX_STREAM_BYTES) -> bytes:
@@ -73,7 +77,7 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
         status = os.stat(path)
         if stat.S_ISDIR(status.st_mode):
             os.listdir(path)
-            raise _refuse(name, "is a directory", "give the files in it, or use ruzh build")
+            raise _refuse(name, "is a directory", "give the files in it, or read it as a corpus", "corpus")
         if stat.S_ISFIFO(status.st_mode):
             with open(path, "rb") as handle:
                 return read_stream(handle, name)

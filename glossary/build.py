@@ -14,6 +14,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ruzh.align.types import Document
+from ruzh.core.signature import Signature
 from ruzh.glossary.attest import Attestation, Attester, context
 from ruzh.glossary.candidates_ru import RuCollector, RuTally
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
@@ -41,11 +42,16 @@ class BuildOptions:
     min_c_value: float = 2.0
 
     def signature(self) -> str:
-        """A short record of the settings, written into the exports."""
-        return (
-            f"ruzh-glossary:{VERSION}|min_docs:{self.min_docs}|min_freq:{self.min_freq}"
-            f"|max:{self.max_candidates}|cvalue:{self.min_c_value:g}"
-        )
+        """A short record of the settings, written into the exports (a :class:`Signature`)."""
+        return Signature(
+            (
+                ("ruzh-glossary", VERSION),
+                ("min_docs", str(self.min_docs)),
+                ("min_freq", str(self.min_freq)),
+                ("max", str(self.max_candidates)),
+                ("cvalue", f"{self.min_c_value:g}"),
+            )
+        ).format()
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from ruzh.align.morphology import parses
 from ruzh.glossary.attest import context
 from ruzh.glossary.matching import WORD, token_key
 from ruzh.glossary.translit import NameTally, merge_examples, merge_names, russian_names
+from ruzh.lang.ru import fold_yo
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 _PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
@@ -83,7 +84,7 @@ def _read_stop(name: str) -> dict[str, dict[str, str]]:
 
 def _nominal(word: str) -> list[Any]:
     """Plausible adjective and noun parses of a word (pronominal and ordinal adjectives left out)."""
-    options = parses(word.lower().replace("ё", "е"))
+    options = parses(fold_yo(word.lower()))
     if not options:
         return []
     top = options[0].score or 1.0
@@ -220,7 +221,7 @@ def _join(*parts: str | None) -> str | None:
     if any(p is None for p in parts):
         return None
     text = " ".join(p for p in parts if p)
-    return text.replace("ё", "е")
+    return fold_yo(text)
 
 
 def is_stopped(key: tuple[str, ...]) -> str | None:

@@ -19,6 +19,7 @@ from typing import Any
 import regex
 from ruzh.align.morphology import is_known_word, parses
 from ruzh.glossary.matching import WORD, token_key
+from ruzh.lang.ru import fold_yo
 
 # Palladius: pinyin initials and finals (the finals after an initial; the zero-initial forms below).
 _INITIALS = {
@@ -79,7 +80,7 @@ def palladius(chinese: str) -> str | None:
 
 def normal(text: str) -> str:
     """Letters only, lower case, without soft and hard signs and ё: what spelling conventions vary."""
-    low = text.lower().replace("ё", "е")
+    low = fold_yo(text.lower())
     return regex.sub(r"[^\p{L}]|[ьъ]", "", low)
 
 

@@ -14,8 +14,17 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from ruzh import __version__
-from ruzh.core.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
+from ruzh.core.errors import RuzhError
 from ruzh.core.terminal import guarded_terminals, visible
+from ruzh.exitcodes import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    exit_code,
+    render,
+)
 from ruzh.formatter import EXIT_CODES
 from ruzh.interrupt import interruptible
 
@@ -31,8 +40,12 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, visible(f"error: {what} — see {self.prog} --help") + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand registered."""
+def build_parser(only: str | None = None, commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered (or just ``only``, or none).
+
+    Registering a subcommand imports its module; ``ruzh build --help`` and ``ruzh --version`` need one
+    module or none, so start-up stays short (``bench/bench_startup.py``).
+    """
     parser = Parser(
         prog="ruzh",
         description="Russian-Chinese parallel text: segment, align, TMX, glossary, checks.",
@@ -42,14 +55,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ruzh {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (only,) if only else COMMAND_MODULES if commands else ():
         importlib.import_module(f"ruzh.commands.{name}").register(subparsers)
     return parser
 
 
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser ``argv`` needs: its subcommand alone, none for a bare ``--version``, else all."""
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command in COMMAND_MODULES:
+        return build_parser(only=command)
+    if command is None and "--version" in argv and not {"-h", "--help"} & set(argv):
+        return build_parser(commands=False)
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ruzh`` and return its exit code; errors become one line on stderr."""
-    parser = build_parser()
+    parser = _parser_for(sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
@@ -69,8 +92,8 @@ def _run(args: argparse.Namespace) -> int:
     except RuzhError as exc:
         if args.debug:
             raise
-        print(visible(exc.render()), file=sys.stderr)
-        return exc.exit_code
+        print(visible(render(exc)), file=sys.stderr)
+        return exit_code(exc)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ruzh.align.docx import MAX_PARAGRAPHS, MAX_XML_BYTES
-from ruzh.align.encoding import text_codec
 from ruzh.core.errors import ConfigError
+from ruzh.core.inputs import MAX_PARAGRAPHS, MAX_XML_BYTES
 
 EXIT_CODES = f"""exit codes:
   0  success
@@ -39,6 +38,8 @@ def add_command(subparsers: Any, name: str, help_text: str, description: str) ->
 
 def encoding_name(value: str) -> str:
     """``--encoding``: a codec that decodes bytes to text, checked before any file is read."""
+    from ruzh.align.encoding import text_codec
+
     try:
         text_codec(value)
     except ConfigError as exc:

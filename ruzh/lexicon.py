@@ -7,9 +7,10 @@ so they all take their lexicon from here (the libraries do not import each other
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ruzh.align.lexicon import Lexicon, load_lexicon
-from ruzh.glossary.termbase import load_termbase, term_pairs
+if TYPE_CHECKING:
+    from ruzh.align.lexicon import Lexicon
 
 TERMBASE_HELP = "termbase whose term pairs join the lexicon: 'shipped' (default), a termbase CSV, or 'none'"
 
@@ -18,6 +19,9 @@ TERMBASE_HELP = "termbase whose term pairs join the lexicon: 'shipped' (default)
 def aligner_lexicon(user_csv: tuple[str, ...] = (), termbase: str = "shipped") -> Lexicon:
     """The shipped lexicon plus the termbase's term pairs (``termbase``: ``shipped``, a CSV path or
     ``none``) plus users' ``ru,zh`` CSV files."""
+    from ruzh.align.lexicon import load_lexicon
+    from ruzh.glossary.termbase import load_termbase, term_pairs
+
     pairs = (
         [] if termbase == "none" else term_pairs(load_termbase(None if termbase == "shipped" else termbase))
     )

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import sacrebleu
+from ruzh.core.signature import Signature
+from ruzh.lang.ru import fold_yo
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.writer import normalise_text
 from sacrebleu.metrics import CHRF
@@ -26,7 +28,7 @@ CANDIDATES = 10  # candidates rescored with chrF per query
 
 def _key_text(text: str) -> str:
     """Lower-case, NFC, whitespace folded, ё as е (Russian texts write both), padded for edge trigrams."""
-    return f" {normalise_text(text).lower().replace('ё', 'е')} "
+    return f" {fold_yo(normalise_text(text).lower())} "
 
 
 def trigrams(text: str) -> set[str]:
@@ -108,10 +110,15 @@ class TmIndex:
         return [self.lookup(q, top, min_score) for q in queries]
 
 
-def signature() -> str:
+def signature() -> Signature:
     """The settings that change lookup results, the way sacrebleu prints a signature."""
     chrf = CHRF()
-    return (
-        f"index:char{NGRAM}-idf|budget:{POSTINGS_BUDGET}|candidates:{CANDIDATES}"
-        f"|chrF{chrf.beta}:c{chrf.char_order}w{chrf.word_order}|sacrebleu:{sacrebleu.__version__}"
+    return Signature(
+        (
+            ("index", f"char{NGRAM}-idf"),
+            ("budget", str(POSTINGS_BUDGET)),
+            ("candidates", str(CANDIDATES)),
+            (f"chrF{chrf.beta}", f"c{chrf.char_order}w{chrf.word_order}"),
+            ("sacrebleu", sacrebleu.__version__),
+        )
     )

@@ -255,7 +255,7 @@ class TmxWriter(AbstractContextManager["TmxWriter"]):
         ru, zh = ru.strip(), zh.strip()
         reason = ""
         if self.settings.strict and dirty:
-            reason = "unit skipped (--strict) because of characters XML cannot carry"
+            reason = "unit skipped (strict mode) because of characters XML cannot carry"
         elif not ru or not zh:
             reason = "unit skipped because its " + ("Russian" if not ru else "Chinese") + " side is empty"
         if reason:

@@ -13,15 +13,17 @@ from functools import lru_cache
 
 from ruzh.align.aligner.band import Band, band_around, downsample, full_band
 from ruzh.align.aligner.costs import Evidence, LexicalCosts
-from ruzh.align.aligner.embeddings import MODEL_NAME, SCORERS, GroupEmbeddings, embeddings_of
+from ruzh.align.aligner.embeddings import MODEL_NAME, GroupEmbeddings, embeddings_of
 from ruzh.align.aligner.features import Side, ru_side, weigh, zh_side
 from ruzh.align.aligner.lexical import matcher_for
 from ruzh.align.aligner.params import MAX_CHARS, Search, Weights, describe, for_scorer
 from ruzh.align.aligner.recurrence import BEAD_TYPES, BeadType, Cells, best_beads
 from ruzh.align.aligner.selftrain import extended, learn_pairs
 from ruzh.align.lexicon import Lexicon, load_lexicon
+from ruzh.align.scorers import SCORERS
 from ruzh.align.types import Bead
 from ruzh.core.errors import ConfigError, InputError
+from ruzh.core.signature import Signature
 
 Beads = list[tuple[range, range]]
 # Blocks of sentences on the coarse levels: 2-3, 3-2 and 3-3 blocks would cost the most to score
@@ -136,14 +138,17 @@ def signature(
     weights: Weights | None = None,
     settings: Search | None = None,
     scorer: str = "lexical",
-) -> str:
-    """What changes results, in one line: aligner version, scorer, lexicon, every setting."""
+) -> Signature:
+    """What changes results: aligner version, scorer, lexicon, every setting."""
     lex = lexicon if lexicon is not None else default_lexicon()
     w, s = weights or Weights(), settings or Search()
     model = f"({MODEL_NAME})" if scorer != "lexical" else ""
-    return (
-        f"aligner:ruzh-dp-2|scorer:{scorer}{model}|lexicon:{lex.signature()}|weights:{describe(w)}"
-        f"|search:{describe(s)}"
+    return Signature.of(
+        aligner="ruzh-dp-2",
+        scorer=f"{scorer}{model}",
+        lexicon=lex.signature(),
+        weights=describe(w),
+        search=describe(s),
     )
 
 

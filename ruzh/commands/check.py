@@ -14,10 +14,10 @@ from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
 from ruzh.checks.formats import FORMATS, RENDERERS
 from ruzh.checks.rules import RULES
-from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
 from ruzh.core.atomicio import atomic_write
-from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
 from ruzh.core.inputs import read_stream
+from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
 
@@ -38,8 +38,8 @@ def register(subparsers: Any) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="documents (.txt, .docx), folders, or - for standard input (default: the bundled seed "
-        "documents unless --tmx or --aligned is given)",
+        help="documents, folders (their .txt and .docx files, any case), or - for standard input "
+        "(default: the bundled seed documents unless --tmx or --aligned is given)",
     )
     parser.add_argument(
         "--glossary",
@@ -120,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
     if args.list_rules:
         sys.stdout.write(list_rules())
         return EXIT_OK
+    from ruzh.align.reader import expand_inputs
+    from ruzh.checks.runner import CheckInputs, run_checks
+
     config = load_config(args.config)
     fail_on = args.fail_on or config.fail_on
     if args.baseline and args.write_baseline:
@@ -128,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             hint="write the baseline first, then check against it",
         )
     files = [p for p in args.paths if p != "-"]
-    docs = expand_paths(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
+    docs = expand_inputs(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
     inline = (("<stdin>", read_stream(sys.stdin.buffer, "<stdin>")),) if "-" in args.paths else ()
     inputs = CheckInputs(
         documents=tuple(docs),

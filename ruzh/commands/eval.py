@@ -7,9 +7,8 @@ import json
 import sys
 from typing import Any
 
-from ruzh.align.aligner.beadfile import read_beads
-from ruzh.align.aligner.evaluate import score
-from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command
 
 
@@ -43,6 +42,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the bead files, score, print."""
+    from ruzh.align.aligner.beadfile import read_beads
+    from ruzh.align.aligner.evaluate import score
+
     if len(args.gold) != len(args.test):
         raise ConfigError(
             f"{len(args.gold)} gold files but {len(args.test)} test files",

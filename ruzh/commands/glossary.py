@@ -7,19 +7,16 @@ import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruzh.commands.stdin import read_glossary_csv, read_inputs, stdin_bytes
-from ruzh.core.errors import EXIT_OK, ConfigError
-from ruzh.core.langtags import output_tags
+from ruzh.core.errors import ConfigError
 from ruzh.core.terminal import visible
+from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command, encoding_name
-from ruzh.glossary.build import BuildOptions, build_glossary
-from ruzh.glossary.entries import merge, write_csv
-from ruzh.glossary.export import exportable, write_outputs
-from ruzh.glossary.show import find_concepts, render_concept
-from ruzh.glossary.termbase import Concept, load_termbase
 from ruzh.seeds import seed_paths
+
+if TYPE_CHECKING:
+    from ruzh.glossary.termbase import Concept
 
 
 def register(subparsers: Any) -> None:
@@ -49,7 +46,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="documents or folders; - is standard input (default: the bundled seed documents)",
+        help="documents or folders (their .txt and .docx files, any case); - is standard input "
+        "(default: the bundled seed documents)",
     )
     parser.add_argument(
         "--termbase", metavar="CSV", help="termbase CSV to use instead of the shipped one (same columns)"
@@ -139,6 +137,8 @@ def _register_show(actions: Any) -> None:
 
 
 def _termbase(args: argparse.Namespace) -> list[Any]:
+    from ruzh.glossary.termbase import load_termbase
+
     return load_termbase(args.termbase) if args.termbase else load_termbase()
 
 
@@ -155,6 +155,7 @@ def _is_tmx(path: str) -> bool:
 
 
 def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
+    from ruzh.commands.stdin import stdin_bytes
     from ruzh.tmx.reader import read_tmx
     from ruzh.tmx.units import units_from_tsv
 
@@ -174,6 +175,11 @@ def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
 
 def run_build(args: argparse.Namespace) -> int:
     """Build the glossary of the inputs and write the three files."""
+    from ruzh.commands.stdin import read_glossary_csv, read_inputs
+    from ruzh.core.langtags import output_tags
+    from ruzh.glossary.build import BuildOptions, build_glossary
+    from ruzh.glossary.export import exportable, write_outputs
+
     for name in ("min_docs", "min_freq", "max_candidates"):
         if getattr(args, name) < 1:
             raise ConfigError(f"--{name.replace('_', '-')} must be at least 1", hint="give a positive number")
@@ -200,6 +206,9 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge a reviewed CSV with a new one."""
+    from ruzh.commands.stdin import read_glossary_csv
+    from ruzh.glossary.entries import merge, write_csv
+
     merged = merge(read_glossary_csv(args.reviewed), read_glossary_csv(args.new))
     if args.output == "-":
         write_csv(merged, sys.stdout)
@@ -212,6 +221,10 @@ def run_merge(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     """Print the concepts of a term (or of each line of standard input for ``-``) with their
     attestations in the inputs."""
+    from ruzh.commands.stdin import read_inputs
+    from ruzh.glossary.attest import attest
+    from ruzh.glossary.show import find_concepts, render_concept
+
     concepts = _termbase(args)
     if args.term == "-":
         if "-" in args.inputs:
@@ -229,8 +242,6 @@ def run_show(args: argparse.Namespace) -> int:
                 "'ruzh glossary build' lists candidates that are not in the termbase yet",
             )
         found.extend(c for c in own if c not in found)
-    from ruzh.glossary.attest import attest
-
     atts = attest(read_inputs(args.inputs or seed_paths(), args.encoding), found)
     for concept in found:
         sys.stdout.write(visible(render_concept(concept, atts)))

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ruzh.align.types import Document
-from ruzh.commands.stdin import read_inputs
-from ruzh.core.errors import EXIT_INPUT, EXIT_OK, InputError
 from ruzh.core.terminal import visible
+from ruzh.exitcodes import EXIT_INPUT, EXIT_OK, render
 from ruzh.formatter import add_command, encoding_name
 from ruzh.seeds import seed_paths
+
+if TYPE_CHECKING:
+    from ruzh.align.types import Document
+    from ruzh.core.errors import InputError
 
 
 def register(subparsers: Any) -> None:
@@ -31,7 +33,8 @@ def register(subparsers: Any) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="documents or folders; - is standard input (default: the bundled seed documents)",
+        help="documents or folders (their .txt and .docx files, any case); - is standard input "
+        "(default: the bundled seed documents)",
     )
     parser.add_argument(
         "--format",
@@ -84,11 +87,13 @@ def write_text(document: Document, out: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Segment every input; with --keep-going, unreadable files are reported after the others."""
+    from ruzh.commands.stdin import read_inputs
+
     errors: list[InputError] = []
     paths = args.files or seed_paths()
     writer = write_jsonl if args.format == "jsonl" else write_text
     for document in read_inputs(paths, args.encoding, keep_going=args.keep_going, errors=errors):
         writer(document, sys.stdout)
     for error in errors:
-        print(visible(error.render()), file=sys.stderr)
+        print(visible(render(error)), file=sys.stderr)
     return EXIT_INPUT if errors else EXIT_OK

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruzh import __version__
-from ruzh.align.aligner import signature
+from ruzh.align.aligner import signature as aligner_signature
 from ruzh.align.types import Document
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.core.errors import InputError
 from ruzh.core.langtags import OutputTags
+from ruzh.core.signature import Signature
 from ruzh.glossary.export import write_outputs
 from ruzh.lexicon import aligner_lexicon
-from ruzh.pipeline import outdir, outputs
+from ruzh.pipeline import OUTPUT_FILES, outdir, outputs
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.checking import StoredReport, check_build, config_signature
 from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
@@ -33,18 +34,6 @@ from ruzh.pipeline.model import BuildResult
 from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
 from ruzh.report import prune_report, report_pages, write_report
-
-OUTPUT_FILES = (
-    "memory.tmx",
-    "glossary.csv",
-    "glossary.tbx",
-    "glossary.xcs",
-    "glossary-omegat.txt",
-    "findings.json",
-    "findings.sarif",
-    "unaligned.tsv",
-    "report.html",  # the entry page; the other pages are in report/
-)
 
 
 @dataclass(frozen=True)
@@ -93,7 +82,7 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
     return {
         "ruzh": __version__,
-        "aligner": signature(aligner_lexicon()),
+        "aligner": str(aligner_signature(aligner_lexicon())),
         "ru_tag": options.tags.ru,
         "zh_tag": options.tags.zh,
     }
@@ -119,7 +108,11 @@ def _stages(
         bar.finish(f"{len(documents)} documents, {len(passages)} passages")
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
-    signature = "|".join(f"{k}={v}" for k, v in settings.items())
+    signature = str(
+        Signature.of(ruzh=__version__)
+        + aligner_signature(aligner_lexicon())
+        + Signature.of(ru_tag=options.tags.ru, zh_tag=options.tags.zh)
+    )
     corpus = corpus_key(fingerprints, units, signature, options.reviewed)
     build_key = key("outputs", corpus, config_signature(options.config), str(options.output))
     current = outdir.current_files(options.output, build_key, OUTPUT_FILES) if cache.folder else None

@@ -27,7 +27,7 @@ from ruzh.core.errors import RuzhError
 from ruzh.pipeline.codec import CodecError, decode, encode
 
 # Every package whose code or data can change an output of ``ruzh build``.
-PACKAGES = ("ruzh", "ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core")
+PACKAGES = ("ruzh", "ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core", "ruzh.lang")
 SUFFIXES = (".py", ".tsv", ".csv", ".txt", ".json", ".css", ".js", ".md")
 FORMAT = "ruzh-cache-2"
 

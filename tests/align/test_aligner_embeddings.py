@@ -74,8 +74,8 @@ def test_model_text_is_cut_but_sentences_are_kept() -> None:
 
 
 def test_signature_names_the_scorer_and_model() -> None:
-    assert "scorer:lexical|" in signature()
-    assert f"scorer:hybrid({emb.MODEL_NAME})" in signature(scorer="hybrid")
+    assert "scorer:lexical|" in str(signature())
+    assert f"scorer:hybrid({emb.MODEL_NAME})" in str(signature(scorer="hybrid"))
 
 
 @needs_model

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from ruzh.checks.numbers import ru_quantities, unmatched, zh_numeral_value, zh_quantities
+from ruzh.checks.numbers import unmatched
+from ruzh.lang.ru import quantities as ru_quantities
+from ruzh.lang.zh import numeral_value as zh_numeral_value
+from ruzh.lang.zh import quantities as zh_quantities
 
 
 @pytest.mark.parametrize(

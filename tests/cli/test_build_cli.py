@@ -13,8 +13,9 @@ from ruzh.seeds import seed_paths
 from ruzh.tmx.reader import read_tmx
 
 from ruzh.cli import main
+from ruzh.pipeline import OUTPUT_FILES
 from ruzh.pipeline import build as build_module
-from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build
+from ruzh.pipeline.build import BuildOptions, build
 
 
 @pytest.fixture(scope="module")

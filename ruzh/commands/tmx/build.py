@@ -10,7 +10,8 @@ from pathlib import Path
 from ruzh.align.aligner import signature
 from ruzh.align.lexicon import Lexicon
 from ruzh.commands.tmx.common import log, settings, write
-from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
+from ruzh.exitcodes import EXIT_OK
 from ruzh.lexicon import aligner_lexicon
 from ruzh.tmx.types import TranslationUnit
 
@@ -45,7 +46,7 @@ def run_build(args: argparse.Namespace) -> int:
     write(
         args.output,
         _aligned_units(pairs, args.encoding, lexicon),
-        settings(args, "ruzh", signature(lexicon)),
+        settings(args, "ruzh", str(signature(lexicon))),
     )
     return EXIT_OK
 

@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import asdict
 
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
-from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.core.errors import ConfigError
 from ruzh.core.langtags import output_tags
+from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
 from ruzh.tmx import ops
 
 
@@ -103,7 +104,7 @@ def _one_line(text: str) -> str:
 
 def run_lookup(args: argparse.Namespace) -> int:
     """Best matches for each query."""
-    from ruzh.tmx.lookup import TmIndex
+    from ruzh.tmx.lookup import TmIndex, signature
 
     queries = list(args.queries)
     if args.file:
@@ -113,7 +114,7 @@ def run_lookup(args: argparse.Namespace) -> int:
     if not queries:
         raise ConfigError("no queries", hint="give Russian sentences as arguments or --file QUERIES")
     index = TmIndex(Inputs([args.tm]))
-    log(f"{len(index)} units indexed from {args.tm}")
+    log(f"# {signature()} units={len(index)} tm={args.tm}")
     for query, matches in zip(queries, index.lookup_many(queries, args.top, args.min_score), strict=True):
         if args.format == "jsonl":
             found = [

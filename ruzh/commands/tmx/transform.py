@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Iterable
 
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
-from ruzh.core.errors import EXIT_OK
+from ruzh.exitcodes import EXIT_OK
 from ruzh.tmx import ops
 from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit
