@@ -15,6 +15,7 @@ from ruzh.align.types import Document, Sentence
 from ruzh.glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
 from ruzh.glossary.positions import SourceText, source_text
 from ruzh.glossary.termbase import Concept
+from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 
 EXAMPLES = 3
 _CONTEXT_CHARS = 40
@@ -107,7 +108,8 @@ class _Tally:
 
 
 def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str:
-    """The hit with some text either side, cut at word boundaries where possible, on one line."""
+    """The hit with some text either side, cut at word boundaries where possible, on one line,
+    without the control characters XML cannot carry (the document parts report them)."""
     left = max(0, start - width)
     right = min(len(text), end + width)
     if left > 0:
@@ -116,7 +118,7 @@ def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str
     if right < len(text):
         space = text.rfind(" ", end, right)
         right = space if space >= 0 else right
-    snippet = " ".join(text[left:right].split())
+    snippet = " ".join(ILLEGAL_XML_CHARS.sub("", text[left:right]).split())
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 

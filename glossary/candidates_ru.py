@@ -1,7 +1,9 @@
 """Russian term candidates: noun phrases from morphological patterns, in canonical form.
 
 Patterns over consecutive words with nothing but spaces between them (a comma or a bracket ends
-a phrase): ADJ+NOUN, ADJ+ADJ+NOUN, NOUN+NOUN(gen), ADJ+NOUN+NOUN(gen). Adjectives include
+a phrase): NOUN (a word whose likeliest reading is a noun), ADJ+NOUN, ADJ+ADJ+NOUN, NOUN+NOUN(gen),
+ADJ+NOUN+NOUN(gen); two nouns are not read as head and genitive when the first can be an adjective
+agreeing with the second. Adjectives include
 participles and must agree with their noun in case, number and (in the singular) gender; some
 pymorphy3 parse of each word must make the pattern grammatical. The canonical form puts the head
 noun in the nominative (keeping the number seen in the text), restores the agreement of its
@@ -28,7 +30,9 @@ from ruzh.glossary.translit import NameTally, merge_examples, merge_names, russi
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 _PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
 _ADJ_POS = ("ADJF", "PRTF")
-_MIN_SCORE = 0.005
+# A reading at least this likely, relative to the word's most likely one, is considered: «вещей» is
+# вещь (0.93) and hardly вещий (0.02), «стали» стать (0.98) and hardly сталь (0.01).
+_MIN_SCORE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +162,9 @@ def phrases(text: str) -> list[Phrase]:
     for run in _runs(text):
         words = tuple(m.group() for m in run)
         for i in range(len(run)):
+            single = _single(words[i])
+            if single is not None:
+                found.append(Phrase((token_key(words[i]),), single, "NOUN", run[i].start(), run[i].end()))
             for pattern, size in (
                 ("ADJ+NOUN", 2),
                 ("ADJ+ADJ+NOUN", 3),
@@ -196,6 +203,8 @@ def _match(pattern: str, words: tuple[str, ...]) -> str | None:
                             _adj_form(a1, n, words[0]), _adj_form(a2, n, words[1]), _head_form(n, words[2])
                         )
     elif pattern == "NOUN+NOUN(gen)":
+        if _agreeing(adjs[0], nouns[1]):
+            return None  # «городских сетей» is an adjective and its noun, not two nouns
         if any(g.tag.case == "gent" for g in nouns[1]):
             for n in nouns[0]:
                 return _join(_head_form(n, words[0]), _dependent(words[1], nouns[1]))
@@ -207,6 +216,37 @@ def _match(pattern: str, words: tuple[str, ...]) -> str | None:
                         _adj_form(a, n, words[0]), _head_form(n, words[1]), _dependent(words[2], nouns[2])
                     )
     return None
+
+
+def _agreeing(adjs: list[Any], nouns: list[Any]) -> bool:
+    return any(_agree(a, n) for a in adjs for n in nouns)
+
+
+@lru_cache(maxsize=200_000)
+def _single(word: str) -> str | None:
+    """The dictionary form of a word read as a noun at least half as likely as its likeliest reading
+    («данные»: the noun and the participle tie), else ``None``."""
+    options = parses(word.lower().replace("ё", "е"))
+    noun = next((p for p in options if p.tag.POS == "NOUN"), None)
+    if noun is None or len(word) < 3 or noun.score < 0.5 * options[0].score:
+        return None
+    if word[1:2].isupper():
+        return word  # an acronym (ИКТ) as written
+    form = str(noun.normal_form).replace("ё", "е")
+    return form[:1].upper() + form[1:] if _is_proper(noun) else form
+
+
+@lru_cache(maxsize=100_000)
+def general_frequency(lemma: str) -> float:
+    """General-language frequency of a Russian lemma: wordfreq's frequencies of all its forms."""
+    from ruzh.glossary.scoring import general_frequencies
+
+    table = general_frequencies("ru")
+    options = parses(lemma)
+    if not options:
+        return table.get(lemma, 0.0)
+    forms = {str(f.word) for f in options[0].lexeme} | {lemma}
+    return sum(table.get(f, 0.0) for f in forms)
 
 
 def _dependent(word: str, nouns: list[Any]) -> str:
@@ -242,9 +282,16 @@ class RuCollector:
     def __init__(self) -> None:
         self.tallies: dict[tuple[str, ...], RuTally] = {}
         self.names: dict[str, NameTally] = {}
+        self.words: Counter[str] = Counter()
+
+    @property
+    def tokens(self) -> int:
+        """Russian words counted (the corpus size that frequencies are relative to)."""
+        return self.words.total()
 
     def add(self, doc: str, line: int, text: str) -> None:
-        """Count the phrases and the names of one sentence of a document."""
+        """Count the phrases, the words and the names of one sentence of a document."""
+        self.words.update(token_key(m.group()) for m in _CYRILLIC.finditer(text))
         for name in russian_names(text):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1
@@ -269,6 +316,7 @@ class RuCollector:
     def merge(self, later: RuCollector) -> None:
         """Take in the tallies of later documents, as if they had been added here."""
         merge_names(self.names, later.names)
+        self.words.update(later.words)
         for key, part in later.tallies.items():
             tally = self.tallies.get(key)
             if tally is None:

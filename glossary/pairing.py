@@ -150,7 +150,8 @@ def compose_and_attest(
         attested = [(freq[t], len(docs.get(t, ())), t) for t in comps if freq[t]]
         if not attested:
             continue
-        f, n_docs, text = max(attested, key=lambda x: (x[0], x[1], len(x[2])))
+        # a one-character rendering (市, 带) is counted inside longer words too: longer ones first
+        f, n_docs, text = max(attested, key=lambda x: (len(x[2]) >= 2, x[0], x[1], len(x[2])))
         parts = " + ".join(comps[text])
         evidence = f"composed: {parts}; {text} attested {f}× in {n_docs} Chinese document(s)"
         out[key] = Pairing(key, text, float(f), evidence, "composed")

@@ -11,6 +11,7 @@ from typing import Any
 from ruzh.checks.findings import fails
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
 from ruzh.formatter import add_command
+from ruzh.glossary.entries import read_csv
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
 from ruzh.seeds import seed_paths
 
@@ -63,6 +64,14 @@ def register(subparsers: Any) -> None:
         default="never",
         help="exit 1 when a finding is at or above this severity (default: never)",
     )
+    parser.add_argument(
+        "--reviewed",
+        metavar="CSV",
+        help="a reviewed glossary.csv (comma or semicolon, UTF-8 with or without BOM): every output is "
+        "rebuilt with its decisions; approved terms go into the TBX and OmegaT files and the checks, "
+        "rejected candidates are not proposed again, deprecated/forbidden variants give "
+        "term-deprecated/term-forbidden findings",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or summary on stderr")
     parser.set_defaults(handler=run)
 
@@ -74,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.exists() and not output.is_dir():
         raise ConfigError("the output folder is a file", file=str(output), hint="give a folder name with -o")
+    reviewed = Path(args.reviewed) if args.reviewed else None
+    if reviewed is not None:
+        read_csv(reviewed)  # a broken review file stops the build before anything is written
     cache = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else output / ".ruzh-cache"
     options = BuildOptions(
         inputs=tuple(Path(p) for p in args.inputs) or tuple(seed_paths()),
@@ -84,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         keep_going=args.keep_going,
         quiet=args.quiet,
         zh_tag=args.zh_tag,
+        reviewed=reviewed,
     )
     result, stats = build(options)
     for error in stats.errors:

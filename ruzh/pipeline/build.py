@@ -163,6 +163,8 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
     glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
     write_outputs(glossary, out)
+    for notice in glossary.notices:
+        log(f"warning: {notice}", options.quiet)
     report = _findings(options, readable, corpus, cache)
     outputs.write_text(out / "findings.json", render_json(report))
     outputs.write_text(out / "findings.sarif", render_sarif(report))
