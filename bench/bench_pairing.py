@@ -12,7 +12,11 @@ gets the other 80% as its prior and the aligned sentence pairs of FLORES-200 dev
   inside a rendering, e.g. 总统 for 美国总统 is not accepted, 学生 for 大学生 is);
 - a sample of pairs of multi-word units (the lexicon cannot judge them) to read.
 
+On the seeds (comparable documents, not translations; ``--seeds``): the share of recurring Russian
+candidates that get a Chinese partner, and the top 50 pairs by termhood to read.
+
     python bench/bench_pairing.py [--seed 1] [--sample 40] [--data ../shared/data]
+    python bench/bench_pairing.py --seeds
 """
 
 from __future__ import annotations
@@ -55,7 +59,10 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sample", type=int, default=40)
+    parser.add_argument("--seeds", action="store_true", help="the seeds' figures instead")
     args = parser.parse_args()
+    if args.seeds:
+        return seeds_report()
     entries = shipped_entries()
     full = {e.ru: e.zh for e in entries}
     nouns = {e.ru for e in entries if e.pos in ("NOUN", "NAME", "PROPN")}
@@ -71,8 +78,9 @@ def main() -> int:
     first = {" ".join(r): ls[0].zh for r, ls in links.items()}
     found = [k for k in gold if first.get(k) in held[k]]
     print(f"pairs: {total} aligned sentence pairs (FLORES-200 devtest + Tatoeba), pairing {seconds:.1f} s")
-    print(f"held out: {len(held_keys)} of {len(full)} entries (seed {args.seed}), {len(held)} of them nouns/names")
-    print(f"recall: {len(found)}/{len(gold)} = {len(found) / max(1, len(gold)):.3f} of held-out pairs recurring >= 2")
+    print(f"held out: {len(held_keys)} of {len(full)} entries (seed {args.seed}), {len(held)} nouns/names")
+    recall = len(found) / max(1, len(gold))
+    print(f"recall: {len(found)}/{len(gold)} = {recall:.3f} of held-out pairs recurring >= 2")
     _precision("all judged", {k: z for k, z in first.items() if k in nouns}, full)
     _precision("held-out", {k: z for k, z in first.items() if k in held}, full)
     missed = sorted(set(gold) - set(found))
@@ -84,6 +92,31 @@ def main() -> int:
     for k in rng.sample(multi, k=min(args.sample, len(multi))):
         link = links[tuple(k.split(" "))][0]
         print(f"  {k} ~ {link.zh}  (linked {link.links}/{link.together}, ru {link.ru_count})")
+    return 0
+
+
+def seeds_report() -> int:
+    """Share of recurring Russian candidates of the seeds with a partner; the top 50 pairs."""
+    from ruzh.align.reader import read_documents
+    from ruzh.glossary.build import build_glossary
+    from ruzh.seeds import seed_paths
+
+    glossary = build_glossary(read_documents(seed_paths()))
+    cands = [e for e in glossary.entries if e.status == "candidate" and e.ru and e.ru_freq >= 2]
+    paired = [e for e in cands if e.zh]
+    print(
+        f"seeds: {len(paired)}/{len(cands)} = {len(paired) / max(1, len(cands)):.3f} recurring Russian "
+        "candidates paired"
+    )
+    methods: dict[str, int] = {}
+    for e in paired:
+        methods[e.method] = methods.get(e.method, 0) + 1
+    print("by method: " + ", ".join(f"{m} {n}" for m, n in sorted(methods.items())))
+    infra = next((e for e in cands if e.ru == "инфраструктура"), None)
+    print(f"инфраструктура: {infra.zh if infra else 'not a candidate'} ({infra.method if infra else '-'})")
+    print("top 50 pairs by termhood:")
+    for e in sorted(paired, key=lambda e: -(e.termhood or 0))[:50]:
+        print(f"  {e.ru} ~ {e.zh}  termhood {e.termhood:g}, association {e.association:g}, {e.method}")
     return 0
 
 

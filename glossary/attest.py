@@ -147,7 +147,7 @@ def _occurrences(
             doc=doc,
             line=line,
             column=col,
-            surface=sentence.text[h.start : h.end],
+            surface=ILLEGAL_XML_CHARS.sub("", sentence.text[h.start : h.end]),
             term=h.term,
             context=context(sentence.text, h.start, h.end, 20 if lang == "zh" else _CONTEXT_CHARS),
         )
@@ -174,7 +174,8 @@ class Attester:
         for lang, sentence, hits in document_hits(document, self.ru, self.zh):
             for hit in hits:
                 tally = part.setdefault((hit.concept, lang), _Tally())
-                tally.count(document.name, hit.term, sentence.text[hit.start : hit.end])
+                surface = ILLEGAL_XML_CHARS.sub("", sentence.text[hit.start : hit.end])
+                tally.count(document.name, hit.term, surface)
                 if len(tally.spare) >= OFFERS_PER_DOCUMENT:
                     continue
                 if source is None:

@@ -85,6 +85,14 @@ def _read_stop(name: str) -> dict[str, dict[str, str]]:
     return table
 
 
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The plausible adjective parses and noun parses of a word (cached: words recur far more than
+    the phrases they form, and reading pymorphy3's tags is the costly part)."""
+    tags = _nominal(word)
+    return tuple(p for p in tags if p.tag.POS in _ADJ_POS), tuple(p for p in tags if p.tag.POS == "NOUN")
+
+
 def _nominal(word: str) -> list[Any]:
     """Plausible adjective and noun parses of a word (pronominal and ordinal adjectives left out)."""
     options = parses(word.lower().replace("ё", "е"))
@@ -184,9 +192,9 @@ def phrases(text: str) -> list[Phrase]:
 def _match(pattern: str, words: tuple[str, ...]) -> str | None:
     """The canonical form when some parse of each word fits the pattern, else ``None`` (cached:
     phrases recur, and inflecting them is the costly part)."""
-    tags = [_nominal(w) for w in words]
-    adjs = [[p for p in t if p.tag.POS in _ADJ_POS] for t in tags]
-    nouns = [[p for p in t if p.tag.POS == "NOUN"] for t in tags]
+    readings = [_readings(w) for w in words]
+    adjs = [list(a) for a, _ in readings]
+    nouns = [list(n) for _, n in readings]
     if pattern == "ADJ+NOUN":
         for n in nouns[1]:
             for a in adjs[0]:

@@ -80,7 +80,13 @@ def _nominal(flag: str) -> bool:
 def tagged(text: str) -> list[Any]:
     """jieba's ``(word, flag)`` pairs of a text (dictionary only: the HMM for unknown words is
     twenty times slower and adds little for compounds)."""
-    return list(_posseg().cut(text, HMM=False))
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=50_000)
+def _tagged(text: str) -> tuple[Any, ...]:
+    """Cached: the pairing tags the aligned units, which are sentences the collector tagged already."""
+    return tuple(_posseg().cut(text, HMM=False))
 
 
 def runs(text: str, pairs: list[Any] | None = None) -> Iterator[list[str]]:

@@ -18,7 +18,7 @@ from typing import Any
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
 
-LIBRARIES = ("align", "tmx", "glossary")
+LIBRARIES = ("ruzh.align", "ruzh.tmx", "ruzh.glossary")
 FORMAT = b"ruzh-cache-1"
 
 
