@@ -19,7 +19,7 @@ run: venv
 
 ## Install, then lint, type-check and run the test suite (slow tests: make test PYTEST_ARGS='-m ""').
 test: venv lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -P -m pytest $(PYTEST_ARGS)
 
 SOURCES := core align tmx glossary checks seeds ruzh tests bench
 TYPECHECK := build/typecheck
