@@ -20,6 +20,7 @@ from ruzh.align.types import Document
 from ruzh.glossary.attest import Attestation, Attester
 from ruzh.glossary.candidates_ru import RuCollector, RuTally, general_frequency
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally, tagged
+from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
 from ruzh.glossary.entries import Entry, merge
 from ruzh.glossary.linking import MIN_SHARE, Link, link_terms
 from ruzh.glossary.matching import lemma_key
@@ -77,6 +78,7 @@ class _Corpus:
     ru: RuCollector = field(default_factory=RuCollector)
     zh: ZhCollector = field(default_factory=ZhCollector)
     zh_texts: list[tuple[str, int, str]] = field(default_factory=list)
+    ru_texts: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
 
@@ -104,6 +106,7 @@ def build_glossary(
         corpus.ru.merge(part.ru)
         corpus.zh.merge(part.zh)
         corpus.zh_texts.extend(part.zh_texts)
+        corpus.ru_texts.extend(part.ru_texts)
         corpus.notices.extend(part.notices)
     atts = attester.result()
     ru_known = {lemma_key(t.text) for c in all_concepts for t in c.terms if t.lang == "ru"}
@@ -115,6 +118,8 @@ def build_glossary(
     partners = _partners(
         ru_cands, corpus, table, pairs, lambda t: zh_spec(tuple(_words(t))) > 0 or t in zh_known
     )
+    if pairs is None:  # comparable documents only: contexts reach what composition cannot
+        partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
     attested = {cid for cid, _ in atts}
     rows = [known_row(c, atts) for c in base if options.all_termbase or c.id in attested]
     base_ids = {c.id for c in base}
@@ -207,6 +212,28 @@ def _partners(
         method = "composed" if len(key) > 1 else "lexicon"
         found[key] = Partner(p.zh, composed_association(p.score), method, p.evidence)
     return found
+
+
+def _by_context(
+    ru_cands: Mapping[tuple[str, ...], float],
+    zh_cands: Mapping[tuple[str, ...], float],
+    partners: Mapping[tuple[str, ...], Partner],
+    corpus: _Corpus,
+    table: Mapping[str, Sequence[str]],
+) -> dict[tuple[str, ...], Partner]:
+    """Partners of the still unpaired Russian candidates among the unpaired Chinese ones, by context."""
+    taken = {p.zh for p in partners.values()}
+    ru_keys = [k for k in ru_cands if k not in partners]
+    zh_terms = [t for t in ("".join(w) for w in zh_cands) if t not in taken]
+    vocabulary = {z for renderings in table.values() for z in renderings}
+    ru_vectors = ru_contexts(ru_keys, corpus.ru_texts, table)
+    zh_vectors = zh_contexts(zh_terms, (t for _, _, t in corpus.zh_texts), vocabulary)
+    return {
+        m.ru: Partner(
+            m.zh, m.cosine, "context", f"context: cosine {m.cosine:.2f}, shared context {', '.join(m.shared)}"
+        )
+        for m in match_contexts(ru_vectors, zh_vectors)
+    }
 
 
 def _aligned(links: list[Link], total: int) -> Partner:

@@ -238,6 +238,8 @@ def _single(word: str) -> str | None:
     noun = next((p for p in options if p.tag.POS == "NOUN"), None)
     if noun is None or len(word) < 3 or noun.score < 0.5 * options[0].score:
         return None
+    if options[0].tag.POS not in ("NOUN", "PRTF"):
+        return None  # «Данной» is данный, not the name Данна
     if word[1:2].isupper():
         return word  # an acronym (ИКТ) as written
     form = str(noun.normal_form).replace("ё", "е")

@@ -7,10 +7,11 @@ noun phrases) and all Chinese units (words and nominal compounds) of the pair ar
 best-associated pair is linked first, and a unit that is linked, or overlaps a linked one, cannot
 be linked again in that sentence pair. A phrase pair that always occurs together (цифровая
 экономика ~ 数字经济) outranks its parts (экономика ~ 经济), because the ranking is Dice over
-sentence pairs, among pairs whose log-likelihood (Dunning 1993) shows they are not together by
-chance. The links of the first round re-rank the pairs for a second; a pair is kept when it was
-linked in most of the sentence pairs that hold both, and in at least :data:`MIN_SHARE` of the
-Russian unit's occurrences. A known translation (the shipped lexicon, the termbase) wins its ties.
+sentence pairs (shrunk for pairs seen only a few times), among pairs whose log-likelihood (Dunning
+1993) shows they are not together by chance. The links of the first round re-rank the pairs for a
+second; a pair is kept when it was linked in most of the sentence pairs that hold both, and in at
+least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (the shipped
+lexicon, the termbase) wins its ties.
 """
 
 from __future__ import annotations
@@ -141,8 +142,14 @@ def _ranking(counts: _Counts, prior: Mapping[str, Sequence[str]]) -> dict[tuple[
         perfect = k == a == b  # always together: the only evidence a handful of pairs can give
         if not perfect and (k * total <= a * b or log_likelihood(k, a, b, total) < G2_MIN):
             continue  # not more often together than chance
-        rank[(r, z)] = dice(k, a, b) + _bonus(r, z, prior)
+        rank[(r, z)] = strength(k, a, b) + _bonus(r, z, prior)
     return rank
+
+
+def strength(together: int, a: int, b: int) -> float:
+    """Dice, shrunk by ``k/(k+1)`` so that two sentence pairs weigh less than twenty: a rare word
+    that happens to share two sentences with a name does not outrank a well-attested translation."""
+    return dice(together, a, b) * together / (together + 1)
 
 
 def _bonus(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
@@ -184,7 +191,7 @@ def link_terms(
     links = _compete(counts, rank)
     for _ in range(rounds - 1):
         rank = {
-            (r, z): dice(n, counts.ru[r], counts.zh[z]) + _bonus(r, z, known)
+            (r, z): strength(n, counts.ru[r], counts.zh[z]) + _bonus(r, z, known)
             for (r, z), n in links.items()
             if n >= 2
         }

@@ -31,12 +31,14 @@ class DocumentPart:
     zh: ZhCollector
     zh_texts: list[tuple[str, int, str]]
     notices: list[str]
+    ru_texts: list[str]
 
 
 def count_document(document: Document, attester: Attester) -> DocumentPart:
     """The tallies of one document."""
     ru, zh = RuCollector(), ZhCollector()
     zh_texts: list[tuple[str, int, str]] = []
+    ru_texts: list[str] = []
     notices: list[str] = []
     for block in document.blocks:
         for sentence in block.sentences:
@@ -48,10 +50,11 @@ def count_document(document: Document, attester: Attester) -> DocumentPart:
                 )
             if block.lang in ("ru", "mixed"):
                 ru.add(document.name, sentence.line, sentence.text)
+                ru_texts.append(sentence.text)
             if block.lang in ("zh", "mixed"):
                 zh.add(document.name, sentence.line, sentence.text)
                 zh_texts.append((document.name, sentence.line, sentence.text))
-    return DocumentPart(document.name, attester.document_part(document), ru, zh, zh_texts, notices)
+    return DocumentPart(document.name, attester.document_part(document), ru, zh, zh_texts, notices, ru_texts)
 
 
 _WORKER_ATTESTER: Attester | None = None

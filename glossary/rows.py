@@ -132,7 +132,7 @@ def zh_text_stats(
 ) -> tuple[tuple[str, ...], int, list[tuple[str, int, str]]]:
     """Documents, count and example contexts of a Chinese term that is not a compound tally."""
     counts: dict[str, int] = {}
-    examples = []
+    examples: list[tuple[str, int, str]] = []
     for doc, line, sentence in zh_texts:
         n = sentence.count(text)
         if n:

@@ -66,3 +66,23 @@ def test_only_attested_termbase_concepts_are_listed(seed_glossary: Glossary) -> 
     assert termbase and all(e.ru_freq or e.zh_freq for e in termbase)
     generic = {"время", "вопрос"}
     assert not generic & {e.ru for e in seed_glossary.entries if e.status == "candidate"}
+
+
+def test_context_vectors_pair_terms_across_unaligned_text() -> None:
+    """FLORES's two sides as comparable text (never aligned): nouns keep the same company."""
+    if not (DATA / "flores200_devtest").is_dir():
+        pytest.skip("../shared/data is not here")
+    from ruzh.align.aligner.perturb import read_flores
+    from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
+    from ruzh.glossary.pairing import lexicon_table
+
+    ru, zh, _ = read_flores(DATA)
+    table = {k: v for k, v in lexicon_table().items() if k not in ("вакцина", "бактерия", "музей")}
+    keys = [("вакцина",), ("бактерия",), ("музей",)]
+    terms = ["疫苗", "细菌", "博物馆", "科学家", "总统", "比赛"]
+    vocabulary = {z for renderings in table.values() for z in renderings}
+    found = {
+        m.ru: m.zh for m in match_contexts(ru_contexts(keys, ru, table), zh_contexts(terms, zh, vocabulary))
+    }
+    right = {("вакцина",): "疫苗", ("бактерия",): "细菌", ("музей",): "博物馆"}
+    assert found.items() <= right.items() and len(found) >= 2  # nothing wrong, most found
