@@ -158,7 +158,9 @@ def _words(text: str) -> list[str]:
 
 def _ru_specificity(col: RuCollector) -> Callable[[tuple[str, ...]], float]:
     """Mean weirdness of a lemma sequence's words against general Russian."""
-    return lambda key: fmean(weirdness(col.words[w], col.tokens, general_frequency(w)) for w in key)
+    return lambda key: fmean(
+        weirdness(col.words[w], col.tokens, general_frequency(col.spellings.get(w, ()))) for w in key
+    )
 
 
 def _zh_specificity(col: ZhCollector) -> Callable[[tuple[str, ...]], float]:

@@ -37,13 +37,18 @@ _MIN_SCORE = 0.05
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """One pattern match: lemma key, canonical form, the pattern, the span in the text."""
+    """One pattern match: lemma key, the words as written, the pattern, the span in the text."""
 
     key: tuple[str, ...]
-    form: str
+    words: tuple[str, ...]
     pattern: str
     start: int
     end: int
+
+    @property
+    def form(self) -> str:
+        """The canonical form (computed on demand: only candidates that are kept need it)."""
+        return canonical(self.pattern, self.words) or " ".join(self.words)
 
 
 @dataclass
@@ -52,7 +57,6 @@ class RuTally:
 
     key: tuple[str, ...]
     pattern: str
-    forms: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     docs: Counter[str] = field(default_factory=Counter)
     examples: list[tuple[str, int, str]] = field(default_factory=list)
@@ -61,6 +65,15 @@ class RuTally:
     def freq(self) -> int:
         """Total occurrences."""
         return sum(self.docs.values())
+
+    @property
+    def forms(self) -> Counter[str]:
+        """Canonical forms with their counts, from the surfaces seen (inflecting is the costly
+        part of candidate finding, so it is done for the rows only)."""
+        out: Counter[str] = Counter()
+        for surface, n in self.surfaces.items():
+            out[canonical(self.pattern, tuple(surface.split())) or surface] += n
+        return out
 
     @property
     def form(self) -> str:
@@ -170,9 +183,10 @@ def phrases(text: str) -> list[Phrase]:
     for run in _runs(text):
         words = tuple(m.group() for m in run)
         for i in range(len(run)):
-            single = _single(words[i])
-            if single is not None:
-                found.append(Phrase((token_key(words[i]),), single, "NOUN", run[i].start(), run[i].end()))
+            if _single(words[i]) is not None:
+                found.append(
+                    Phrase((token_key(words[i]),), words[i : i + 1], "NOUN", run[i].start(), run[i].end())
+                )
             for pattern, size in (
                 ("ADJ+NOUN", 2),
                 ("ADJ+ADJ+NOUN", 3),
@@ -181,17 +195,39 @@ def phrases(text: str) -> list[Phrase]:
             ):
                 if i + size > len(run):
                     continue
-                form = _match(pattern, words[i : i + size])
-                if form is not None:
-                    key = tuple(token_key(w) for w in words[i : i + size])
-                    found.append(Phrase(key, form, pattern, run[i].start(), run[i + size - 1].end()))
+                span = words[i : i + size]
+                if _match(pattern, span) is not None:
+                    key = tuple(token_key(w) for w in span)
+                    found.append(Phrase(key, span, pattern, run[i].start(), run[i + size - 1].end()))
     return found
 
 
+Plan = tuple[tuple[str, Any, Any], ...]
+
+
+@lru_cache(maxsize=100_000)
+def canonical(pattern: str, words: tuple[str, ...]) -> str | None:
+    """The dictionary form of a match: adjectives agree with the head in the nominative, the head
+    keeps its number, a genitive dependent stays as written; ``None`` when the words do not fit."""
+    if pattern == "NOUN":
+        return _single(words[0])
+    plan = _match(pattern, words)
+    if plan is None:
+        return None
+    parts = []
+    for (kind, parse, head), word in zip(plan, words, strict=True):
+        if kind == "adj":
+            parts.append(_adj_form(parse, head, word))
+        elif kind == "head":
+            parts.append(_head_form(parse, word))
+        else:
+            parts.append(_dependent(word, list(parse)))
+    return _join(*parts)
+
+
 @lru_cache(maxsize=500_000)
-def _match(pattern: str, words: tuple[str, ...]) -> str | None:
-    """The canonical form when some parse of each word fits the pattern, else ``None`` (cached:
-    phrases recur, and inflecting them is the costly part)."""
+def _match(pattern: str, words: tuple[str, ...]) -> Plan | None:
+    """How the words fit the pattern (``(role, parse, its head)`` per word), else ``None``."""
     readings = [_readings(w) for w in words]
     adjs = [list(a) for a, _ in readings]
     nouns = [list(n) for _, n in readings]
@@ -199,7 +235,7 @@ def _match(pattern: str, words: tuple[str, ...]) -> str | None:
         for n in nouns[1]:
             for a in adjs[0]:
                 if _agree(a, n):
-                    return _join(_adj_form(a, n, words[0]), _head_form(n, words[1]))
+                    return (("adj", a, n), ("head", n, None))
     elif pattern == "ADJ+ADJ+NOUN":
         for n in nouns[2]:
             for a1 in adjs[0]:
@@ -207,22 +243,18 @@ def _match(pattern: str, words: tuple[str, ...]) -> str | None:
                     continue
                 for a2 in adjs[1]:
                     if _agree(a2, n):
-                        return _join(
-                            _adj_form(a1, n, words[0]), _adj_form(a2, n, words[1]), _head_form(n, words[2])
-                        )
+                        return (("adj", a1, n), ("adj", a2, n), ("head", n, None))
     elif pattern == "NOUN+NOUN(gen)":
         if _agreeing(adjs[0], nouns[1]):
             return None  # «городских сетей» is an adjective and its noun, not two nouns
         if any(g.tag.case == "gent" for g in nouns[1]):
             for n in nouns[0]:
-                return _join(_head_form(n, words[0]), _dependent(words[1], nouns[1]))
+                return (("head", n, None), ("dep", tuple(nouns[1]), None))
     elif pattern == "ADJ+NOUN+NOUN(gen)" and any(g.tag.case == "gent" for g in nouns[2]):
         for n in nouns[1]:
             for a in adjs[0]:
                 if _agree(a, n):
-                    return _join(
-                        _adj_form(a, n, words[0]), _head_form(n, words[1]), _dependent(words[2], nouns[2])
-                    )
+                    return (("adj", a, n), ("head", n, None), ("dep", tuple(nouns[2]), None))
     return None
 
 
@@ -246,16 +278,12 @@ def _single(word: str) -> str | None:
     return form[:1].upper() + form[1:] if _is_proper(noun) else form
 
 
-@lru_cache(maxsize=100_000)
-def general_frequency(lemma: str) -> float:
-    """General-language frequency of a Russian lemma: wordfreq's frequencies of all its forms."""
+def general_frequency(forms: Iterable[str]) -> float:
+    """General-language frequency of a lemma: wordfreq's frequencies of the forms of it the corpus
+    uses (the corpus count covers the same forms, so the two compare like with like)."""
     from ruzh.glossary.scoring import general_frequencies
 
     table = general_frequencies("ru")
-    options = parses(lemma)
-    if not options:
-        return table.get(lemma, 0.0)
-    forms = {str(f.word) for f in options[0].lexeme} | {lemma}
     return sum(table.get(f, 0.0) for f in forms)
 
 
@@ -293,6 +321,7 @@ class RuCollector:
         self.tallies: dict[tuple[str, ...], RuTally] = {}
         self.names: dict[str, NameTally] = {}
         self.words: Counter[str] = Counter()
+        self.spellings: dict[str, set[str]] = {}
 
     @property
     def tokens(self) -> int:
@@ -301,7 +330,11 @@ class RuCollector:
 
     def add(self, doc: str, line: int, text: str) -> None:
         """Count the phrases, the words and the names of one sentence of a document."""
-        self.words.update(token_key(m.group()) for m in _CYRILLIC.finditer(text))
+        for m in _CYRILLIC.finditer(text):
+            lemma = token_key(m.group())
+            self.words[lemma] += 1
+            low = m.group().lower()
+            self.spellings.setdefault(lemma, set()).update((low, low.replace("ё", "е")))
         for name in russian_names(text):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1
@@ -312,7 +345,6 @@ class RuCollector:
             tally = self.tallies.get(ph.key)
             if tally is None:
                 tally = self.tallies[ph.key] = RuTally(ph.key, ph.pattern)
-            tally.forms[ph.form] += 1
             tally.surfaces[text[ph.start : ph.end]] += 1
             tally.docs[doc] += 1
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
@@ -327,11 +359,12 @@ class RuCollector:
         """Take in the tallies of later documents, as if they had been added here."""
         merge_names(self.names, later.names)
         self.words.update(later.words)
+        for lemma, forms in later.spellings.items():
+            self.spellings.setdefault(lemma, set()).update(forms)
         for key, part in later.tallies.items():
             tally = self.tallies.get(key)
             if tally is None:
                 tally = self.tallies[key] = RuTally(key, part.pattern)
-            tally.forms.update(part.forms)
             tally.surfaces.update(part.surfaces)
             tally.docs.update(part.docs)
             merge_examples(tally.examples, part.examples)

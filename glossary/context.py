@@ -12,7 +12,7 @@ compared by cosine; a pair is kept when each is the other's best match and the c
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -35,19 +35,20 @@ class ContextMatch:
     shared: tuple[str, ...]
 
 
-def _idf(vectors: Iterable[Counter[str]], sentences: int) -> dict[str, float]:
-    df: Counter[str] = Counter()
+def _idf(vectors: Iterable[dict[str, float]], sentences: int) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
     for v in vectors:
-        df.update(v.keys())
+        for w in v:
+            df[w] += 1
     return {w: math.log(1 + sentences / n) for w, n in df.items()}
 
 
 def ru_contexts(
     keys: Sequence[tuple[str, ...]], texts: Iterable[str], lexicon: Mapping[str, Sequence[str]]
-) -> dict[tuple[str, ...], Counter[str]]:
+) -> dict[tuple[str, ...], dict[str, float]]:
     """Translated context vectors of Russian lemma keys, with the number of sentences under ``""``."""
     matcher = RussianMatcher((" ".join(k), " ".join(k)) for k in keys)
-    out: dict[tuple[str, ...], Counter[str]] = {k: Counter() for k in keys}
+    out: dict[tuple[str, ...], dict[str, float]] = {k: defaultdict(float) for k in keys}
     for text in texts:
         hits = {tuple(h.concept.split(" ")) for h in matcher.find(text)}
         if not hits:
@@ -64,12 +65,14 @@ def ru_contexts(
     return out
 
 
-def zh_contexts(terms: Sequence[str], texts: Iterable[str], vocabulary: set[str]) -> dict[str, Counter[str]]:
+def zh_contexts(
+    terms: Sequence[str], texts: Iterable[str], vocabulary: set[str]
+) -> dict[str, dict[str, float]]:
     """Context vectors of Chinese terms over the words a lexicon entry renders."""
     auto = ahocorasick.Automaton()
     for term in terms:
         auto.add_word(term, term)
-    out: dict[str, Counter[str]] = {t: Counter() for t in terms}
+    out: dict[str, dict[str, float]] = {t: defaultdict(float) for t in terms}
     if not terms:
         return out
     auto.make_automaton()
@@ -79,23 +82,26 @@ def zh_contexts(terms: Sequence[str], texts: Iterable[str], vocabulary: set[str]
             continue
         words = [p.word for p in tagged(text) if p.word in vocabulary]
         for term in hits:
-            out[term][""] += 1
-            out[term].update(w for w in words if w not in term)
+            vector = out[term]
+            vector[""] += 1
+            for w in words:
+                if w not in term:
+                    vector[w] += 1
     return out
 
 
-def _weighted(vector: Counter[str], idf: Mapping[str, float]) -> dict[str, float]:
+def _weighted(vector: dict[str, float], idf: Mapping[str, float]) -> dict[str, float]:
     weights = {w: n * idf.get(w, 0.0) for w, n in vector.items() if w}
     norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
     return {w: x / norm for w, x in weights.items()}
 
 
 def match_contexts(
-    ru: Mapping[tuple[str, ...], Counter[str]], zh: Mapping[str, Counter[str]]
+    ru: Mapping[tuple[str, ...], dict[str, float]], zh: Mapping[str, dict[str, float]]
 ) -> list[ContextMatch]:
     """Mutually best Russian–Chinese pairs by the cosine of their context vectors."""
-    ru_ok = {k: v for k, v in ru.items() if v[""] >= MIN_SENTENCES}
-    zh_ok = {k: v for k, v in zh.items() if v[""] >= MIN_SENTENCES}
+    ru_ok = {k: v for k, v in ru.items() if v.get("", 0) >= MIN_SENTENCES}
+    zh_ok = {k: v for k, v in zh.items() if v.get("", 0) >= MIN_SENTENCES}
     idf = _idf([*ru_ok.values(), *zh_ok.values()], len(ru_ok) + len(zh_ok))
     ru_w = {k: _weighted(v, idf) for k, v in ru_ok.items()}
     zh_w = {k: _weighted(v, idf) for k, v in zh_ok.items()}

@@ -3,8 +3,8 @@
 Each row keeps three numbers apart: ``termhood`` (how much the corpus makes a term of the phrase:
 C-value times specificity against general language), ``association`` (how sure the pairing is,
 0–1) and ``method`` (how the partner was found: ``aligned`` over aligned units, ``lexicon`` for a
-single word the lexicon translates, ``composed`` from the parts' translations, ``transliteration``;
-``termbase`` for a curated concept).
+single word the lexicon translates, ``composed`` from the parts' translations, ``transliteration``,
+``context`` by context vectors; ``termbase`` for a curated concept).
 """
 
 from __future__ import annotations
