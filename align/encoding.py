@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 
 import regex
-from ruzh.core.errors import InputError
+from ruzh.core.errors import ConfigError, InputError
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -122,15 +122,23 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
     )
 
 
-def _decode_forced(data: bytes, name: str, encoding: str) -> str:
+def text_codec(encoding: str) -> str:
+    """The codec's canonical name; an unknown name, or a codec that does not turn bytes into text
+    (``rot13``, ``hex``, ``zlib``), raises :class:`ConfigError` (exit 2)."""
     try:
-        codecs.lookup(encoding)
+        info = codecs.lookup(encoding)
     except LookupError:
-        from ruzh.core.errors import ConfigError
-
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        what = "unknown encoding" if info is None else "not a text encoding"
         raise ConfigError(
-            f"unknown encoding {encoding!r}", hint="use a Python codec name such as utf-8, cp1251, gb18030"
-        ) from None
+            f"{what} {encoding!r}", hint="use a Python codec name such as utf-8, cp1251, gb18030, koi8-r"
+        )
+    return info.name
+
+
+def _decode_forced(data: bytes, name: str, encoding: str) -> str:
+    text_codec(encoding)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:

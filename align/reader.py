@@ -19,6 +19,7 @@ from ruzh.align.roles import classify
 from ruzh.align.sentences import split_sentences
 from ruzh.align.types import Block, Document, Sentence
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import find_files, printable, read_input
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -66,38 +67,21 @@ def document_from_text(text: str, name: str, path: str = "", encoding: str = "ut
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Read a ``.txt`` or ``.docx`` file; raise :class:`InputError` when it cannot be read."""
     file = Path(path)
-    name = str(path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError(
-            "is a directory", file=name, hint="give the files in it, or use ruzh build"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name, hint="check permissions") from None
+    name = printable(path)
+    data = read_input(path)
     if file.suffix.lower() == ".docx":
         lines = docx_paragraphs(data, name)
         if not any(line.strip() for line in lines):
             raise InputError("the .docx has no text", file=name, hint="give a document with text in it")
-        return document_from_lines(lines, file.stem, name, "docx", one_per_line=True)
+        return document_from_lines(lines, printable(file.stem), str(path), "docx", one_per_line=True)
     text, detected = decode_bytes(data, name, encoding)
-    return document_from_text(text, file.stem, name, detected)
+    return document_from_text(text, printable(file.stem), str(path), detected)
 
 
 def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to read: given files as they are, folders searched recursively for .txt and .docx."""
-    files: list[Path] = []
-    for path in paths:
-        entry = Path(path)
-        if entry.is_dir():
-            files.extend(
-                sorted(p for p in entry.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
-        else:
-            files.append(entry)
-    return files
+    """Files to read: given files as they are, folders searched recursively for .txt and .docx (an
+    unreadable folder is listed too, so that reading it says why)."""
+    return find_files(paths, SUPPORTED_SUFFIXES)
 
 
 def read_documents(

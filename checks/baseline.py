@@ -14,6 +14,7 @@ from pathlib import Path
 from ruzh.checks.findings import Finding
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import read_input
 
 FORMAT_VERSION = 1
 
@@ -31,7 +32,7 @@ def read_baseline(path: str | Path) -> frozenset[str]:
     """Fingerprints of a baseline file; a missing or malformed file is an input error (exit 3)."""
     name = str(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8")
+        raw = read_input(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
             f"cannot read baseline: {exc}", file=name, hint="create one with --write-baseline"

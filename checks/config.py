@@ -28,7 +28,8 @@ from typing import Any
 import regex
 from ruzh.checks.findings import SEVERITIES, Finding
 from ruzh.checks.rules import BY_ID
-from ruzh.core.errors import ConfigError
+from ruzh.core.errors import ConfigError, InputError
+from ruzh.core.inputs import read_input
 
 FAIL_ON = ("error", "warning", "never")
 _TOP_KEYS = {"fail-on", "disable", "enable", "severity", "paths"}
@@ -187,8 +188,10 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> CheckC
     if path is not None:
         p = Path(path)
         try:
-            raw = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            raw = read_input(p).decode("utf-8-sig")  # editors on Windows write a BOM
+        except InputError as exc:
+            raise ConfigError(exc.what, file=str(p), hint="check the --config path") from None
+        except UnicodeDecodeError as exc:
             raise ConfigError(
                 f"cannot read configuration: {exc}", file=str(p), hint="check the --config path"
             ) from exc

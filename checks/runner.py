@@ -20,19 +20,14 @@ from ruzh.checks.rules import RULES
 from ruzh.checks.source import SourceFile, joined, parse_source, read_source
 from ruzh.checks.units import check_unit_file
 from ruzh.checks.variants import Glossary, check_variants, load_glossary
+from ruzh.core.inputs import find_files, printable
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files to check: files as given, directories searched for text files, in sorted order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix in DOCUMENT_SUFFIXES and q.is_file()))
-        else:
-            out.append(p)
-    return out
+    return find_files(paths, DOCUMENT_SUFFIXES)
 
 
 def display_name(path: Path) -> str:
@@ -40,8 +35,8 @@ def display_name(path: Path) -> str:
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+        return printable(path)
+    return printable(path if rel.startswith("..") else rel)
 
 
 def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = None) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-from ruzh.core.errors import InputError
+from ruzh.core.inputs import printable, read_input
 
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》]")
 _CYR_LOWER = regex.compile(r"\p{Ll}")
@@ -49,11 +49,8 @@ class Joined:
 def read_source(path: str | Path, name: str | None = None, encoding: str | None = None) -> SourceFile:
     """Read a text file with the reader's encoding detection (UTF-8/16, cp1251, GB18030; exit 3 if
     none), or the paragraphs of a .docx, one per line."""
-    label = name or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=label, hint="check the path") from exc
+    label = name or printable(path)
+    raw = read_input(path)
     return parse_source(raw, label, docx=Path(path).suffix.lower() == ".docx", encoding=encoding)
 
 

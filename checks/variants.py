@@ -24,6 +24,7 @@ from ruzh.checks.homoglyphs import mixed_words
 from ruzh.checks.rules import finding
 from ruzh.checks.source import Joined, SourceFile
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import read_input
 from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
 from ruzh.glossary.termbase import Concept, load_termbase, parse_termbase
 
@@ -96,7 +97,7 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
         return Glossary(tuple(base))
     name = str(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        text = read_input(path).decode("utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read glossary: {exc.strerror}", file=name, hint="check the path") from exc
     except UnicodeDecodeError as exc:

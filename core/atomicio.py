@@ -1,12 +1,23 @@
-"""Write outputs to a temporary file beside the target and rename it into place.
+"""Open an output for writing without ever replacing what the name points at by something else.
 
-An interrupted run or an error half-way therefore never leaves a half-written output file.
+A regular file (or a new name) is written to a temporary file beside it and renamed into place,
+so an interrupted run or an error half-way never leaves a half-written output. A character
+device (``/dev/null``, a terminal) or a FIFO is written to directly: renaming over it would
+replace the device node itself. ``-`` is standard output. A symbolic link is followed to its
+target. Anything else (a folder, a block device, a socket) is refused with a usage error.
+
+Files ruzh names itself inside its own folders (``own_file=True``, e.g. cache entries) are never
+written through: a link or FIFO planted there is replaced, so it can neither redirect the write
+outside the folder nor block the run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from functools import lru_cache
@@ -14,6 +25,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ruzh.core.errors import ConfigError
+
+STDOUT = "-"
 
 
 @lru_cache(maxsize=1)
@@ -24,15 +37,79 @@ def _umask() -> int:
     return mask
 
 
+def _status(target: Path, follow: bool) -> os.stat_result | None:
+    """What stands at ``target`` now (``None``: nothing); a loop or an unreadable folder is refused."""
+    try:
+        return target.stat() if follow else target.lstat()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        raise ConfigError(
+            "a file stands where the output folder should be",
+            file=str(target),
+            hint="choose another output path",
+        ) from None
+    except OSError as exc:
+        what = "a loop of symbolic links" if exc.errno == errno.ELOOP else f"cannot inspect: {exc.strerror}"
+        raise ConfigError(
+            f"the output is {what}", file=str(target), hint="choose another output path"
+        ) from None
+
+
+def output_kind(path: str | os.PathLike[str], own_file: bool = False) -> str:
+    """``"stdout"``, ``"file"`` (regular or new, or anything but a folder for an ``own_file``: written
+    atomically) or ``"stream"`` (a character device or FIFO: written through); anything else raises
+    :class:`ConfigError` (exit 2)."""
+    if str(path) == STDOUT and not own_file:
+        return "stdout"
+    target = Path(path)
+    status = _status(target, follow=not own_file)
+    if status is None or stat.S_ISREG(status.st_mode):
+        return "file"
+    if own_file and not stat.S_ISDIR(status.st_mode):
+        return "file"
+    if stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
+        return "stream"
+    if stat.S_ISDIR(status.st_mode):
+        raise ConfigError("the output is a folder", file=str(target), hint="give a file name inside it")
+    kind = "a block device" if stat.S_ISBLK(status.st_mode) else "a socket or other special file"
+    raise ConfigError(
+        f"the output is {kind}; ruzh writes only files, character devices, FIFOs and -",
+        file=str(target),
+        hint="choose a regular file as output",
+    )
+
+
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file for writing; on success rename it to ``path``, on failure delete it.
+def atomic_write(
+    path: str | os.PathLike[str], mode: str = "w", *, own_file: bool = False, **kwargs: Any
+) -> Iterator[IO[Any]]:
+    """Open ``path`` for writing as the module docstring says; on failure a regular file is untouched.
 
     ``mode`` is ``"w"`` (text, UTF-8 unless ``encoding`` is given) or ``"wb"``.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise ConfigError("the output is a folder", file=str(target), hint="give a file name inside it")
+    if "b" not in mode:
+        kwargs.setdefault("encoding", "utf-8")
+        kwargs.setdefault("newline", "")
+    kind = output_kind(path, own_file)
+    if kind == "stdout":
+        yield from _to_stdout(mode)
+    elif kind == "stream":
+        with open(path, mode, **kwargs) as handle:
+            yield handle
+    else:
+        target = Path(path) if own_file else Path(os.path.realpath(path))
+        yield from _replace(target, mode, kwargs)
+
+
+def _to_stdout(mode: str) -> Iterator[IO[Any]]:
+    sys.stdout.flush()
+    handle: IO[Any] = sys.stdout.buffer if "b" in mode else sys.stdout
+    yield handle
+    handle.flush()
+
+
+def _prepare_folder(target: Path) -> None:
     if target.parent.exists() and not target.parent.is_dir():
         raise ConfigError(
             "the output's folder is a file", file=str(target.parent), hint="choose another output path"
@@ -45,11 +122,16 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -
             file=str(target),
             hint="choose another output path",
         ) from None
+
+
+def _replace(target: Path, mode: str, kwargs: dict[str, Any]) -> Iterator[IO[Any]]:
+    """Write a temporary file beside ``target`` and rename it over ``target`` on success."""
+    _prepare_folder(target)
+    old = _status(target, follow=False)
+    keep = stat.S_IMODE(old.st_mode) if old is not None and stat.S_ISREG(old.st_mode) else None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes 0600 files; outputs get the usual mode
-    if "b" not in mode:
-        kwargs.setdefault("encoding", "utf-8")
-        kwargs.setdefault("newline", "")
+    # mkstemp makes 0600 files: a replaced file keeps its mode, a new one gets the usual mode.
+    os.chmod(tmp_name, keep if keep is not None else 0o666 & ~_umask())
     try:
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle

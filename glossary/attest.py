@@ -15,7 +15,6 @@ from ruzh.align.types import Document, Sentence
 from ruzh.glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
 from ruzh.glossary.positions import SourceText, source_text
 from ruzh.glossary.termbase import Concept
-from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 
 EXAMPLES = 3
 _CONTEXT_CHARS = 40
@@ -108,8 +107,7 @@ class _Tally:
 
 
 def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str:
-    """The hit with some text either side, cut at word boundaries where possible, on one line,
-    without the control characters XML cannot carry (the document parts report them)."""
+    """The hit with some text either side, cut at word boundaries where possible, on one line."""
     left = max(0, start - width)
     right = min(len(text), end + width)
     if left > 0:
@@ -118,7 +116,7 @@ def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str
     if right < len(text):
         space = text.rfind(" ", end, right)
         right = space if space >= 0 else right
-    snippet = " ".join(ILLEGAL_XML_CHARS.sub("", text[left:right]).split())
+    snippet = " ".join(text[left:right].split())
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 
@@ -147,7 +145,7 @@ def _occurrences(
             doc=doc,
             line=line,
             column=col,
-            surface=ILLEGAL_XML_CHARS.sub("", sentence.text[h.start : h.end]),
+            surface=sentence.text[h.start : h.end],
             term=h.term,
             context=context(sentence.text, h.start, h.end, 20 if lang == "zh" else _CONTEXT_CHARS),
         )
@@ -174,8 +172,7 @@ class Attester:
         for lang, sentence, hits in document_hits(document, self.ru, self.zh):
             for hit in hits:
                 tally = part.setdefault((hit.concept, lang), _Tally())
-                surface = ILLEGAL_XML_CHARS.sub("", sentence.text[hit.start : hit.end])
-                tally.count(document.name, hit.term, surface)
+                tally.count(document.name, hit.term, sentence.text[hit.start : hit.end])
                 if len(tally.spare) >= OFFERS_PER_DOCUMENT:
                     continue
                 if source is None:

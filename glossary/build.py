@@ -32,6 +32,7 @@ from ruzh.glossary.rows import (
     known_row,
     name_rows,
     ru_rows,
+    strip_controls,
     zh_rows,
     zh_text_stats,
 )
@@ -108,7 +109,7 @@ def build_glossary(
         corpus.zh_texts.extend(part.zh_texts)
         corpus.ru_texts.extend(part.ru_texts)
         corpus.notices.extend(part.notices)
-    atts = attester.result()
+    atts = {k: _printable(a) for k, a in attester.result().items()}
     ru_known = {lemma_key(t.text) for c in all_concepts for t in c.terms if t.lang == "ru"}
     zh_known = {t.text for c in all_concepts for t in c.terms if t.lang == "zh"}
     ru_cands = _select(corpus.ru.tallies, ru_known, options, lambda k: k, _ru_specificity(corpus.ru))
@@ -134,6 +135,15 @@ def build_glossary(
         tuple(entries), atts, tuple(all_concepts), tuple(corpus.names), options.signature(), options,
         tuple(corpus.notices),
     )  # fmt: skip
+
+
+def _printable(att: Attestation) -> Attestation:
+    """An attestation without the control characters XML cannot carry (``parts`` reports them)."""
+    examples = tuple(
+        replace(o, context=strip_controls(o.context), surface=strip_controls(o.surface)) for o in att.examples
+    )
+    surfaces = tuple((strip_controls(s), n) for s, n in att.surfaces)
+    return replace(att, examples=examples, surfaces=surfaces)
 
 
 def _reviewed_concept(entry: Entry, old: Concept | None) -> Concept:

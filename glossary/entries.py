@@ -18,6 +18,7 @@ from typing import IO
 
 import regex
 from ruzh.core.atomicio import atomic_write
+from ruzh.core.spreadsheet import neutralise_row
 from ruzh.glossary.termbase import Concept, Term
 
 COLUMNS = (
@@ -152,7 +153,7 @@ def _write(entries: Iterable[Entry], handle: IO[str]) -> None:
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for entry in entries:
-        writer.writerow(_row(entry))
+        writer.writerow(neutralise_row(_row(entry)))
 
 
 def read_csv(path: str | Path, *, require_rows: bool = True) -> list[Entry]:

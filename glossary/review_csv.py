@@ -18,6 +18,8 @@ from pathlib import Path
 
 import regex
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import read_input
+from ruzh.core.spreadsheet import refuse_formula_terms, restore_row
 from ruzh.glossary.entries import COLUMNS, ROW_STATUSES, Entry, is_more_marker, split_variant
 from ruzh.glossary.termbase import STATUSES
 
@@ -36,7 +38,7 @@ def read_csv(path: str | Path, *, require_rows: bool = True) -> list[Entry]:
     """Rows of a review CSV file; anything malformed raises :class:`InputError` with file and line."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_input(path)
     except OSError as exc:
         raise InputError(
             f"cannot read glossary CSV: {exc.strerror}", file=name, hint="check the path"
@@ -146,7 +148,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
                         line=start,
                         hint="shorten that cell; it looks like a paste accident",
                     )
-            yield start, values
+            yield start, restore_row(values)
     finally:
         csv.field_size_limit(old)
 
@@ -189,7 +191,7 @@ def _entry(values: Sequence[str], header: Sequence[str], name: str, line: int) -
         raise fail(
             f"unknown status {row.get('status', '')!r} for {cid}", f"use one of {', '.join(ROW_STATUSES)}"
         )
-    variants = {lang: _variants(row, lang, cid, fail) for lang in ("ru", "zh")}
+    variants = {lang: _variants(row, lang, cid, (name, line), fail) for lang in ("ru", "zh")}
     try:
         numbers = {k: float(row[k]) if row.get(k) else None for k in ("termhood", "association")}
         ru_freq, zh_freq = int(row.get("ru_freq") or 0), int(row.get("zh_freq") or 0)
@@ -221,11 +223,12 @@ def _entry(values: Sequence[str], header: Sequence[str], name: str, line: int) -
 
 
 def _variants(
-    row: dict[str, str], lang: str, cid: str, fail: Callable[[str, str], InputError]
+    row: dict[str, str], lang: str, cid: str, where: tuple[str, int], fail: Callable[[str, str], InputError]
 ) -> tuple[str, ...]:
     """The ``|``-separated variants of a language, statuses lower-cased; one preferred term at most."""
+    name, line = where
     main = row.get(lang, "")
-    out = []
+    out: list[str] = []
     for cell in (v.strip() for v in row.get(f"{lang}_variants", "").split("|")):
         if not cell:
             continue
@@ -234,6 +237,7 @@ def _variants(
             raise fail(f"unknown term status ({m.group(1)}) in {lang}_variants", f"use {', '.join(STATUSES)}")
         text, status = split_variant(cell)
         out.append(text if status == "admitted" else f"{text} ({status})")
+    refuse_formula_terms((main, *out), file=name, line=line)
     preferred = [v for v in out if split_variant(v)[1] == "preferred"]
     if "|" in main or ";" in main or (main and preferred) or len(preferred) > 1:
         raise fail(

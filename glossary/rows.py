@@ -20,6 +20,7 @@ from ruzh.glossary.entries import Entry, candidate_id, from_concept
 from ruzh.glossary.matching import lemma_key
 from ruzh.glossary.termbase import Concept
 from ruzh.glossary.translit import NameTally, match_names
+from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +34,14 @@ class Partner:
     variants: tuple[str, ...] = ()
 
 
+def strip_controls(text: str) -> str:
+    """Text without the control characters XML (and so TBX) cannot carry."""
+    return ILLEGAL_XML_CHARS.sub("", text)
+
+
 def contexts(examples: Iterable[tuple[str, int, str]]) -> str:
-    """``doc:line context ‖ …`` for the context cells."""
-    return " ‖ ".join(f"{doc}:{line} {text}" for doc, line, text in examples)
+    """``doc:line context ‖ …`` for the context cells, without control characters."""
+    return " ‖ ".join(f"{doc}:{line} {strip_controls(text)}" for doc, line, text in examples)
 
 
 def known_row(concept: Concept, atts: Mapping[tuple[str, str], Attestation]) -> Entry:

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import read_input
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_LANGS = ("ru", "zh", "en")
@@ -83,7 +84,7 @@ def load_termbase(path: str | Path | None = None) -> list[Concept]:
 @lru_cache(maxsize=8)
 def _load_cached(path: str) -> tuple[Concept, ...]:
     try:
-        raw = Path(path).read_bytes()
+        raw = read_input(path)
     except OSError as exc:
         raise InputError(
             f"cannot read termbase: {exc.strerror}", file=path, hint="check the path and permissions"

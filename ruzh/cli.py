@@ -11,18 +11,28 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ruzh import __version__
 from ruzh.core.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RuzhError
+from ruzh.core.terminal import guarded_terminals, visible
 from ruzh.formatter import EXIT_CODES
 
 # Order is the order in ``ruzh --help``.
 COMMAND_MODULES: tuple[str, ...] = ("build", "segment", "align", "eval", "tmx", "glossary", "check")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with usage errors in the one-line form of every other error (subparsers inherit it)."""
+
+    def error(self, message: str) -> NoReturn:
+        what = " ".join(message.split())
+        self.exit(EXIT_USAGE, visible(f"error: {what} — see {self.prog} --help") + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="ruzh",
         description="Russian-Chinese parallel text: segment, align, TMX, glossary, checks.",
         epilog=EXIT_CODES,
@@ -44,14 +54,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if not getattr(args, "handler", None):
-        parser.print_help(sys.stderr)
+        print("error: no command given — see ruzh --help", file=sys.stderr)
         return EXIT_USAGE
+    with guarded_terminals():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Call the subcommand's handler and turn every failure into one line and its exit code."""
     try:
         return int(args.handler(args))
     except RuzhError as exc:
         if args.debug:
             raise
-        print(exc.render(), file=sys.stderr)
+        print(visible(exc.render()), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -62,14 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"error: {exc.strerror or exc}{where} — check the path and permissions", file=sys.stderr)
+        message = f"error: {exc.strerror or exc}{where} — check the path and permissions"
+        print(visible(message), file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # a bug, not the user's input: never report it as findings (exit 1)
         if args.debug:
             raise
-        print(
+        message = (
             f"error: internal error: {type(exc).__name__}: {exc} — please report it with the output of "
-            "the same command run with --debug",
-            file=sys.stderr,
+            "the same command run with --debug"
         )
+        print(visible(" ".join(message.split())), file=sys.stderr)
         return EXIT_INTERNAL

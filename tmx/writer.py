@@ -41,6 +41,9 @@ def _version() -> str:
         return "0+unknown"
 
 
+LAST_TMX_SECOND = 253402300799  # 9999-12-31T23:59:59Z: TMX dates have four-digit years
+
+
 def tmx_date(epoch: float | None = None) -> str:
     """A TMX date (``YYYYMMDDThhmmssZ``, UTC) for ``epoch``, ``SOURCE_DATE_EPOCH`` or now, in that order."""
     if epoch is None:
@@ -49,10 +52,12 @@ def tmx_date(epoch: float | None = None) -> str:
             try:
                 epoch = int(pinned)
             except ValueError:
+                epoch = -1
+            if not 0 <= epoch <= LAST_TMX_SECOND:
                 raise ConfigError(
-                    f"SOURCE_DATE_EPOCH={pinned!r} is not an integer",
+                    f"SOURCE_DATE_EPOCH={pinned!r} is not an integer from 0 to {LAST_TMX_SECOND}",
                     hint="set it to seconds since 1970-01-01 UTC, e.g. SOURCE_DATE_EPOCH=1700000000",
-                ) from None
+                )
         else:
             epoch = time.time()
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(epoch))

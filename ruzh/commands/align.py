@@ -14,7 +14,7 @@ from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import EXIT_OK, ConfigError, InputError
-from ruzh.formatter import add_command
+from ruzh.formatter import add_command, encoding_name
 from ruzh.lexicon import aligner_lexicon
 
 
@@ -70,7 +70,9 @@ def register(subparsers: Any) -> None:
         "first, one partner each), and align each pair; each pair starts with a '# pair' line giving "
         "both passages and its score in [0, 1]",
     )
-    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
+    )
     parser.add_argument("-o", "--output", metavar="FILE", default="-", help="output file (default: stdout)")
     parser.set_defaults(handler=run)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ruzh.checks.findings import fails
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
-from ruzh.formatter import add_command
+from ruzh.formatter import add_command, encoding_name
 from ruzh.glossary.entries import read_csv
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
 from ruzh.seeds import seed_paths
@@ -46,7 +46,9 @@ def register(subparsers: Any) -> None:
         "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
+    )
     parser.add_argument(
         "--keep-going",
         action="store_true",

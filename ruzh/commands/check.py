@@ -16,6 +16,7 @@ from ruzh.checks.rules import RULES
 from ruzh.checks.runner import CheckInputs, expand_paths, run_checks
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.core.inputs import read_stream
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
 
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         )
     files = [p for p in args.paths if p != "-"]
     docs = expand_paths(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
-    inline = (("<stdin>", sys.stdin.buffer.read()),) if "-" in args.paths else ()
+    inline = (("<stdin>", read_stream(sys.stdin.buffer, "<stdin>")),) if "-" in args.paths else ()
     inputs = CheckInputs(
         documents=tuple(docs),
         inline=inline,

@@ -10,7 +10,8 @@ from typing import Any
 
 from ruzh.align.reader import read_documents
 from ruzh.core.errors import EXIT_OK, ConfigError
-from ruzh.formatter import add_command
+from ruzh.core.terminal import visible
+from ruzh.formatter import add_command, encoding_name
 from ruzh.glossary.build import BuildOptions, build_glossary
 from ruzh.glossary.entries import merge, read_csv, write_csv
 from ruzh.glossary.export import exportable, write_outputs
@@ -51,7 +52,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--termbase", metavar="CSV", help="termbase CSV to use instead of the shipped one (same columns)"
     )
-    parser.add_argument("--encoding", metavar="NAME", help="force the encoding of .txt inputs")
+    parser.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
+    )
 
 
 def _register_build(actions: Any) -> None:
@@ -209,5 +212,5 @@ def run_show(args: argparse.Namespace) -> int:
 
     atts = attest(read_documents(args.inputs or seed_paths(), args.encoding), found)
     for concept in found:
-        sys.stdout.write(render_concept(concept, atts))
+        sys.stdout.write(visible(render_concept(concept, atts)))
     return EXIT_OK

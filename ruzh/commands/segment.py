@@ -10,7 +10,8 @@ from typing import Any, TextIO
 from ruzh.align.reader import read_documents
 from ruzh.align.types import Document
 from ruzh.core.errors import EXIT_INPUT, EXIT_OK, InputError
-from ruzh.formatter import add_command
+from ruzh.core.terminal import visible
+from ruzh.formatter import add_command, encoding_name
 from ruzh.seeds import seed_paths
 
 
@@ -37,6 +38,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--encoding",
         metavar="NAME",
+        type=encoding_name,
         help="force the encoding of .txt inputs (e.g. cp1251, gb18030) instead of detecting it",
     )
     parser.add_argument(
@@ -64,12 +66,13 @@ def write_jsonl(document: Document, out: TextIO) -> None:
 
 
 def write_text(document: Document, out: TextIO) -> None:
-    """Blocks with their language and role, sentences indented with their line:column."""
-    out.write(f"# {document.name} ({document.encoding}, {len(document.blocks)} blocks)\n")
+    """Blocks with their language and role, sentences indented with their line:column (control
+    characters of the document shown as ``\\xNN``: this output is for people's terminals)."""
+    out.write(f"# {visible(document.name)} ({document.encoding}, {len(document.blocks)} blocks)\n")
     for block in document.blocks:
         out.write(f"[{block.index}] {block.lang} {block.role} {block.line}:{block.column}\n")
         for sentence in block.sentences:
-            out.write(f"    {sentence.line}:{sentence.column}\t{sentence.text}\n")
+            out.write(f"    {sentence.line}:{sentence.column}\t{visible(sentence.text)}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,5 +83,5 @@ def run(args: argparse.Namespace) -> int:
     for document in read_documents(paths, args.encoding, keep_going=args.keep_going, errors=errors):
         writer(document, sys.stdout)
     for error in errors:
-        print(error.render(), file=sys.stderr)
+        print(visible(error.render()), file=sys.stderr)
     return EXIT_INPUT if errors else EXIT_OK

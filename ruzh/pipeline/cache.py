@@ -74,5 +74,8 @@ class Cache:
         """Store a value (best effort: a full disk only costs the speed-up)."""
         if self.folder is None:
             return
-        with contextlib.suppress(OSError, ConfigError), atomic_write(self._path(name, kind), "wb") as handle:
+        with (
+            contextlib.suppress(OSError, ConfigError),
+            atomic_write(self._path(name, kind), "wb", own_file=True) as handle,
+        ):
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

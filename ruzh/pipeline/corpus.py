@@ -9,6 +9,7 @@ from pathlib import Path
 from ruzh.align.reader import read_document
 from ruzh.align.types import Document
 from ruzh.core.errors import InputError
+from ruzh.core.inputs import printable, read_input
 from ruzh.pipeline.cache import Cache, key
 from ruzh.progress import Progress
 
@@ -23,10 +24,10 @@ def _read(path: str, encoding: str | None) -> Document | InputError:
 
 def _document_key(path: Path, encoding: str | None) -> str | None:
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_input(path)
+    except InputError:
         return None  # the reader reports it properly
-    return key("document", str(path), encoding or "", data)
+    return key("document", printable(path), encoding or "", data)
 
 
 def read_corpus(

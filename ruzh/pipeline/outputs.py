@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ruzh.align.types import Document, Sentence
 from ruzh.core.atomicio import atomic_write
+from ruzh.core.spreadsheet import neutralise_row
 from ruzh.pipeline.model import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_beads
@@ -69,11 +70,12 @@ def unaligned_rows(
 
 
 def write_unaligned(path: Path, rows: Iterable[Sequence[str]]) -> None:
-    """``unaligned.tsv``: a header, then one sentence per line (tabs and newlines in text escaped)."""
+    """``unaligned.tsv``: a header, then one sentence per line (tabs and newlines in text escaped; cells
+    that a spreadsheet would run as formulas quoted, see :mod:`ruzh.core.spreadsheet`)."""
     with atomic_write(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(UNALIGNED_HEADER)
-        writer.writerows(rows)
+        writer.writerows(neutralise_row(row) for row in rows)
 
 
 def write_text(path: Path, text: str) -> None:

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from ruzh.formatter import encoding_name
 from ruzh.lexicon import TERMBASE_HELP
 
 HELP = {
@@ -118,7 +119,7 @@ OPTIONS: dict[str, list[Option]] = {
         _opt(
             "--pairs", metavar="LIST.tsv", help="'ru_path<TAB>zh_path' lines, relative to the list's folder"
         ),
-        _opt("--encoding", metavar="NAME", help="force the encoding of .txt documents"),
+        _opt("--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt documents"),
         _opt(
             "--lexicon",
             action="append",
