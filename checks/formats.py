@@ -7,17 +7,19 @@ dates, findings in file and position order.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
-from ruzh.checks.findings import SEVERITIES, Finding
+from ruzh.checks.findings import SEVERITIES, SEVERITY_RANK, Finding
 from ruzh.checks.rules import Rule
 
 TOOL = "ruzh"
-TOOL_URI = "https://example.invalid/ruzh"  # no public home yet; SARIF wants a URI, so a reserved one
+# SARIF's informationUri is optional: ruzh has no public home page yet, so none is written (a
+# placeholder would send users to a page that does not exist).
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # GitHub shows at most this many annotations of one kind per step; the rest go into a summary.
 GITHUB_LIMIT = 10
@@ -33,6 +35,11 @@ class Report:
     version: str = ""
     suppressed: int = 0
     settings: tuple[tuple[str, str], ...] = ()
+    fail_on: str = "error"  # findings below it are reported, not failed (JUnit <skipped>)
+
+    def failing(self, finding: Finding) -> bool:
+        """Whether ``finding`` is at or above ``fail_on`` (the command then exits 1)."""
+        return self.fail_on != "never" and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[self.fail_on]
 
 
 def summary(report: Report) -> dict[str, object]:
@@ -85,33 +92,45 @@ def json_chunks(report: Report) -> Iterator[str]:
 
 
 def junit_chunks(report: Report) -> Iterator[str]:
-    """JUnit XML: one test case per rule and file, failing when that rule found something there."""
+    """JUnit XML as Jenkins' xUnit schema wants it: a suite per rule, a case per file; findings at or
+    above ``--fail-on`` fail the case, findings below it mark it ``<skipped>`` (reported, not failed)."""
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.findings:
         grouped[(f.rule, f.file)].append(f)
     files = sorted(set(report.files) | {f.file for f in report.findings})
-    root = etree.Element("testsuites", name=f"{TOOL} check")
-    total_fail = 0
+    root = etree.Element("testsuites", name=f"{TOOL} check", time="0")
+    totals = Counter[str]()
     for r in report.rules:
         suite = etree.SubElement(root, "testsuite", name=r.id)
-        fails = 0
+        counts = Counter[str]()
         for name in files:
-            case = etree.SubElement(suite, "testcase", classname=r.id, name=name)
-            found = grouped.get((r.id, name), [])
-            if found:
-                fails += 1
-                worst = min(found, key=lambda f: SEVERITIES.index(f.severity)).severity
-                fail = etree.SubElement(case, "failure", type=worst, message=f"{len(found)} {r.id} findings")
-                fail.text = "\n".join(
-                    f"{f.file}:{f.line}:{f.column}: {f.severity} {f.message}" for f in found
-                )
-        suite.set("tests", str(len(files)))
-        suite.set("failures", str(fails))
-        total_fail += fails
+            case = etree.SubElement(suite, "testcase", classname=r.id, name=name, time="0")
+            counts[_junit_case(case, r.id, grouped.get((r.id, name), []), report)] += 1
+        for key in ("tests", "failures", "errors", "skipped"):
+            suite.set(key, str(len(files) if key == "tests" else counts[key]))
+        suite.set("time", "0")
+        totals.update(counts)
     root.set("tests", str(len(files) * len(report.rules)))
-    root.set("failures", str(total_fail))
+    root.set("failures", str(totals["failures"]))
+    root.set("errors", "0")  # an error is a check that could not run: ruzh then exits 2/3/70 instead
     xml: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
     yield xml.decode("utf-8")
+
+
+def _junit_case(case: etree._Element, rule_id: str, found: list[Finding], report: Report) -> str:
+    """Fill one test case; ``failures``, ``skipped`` or ``passed``."""
+    if not found:
+        return "passed"
+    failing = [f for f in found if report.failing(f)]
+    chosen = failing or found
+    worst = min(chosen, key=lambda f: SEVERITIES.index(f.severity)).severity
+    if failing:
+        node = etree.SubElement(case, "failure", type=worst, message=f"{len(failing)} {rule_id} findings")
+    else:
+        below = f"{len(found)} {rule_id} findings below --fail-on {report.fail_on}"
+        node = etree.SubElement(case, "skipped", type=worst, message=below)
+    node.text = "\n".join(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.message}" for f in found)
+    return "failures" if failing else "skipped"
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -132,7 +151,7 @@ def sarif_chunks(report: Report) -> Iterator[str]:
         }
         for r in report.rules
     ]
-    driver = {"name": TOOL, "version": report.version, "informationUri": TOOL_URI, "rules": rules}
+    driver = {"name": TOOL, "version": report.version, "rules": rules}
     head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0"}, ensure_ascii=False)[
         :-1
     ]  # reopened below to splice the results in without building one huge object
@@ -188,14 +207,21 @@ _GH_KIND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def github_chunks(report: Report) -> Iterator[str]:
-    """Workflow commands: the first ten findings of each kind annotated, the rest listed and counted."""
+    """Workflow commands: the first ten findings of each kind annotated, the rest listed and counted.
+
+    Every value is escaped, so a file name or message holding a newline cannot start a command of its
+    own; the plain listing is also wrapped in ``stop-commands`` with a token derived from its content
+    (deterministic, and not guessable by whoever wrote a file name), so nothing in it is a command.
+    """
     shown: Counter[str] = Counter()
     lines: list[str] = []
-    rest: list[Finding] = []
+    rest: list[str] = []
     for f in report.findings:
         kind = _GH_KIND[f.severity]
         if shown[kind] >= GITHUB_LIMIT:
-            rest.append(f)
+            rest.append(
+                f"{f.severity} {f.rule} {_gh_escape(f.file)}:{f.line}:{f.column}: {_gh_escape(f.message)}"
+            )
             continue
         shown[kind] += 1
         props = (
@@ -203,8 +229,11 @@ def github_chunks(report: Report) -> Iterator[str]:
         )
         lines.append(f"::{kind} {props}::{_gh_escape(f.message)}")
     if rest:
+        token = "ruzh-" + hashlib.sha256("\n".join(rest).encode("utf-8", "surrogatepass")).hexdigest()[:32]
         lines.append(f"::group::{len(rest)} more findings (GitHub annotates only {GITHUB_LIMIT} per kind)")
-        lines.extend(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in rest)
+        lines.append(f"::stop-commands::{token}")
+        lines.extend(rest)
+        lines.append(f"::{token}::")
         lines.append("::endgroup::")
     by_rule = Counter((f.severity, f.rule) for f in report.findings)
     lines.append(f"ruzh check: {len(report.findings)} findings in {len(report.files)} files")

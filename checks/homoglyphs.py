@@ -1,6 +1,9 @@
 """Look-alike slips: Latin and Cyrillic letters mixed inside one word (``IоT`` with a Cyrillic о).
 
-Such a word looks right on screen but matches nothing in search, in the termbase or in a TM.
+Such a word looks right on screen but matches nothing in search, in the termbase or in a TM. The
+same slip made wholesale (``Р2Р``, ``В2С`` typed with Cyrillic Р, В, С) mixes no scripts, so
+:func:`lookalike_acronyms` looks for digit-bearing tokens written only in Cyrillic letters whose Latin
+look-alike spelling is a standard acronym (a known one, or one the corpus itself writes in Latin).
 
 What counts as one word: a run of letters and digits without a hyphen. So ``B2С`` with a Cyrillic С
 is a slip, while ``3D-печать``, ``5G-сети`` and ``IT-компания`` are legitimate compounds whose
@@ -10,7 +13,7 @@ abbreviation). Words in other scripts (Han, Greek) are not judged here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 from ruzh.checks.findings import Finding
@@ -23,6 +26,18 @@ LATIN_TO_CYRILLIC: dict[str, str] = dict(zip("AaBCcEeHKkMOoPpTXxYy", "АаВСс
 CYRILLIC_TO_LATIN: dict[str, str] = {v: k for k, v in LATIN_TO_CYRILLIC.items()}
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Latin acronyms with digits that are the standard spelling in Russian text too (never transliterated).
+STANDARD_ACRONYMS = frozenset(
+    {
+        "B2B", "B2C", "C2C", "B2G", "G2B", "G2C", "C2B", "O2O", "P2P", "M2M",  # e-commerce and finance
+        "2D", "3D", "4D", "2G", "3G", "4G", "5G", "6G", "4K", "8K",  # graphics, printing, mobile networks
+        "A4", "A3", "H2O", "CO2", "G7", "G20",
+    }
+)  # fmt: skip
+# Cyrillic letters that stand for a Latin letter in such acronyms without looking like it: 3Д for 3D,
+# 5Г for 5G. Used only where the result is a standard acronym.
+_STAND_INS: dict[str, str] = {"Д": "D", "Г": "G"}
+_DIGIT = regex.compile(r"\d")
 _LATIN = regex.compile(r"\p{Latin}")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 
@@ -75,4 +90,57 @@ def mixed_script(src: SourceFile) -> Iterator[Finding]:
                 word,
                 related=(fixed,) if fixed else (),
                 context=line[max(0, start - 6) : start + len(word) + 6],
+            )
+
+
+def latin_acronyms(lines: Iterable[str]) -> set[str]:
+    """Latin letter-and-digit tokens of a corpus (``P2P``, ``5G``): standard there, whatever the list."""
+    found: set[str] = set()
+    for line in lines:
+        for m in _WORD.finditer(line):
+            w = m.group(0)
+            if _DIGIT.search(w) and _LATIN.search(w) and not _CYRILLIC.search(w):
+                found.add(w.upper())
+    return found
+
+
+def latin_spelling(word: str) -> str | None:
+    """The Latin look-alike spelling of a token of Cyrillic letters and digits, or ``None`` when it has
+    no digit, no letter, a Latin letter, or a letter without a look-alike."""
+    if not _DIGIT.search(word) or not _CYRILLIC.search(word) or _LATIN.search(word):
+        return None
+    out = []
+    for ch in word:
+        if ch.isdigit():
+            out.append(ch)
+        elif ch in CYRILLIC_TO_LATIN:
+            out.append(CYRILLIC_TO_LATIN[ch])
+        elif ch in _STAND_INS:
+            out.append(_STAND_INS[ch])
+        else:
+            return None
+    return "".join(out)
+
+
+def lookalike_acronyms(
+    src: SourceFile, corpus_latin: set[str] | frozenset[str] = frozenset()
+) -> Iterator[Finding]:
+    """Tokens such as ``Р2Р`` written wholly in Cyrillic look-alikes of a standard Latin acronym."""
+    standard = STANDARD_ACRONYMS | corpus_latin
+    for number, line in enumerate(src.lines, 1):
+        for m in _WORD.finditer(line):
+            latin = latin_spelling(m.group(0))
+            if latin is None or latin.upper() not in standard:
+                continue
+            word = m.group(0)
+            yield finding(
+                "lookalike-acronym",
+                f"'{word}' is written in Cyrillic letters ({_describe(word)}); the standard acronym is "
+                f"'{latin}' in Latin letters",
+                src.name,
+                number,
+                m.start() + 1,
+                word,
+                related=(latin,),
+                context=line[max(0, m.start() - 6) : m.end() + 6],
             )

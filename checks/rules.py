@@ -60,6 +60,22 @@ RULES: tuple[Rule, ...] = (
         "Retype the word in one script.",
     ),
     Rule(
+        "lookalike-acronym",
+        "error",
+        "document",
+        "An acronym with digits typed entirely in Cyrillic look-alikes of its Latin letters (Р2Р, В2С for "
+        "P2P, B2C); it looks right but matches nothing in search, the termbase or a TM.",
+        "Retype it in Latin letters, as the standard acronym is written.",
+    ),
+    Rule(
+        "name-punctuation-variants",
+        "warning",
+        "document",
+        "One name (a slogan, an initiative, a quoted title) is punctuated two ways in one document: a dash "
+        "in one place and a comma in another, or different quotation marks.",
+        "Write the name one way throughout the document.",
+    ),
+    Rule(
         "name-two-spellings",
         "warning",
         "document",

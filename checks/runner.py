@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruzh.checks import homoglyphs, names, typography
+from ruzh.checks import homoglyphs, names, punctuation, typography
 from ruzh.checks.baseline import read_baseline, split_known
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding, with_fingerprints
@@ -43,12 +43,15 @@ def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = Non
     """Document rules over a corpus: typography and scripts per file, dashes and terms across files."""
     runs = {s.name: joined(s) for s in sources}
     dashes = typography.dash_contexts(runs.values())
+    latin = homoglyphs.latin_acronyms(line for s in sources for line in s.lines)
     for src in sources:
         yield from typography.halfwidth_punctuation(src)
         yield from typography.unbalanced_pairs(src, runs[src.name])
         yield from typography.stray_spaces(src)
         yield from typography.han_for_dash(src, runs[src.name], dashes)
         yield from homoglyphs.mixed_script(src)
+        yield from homoglyphs.lookalike_acronyms(src, latin)
+        yield from punctuation.punctuation_variants(src, runs[src.name])
     yield from names.two_spellings(sources, runs)
     if glossary is not None:
         yield from check_variants(sources, runs, glossary)

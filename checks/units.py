@@ -6,8 +6,9 @@ Chinese renderings looked up in the target; forbidden renderings). Across the me
 ratios far from this memory's own norm, the same source with different targets and the same
 target with different sources, each reported once per group.
 
-Positions: the line of the ``<tu>`` in a TMX, the line in an aligned TSV; the column is 1 (the
-unit as a whole), and the message quotes the text around the problem.
+Positions: in a TMX the line where the offending text starts inside its ``<seg>`` (the ``<tu>`` line
+for findings about the whole memory), the line in an aligned TSV; the column is 1, and the message
+quotes the text around the problem.
 
 Memory stays flat for millions of units: per unit only a float and two 64-bit hashes are kept;
 texts are kept only for the few extreme ratios and for units that join a conflicting group.
@@ -19,8 +20,8 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,18 +64,19 @@ _TERM_SYMBOL = regex.compile(r"[+#&]")
 
 def iter_units(
     path: str | Path, name: str, kind: str | None = None, problems: list[Finding] | None = None
-) -> Iterator[tuple[int, TranslationUnit]]:
-    """(line in the file, unit) from a TMX or an aligned TSV file.
+) -> Iterator[tuple[int, TranslationUnit, Callable[[str, str | None], int] | None]]:
+    """(line in the file, unit, where a text of it starts) from a TMX or an aligned TSV file.
 
     ``kind`` is ``tmx`` or ``tsv`` (default: by the file name). What the TMX reader had to skip or
     leave out (a unit without a Russian side, inline codes) is added to ``problems`` as findings,
-    so nothing is dropped silently.
+    so nothing is dropped silently. The third item, for a TMX, gives the line of a text inside the
+    unit's segments (``None`` for TSV, whose unit is one line).
     """
     p = str(path)
     if (kind or ("tmx" if p.endswith((".tmx", ".tmx.gz", ".xml")) else "tsv")) == "tmx":
         reader = TmxReader(p, name)  # its last_line is the line of the <tu> just yielded
         for unit in reader:
-            yield reader.last_line, unit
+            yield reader.last_line, unit, reader.text_line
         if problems is not None:
             problems.extend(
                 finding("tmx-read-problem", pr.message, name, pr.line or 1, 1, "", context=pr.message)
@@ -82,7 +84,7 @@ def iter_units(
             )
     else:
         for unit in units_from_tsv(p, name):
-            yield unit.ru_line, unit
+            yield unit.ru_line, unit, None
 
 
 def _stem(word: str) -> str:
@@ -375,13 +377,23 @@ def _weighted_median(values: list[float], counts: array[int] | list[int], total:
     return values[-1]
 
 
+def _side_of(f: Finding) -> str | None:
+    """Which side of its unit a finding is about, from its text and message (``None``: either)."""
+    if "Chinese side" in f.message or _HAN.search(f.text):
+        return "zh"
+    return "ru" if "Russian side" in f.message else None
+
+
 def check_unit_file(
     path: str | Path, name: str, glossary: Glossary | None = None, kind: str | None = None
 ) -> Iterator[Finding]:
     """Every finding of a TMX or aligned TSV file, streamed; memory-wide findings come last."""
     checker = UnitChecker(name, glossary)
     problems: list[Finding] = []
-    for line, unit in iter_units(path, name, kind, problems):
-        yield from checker.check(line, unit)
+    for line, unit, locate in iter_units(path, name, kind, problems):
+        found = checker.check(line, unit)
+        if locate is not None:
+            found = [replace(f, line=locate(f.text, _side_of(f))) if f.text else f for f in found]
+        yield from found
     yield from problems
     yield from checker.finish()

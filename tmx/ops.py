@@ -167,18 +167,23 @@ def split(
     written: list[Path] = []
     names = split_names(target, 999)
     iterator = iter(units)
-    while True:
-        chunk = list(itertools.islice(iterator, size))
-        if not chunk:
-            break
-        name = next(names)
-        with open_output(name) as handle, TmxWriter(handle, settings) as writer:
-            for unit in chunk:
-                writer.write(unit)
-        written.append(name)
-        total.written += writer.report.written
-        total.skipped += writer.report.skipped
-        total.problems.extend(writer.report.problems)
+    try:
+        while True:
+            chunk = list(itertools.islice(iterator, size))
+            if not chunk:
+                break
+            name = next(names)
+            with open_output(name) as handle, TmxWriter(handle, settings) as writer:
+                for unit in chunk:
+                    writer.write(unit)
+            written.append(name)
+            total.written += writer.report.written
+            total.skipped += writer.report.skipped
+            total.problems.extend(writer.report.problems)
+    except BaseException:
+        for name in written:  # a bad input half-way leaves no parts: all or nothing
+            name.unlink(missing_ok=True)
+        raise
     return written, total
 
 
@@ -215,6 +220,13 @@ class TmStats:
         }
 
 
+def score_bin(score: float) -> int:
+    """The histogram bin (0-9) of a score; out-of-range scores (1e308, -5) go to the end bins."""
+    if not score < 1.0:  # also NaN, which a reader never hands over but a caller might
+        return 9
+    return 0 if score < 0.0 else int(score * 10)
+
+
 def collect_stats(units: Iterable[TranslationUnit]) -> TmStats:
     """Statistics of ``units`` in one pass."""
     stats = TmStats()
@@ -226,7 +238,7 @@ def collect_stats(units: Iterable[TranslationUnit]) -> TmStats:
         if unit.score is None:
             stats.no_score += 1
         else:
-            stats.score_bins[min(9, max(0, int(unit.score * 10)))] += 1
+            stats.score_bins[score_bin(unit.score)] += 1
         stats.ru_chars += len(unit.ru)
         stats.zh_chars += len(unit.zh)
         if unit.created:

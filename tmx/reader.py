@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import os
 import zlib
 from collections import Counter
@@ -21,7 +22,7 @@ from typing import IO, Any
 
 from lxml import etree
 from ruzh.core.errors import InputError
-from ruzh.tmx.langtags import RU, ZH, canonical, pair_side
+from ruzh.core.langtags import RU, ZH, canonical, pair_side
 from ruzh.tmx.types import TranslationUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -125,21 +126,31 @@ def error_line(exc: etree.XMLSyntaxError) -> int:
 def seg_text(seg: Any, tags: Counter[str]) -> str:
     """The text of a ``<seg>``: its own text and that of ``<hi>``/``<sub>``; native codes left out.
 
-    Every inline tag met is counted in ``tags`` so the caller can report it.
+    Every inline tag met is counted in ``tags`` so the caller can report it. Walked with an explicit
+    stack, not recursion: a hostile file nests ``<hi>`` thousands deep.
     """
-    parts = [seg.text or ""]
-    for child in seg:
-        tag = child.tag
-        if tag is etree.Entity:
-            tags[f"&{child.name};"] += 1
-        elif isinstance(tag, str):
-            tags[tag] += 1
-            if tag not in CODE_ELEMENTS:
-                parts.append(seg_text(child, tags))
-            elif tag in ("bpt", "ph", "it"):
-                # ``<sub>`` inside native code is translatable text (e.g. a footnote or alt text).
-                parts.extend(seg_text(sub, tags) for sub in child.iter("sub"))
-        parts.append(child.tail or "")
+    parts: list[str] = []
+    stack: list[Any] = [seg]  # elements whose text and children are read, and tails (str) to append
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        parts.append(item.text or "")
+        pending: list[Any] = []
+        for child in item:
+            tag = child.tag
+            if tag is etree.Entity:
+                tags[f"&{child.name};"] += 1
+            elif isinstance(tag, str):
+                tags[tag] += 1
+                if tag not in CODE_ELEMENTS:
+                    pending.append(child)
+                elif tag in ("bpt", "ph", "it"):
+                    # ``<sub>`` inside native code is translatable text (e.g. a footnote or alt text).
+                    pending.extend(child.iter("sub"))
+            pending.append(child.tail or "")
+        stack.extend(reversed(pending))
     return "".join(parts)
 
 
@@ -157,6 +168,26 @@ class TmxReader:
         self.read = 0
         self.skipped = 0
         self.last_line = 0  # line of the <tu> of the unit just yielded
+        self._last_tu: Any = None
+
+    def text_line(self, text: str, side: str | None = None) -> int:
+        """The line where ``text`` starts inside a ``<seg>`` of the unit just yielded, looking first in
+        the ``side`` (``ru``/``zh``) named; the ``<tu>`` line when it is not found. A finding then
+        points at the offending text, not at its unit. Looked up only for units with findings: the
+        element stays in memory until a later unit releases it."""
+        tu = self._last_tu
+        if tu is None or not text:
+            return self.last_line
+        tuvs = sorted(
+            tu.iterchildren("tuv"), key=lambda t: pair_side(t.get(XML_LANG) or t.get("lang") or "") != side
+        )
+        for tuv in tuvs:
+            for seg in tuv.iterchildren("seg"):
+                content = "".join(seg.itertext())
+                at = content.find(text)
+                if at >= 0:
+                    return int(seg.sourceline or self.last_line) + content.count("\n", 0, at)
+        return self.last_line
 
     @property
     def lang_counts(self) -> Counter[str]:
@@ -202,6 +233,7 @@ class TmxReader:
                 self._check_root(el.getroottree().getroot())
             if el.tag == "tu":
                 self.last_line = el.sourceline or 0
+                self._last_tu = el
                 unit = unit_of(el)
                 pending += 1
                 if pending == RELEASE_EVERY:
@@ -260,8 +292,8 @@ class TmxReader:
                     docs.append(value.strip() if value else "")
             elif tag == "tuv":
                 lang = child.get(XML_LANG_KEY) or child.get(b"lang")
-                if plain and lang and len(child):
-                    seg = child[-1]  # the DTD puts <seg> last; find() would cost 2 µs
+                if plain and lang and len(child) == 1:
+                    seg = child[0]  # a lone <seg>; anything else (notes, two segs) takes the long way
                     if seg.tag == "seg" and not len(seg):
                         side = pair_side(lang)
                         if side == RU and ru is None:
@@ -286,6 +318,12 @@ class TmxReader:
                 score = float(score_text)
             except ValueError:
                 self._problem(tu.sourceline or 0, f"x-score {score_text!r} is not a number; ignored")
+            else:
+                if not math.isfinite(score):  # NaN passes every comparison and breaks JSON
+                    self._problem(
+                        tu.sourceline or 0, f"x-score {score_text!r} is not a finite number; ignored"
+                    )
+                    score = None
         return TranslationUnit(
             ru,
             zh,
@@ -332,10 +370,18 @@ class TmxReader:
             self._problem(tuv.sourceline or 0, "<tuv> without xml:lang; ignored")
             return None
         self._langs[lang] += 1
-        seg = tuv.find("seg")
-        if seg is None:
+        segs = tuv.findall("seg")
+        if not segs:
             self._problem(tuv.sourceline or 0, f"<tuv xml:lang={lang!r}> without <seg>; ignored")
             return None
+        seg = segs[0]
+        for extra in segs[1:]:
+            text = "".join(extra.itertext())
+            self._problem(
+                extra.sourceline or 0,
+                f"a second <seg> in the {canonical(lang)} variant is left out ({text[:60]!r}); "
+                "TMX allows one <seg> per <tuv>",
+            )
         if not len(seg):  # plain text
             return _Tuv(lang, seg.text or "", tuv)
         tags: Counter[str] = Counter()

@@ -9,18 +9,19 @@ checked against the TMX 1.4 DTD when one is given, unit by unit, so memory stays
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-from ruzh.core.errors import InputError
-from ruzh.tmx.langtags import RU, ZH, canonical, is_well_formed, pair_side
+from ruzh.core.errors import ConfigError, InputError
+from ruzh.core.langtags import RU, ZH, OutputTags, canonical, is_well_formed, pair_side
 from ruzh.tmx.reader import XML_LANG, error_line, iterparse_safely, open_input, release
 from ruzh.tmx.writer import normalise_text
 from ruzh.tmx.xmlchars import find_illegal, find_illegal_refs
@@ -105,9 +106,9 @@ def _digest(text: str) -> bytes:
 class _Checker:
     """Structure, language and duplicate checks over one parse."""
 
-    def __init__(self, name: str, zh_tag: str, dtd: Any) -> None:
+    def __init__(self, name: str, tags: OutputTags, dtd: Any) -> None:
         self.name = name
-        self.zh_tag = canonical(zh_tag)
+        self.expected = {RU: canonical(tags.ru), ZH: canonical(tags.zh)}
         self.dtd = dtd
         self.problems: list[Problem] = []
         self.srclang = ""
@@ -187,8 +188,11 @@ class _Checker:
                 self.add(
                     WARNING, line, "language", f"{lang!r} is not a BCP 47 tag (write {canonical(lang)!r})"
                 )
-            elif side == ZH and canonical(lang) != self.zh_tag:
-                self.add(WARNING, line, "language", f"Chinese tagged {lang!r}, expected {self.zh_tag!r}")
+            elif canonical(lang) != self.expected[side]:
+                name = "Chinese" if side == ZH else "Russian"
+                self.add(
+                    WARNING, line, "language", f"{name} tagged {lang!r}, expected {self.expected[side]!r}"
+                )
             seg = tuv.find("seg")
             if seg is None:
                 continue
@@ -243,22 +247,48 @@ def validate_tmx(
     source: str | os.PathLike[str] | IO[bytes],
     *,
     name: str | None = None,
-    zh_tag: str = "zh-CN",
+    tags: OutputTags | None = None,
     dtd: str | os.PathLike[str] | None = None,
 ) -> list[Problem]:
-    """Every problem found in a TMX file (``source`` must be a path to be read twice, or seekable)."""
+    """Every problem found in a TMX file (``source`` must be a path to be read twice, or seekable).
+
+    ``tags`` are the languages expected (default: what ``ruzh`` writes by default). A truncated or
+    corrupt gzip stream is an :class:`InputError`; a missing or broken DTD a :class:`ConfigError`.
+    """
     label = name or (str(source) if isinstance(source, (str, os.PathLike)) else "<stdin>")
-    problems = scan_characters(source, label)
-    if not isinstance(source, (str, os.PathLike)):
-        source.seek(0)
-    checker = _Checker(label, zh_tag, etree.DTD(str(Path(dtd))) if dtd else None)
+    checker = _Checker(label, tags or OutputTags(), load_dtd(dtd) if dtd else None)
+    problems: list[Problem] = []
     try:
+        problems = scan_characters(source, label)
+        if not isinstance(source, (str, os.PathLike)):
+            source.seek(0)
         _walk(source, checker)
     except etree.XMLSyntaxError as exc:
         line = error_line(exc)
         if not any(p.code == "illegal-char" and p.line == line for p in problems):
             checker.add(ERROR, line, "xml", f"malformed XML: {exc.msg}")
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise InputError(
+            f"cannot read the compressed TMX: {exc or 'the stream ends early'}",
+            file=label,
+            hint="the .gz file is truncated or damaged: compress the TMX again",
+        ) from None
     return problems + checker.problems
+
+
+def load_dtd(path: str | os.PathLike[str]) -> Any:
+    """The TMX DTD to check against; a missing or unparsable file is a usage error (exit 2)."""
+    try:
+        with open(path, "rb") as handle:
+            return etree.DTD(handle)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot read the DTD: {exc.strerror or exc}", file=str(path), hint="give the path of tmx14.dtd"
+        ) from None
+    except etree.DTDParseError as exc:
+        raise ConfigError(
+            f"the DTD does not parse: {exc}", file=str(path), hint="give the TMX 1.4 DTD (tmx14.dtd)"
+        ) from None
 
 
 def _walk(source: str | os.PathLike[str] | IO[bytes], checker: _Checker) -> None:

@@ -29,10 +29,14 @@ def register(subparsers: Any) -> None:
         "sentence appears in exactly one bead; sentences without a counterpart are printed as 1-0 or "
         "0-1 beads, never dropped. Each bead has a confidence in [0, 1] that can be thresholded.",
     )
-    parser.add_argument("ru", nargs="?", metavar="RU", help="Russian document (its Russian blocks)")
-    parser.add_argument("zh", nargs="?", metavar="ZH", help="Chinese document (its Chinese blocks are used)")
+    parser.add_argument(
+        "ru", nargs="?", metavar="RU", help="Russian document (its Russian blocks); - is stdin"
+    )
+    parser.add_argument(
+        "zh", nargs="?", metavar="ZH", help="Chinese document (its Chinese blocks are used); - is stdin"
+    )
     parser.add_argument("--ru-sentences", metavar="FILE", help="Russian sentences, one per line (- = stdin)")
-    parser.add_argument("--zh-sentences", metavar="FILE", help="Chinese sentences, one per line")
+    parser.add_argument("--zh-sentences", metavar="FILE", help="Chinese sentences, one per line (- = stdin)")
     parser.add_argument(
         "--format",
         choices=("beads", "tsv", "jsonl"),
@@ -105,9 +109,9 @@ def text_line(data: bytes, offset: int) -> int:
 
 def _read_document(path: str, lang: str, encoding: str | None) -> list[Sentence]:
     """Sentences of one language from a document; the others are counted on stderr, not hidden."""
-    from ruzh.align.reader import read_document
+    from ruzh.commands.stdin import read_input
 
-    document = read_document(path, encoding)
+    document = read_input(path, encoding)
     others: dict[str, int] = {}
     for s in document.sentences():
         if s.lang != lang:
@@ -173,9 +177,9 @@ def _cell(text: str) -> str:
 def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
     """Lines for --find-pairs: a header per proposed pair, then its beads."""
     from ruzh.align.aligner import find_parallel_passages
-    from ruzh.align.reader import read_documents
+    from ruzh.commands.stdin import read_inputs
 
-    documents = list(read_documents(args.find_pairs, args.encoding))
+    documents = list(read_inputs(args.find_pairs, args.encoding))
     found = find_parallel_passages(documents, lexicon)
     print(f"# {signature(lexicon)} documents={len(documents)} pairs={len(found)}", file=sys.stderr)
     for number, pair in enumerate(found, start=1):

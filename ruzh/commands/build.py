@@ -10,6 +10,7 @@ from typing import Any
 
 from ruzh.checks.findings import fails
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, ConfigError
+from ruzh.core.langtags import output_tags
 from ruzh.formatter import add_command, encoding_name
 from ruzh.glossary.entries import read_csv
 from ruzh.pipeline.build import OUTPUT_FILES, BuildOptions, build, log
@@ -55,10 +56,12 @@ def register(subparsers: Any) -> None:
         help="skip unreadable documents (reported; exit 3 at the end) instead of stopping",
     )
     parser.add_argument(
+        "--ru-tag", metavar="TAG", help="xml:lang of Russian in the TMX and the TBX, e.g. ru-RU (default: ru)"
+    )
+    parser.add_argument(
         "--zh-tag",
-        default="zh-CN",
         metavar="TAG",
-        help="language tag of the Chinese side in the TMX (default: zh-CN)",
+        help="xml:lang of Chinese in the TMX and the TBX, e.g. zh-Hans (default: zh-CN)",
     )
     parser.add_argument(
         "--fail-on",
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         keep_going=args.keep_going,
         quiet=args.quiet,
-        zh_tag=args.zh_tag,
+        tags=output_tags(args.ru_tag, args.zh_tag),
         reviewed=reviewed,
     )
     result, stats = build(options)

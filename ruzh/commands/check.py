@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
         aligned=Path(args.aligned) if args.aligned else None,
     )
     report = run_checks(inputs, config, baseline=args.baseline, version=__version__)
+    report = dataclasses.replace(report, fail_on=fail_on)
     chunks = RENDERERS[args.format or _default_format()](report)
     if args.output == "-":
         sys.stdout.writelines(chunks)

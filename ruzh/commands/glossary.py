@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ruzh.align.reader import read_documents
+from ruzh.commands.stdin import read_glossary_csv, read_inputs, stdin_bytes
 from ruzh.core.errors import EXIT_OK, ConfigError
+from ruzh.core.langtags import output_tags
 from ruzh.core.terminal import visible
 from ruzh.formatter import add_command, encoding_name
 from ruzh.glossary.build import BuildOptions, build_glossary
-from ruzh.glossary.entries import merge, read_csv, write_csv
+from ruzh.glossary.entries import merge, write_csv
 from ruzh.glossary.export import exportable, write_outputs
 from ruzh.glossary.show import find_concepts, render_concept
-from ruzh.glossary.termbase import load_termbase
+from ruzh.glossary.termbase import Concept, load_termbase
 from ruzh.seeds import seed_paths
 
 
@@ -47,7 +49,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="documents or folders (default: the bundled seed documents)",
+        help="documents or folders; - is standard input (default: the bundled seed documents)",
     )
     parser.add_argument(
         "--termbase", metavar="CSV", help="termbase CSV to use instead of the shipped one (same columns)"
@@ -96,6 +98,10 @@ def _register_build(actions: Any) -> None:
     p.add_argument(
         "--max-candidates", type=int, default=150, metavar="N", help="at most N candidates per language (150)"
     )
+    p.add_argument("--ru-tag", metavar="TAG", help="xml:lang of Russian in the TBX, e.g. ru-RU (default: ru)")
+    p.add_argument(
+        "--zh-tag", metavar="TAG", help="xml:lang of Chinese in the TBX, e.g. zh-Hans (default: zh-CN)"
+    )
     p.add_argument(
         "--min-termhood",
         type=float,
@@ -141,7 +147,11 @@ def _register_show(actions: Any) -> None:
         "Look a term up (Russian in any form, Chinese, English, or a concept id) and print its concept "
         "with frequency, documents, variants used and example contexts with document and line.",
     )
-    p.add_argument("term", metavar="TERM", help="a term in any language, or a concept id such as DE0001")
+    p.add_argument(
+        "term",
+        metavar="TERM",
+        help="a term in any language, or a concept id such as DE0001; - reads one term per line from stdin",
+    )
     _common(p)
     p.set_defaults(handler=run_show)
 
@@ -150,12 +160,32 @@ def _termbase(args: argparse.Namespace) -> list[Any]:
     return load_termbase(args.termbase) if args.termbase else load_termbase()
 
 
+def _is_tmx(path: str) -> bool:
+    """A TMX by its name (``.tmx``, ``.tmx.gz``) or, for other names, a gzip or XML start."""
+    if path.lower().endswith((".tmx", ".tmx.gz")):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False  # the TSV reader reports the file
+    return head.startswith((b"\x1f\x8b", b"<?xml", b"<tmx"))
+
+
 def _pairs(paths: list[str]) -> Iterator[tuple[str, str]]:
     from ruzh.tmx.reader import read_tmx
     from ruzh.tmx.units import units_from_tsv
 
+    if paths.count("-") > 1:
+        raise ConfigError("standard input (-) is given twice", hint="give --pairs - once")
     for path in paths:
-        units = read_tmx(path) if path.lower().endswith(".tmx") else units_from_tsv(path)
+        if path == "-":
+            data = stdin_bytes()
+            tmx = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"\x1f\x8b", b"<?xml", b"<tmx"))
+            read = read_tmx if tmx else units_from_tsv
+            units = read(io.BytesIO(data), "<stdin>")
+        else:
+            units = read_tmx(path) if _is_tmx(path) else units_from_tsv(path)
         for unit in units:
             yield unit.ru, unit.zh
 
@@ -165,14 +195,17 @@ def run_build(args: argparse.Namespace) -> int:
     for name in ("min_docs", "min_freq", "max_candidates"):
         if getattr(args, name) < 1:
             raise ConfigError(f"--{name.replace('_', '-')} must be at least 1", hint="give a positive number")
+    tags = output_tags(args.ru_tag, args.zh_tag)
+    if [*args.inputs, args.reviewed, *args.pairs].count("-") > 1:
+        raise ConfigError("standard input (-) can give one input only", hint="give the others as files")
     options = BuildOptions(
         args.min_docs, args.min_freq, args.max_candidates, args.min_termhood, args.all_termbase
     )
-    reviewed = read_csv(args.reviewed) if args.reviewed else []
-    documents = read_documents(args.inputs or seed_paths(), args.encoding)
+    reviewed = read_glossary_csv(args.reviewed) if args.reviewed else []
+    documents = read_inputs(args.inputs or seed_paths(), args.encoding)
     pairs = list(_pairs(args.pairs)) if args.pairs else None
     glossary = build_glossary(documents, _termbase(args), pairs=pairs, reviewed=reviewed, options=options)
-    paths = write_outputs(glossary, args.output, args.candidates_in_exports)
+    paths = write_outputs(glossary, args.output, args.candidates_in_exports, tags)
     for notice in glossary.notices:
         print(f"warning: {notice}", file=sys.stderr)
     statuses = [e.status for e in glossary.entries]
@@ -189,7 +222,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge a reviewed CSV with a new one."""
-    merged = merge(read_csv(args.reviewed), read_csv(args.new, require_rows=False))
+    merged = merge(read_glossary_csv(args.reviewed), read_glossary_csv(args.new, require_rows=False))
     if args.output == "-":
         write_csv(merged, sys.stdout)
     else:
@@ -199,18 +232,28 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    """Print the concepts a term belongs to, with their attestations in the inputs."""
+    """Print the concepts of a term (or of each line of standard input for ``-``) with their
+    attestations in the inputs."""
     concepts = _termbase(args)
-    found = find_concepts(args.term, concepts)
-    if not found:
-        raise ConfigError(
-            f"no termbase concept has the term {args.term!r}",
-            hint="try another form, the English term or a concept id; "
-            "'ruzh glossary build' lists candidates that are not in the termbase yet",
-        )
+    if args.term == "-":
+        if "-" in args.inputs:
+            raise ConfigError("standard input cannot give both the terms and a document", hint="give one")
+        terms = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+    else:
+        terms = [args.term]
+    found: list[Concept] = []
+    for term in terms:
+        own = find_concepts(term, concepts)
+        if not own:
+            raise ConfigError(
+                f"no termbase concept has the term {term!r}",
+                hint="try another form, the English term or a concept id; "
+                "'ruzh glossary build' lists candidates that are not in the termbase yet",
+            )
+        found.extend(c for c in own if c not in found)
     from ruzh.glossary.attest import attest
 
-    atts = attest(read_documents(args.inputs or seed_paths(), args.encoding), found)
+    atts = attest(read_inputs(args.inputs or seed_paths(), args.encoding), found)
     for concept in found:
         sys.stdout.write(visible(render_concept(concept, atts)))
     return EXIT_OK

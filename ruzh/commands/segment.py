@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any, TextIO
 
-from ruzh.align.reader import read_documents
 from ruzh.align.types import Document
+from ruzh.commands.stdin import read_inputs
 from ruzh.core.errors import EXIT_INPUT, EXIT_OK, InputError
 from ruzh.core.terminal import visible
 from ruzh.formatter import add_command, encoding_name
@@ -26,7 +26,10 @@ def register(subparsers: Any) -> None:
         "the line and column where it starts in the original file.",
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="documents or folders (default: the bundled seed documents)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="documents or folders; - is standard input (default: the bundled seed documents)",
     )
     parser.add_argument(
         "--format",
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     errors: list[InputError] = []
     paths = args.files or seed_paths()
     writer = write_jsonl if args.format == "jsonl" else write_text
-    for document in read_documents(paths, args.encoding, keep_going=args.keep_going, errors=errors):
+    for document in read_inputs(paths, args.encoding, keep_going=args.keep_going, errors=errors):
         writer(document, sys.stdout)
     for error in errors:
         print(visible(error.render()), file=sys.stderr)

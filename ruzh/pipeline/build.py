@@ -19,6 +19,7 @@ from ruzh.align.types import Document
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.checks.runner import CheckInputs, run_checks
 from ruzh.core.errors import InputError
+from ruzh.core.langtags import OutputTags
 from ruzh.glossary.build import Glossary, build_glossary
 from ruzh.glossary.entries import read_csv
 from ruzh.glossary.export import write_outputs
@@ -36,6 +37,7 @@ OUTPUT_FILES = (
     "memory.tmx",
     "glossary.csv",
     "glossary.tbx",
+    "glossary.xcs",
     "glossary-omegat.txt",
     "findings.json",
     "findings.sarif",
@@ -55,7 +57,7 @@ class BuildOptions:
     encoding: str | None = None
     keep_going: bool = False
     quiet: bool = False
-    zh_tag: str = "zh-CN"
+    tags: OutputTags = field(default_factory=OutputTags)
     reviewed: Path | None = None
 
 
@@ -74,7 +76,12 @@ class BuildStats:
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
-    return {"ruzh": __version__, "aligner": signature(aligner_lexicon()), "zh_tag": options.zh_tag}
+    return {
+        "ruzh": __version__,
+        "aligner": signature(aligner_lexicon()),
+        "ru_tag": options.tags.ru,
+        "zh_tag": options.tags.zh,
+    }
 
 
 def _passages(
@@ -159,10 +166,10 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     settings = settings_signature(options)
     signature = "|".join(f"{k}={v}" for k, v in settings.items())
     out = options.output
-    outputs.write_memory(out / "memory.tmx", units, signature, options.zh_tag)
+    outputs.write_memory(out / "memory.tmx", units, signature, options.tags)
     corpus = _corpus_key(fingerprints, units, signature, options.reviewed)
     glossary = _glossary(documents, units, options.reviewed, cache, corpus, options.jobs)
-    write_outputs(glossary, out)
+    write_outputs(glossary, out, tags=options.tags)
     for notice in glossary.notices:
         log(f"warning: {notice}", options.quiet)
     report = _findings(options, readable, corpus, cache)

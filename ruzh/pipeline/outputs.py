@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ruzh.align.types import Document, Sentence
 from ruzh.core.atomicio import atomic_write
+from ruzh.core.langtags import OutputTags
 from ruzh.core.spreadsheet import neutralise_row
 from ruzh.pipeline.model import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
@@ -28,9 +29,11 @@ def passage_units(passages: Iterable[AlignedPassage]) -> tuple[list[TranslationU
     return units, lonely
 
 
-def write_memory(path: Path, units: Sequence[TranslationUnit], signature: str, zh_tag: str) -> WriteReport:
-    """``memory.tmx`` with the settings signature in its header."""
-    return write_tmx(path, units, TmxSettings(zh_tag=zh_tag, signature=signature))
+def write_memory(
+    path: Path, units: Sequence[TranslationUnit], signature: str, tags: OutputTags
+) -> WriteReport:
+    """``memory.tmx`` with the settings signature in its header, in the tags the TBX uses too."""
+    return write_tmx(path, units, TmxSettings.for_tags(tags, signature=signature))
 
 
 def unaligned_rows(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -48,12 +49,54 @@ def test_json_has_findings_and_summary(seed_report: Report) -> None:
     assert sum(doc["summary"]["by_severity"].values()) == len(seed_report.findings)
 
 
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+
+
 def test_junit_has_one_case_per_rule_and_file(seed_report: Report) -> None:
     root = etree.fromstring(render_junit(seed_report).encode("utf-8"))
     cases = root.findall(".//testcase")
     assert len(cases) == len(seed_report.rules) * len(seed_report.files)
     failing = {(c.get("classname"), c.get("name")) for c in cases if c.find("failure") is not None}
-    assert failing == {(f.rule, f.file) for f in seed_report.findings}
+    errors = {(f.rule, f.file) for f in seed_report.findings if f.severity == "error"}
+    assert errors and failing == errors  # the default --fail-on is error
+    skipped = {(c.get("classname"), c.get("name")) for c in cases if c.find("skipped") is not None}
+    assert skipped == {(f.rule, f.file) for f in seed_report.findings} - errors
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning", "never"])
+def test_junit_is_valid_against_the_jenkins_xunit_schema(seed_report: Report, fail_on: str) -> None:
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "junit-10.xsd")))
+    report = dataclasses.replace(seed_report, fail_on=fail_on)
+    doc = etree.fromstring(render_junit(report).encode("utf-8"))
+    assert schema.validate(doc), schema.error_log
+    suites = doc.findall("testsuite")
+    assert all(
+        s.get(k) is not None for s in suites for k in ("errors", "failures", "skipped", "tests", "time")
+    )
+    failed = sum(int(s.get("failures", "0")) for s in suites)
+    expected = {(f.rule, f.file) for f in seed_report.findings if report.failing(f)}
+    assert failed == len(expected) == int(doc.get("failures", "-1"))
+    if fail_on == "never":
+        assert failed == 0 and sum(int(s.get("skipped", "0")) for s in suites) > 0
+
+
+def test_junit_schema_rejects_what_jenkins_would() -> None:
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "junit-10.xsd")))
+    old_style = etree.fromstring(b'<testsuites><testsuite name="r" tests="1" failures="0"/></testsuites>')
+    assert not schema.validate(old_style)  # no errors attribute: what ruzh wrote before
+
+
+def test_sarif_is_valid_against_the_sarif_schema(seed_report: Report, tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    doc = json.loads(render_sarif(seed_report))
+    assert sorted(e.message for e in validator.iter_errors(doc)) == []
+    assert doc["runs"][0]["results"]
+    assert "informationUri" not in doc["runs"][0]["tool"]["driver"]  # no placeholder home page
+    doc["runs"][0]["results"][0]["level"] = "fatal"
+    assert list(validator.iter_errors(doc))  # the schema is really applied
 
 
 def test_sarif_has_rule_metadata_and_fingerprints(seed_report: Report) -> None:
@@ -87,6 +130,24 @@ def test_github_escapes_newlines_and_percent() -> None:
     f = finding("unit-untranslated", "50% done\nnext", "a,b.tsv", 3, 1, "x")
     out = render_github(Report((f,), ("a,b.tsv",), RULES))
     assert "::error file=a%2Cb.tsv,line=3,col=1,title=unit-untranslated::50%25 done%0Anext" in out
+
+
+def test_github_file_names_cannot_inject_commands() -> None:
+    evil = "x\n::error file=README.md,line=1::INJECTED.txt"
+    found = [
+        finding("zh-stray-space", f"space {i}\n::warning::also", evil, i, 1, "推 动") for i in range(1, 40)
+    ]
+    out = render_github(Report(tuple(found), (evil,), RULES)).splitlines()
+    commands = [line for line in out if line.lstrip().startswith("::")]
+    assert not any("INJECTED" in c and c.startswith("::error") for c in commands)
+    assert not any(line.startswith("::warning::also") for line in out)
+    start = out.index(next(line for line in out if line.startswith("::stop-commands::")))
+    token = out[start].split("::")[2]
+    end = out.index(f"::{token}::")
+    listed = out[start + 1 : end]
+    assert len(listed) == 39 - GITHUB_LIMIT and all(token not in line for line in listed)
+    assert all(not line.lstrip().startswith("::") for line in listed)
+    assert out[end + 1] == "::endgroup::"
 
 
 def test_fingerprints_survive_inserted_lines_and_number_repeats() -> None:

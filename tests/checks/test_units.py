@@ -215,3 +215,18 @@ def test_units_the_tmx_reader_skips_are_reported(tmp_path: Path) -> None:
 def test_halfwidth_marks_in_chinese_segments(zh: str, marks: list[str]) -> None:
     found = UnitChecker("t.tsv").check(1, TranslationUnit(ru="Текст 2,5 % и 300 млрд.", zh=zh))
     assert [f.text for f in found if f.rule == "zh-halfwidth-punct"] == marks
+
+
+def test_tmx_findings_point_at_the_line_of_the_offending_text(tmp_path: Path) -> None:
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" '
+        'srclang="ru" datatype="plaintext"/>\n<body>\n<tu>\n'  # the <tu> is on line 5
+        '  <tuv xml:lang="ru"><seg>Рост составил 5 процентов.</seg></tuv>\n'
+        '  <tuv xml:lang="zh-CN"><seg>增长\n达到了 процентов。</seg></tuv>\n'  # the word is on line 8
+        "</tu>\n</body>\n</tmx>\n",
+        encoding="utf-8",
+    )
+    found = [f for f in check_unit_file(tmx, "m.tmx") if f.rule == "unit-wrong-script"]
+    assert [(f.line, f.text) for f in found] == [(8, "процентов")]

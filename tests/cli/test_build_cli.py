@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from ruzh.core.langtags import OutputTags
 from ruzh.glossary.entries import read_csv
 from ruzh.seeds import seed_paths
 from ruzh.tmx.reader import read_tmx
@@ -104,6 +105,6 @@ def test_changed_settings_do_not_reuse_corpus_results(tmp_path: Path) -> None:
         inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=tmp_path / ".cache", quiet=True
     )
     build(BuildOptions(**base))
-    _, again = build(BuildOptions(**base, zh_tag="zh-Hans"))
+    _, again = build(BuildOptions(**base, tags=OutputTags(zh="zh-Hans")))
     assert again.cache_misses >= 3  # glossary, findings and report are recomputed; documents are not
     assert 'xml:lang="zh-Hans"' in (tmp_path / "memory.tmx").read_text(encoding="utf-8")

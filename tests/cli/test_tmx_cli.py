@@ -94,12 +94,26 @@ def test_validate_exits_1_on_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
         '<tmx version="1.4"><body>\n<tu><tuv xml:lang="de"><seg>x</seg></tuv></tu></body></tmx>', "utf-8"
     )
     assert main(["tmx", "validate", "--format", "json", str(bad)]) == 1
-    problems = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    summary = json.loads(capsys.readouterr().out)  # one JSON object, whatever the number of problems
+    assert summary["valid"] is False and summary["errors"] >= 1
+    problems = summary["files"][0]["problems"]
     assert {"file": str(bad), "line": 2, "severity": "error", "code": "language"} in [
         {k: p[k] for k in ("file", "line", "severity", "code")} for p in problems
     ]
     missing = tmp_path / "missing.tmx"
     assert main(["tmx", "cat", str(missing)]) == 3
+
+
+def test_validate_json_on_a_valid_file_prints_one_summary(
+    aligned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "m.tmx"
+    assert main(["tmx", "build", "--aligned", str(aligned), "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["tmx", "validate", "--format", "json", str(out)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["valid"] is True and summary["errors"] == 0
+    assert [f["file"] for f in summary["files"]] == [str(out)]
 
 
 def test_merge_dedupe_filter_split_lookup(

@@ -7,7 +7,7 @@ import io
 import pytest
 from ruzh.align.types import Bead, Sentence
 from ruzh.core.errors import ConfigError, InputError
-from ruzh.tmx.langtags import canonical, is_well_formed, pair_side, zh_output_tag
+from ruzh.core.langtags import canonical, is_well_formed, output_tag, pair_side
 from ruzh.tmx.units import units_from_beads, units_from_tsv
 from ruzh.tmx.xmlchars import find_illegal, find_illegal_refs, is_legal_codepoint, strip_illegal
 
@@ -95,13 +95,13 @@ def test_language_tags(tag: str, expected: str, side: str | None) -> None:
 
 
 def test_output_tag_option() -> None:
-    assert zh_output_tag(None) == "zh-CN"
-    assert zh_output_tag("zh_hans") == "zh-Hans"
+    assert output_tag(None, "zh") == "zh-CN"
+    assert output_tag("zh_hans", "zh") == "zh-Hans"
     assert not is_well_formed("zh_CN") and is_well_formed("zh-CN")
     with pytest.raises(ConfigError):
-        zh_output_tag("ru")
+        output_tag("ru", "zh")
     with pytest.raises(ConfigError):
-        zh_output_tag("zh CN!")
+        output_tag("zh CN!", "zh")
 
 
 def test_xml_characters() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from ruzh.core.langtags import OutputTags
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.validate import has_errors, validate_tmx
 from ruzh.tmx.writer import TmxSettings, write_stream
@@ -32,7 +33,7 @@ def tuv(lang: str, seg: str) -> str:
 def found(data: bytes, dtd: Path | None = None, zh_tag: str = "zh-CN") -> list[tuple[str, int, str]]:
     return [
         (p.severity, p.line, p.code)
-        for p in validate_tmx(io.BytesIO(data), name="t.tmx", dtd=dtd, zh_tag=zh_tag)
+        for p in validate_tmx(io.BytesIO(data), name="t.tmx", dtd=dtd, tags=OutputTags(zh=zh_tag))
     ]
 
 

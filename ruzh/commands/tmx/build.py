@@ -53,12 +53,12 @@ def run_build(args: argparse.Namespace) -> int:
 def _aligned_units(
     pairs: list[tuple[Path, Path]], encoding: str | None, lexicon: Lexicon
 ) -> Iterator[TranslationUnit]:
-    from ruzh.align.reader import read_document
+    from ruzh.commands.stdin import read_input
     from ruzh.tmx.build import align_documents
 
     for ru_path, zh_path in pairs:
         result = align_documents(
-            read_document(ru_path, encoding), read_document(zh_path, encoding), lexicon=lexicon
+            read_input(ru_path, encoding), read_input(zh_path, encoding), lexicon=lexicon
         )
         for sentence in result.unaligned:
             where = f"{sentence.doc}:{sentence.line}"

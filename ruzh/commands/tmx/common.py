@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ruzh.tmx.langtags import zh_output_tag
+from ruzh.core.langtags import output_tags
 from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.writer import TmxSettings, WriteReport, write_stream, write_tmx
@@ -43,9 +43,8 @@ class Inputs:
 
 def settings(args: argparse.Namespace, o_tmf: str = "TMX", signature: str = "") -> TmxSettings:
     """Writer settings from the common options."""
-    return TmxSettings(
-        zh_tag=zh_output_tag(args.zh_tag), o_tmf=o_tmf, signature=signature, strict=args.strict
-    )
+    tags = output_tags(getattr(args, "ru_tag", None), args.zh_tag)
+    return TmxSettings.for_tags(tags, o_tmf=o_tmf, signature=signature, strict=args.strict)
 
 
 def write(output: str, units: Iterable[TranslationUnit], settings: TmxSettings) -> WriteReport:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections import Counter
@@ -10,8 +11,8 @@ from dataclasses import asdict
 
 from ruzh.commands.tmx.common import Inputs, log, peeked, settings, write
 from ruzh.core.errors import EXIT_FINDINGS, EXIT_OK, ConfigError
+from ruzh.core.langtags import output_tags
 from ruzh.tmx import ops
-from ruzh.tmx.langtags import zh_output_tag
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -36,28 +37,45 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    """Problems of each file; exit 1 when any is an error."""
+    """Problems of each file (JSON: one summary object for all files); exit 1 when any is an error."""
     from ruzh.tmx.validate import has_errors, validate_tmx
 
-    zh_tag = zh_output_tag(args.zh_tag)
+    tags = output_tags(args.ru_tag, args.zh_tag)
     failed = False
+    files: list[dict[str, object]] = []
+    totals = [0, 0]  # errors, warnings
     for path in args.inputs:
         if path == "-":
-            import io
-
-            problems = validate_tmx(
-                io.BytesIO(sys.stdin.buffer.read()), name="<stdin>", zh_tag=zh_tag, dtd=args.dtd
+            data = io.BytesIO(sys.stdin.buffer.read())
+            problems = validate_tmx(data, name="<stdin>", tags=tags, dtd=args.dtd)
+        else:
+            problems = validate_tmx(path, tags=tags, dtd=args.dtd)
+        failed = failed or has_errors(problems)
+        errors = sum(p.severity == "error" for p in problems)
+        totals[0] += errors
+        totals[1] += len(problems) - errors
+        if args.format == "json":
+            files.append(
+                {
+                    "file": "<stdin>" if path == "-" else path,
+                    "valid": errors == 0,
+                    "errors": errors,
+                    "warnings": len(problems) - errors,
+                    "problems": [asdict(p) for p in problems],
+                }
             )
         else:
-            problems = validate_tmx(path, zh_tag=zh_tag, dtd=args.dtd)
-        failed = failed or has_errors(problems)
-        for problem in problems:
-            if args.format == "json":
-                print(json.dumps(asdict(problem), ensure_ascii=False))
-            else:
+            for problem in problems:
                 print(problem.render())
-        errors = sum(p.severity == "error" for p in problems)
         log(f"{path}: {errors} errors, {len(problems) - errors} warnings")
+    if args.format == "json":
+        summary = {
+            "valid": not failed,
+            "errors": totals[0],
+            "warnings": totals[1],
+            "files": files,
+        }
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -72,7 +90,7 @@ def run_cat(args: argparse.Namespace) -> int:
     for unit in inputs:
         if args.format == "jsonl":
             record = asdict(unit)
-            print(json.dumps(record, ensure_ascii=False))
+            print(json.dumps(record, ensure_ascii=False, allow_nan=False))
         else:
             score = "" if unit.score is None else f"{unit.score:.4f}"
             print(f"{score}\t{_one_line(unit.ru)}\t{_one_line(unit.zh)}")

@@ -61,7 +61,11 @@ OUT: Option = (
 )
 ZH_TAG: Option = (
     ("--zh-tag",),
-    {"default": "zh-CN", "metavar": "TAG", "help": "Chinese xml:lang (default: zh-CN)"},
+    {"metavar": "TAG", "help": "Chinese xml:lang, a BCP 47 tag such as zh-Hans (default: zh-CN)"},
+)
+RU_TAG: Option = (
+    ("--ru-tag",),
+    {"metavar": "TAG", "help": "Russian xml:lang, a BCP 47 tag such as ru-RU (default: ru)"},
 )
 STRICT: Option = (
     ("--strict",),
@@ -72,7 +76,7 @@ INPUTS: Option = (
     {"nargs": "+", "metavar": "TMX", "help": "TMX files (plain or .gz); - is stdin"},
 )
 INPUT: Option = (("input",), {"metavar": "TMX", "help": "TMX file (plain or .gz); - is stdin"})
-WRITE = [OUT, ZH_TAG, STRICT]
+WRITE = [OUT, RU_TAG, ZH_TAG, STRICT]
 
 
 def _positive(text: str) -> int:
@@ -114,7 +118,12 @@ def _opt(*names: str, **kwargs: Any) -> Option:
 
 OPTIONS: dict[str, list[Option]] = {
     "build": [
-        _opt("documents", nargs="*", metavar="DOC", help="RU.txt ZH.txt: a Russian and a Chinese document"),
+        _opt(
+            "documents",
+            nargs="*",
+            metavar="DOC",
+            help="RU.txt ZH.txt: a Russian and a Chinese document (one may be - for stdin)",
+        ),
         _opt("--aligned", metavar="PAIRS.tsv", help="'ru<TAB>zh' or 'score<TAB>ru<TAB>zh' lines; - is stdin"),
         _opt(
             "--pairs", metavar="LIST.tsv", help="'ru_path<TAB>zh_path' lines, relative to the list's folder"
@@ -149,6 +158,7 @@ OPTIONS: dict[str, list[Option]] = {
         _opt(
             "-o", "--output", required=True, metavar="OUT", help="name pattern: OUT.tmx gives OUT.001.tmx ..."
         ),
+        RU_TAG,
         ZH_TAG,
         STRICT,
     ],
@@ -156,10 +166,11 @@ OPTIONS: dict[str, list[Option]] = {
     "validate": [
         INPUTS,
         _fmt("text", "json"),
-        _opt("--zh-tag", default="zh-CN", metavar="TAG", help="expected Chinese tag (default: zh-CN)"),
+        _opt("--ru-tag", metavar="TAG", help="expected Russian tag (default: ru)"),
+        _opt("--zh-tag", metavar="TAG", help="expected Chinese tag (default: zh-CN)"),
         _opt("--dtd", metavar="PATH", help="TMX 1.4 DTD to check the structure against (tmx14.dtd)"),
     ],
-    "cat": [INPUTS, _fmt("tsv", "jsonl", "tmx"), ZH_TAG],
+    "cat": [INPUTS, _fmt("tsv", "jsonl", "tmx"), RU_TAG, ZH_TAG],
     "lookup": [
         _opt("tm", metavar="TM", help="the TMX memory to search"),
         _opt("queries", nargs="*", metavar="QUERY", help="Russian sentences to look up"),
