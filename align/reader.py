@@ -14,8 +14,10 @@ from pathlib import Path
 import regex
 from ruzh.align.docx import docx_paragraphs
 from ruzh.align.encoding import decode_bytes
+from ruzh.align.furniture import find_furniture
 from ruzh.align.reflow import paragraphs
 from ruzh.align.roles import classify
+from ruzh.align.script import language_of
 from ruzh.align.sentences import split_sentences
 from ruzh.align.types import Block, Document, Sentence
 from ruzh.core.errors import InputError
@@ -29,8 +31,10 @@ def document_from_lines(
     lines: list[str], name: str, path: str = "", encoding: str = "utf-8", one_per_line: bool = False
 ) -> Document:
     """Build a document from its lines (1-based line numbers are positions in ``lines``)."""
+    furniture = {} if one_per_line else find_furniture(lines)
     blocks = []
-    for index, paragraph in enumerate(classify(list(paragraphs(lines, one_per_line=one_per_line)))):
+    texts = list(paragraphs(lines, one_per_line=one_per_line, skip=furniture))
+    for index, paragraph in enumerate(classify(texts)):
         sentences = tuple(
             Sentence(
                 doc=name,
@@ -56,7 +60,20 @@ def document_from_lines(
                 sentences=sentences,
             )
         )
+    blocks.extend(furniture_blocks(lines, furniture, name, len(blocks)))
     return Document(name=name, path=path, encoding=encoding, blocks=tuple(blocks))
+
+
+def furniture_blocks(lines: list[str], furniture: dict[int, str], name: str, first: int) -> list[Block]:
+    """Page numbers and running headers as blocks without sentences, at the end of the document:
+    out of the text flow, but kept with their positions."""
+    blocks = []
+    for k, index in enumerate(sorted(furniture)):
+        raw = lines[index]
+        text = raw.strip()
+        column = len(raw) - len(raw.lstrip()) + 1
+        blocks.append(Block(name, first + k, language_of(text), "furniture", text, index + 1, column))
+    return blocks
 
 
 def document_from_text(text: str, name: str, path: str = "", encoding: str = "utf-8") -> Document:
@@ -76,6 +93,21 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         return document_from_lines(lines, printable(file.stem), str(path), "docx", one_per_line=True)
     text, detected = decode_bytes(data, name, encoding)
     return document_from_text(text, printable(file.stem), str(path), detected)
+
+
+def language_weight(document: Document) -> tuple[int, int]:
+    """Characters of Russian and of Chinese sentences in a document."""
+    ru = sum(len(s.text) for s in document.sentences(lang="ru"))
+    zh = sum(len(s.text) for s in document.sentences(lang="zh"))
+    return ru, zh
+
+
+def swapped(ru: Document, zh: Document) -> bool:
+    """Whether the document given as Russian is mostly Chinese and the one given as Chinese mostly
+    Russian: the two files were given the wrong way round."""
+    ru_in_ru, zh_in_ru = language_weight(ru)
+    ru_in_zh, zh_in_zh = language_weight(zh)
+    return zh_in_ru > ru_in_ru and ru_in_zh > zh_in_zh
 
 
 def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

@@ -10,13 +10,13 @@ the case of the next word, and markers that open a paragraph (labels, headings, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import regex
 from ruzh.align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen, vocabulary
 from ruzh.align.positions import PositionedText
-from ruzh.align.script import display_width, is_cjk
+from ruzh.align.script import CYRILLIC, display_width, is_cjk
 
 # Spaces that PDF extraction leaves and that mean an ordinary space.
 UNUSUAL_SPACES = regex.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003]")
@@ -34,11 +34,18 @@ PARAGRAPH_OPENER = regex.compile(
       | [一二三四五六七八九十]{1,3}、
       | 第[一二三四五六七八九十]+[，,、章节]
       | \d{1,2}[.．、](?!\d)
-      | [-–—•]\s
+      | •\s
       | \[\d{1,3}\]\s
     )""",
     regex.VERBOSE,
 )
+# A dash at a line start: a list item, or reported speech / an appositive inside a sentence
+# («…, — сказал он», «- ныне известный как …»); see :func:`_dash_continues`.
+DASH_START = regex.compile(r"^[-–—]\s")
+# A line that ends like this introduces or continues a list.
+LIST_LEAD_END = regex.compile(r"[:：;；]\s*$")
+# A line starting like this may stand inside Chinese text (a name in Latin letters, a number).
+LATIN_OR_DIGIT_START = regex.compile(r"[\p{Latin}\d(（]")
 LOWER_START = regex.compile(r"^[\p{Ll},;:)\]»”’.]")
 # A line ending like this is inside a sentence; across a blank line only the strong form counts.
 CONTINUING_END = regex.compile(r"[,;(«“‘–—\-\p{Ll}]\s*$")
@@ -58,8 +65,14 @@ CAPTION_LINE = regex.compile(
 FULL_LINE_SHARE = 0.8
 # Lines this wide (in columns) are long enough to be running text whatever the layout.
 LONG_LINE = 60
+# Hyphenated words are looked for in this many characters at a line's end (not the whole line: a
+# 10 MB line without a hyphen would be scanned from every letter).
+LINE_END_WINDOW = 80
+LINE_END_MARKS = 8
 # Below this many lines a file says too little about its layout: blank lines then separate paragraphs.
 MIN_LINES_FOR_LAYOUT = 8
+# Chinese lines needed to measure the Chinese text block's own width.
+MIN_LINES_FOR_WIDTH = 4
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,9 @@ class Layout:
 
     width: int
     blank_lines_meaningful: bool
+    # Chinese text blocks are often narrower than the Russian ones of the same file: Chinese lines
+    # are judged by their own width (0 when the file has too few Chinese lines to tell).
+    zh_width: int = 0
     # Some extractions leave a space after the last character of a Chinese paragraph only: when a
     # minority of Chinese line ends carry one, it marks the paragraph end (seed 000 shows it).
     cjk_trailing_space_ends_paragraph: bool = False
@@ -82,77 +98,152 @@ def normalise_line(line: str) -> str:
     return UNUSUAL_SPACES.sub(" ", line)
 
 
-def detect_layout(lines: list[str]) -> Layout:
-    """Line width (90th percentile) and whether blank lines separate paragraphs."""
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    if not nonblank:
-        return Layout(width=0, blank_lines_meaningful=True)
-    widths = sorted(display_width(lines[i].rstrip()) for i in nonblank)
-    width = widths[int(len(widths) * 0.9) if len(widths) > 1 else 0]
-    followed_by_blank = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
-    double_spaced = (
-        len(nonblank) >= MIN_LINES_FOR_LAYOUT
-        and followed_by_blank / len(nonblank) > 0.8
-        and widths[len(widths) // 2] < 120
-    )
-    cjk_ends = [lines[i] for i in nonblank if CJK_LINE_END.search(lines[i])]
-    spaced = sum(1 for line in cjk_ends if TRAILING_SPACE.search(line))
-    marks_end = bool(cjk_ends) and 0 < spaced <= 0.4 * len(cjk_ends)
-    return Layout(
-        width=width, blank_lines_meaningful=not double_spaced, cjk_trailing_space_ends_paragraph=marks_end
-    )
+def _percentile_width(widths: list[int]) -> int:
+    """The 90th percentile of line widths: the text block's width, whatever the short lines."""
+    widths = sorted(widths)
+    return widths[int(len(widths) * 0.9) if len(widths) > 1 else 0] if widths else 0
+
+
+def is_chinese_line(text: str) -> bool:
+    """A line of Chinese text: wide characters and no Cyrillic (Latin names and numbers may stand
+    in it: ``乌萨帕 (Robin Uthappa) 取得了``)."""
+    return _is_chinese(text, display_width(text))
+
+
+def _is_chinese(text: str, width: int) -> bool:
+    return width - len(text) >= len(text) // 4 and not CYRILLIC.search(text)
 
 
 @dataclass(frozen=True)
 class SourceLine:
-    """A non-blank line with its 1-based number, the column where its text starts, and the blank
-    lines that preceded it."""
+    """A non-blank line with its 1-based number, the column where its text starts, the blank
+    lines that preceded it, and its width in display columns (from the start of the line)."""
 
     number: int
     column: int
     text: str
     blanks_before: int
     trailing_space: bool = False
+    width: int = 0
+    chinese: bool = False
+
+    @property
+    def tail(self) -> str:
+        """The line's end, where the line-end rules look (a 10 MB line is not scanned whole)."""
+        return self.text[-LINE_END_WINDOW:]
+
+    @property
+    def end(self) -> str:
+        """The last few characters: enough for the rules that look at a final mark and its quotes."""
+        return self.text[-LINE_END_MARKS:]
 
 
-def source_lines(lines: list[str]) -> Iterator[SourceLine]:
-    """Non-blank lines, stripped, with where their text starts (a page-start space is dropped)."""
+def source_lines(lines: list[str], skip: Collection[int] = ()) -> Iterator[SourceLine]:
+    """Non-blank lines, stripped, with where their text starts (a page-start space is dropped).
+
+    Lines in ``skip`` (page furniture, 0-based) are stepped over; the blank lines around them count
+    as the blank lines before the furniture did, so a sentence runs on across a page break.
+    """
     blanks = 0
+    stepping_over = False
     for number, raw in enumerate(lines, start=1):
+        if number - 1 in skip:
+            stepping_over = True
+            continue
         line = normalise_line(raw)
         stripped = line.strip()
         if not stripped:
-            blanks += 1
+            blanks += 0 if stepping_over else 1
             continue
         column = len(line) - len(line.lstrip()) + 1
-        yield SourceLine(number, column, stripped, blanks, bool(TRAILING_SPACE.search(line)))
+        width = display_width(stripped)
+        trailing = bool(TRAILING_SPACE.search(line[-1:]))
+        chinese = _is_chinese(stripped, width)
+        yield SourceLine(number, column, stripped, blanks, trailing, width + column - 1, chinese)
         blanks = 0
+        stepping_over = False
+
+
+def detect_layout(lines: list[str]) -> Layout:
+    """Line width (90th percentile) of each language and whether blank lines separate paragraphs."""
+    return layout_of(list(source_lines(lines)), len(lines))
+
+
+def layout_of(sources: list[SourceLine], line_count: int) -> Layout:
+    """The layout of a file from its non-blank lines (``line_count`` lines in all)."""
+    if not sources:
+        return Layout(width=0, blank_lines_meaningful=True)
+    widths = sorted(line.width for line in sources)
+    width = _percentile_width(widths)
+    zh_widths = [line.width for line in sources if line.chinese]
+    zh_width = _percentile_width(zh_widths) if len(zh_widths) >= MIN_LINES_FOR_WIDTH else 0
+    followed_by_blank = sum(1 for line in sources[1:] if line.blanks_before) + (
+        sources[-1].number < line_count
+    )
+    double_spaced = (
+        len(sources) >= MIN_LINES_FOR_LAYOUT
+        and followed_by_blank / len(sources) > 0.8
+        and widths[len(widths) // 2] < 120
+    )
+    cjk_ends = [line for line in sources if CJK_LINE_END.search(line.end)]
+    spaced = sum(1 for line in cjk_ends if line.trailing_space)
+    marks_end = bool(cjk_ends) and 0 < spaced <= 0.4 * len(cjk_ends)
+    return Layout(
+        width=width,
+        blank_lines_meaningful=not double_spaced,
+        zh_width=zh_width,
+        cjk_trailing_space_ends_paragraph=marks_end,
+    )
 
 
 def _is_full(line: SourceLine, layout: Layout) -> bool:
-    width = display_width(line.text) + line.column - 1
-    return width >= FULL_LINE_SHARE * layout.width or width >= LONG_LINE
+    """Whether the line reaches the right margin of its own language's text block."""
+    width = layout.zh_width if layout.zh_width and line.chinese else layout.width
+    return line.width >= FULL_LINE_SHARE * width or line.width >= LONG_LINE
+
+
+def _dash_continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool | None:
+    """For a line that starts with a dash: ``False`` when the neighbourhood looks like a list (the
+    previous line is a short item of its own or introduces one), ``True`` when the previous line
+    ends inside a sentence or with a comma, ``None`` (decide as for any line) otherwise."""
+    if not DASH_START.match(nxt.text):
+        return None
+    if (DASH_START.match(prev.text) and not _is_full(prev, layout)) or LIST_LEAD_END.search(prev.end):
+        return False
+    return prev.text.endswith((",", "，")) or not TERMINAL.search(prev.end)
+
+
+def _script_changes(prev: SourceLine, nxt: SourceLine) -> bool:
+    """A Chinese line followed by a Russian one, or the other way round: a new paragraph."""
+    prev_zh, next_zh = prev.chinese, nxt.chinese
+    if prev_zh == next_zh:
+        return False
+    latin_or_digit = LATIN_OR_DIGIT_START.match(nxt.text)
+    return not latin_or_digit and CYRILLIC.search(prev.text if next_zh else nxt.text) is not None
 
 
 def continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool:
     """Whether ``nxt`` continues the paragraph that ``prev`` ends."""
-    if LINE_END_WORD.search(prev.text) and LOWER_START.match(nxt.text):
+    if prev.text.endswith("-") and LINE_END_WORD.search(prev.tail) and LOWER_START.match(nxt.text):
         return True
-    if PARAGRAPH_OPENER.match(nxt.text):
+    dash = _dash_continues(prev, nxt, layout)
+    if dash is not None:
+        return dash and not (nxt.blanks_before > 0 and layout.blank_lines_meaningful)
+    if PARAGRAPH_OPENER.match(nxt.text) or _script_changes(prev, nxt):
         return False
-    if layout.cjk_trailing_space_ends_paragraph and prev.trailing_space and CJK_LINE_END.search(prev.text):
+    if layout.cjk_trailing_space_ends_paragraph and prev.trailing_space and CJK_LINE_END.search(prev.end):
         return False
     gap = nxt.blanks_before > 0 and layout.blank_lines_meaningful
     full = _is_full(prev, layout)
-    if TERMINAL.search(prev.text):
+    if TERMINAL.search(prev.end):
         return full and not gap
     if LOWER_START.match(nxt.text) or FRAGMENT_START.match(nxt.text):
         return True
     if CAPTION_LINE.match(prev.text):
         return False
-    if HEADING_LINE.match(prev.text) and not prev.text.rstrip().endswith(("，", ",")):
+    if HEADING_LINE.match(prev.text) and not prev.text.endswith(("，", ",")):
         return False
-    if (CONTINUING_END_STRONG if gap else CONTINUING_END).search(prev.text):
+    if (CONTINUING_END_STRONG if gap else CONTINUING_END).search(prev.end):
         return True
     return full
 
@@ -160,8 +251,8 @@ def continues(prev: SourceLine, nxt: SourceLine, layout: Layout) -> bool:
 def _join_point(text: PositionedText, nxt: SourceLine, known: frozenset[str]) -> tuple[str, int]:
     """How to join ``nxt`` to the paragraph so far: the separator, and how many characters of the
     paragraph's end to drop (a hyphen)."""
-    current = text.parts[-1][-80:]
-    end = LINE_END_WORD.search(current)
+    current = text.parts[-1][-LINE_END_WINDOW:]
+    end = LINE_END_WORD.search(current) if current.endswith("-") else None
     start = LINE_START_WORD.match(nxt.text)
     if end and start:
         if should_keep_hyphen(end.group(1), start.group(1), known):
@@ -181,16 +272,20 @@ def _drop_stray_spaces(piece: str, line: int, column: int, into: PositionedText)
     into.append(piece[pos:], line, column + pos)
 
 
-def paragraphs(lines: list[str], one_per_line: bool = False) -> Iterator[PositionedText]:
+def paragraphs(
+    lines: list[str], one_per_line: bool = False, skip: Collection[int] = ()
+) -> Iterator[PositionedText]:
     """Rebuilt paragraphs of a file's lines, each with positions into the original.
 
-    ``one_per_line`` is for sources whose lines are real paragraphs (.docx).
+    ``one_per_line`` is for sources whose lines are real paragraphs (.docx); lines in ``skip``
+    (0-based, page furniture) are left out of the text flow.
     """
-    layout = detect_layout(lines)
-    known = vocabulary("\n".join(lines))
+    sources = list(source_lines(lines, skip))
+    layout = layout_of(sources, len(lines))
+    known = vocabulary("\n".join(line.text for line in sources))
     current: PositionedText | None = None
     previous: SourceLine | None = None
-    for line in source_lines(lines):
+    for line in sources:
         if (
             current is not None
             and previous is not None
@@ -198,8 +293,7 @@ def paragraphs(lines: list[str], one_per_line: bool = False) -> Iterator[Positio
             and continues(previous, line, layout)
         ):
             separator, drop = _join_point(current, line, known)
-            if drop:
-                current = current.slice(0, current.length - drop)
+            current.drop_last(drop)
             current.append_synthetic(separator)
         else:
             if current is not None:

@@ -32,6 +32,7 @@ REFERENCES_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 NUMBERED_SOURCE = regex.compile(r"^\s*\[\d{1,3}\]\s")
+INNER_SENTENCE_END = regex.compile(r"[.!?。！？](?=\s|$|\p{Han})")
 SENTENCE_END = regex.compile(r"[.!?…。！？][\"'»”’」』）)]*\s*$")
 
 # Widths in display columns (a Han character counts two).
@@ -127,7 +128,7 @@ def _mark_headings(paragraphs: list[Paragraph]) -> None:
         text = paragraph.text.text
         marker = HEADING_MARKER.match(text)
         rest = text[marker.end() :] if marker else text
-        one_sentence = not regex.search(r"[.!?。！？](?=\s|$|\p{Han})", rest.rstrip()[:-1])
+        one_sentence = not INNER_SENTENCE_END.search(rest.rstrip()[:-1])
         if marker and display_width(text) <= HEADING_MAX_WIDTH and one_sentence:
             paragraph.role = "heading"
         elif _is_short_unfinished(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LANGS = ("ru", "zh", "en", "mixed")
-ROLES = ("title", "heading", "abstract", "keywords", "body", "table", "caption", "reference")
+ROLES = ("title", "heading", "abstract", "keywords", "body", "table", "caption", "reference", "furniture")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from typing import IO, Any
 from ruzh.align.aligner import align_sentences, signature
 from ruzh.align.aligner.beadfile import format_bead
 from ruzh.align.lexicon import Lexicon
-from ruzh.align.types import Bead, Sentence
+from ruzh.align.types import Bead, Document, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import EXIT_OK, ConfigError, InputError
 from ruzh.formatter import add_command, encoding_name
@@ -111,7 +111,11 @@ def _read_document(path: str, lang: str, encoding: str | None) -> list[Sentence]
     """Sentences of one language from a document; the others are counted on stderr, not hidden."""
     from ruzh.commands.stdin import read_input
 
-    document = read_input(path, encoding)
+    return _side(read_input(path, encoding), path, lang)
+
+
+def _side(document: Document, path: str, lang: str) -> list[Sentence]:
+    """Sentences of one language from a read document; the others are counted on stderr."""
     others: dict[str, int] = {}
     for s in document.sentences():
         if s.lang != lang:
@@ -134,9 +138,29 @@ def _inputs(args: argparse.Namespace) -> tuple[list[Sentence], list[Sentence], s
         raise ConfigError(
             "standard input can be read for one side only", hint="give the other side as a file"
         )
+    if not args.ru_sentences and not args.zh_sentences:
+        return _documents(ru_src, zh_src, args.encoding)
     ru = _read_lines(ru_src, "ru") if args.ru_sentences else _read_document(ru_src, "ru", args.encoding)
     zh = _read_lines(zh_src, "zh") if args.zh_sentences else _read_document(zh_src, "zh", args.encoding)
     return ru, zh, ru_src, zh_src
+
+
+def _documents(
+    ru_src: str, zh_src: str, encoding: str | None
+) -> tuple[list[Sentence], list[Sentence], str, str]:
+    """Two documents; when they were given the wrong way round, say so and swap them."""
+    from ruzh.align.reader import swapped
+    from ruzh.commands.stdin import read_input
+
+    ru_doc, zh_doc = read_input(ru_src, encoding), read_input(zh_src, encoding)
+    if swapped(ru_doc, zh_doc):
+        print(
+            f"note: {ru_src} is Chinese and {zh_src} is Russian: aligned {zh_src} as Russian and "
+            f"{ru_src} as Chinese",
+            file=sys.stderr,
+        )
+        ru_doc, zh_doc, ru_src, zh_src = zh_doc, ru_doc, zh_src, ru_src
+    return _side(ru_doc, ru_src, "ru"), _side(zh_doc, zh_src, "zh"), ru_src, zh_src
 
 
 def render(

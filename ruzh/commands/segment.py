@@ -23,7 +23,9 @@ def register(subparsers: Any) -> None:
         "split documents into blocks and sentences",
         "Read .txt (UTF-8/UTF-16 with BOM/cp1251/GB18030, detected) and .docx documents, rebuild their "
         "paragraphs, give each block a language and a role, and split sentences. Every sentence keeps "
-        "the line and column where it starts in the original file.",
+        "the line and column where it starts in the original file. Page numbers and running headers "
+        "(«– 34 –», «С. 34», 第34页, a journal title repeated at page starts) are taken out of the text "
+        "flow, so a sentence runs on across a page break, and listed as 'furniture' blocks.",
     )
     parser.add_argument(
         "files",
@@ -74,6 +76,8 @@ def write_text(document: Document, out: TextIO) -> None:
     out.write(f"# {visible(document.name)} ({document.encoding}, {len(document.blocks)} blocks)\n")
     for block in document.blocks:
         out.write(f"[{block.index}] {block.lang} {block.role} {block.line}:{block.column}\n")
+        if block.role == "furniture":
+            out.write(f"    {block.line}:{block.column}\t{block.text}\n")
         for sentence in block.sentences:
             out.write(f"    {sentence.line}:{sentence.column}\t{visible(sentence.text)}\n")
 

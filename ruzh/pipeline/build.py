@@ -143,6 +143,19 @@ def _findings(options: BuildOptions, paths: Sequence[Path], name: str, cache: Ca
     return report
 
 
+def _require_both_languages(documents: Sequence[Document], inputs: Sequence[Path]) -> None:
+    """A corpus without Russian or without Chinese text cannot give a translation memory: say so
+    rather than write an empty one."""
+    langs = {b.lang for d in documents for b in d.blocks if b.sentences}
+    missing = [name for lang, name in (("ru", "Russian"), ("zh", "Chinese")) if lang not in langs]
+    if documents and missing:
+        raise InputError(
+            f"no {' and no '.join(missing)} text in the {len(documents)} document(s) read",
+            file=", ".join(map(str, inputs)),
+            hint="give a corpus with both Russian and Chinese documents (or bilingual ones)",
+        )
+
+
 def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     """Run the whole pipeline and write every output file into ``options.output``."""
     stats = BuildStats()
@@ -160,6 +173,7 @@ def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     if stats.errors and not options.keep_going:
         raise stats.errors[0]
     stats.documents = len(documents)
+    _require_both_languages(documents, options.inputs)
     readable = [Path(d.path) for d in documents]
     passages = _passages(documents, fingerprints, options, cache)
     units, lonely = outputs.passage_units(passages)

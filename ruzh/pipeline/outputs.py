@@ -69,7 +69,17 @@ def unaligned_rows(
                     sentence.text,
                 )
             )
+        rows.extend(furniture_rows(document))
     return rows
+
+
+def furniture_rows(document: Document) -> list[tuple[str, ...]]:
+    """Page numbers and running headers the reader took out of the text flow, with their lines."""
+    return [
+        (document.name, str(b.line), str(b.column), b.lang, b.role, "page-furniture", b.text)
+        for b in document.blocks
+        if b.role == "furniture"
+    ]
 
 
 def write_unaligned(path: Path, rows: Iterable[Sequence[str]]) -> None:

@@ -93,3 +93,49 @@ def test_numbered_items_of_002_are_paragraphs(seed_path) -> None:
 )
 def test_hyphen_decisions_use_the_lexicon(left: str, right: str, keep: bool) -> None:
     assert should_keep_hyphen(left, right) is keep
+
+
+def _paragraph_texts(raw: str) -> list[str]:
+    from ruzh.align.reader import document_from_text
+
+    return [b.text for b in document_from_text(raw, "doc").blocks]
+
+
+RU_LINE = "Правительство объявило о новой программе поддержки малого бизнеса"
+
+
+@pytest.mark.parametrize(
+    ("raw", "paragraphs"),
+    [
+        # reported speech after a comma: the dash continues the sentence
+        (
+            f"{RU_LINE} в регионах,\n— сказал министр собравшимся журналистам.",
+            [f"{RU_LINE} в регионах, — сказал министр собравшимся журналистам."],
+        ),
+        # an appositive after a line without a sentence end
+        (
+            f"{RU_LINE} и Тира\n- ныне известного как Сур.",
+            [f"{RU_LINE} и Тира - ныне известного как Сур."],
+        ),
+        # a real list: introduced by a colon, one short item per line
+        (
+            "Программа включает три направления:\n— инфраструктуру,\n— торговлю,\n— финансы.",
+            ["Программа включает три направления:", "— инфраструктуру,", "— торговлю,", "— финансы."],
+        ),
+    ],
+)
+def test_a_dash_at_a_line_start(raw: str, paragraphs: list[str]) -> None:
+    assert _paragraph_texts(raw) == paragraphs
+
+
+def test_chinese_lines_are_full_by_the_chinese_width() -> None:
+    """A Chinese text block narrower than the Russian one: its lines are still full."""
+    ru = [RU_LINE + " в регионах страны"] * 10
+    zh = [
+        "空难在伊朗是司空见惯的事，这个国家的民用和",
+        "军用飞机都已经老化，缺少维护。在国际制裁下",
+        "伊朗无法购买新的飞机。本周早些时候，一架警",
+        "用直升机坠毁，事件造成三人死亡。",
+    ]
+    texts = _paragraph_texts("\n".join([*ru[:1], "Аннотация.", *zh, *ru[1:]]))
+    assert "".join(zh) in texts

@@ -53,13 +53,16 @@ def run_build(args: argparse.Namespace) -> int:
 def _aligned_units(
     pairs: list[tuple[Path, Path]], encoding: str | None, lexicon: Lexicon
 ) -> Iterator[TranslationUnit]:
+    from ruzh.align.reader import swapped
     from ruzh.commands.stdin import read_input
     from ruzh.tmx.build import align_documents
 
     for ru_path, zh_path in pairs:
-        result = align_documents(
-            read_input(ru_path, encoding), read_input(zh_path, encoding), lexicon=lexicon
-        )
+        ru_doc, zh_doc = read_input(ru_path, encoding), read_input(zh_path, encoding)
+        if swapped(ru_doc, zh_doc):
+            log(f"note: {ru_path} is Chinese and {zh_path} is Russian: aligned them the other way round")
+            ru_doc, zh_doc, ru_path, zh_path = zh_doc, ru_doc, zh_path, ru_path
+        result = align_documents(ru_doc, zh_doc, lexicon=lexicon)
         for sentence in result.unaligned:
             where = f"{sentence.doc}:{sentence.line}"
             log(f"note: {where}: unaligned {sentence.lang} sentence: {sentence.text[:50]}")
