@@ -3,6 +3,8 @@
     python bench/bench_align.py                       # FLORES at 0/0, 0.10/0.05, 0.20/0.10 + Tatoeba
     python bench/bench_align.py --merge 0.1 --delete 0.05 --only flores
     python bench/bench_align.py --large 20000         # one 20,000 × 20,000 synthetic document
+    python bench/bench_align.py --confusion --calibration   # bead-type confusion, score thresholds
+    python bench/bench_align.py --merge 0.1 --delete 0.05 --docs 6 --scorer lexical --scorer hybrid
 
 Data: ``../shared/data`` beside the checkout (or ``--data``). Wall time counts from the start of this
 script, imports and lexicon loading included; peak memory is the process's maximum resident set.
@@ -18,10 +20,12 @@ START = time.perf_counter()
 import argparse  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from ruzh.align.aligner import Params, align_sentences  # noqa: E402
-from ruzh.align.aligner.evaluate import score  # noqa: E402
+from ruzh.align.aligner import Weights, align_sentences  # noqa: E402
+from ruzh.align.aligner.embeddings import SCORERS  # noqa: E402
+from ruzh.align.aligner.evaluate import confusion, score  # noqa: E402
 from ruzh.align.aligner.perturb import (  # noqa: E402
     TestDoc,
     build,
@@ -35,7 +39,9 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 RATES = ((0.0, 0.0), (0.10, 0.05), (0.20, 0.10))
 # Gale–Church-style reference: lengths only, bead-type penalties and sigma given their best values on
 # FLORES/Tatoeba at 0.10/0.05 by a small grid (so the baseline is not handicapped by our weights).
-LENGTH_ONLY = Params(w_lex=0.0, w_len=1.0, sigma=0.2, skip=3.0, pen_2=2.3, pen_22=4.6, pen_3=4.6)
+LENGTH_ONLY = Weights(
+    w_lex=0.0, w_len=1.0, sigma=0.2, skip=3.0, pen_2=2.3, pen_22=4.6, pen_3=4.6, pen_23=6.9, pen_33=9.2
+)
 
 
 def cpu_s() -> float:
@@ -49,40 +55,85 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-CALIBRATION_CUTS = (0.5, 0.9)
+CALIBRATION_CUTS = (0.5, 0.8, 0.9)
+KINDS = ("1-1", "1-0", "0-1", "1-2", "2-1", "2-2", "1-3", "3-1", "2-3", "3-2", "3-3")
 
 
-def run(docs: list[TestDoc], params: Params | None = None) -> tuple[float, float, float, str]:
-    """Align every document; strict F1, lax F1, seconds spent aligning, and how scores threshold."""
+@dataclass
+class Result:
+    """Scores of one run over a set of documents."""
+
+    strict: float
+    lax: float
+    took: float
+    scored: list[tuple[float, bool]]  # (bead score, bead is in the gold) for every predicted bead
+    cells: dict[tuple[str, str], int]
+    exact: dict[str, int]
+
+
+def run(docs: list[TestDoc], weights: Weights | None = None, scorer: str = "lexical") -> Result:
+    """Align every document and score the beads against the gold."""
     t0 = time.perf_counter()
     test = []
     scored: list[tuple[float, bool]] = []
     for d in docs:
-        beads = align_sentences(d.ru, d.zh, params=params)
+        beads = align_sentences(d.ru, d.zh, weights=weights, scorer=scorer)
         test.append([(b.src, b.tgt) for b in beads])
         gold = set(d.gold)
         scored.extend((b.score, (b.src, b.tgt) in gold) for b in beads)
     took = time.perf_counter() - t0
     s = score([d.gold for d in docs], test)
+    cells, exact = confusion([d.gold for d in docs], test)
+    return Result(s.f1_strict, s.f1_lax, took, scored, cells, exact)
+
+
+def calibration_line(scored: list[tuple[float, bool]]) -> str:
+    """For each cut: the share of beads scoring at least that much, how many of those are right, and
+    the share of the right beads that reach it."""
+    right = sum(ok for _, ok in scored)
     cuts = []
     for cut in CALIBRATION_CUTS:
         kept = [ok for sc, ok in scored if sc >= cut]
         precision = sum(kept) / len(kept) if kept else 0.0
-        cuts.append(f"score>={cut}: {len(kept) / len(scored):.0%} of beads, {precision:.1%} right")
-    return s.f1_strict, s.f1_lax, took, "; ".join(cuts)
+        cuts.append(
+            f">={cut}: {len(kept) / len(scored):.0%} of beads, {precision:.1%} right, "
+            f"{sum(kept) / max(right, 1):.0%} of right beads"
+        )
+    return "score" + "; ".join(cuts)
 
 
-def report(name: str, docs: list[TestDoc], baseline: bool, calibration: bool = False) -> None:
-    strict, lax, took, cuts = run(docs)
+def confusion_lines(cells: dict[tuple[str, str], int], exact: dict[str, int]) -> list[str]:
+    """Gold bead types (rows) against the predicted type of the bead holding their first sentence."""
+    cols = [k for k in (*KINDS, "none") if any(c == k for _, c in cells)]
+    rows = [k for k in KINDS if any(g == k for g, _ in cells)]
+    lines = ["    gold\\test " + "".join(f"{c:>6s}" for c in cols) + "   exact"]
+    for g in rows:
+        total = sum(n for (gk, _), n in cells.items() if gk == g)
+        counts = "".join(f"{cells.get((g, c), 0) or '.':>6}" for c in cols)
+        lines.append(f"    {g:9s} {counts}   {exact.get(g, 0)}/{total}")
+    return lines
+
+
+def report(name: str, docs: list[TestDoc], options: argparse.Namespace) -> None:
+    docs = docs[: options.docs] if options.docs else docs
+    for scorer in options.scorer:
+        report_scorer(f"{name} {scorer}", docs, options, scorer)
+
+
+def report_scorer(name: str, docs: list[TestDoc], options: argparse.Namespace, scorer: str) -> None:
+    c0 = cpu_s()
+    r = run(docs, scorer=scorer)
     sentences = sum(len(d.ru) + len(d.zh) for d in docs)
-    line = f"{name:34s} docs={len(docs):3d} sent={sentences:5d} strict={strict:.3f} lax={lax:.3f}"
-    line += f" align={took:.2f}s"
-    if baseline:
-        bs, bl, _, _ = run(docs, LENGTH_ONLY)
-        line += f" | length-only strict={bs:.3f} lax={bl:.3f}"
+    line = f"{name:34s} docs={len(docs):3d} sent={sentences:5d} strict={r.strict:.3f} lax={r.lax:.3f}"
+    line += f" align={r.took:.2f}s cpu={cpu_s() - c0:.2f}s"
+    if options.baseline:
+        b = run(docs, LENGTH_ONLY)
+        line += f" | length-only strict={b.strict:.3f} lax={b.lax:.3f}"
     print(line, flush=True)
-    if calibration:
-        print(f"    {cuts}", flush=True)
+    if options.calibration:
+        print(f"    {calibration_line(r.scored)}", flush=True)
+    if options.confusion:
+        print("\n".join(confusion_lines(r.cells, r.exact)), flush=True)
 
 
 def large(data: Path, size: int, seed: int) -> None:
@@ -146,6 +197,16 @@ def main() -> int:
     parser.add_argument("--only", choices=("flores", "tatoeba"), help="run one data set")
     parser.add_argument("--baseline", action="store_true", help="also score the length-only baseline")
     parser.add_argument("--calibration", action="store_true", help="also show how bead scores threshold")
+    parser.add_argument(
+        "--confusion", action="store_true", help="also show the bead-type confusion against the gold"
+    )
+    parser.add_argument(
+        "--scorer",
+        action="append",
+        choices=SCORERS,
+        help="scorer to measure, may be repeated (default: lexical; the others need the embeddings extra)",
+    )
+    parser.add_argument("--docs", type=int, help="only the first N documents of each set")
     parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
     parser.add_argument("--self-train", action="store_true", help="only the self-training comparison")
     parser.add_argument("--pairing", action="store_true", help="only the document-pairing check")
@@ -155,6 +216,7 @@ def main() -> int:
         help="Tatoeba Chinese script label to use (cmn_Hans, cmn_Hant; default cmn_Hans)",
     )
     args = parser.parse_args()
+    args.scorer = args.scorer or ["lexical"]
     if not (args.data / "flores200_devtest").is_dir():
         print(f"data not found at {args.data}; pass --data", file=sys.stderr)
         return 2
@@ -173,12 +235,12 @@ def main() -> int:
         docs = group_by_url(urls)
         for merge, delete in rates:
             built = build(ru, zh, docs, merge, delete, args.seed)
-            report(f"flores merge={merge:.2f} delete={delete:.2f}", built, args.baseline, args.calibration)
+            report(f"flores merge={merge:.2f} delete={delete:.2f}", built, args)
     if args.only != "flores":
         ru, zh = read_tatoeba(args.data, args.script)
         for merge, delete in rates:
             built = build(ru, zh, chunks(len(ru), 30), merge, delete, args.seed)
-            report(f"tatoeba merge={merge:.2f} delete={delete:.2f}", built, args.baseline, args.calibration)
+            report(f"tatoeba merge={merge:.2f} delete={delete:.2f}", built, args)
     print(f"wall={time.perf_counter() - START:.2f}s cpu={cpu_s():.2f}s peak={peak_mb():.0f}MB")
     return 0
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruzh.align.aligner import Params, align_sentences
+from ruzh.align.aligner import Weights, align_sentences
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Document, Sentence
 from ruzh.core.errors import InputError
@@ -30,7 +30,7 @@ class BuildResult:
 
 
 def align_documents(
-    ru_doc: Document, zh_doc: Document, params: Params | None = None, lexicon: Lexicon | None = None
+    ru_doc: Document, zh_doc: Document, weights: Weights | None = None, lexicon: Lexicon | None = None
 ) -> BuildResult:
     """Align the Russian sentences of ``ru_doc`` with the Chinese sentences of ``zh_doc``."""
     ru = ru_doc.sentences(lang="ru")
@@ -38,7 +38,7 @@ def align_documents(
     other = [s for s in ru_doc.sentences() if s.lang != "ru"] + [
         s for s in zh_doc.sentences() if s.lang != "zh"
     ]
-    beads = align_sentences([s.text for s in ru], [s.text for s in zh], lexicon, params=params)
+    beads = align_sentences([s.text for s in ru], [s.text for s in zh], lexicon, weights=weights)
     units, unaligned = units_from_beads(beads, ru, zh)
     return BuildResult(units, unaligned, other)
 

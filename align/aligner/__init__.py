@@ -9,16 +9,19 @@ Entry points:
 - :func:`score_documents` for ranking candidate document pairs given as sentence lists;
 - :mod:`align.aligner.evaluate` (vecalign-style strict/lax scores) and :mod:`align.aligner.beadfile`
   (``[0]:[0, 1]:0.873`` files);
-- :func:`signature` for recording the settings that change results.
+- :class:`Weights` (what a bead costs) and :class:`Search` (how the path is searched), both recorded
+  by :func:`signature`, the settings that change results;
+- :mod:`align.aligner.recurrence`, the banded search as a pure function of cost arrays.
 """
 
 from ruzh.align.aligner.core import align_sentences, default_lexicon, signature
-from ruzh.align.aligner.dp import Params
 from ruzh.align.aligner.pairing import PassagePair, find_parallel_passages, score_documents
+from ruzh.align.aligner.params import Search, Weights
 
 __all__ = [
-    "Params",
     "PassagePair",
+    "Search",
+    "Weights",
     "align_sentences",
     "default_lexicon",
     "find_parallel_passages",

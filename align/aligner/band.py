@@ -46,6 +46,11 @@ def band_around(spans: Sequence[tuple[int, int, int, int]], n: int, m: int, marg
     return Band(lo, hi)
 
 
+# On a coarse level a concept found in more than this share of the blocks is left out: it places
+# nothing, and joining its occurrences would cost the most (they pair with every block in the band).
+COARSE_MAX_SHARE = 0.05
+
+
 def downsample(side: Side, size: int) -> tuple[Side, list[int]]:
     """Blocks of ``size`` consecutive sentences as one unit each, and each block's first sentence.
 
@@ -60,4 +65,7 @@ def downsample(side: Side, size: int) -> tuple[Side, list[int]]:
         first = np.flatnonzero(np.concatenate([[True], (c[1:] != c[:-1]) | (p[1:] != p[:-1])]))
         w = np.add.reduceat(w, first)
         c, p = c[first], p[first]
+        blocks = np.bincount(c)
+        keep = blocks[c] <= max(4, COARSE_MAX_SHARE * len(starts))
+        c, p, w = c[keep], p[keep], w[keep]
     return Side(lengths, [], (c, p, w)), starts

@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from ruzh.align.aligner.band import Band, band_around, downsample, full_band
-from ruzh.align.aligner.dp import Params, Path, best_path
+from ruzh.align.aligner.costs import Evidence, LexicalCosts
+from ruzh.align.aligner.embeddings import MODEL_NAME, SCORERS, GroupEmbeddings, embeddings_of
 from ruzh.align.aligner.features import Side, ru_side, weigh, zh_side
 from ruzh.align.aligner.lexical import matcher_for
+from ruzh.align.aligner.params import MAX_CHARS, Search, Weights, describe, for_scorer
+from ruzh.align.aligner.recurrence import BEAD_TYPES, BeadType, Cells, best_beads
 from ruzh.align.aligner.selftrain import extended, learn_pairs
 from ruzh.align.lexicon import Lexicon, load_lexicon
 from ruzh.align.types import Bead
-from ruzh.core.errors import InputError
+from ruzh.core.errors import ConfigError, InputError
 
-FULL_LIMIT = 250_000  # cells searched exhaustively; above that the search is banded
-BLOCK = 8  # sentences per block on the coarse level
-MAX_SENTENCE_CHARS = 1_000_000  # longer "sentences" are truncated for features, never dropped
+Beads = list[tuple[range, range]]
+# Blocks of sentences on the coarse levels: 2-3, 3-2 and 3-3 blocks would cost the most to score
+# and the band around the coarse path lets the sentence level use those shapes anyway.
+COARSE_TYPES = tuple(t for t in BEAD_TYPES if max(t) < 3 or min(t) < 2)
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +35,13 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-def prepare(ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon | None = None) -> tuple[Side, Side]:
+def prepare(
+    ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon | None = None, max_chars: int = MAX_CHARS
+) -> tuple[Side, Side]:
     """Features of both sides with weights scaled to this text."""
     matcher = matcher_for(lexicon if lexicon is not None else default_lexicon())
-    ru_f = ru_side([s[:MAX_SENTENCE_CHARS] for s in ru], matcher)
-    zh_f = zh_side([s[:MAX_SENTENCE_CHARS] for s in zh], matcher, ru_f)
+    ru_f = ru_side([s[:max_chars] for s in ru], matcher)
+    zh_f = zh_side([s[:max_chars] for s in zh], matcher, ru_f)
     weigh(ru_f, zh_f)
     return ru_f, zh_f
 
@@ -48,27 +54,43 @@ def estimate_ratio(ru: Side, zh: Side, default: float) -> float:
     return min(max(total_z / total_r, 0.08), 2.0)
 
 
-def search(ru: Side, zh: Side, params: Params, limit: int = FULL_LIMIT) -> Path:
-    """Best path: exhaustive for small inputs, else banded around a coarse path on blocks."""
-    return best_path(ru, zh, coarse_band(ru, zh, params, limit), params)
+def search(
+    ru: Side,
+    zh: Side,
+    weights: Weights,
+    settings: Search,
+    types: tuple[BeadType, ...] = BEAD_TYPES,
+    embeddings: GroupEmbeddings | None = None,
+    scorer: str = "lexical",
+) -> tuple[Beads, list[Evidence]]:
+    """Best path and each bead's evidence: exhaustive for small inputs, else banded around a coarse path.
+
+    The coarse levels are always lexical; the scorer (and its embeddings) decides the sentence level.
+    """
+    band = coarse_band(ru, zh, weights, settings)
+    fine, w_emb = for_scorer(weights, scorer)
+    model = LexicalCosts(ru, zh, band, fine, types, embeddings, w_emb)
+    cells = Cells.of(band)
+    beads = best_beads(model.fill(cells), cells)
+    return beads, model.evidence(beads)
 
 
-def coarse_band(ru: Side, zh: Side, params: Params, limit: int) -> Band:
+def coarse_band(ru: Side, zh: Side, weights: Weights, settings: Search) -> Band:
     """The whole matrix when small; else the band around a recursively found block alignment."""
     n, m = len(ru), len(zh)
-    if (n + 1) * (m + 1) <= limit or n < 4 * BLOCK or m < 4 * BLOCK:
+    block = settings.block
+    if (n + 1) * (m + 1) <= settings.full_limit or n < 4 * block or m < 4 * block:
         return full_band(n, m)
-    kr = BLOCK
-    kz = max(1, round(BLOCK * m / n))
+    kr = block
+    kz = max(1, round(block * m / n))
     ru_b, ru_starts = downsample(ru, kr)
     zh_b, zh_starts = downsample(zh, kz)
-    coarse = search(ru_b, zh_b, params, limit)
+    coarse, _ = search(ru_b, zh_b, weights, settings, COARSE_TYPES)
     ru_bounds, zh_bounds = [*ru_starts, n], [*zh_starts, m]
     spans = [
-        (ru_bounds[r.start], ru_bounds[r.stop], zh_bounds[z.start], zh_bounds[z.stop])
-        for r, z in coarse.beads
+        (ru_bounds[r.start], ru_bounds[r.stop], zh_bounds[z.start], zh_bounds[z.stop]) for r, z in coarse
     ]
-    return band_around(spans, n, m, margin=2 * max(kr, kz))
+    return band_around(spans, n, m, margin=settings.margin * max(kr, kz))
 
 
 # Logistic calibration of bead scores: P(bead is exactly right), fitted on the beads predicted for
@@ -109,36 +131,53 @@ def bead_score(sim: float, lencost: float, kind: tuple[int, int], mass: float = 
     return 1.0 / (1.0 + math.exp(-min(max(z, -50.0), 50.0)))
 
 
-def signature(lexicon: Lexicon | None = None, params: Params | None = None) -> str:
-    """What changes results, in one line: aligner version, lexicon size and sources, every cost weight."""
+def signature(
+    lexicon: Lexicon | None = None,
+    weights: Weights | None = None,
+    settings: Search | None = None,
+    scorer: str = "lexical",
+) -> str:
+    """What changes results, in one line: aligner version, scorer, lexicon, every setting."""
     lex = lexicon if lexicon is not None else default_lexicon()
-    p = params or Params()
-    values = ",".join(f"{f.name}={getattr(p, f.name):g}" for f in fields(p))
-    return f"aligner:ruzh-dp-1|lexicon:{lex.signature()}|params:{values}"
+    w, s = weights or Weights(), settings or Search()
+    model = f"({MODEL_NAME})" if scorer != "lexical" else ""
+    return (
+        f"aligner:ruzh-dp-2|scorer:{scorer}{model}|lexicon:{lex.signature()}|weights:{describe(w)}"
+        f"|search:{describe(s)}"
+    )
 
 
 def align_sentences(
     ru: Sequence[str],
     zh: Sequence[str],
     lexicon: Lexicon | None = None,
-    params: Params | None = None,
+    weights: Weights | None = None,
     self_train: bool = False,
+    settings: Search | None = None,
+    scorer: str = "lexical",
 ) -> list[Bead]:
     """Align Russian and Chinese sentences: monotone beads covering every sentence exactly once.
 
     With ``self_train``, associations learned from the confident beads of a first pass extend the
-    lexicon for a second pass (only long texts have enough beads; see :mod:`.selftrain`).
+    lexicon for a second pass (only long texts have enough beads; see :mod:`.selftrain`). ``scorer``
+    is one of :data:`SCORERS`; the embedding scorers need the ``embeddings`` extra (a
+    :class:`~ruzh.core.errors.ConfigError` says how to install it).
     """
+    if scorer not in SCORERS:
+        raise ConfigError(f"unknown scorer {scorer!r}", hint=f"use one of {', '.join(SCORERS)}")
     lex = lexicon if lexicon is not None else default_lexicon()
-    beads = _align_once(ru, zh, lex, params)
+    w, s = weights or Weights(), settings or Search()
+    beads = _align_once(ru, zh, lex, w, s, scorer)
     if self_train and beads:
         learned = learn_pairs(ru, zh, beads, lex)
         if learned:
-            beads = _align_once(ru, zh, extended(lex, learned), params)
+            beads = _align_once(ru, zh, extended(lex, learned), w, s, scorer)
     return beads
 
 
-def _align_once(ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon, params: Params | None) -> list[Bead]:
+def _align_once(
+    ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon, weights: Weights, settings: Search, scorer: str
+) -> list[Bead]:
     """One pass: validate, featurise, search, score."""
     for side, name in ((ru, "Russian"), (zh, "Chinese")):
         for k, s in enumerate(side):
@@ -146,14 +185,14 @@ def _align_once(ru: Sequence[str], zh: Sequence[str], lexicon: Lexicon, params: 
                 raise InputError(f"{name} sentence {k + 1} is not text", hint="pass a list of strings")
     if not ru or not zh:
         return [Bead((i,), (), 1.0) for i in range(len(ru))] + [Bead((), (j,), 1.0) for j in range(len(zh))]
-    ru_f, zh_f = prepare(ru, zh, lexicon)
-    base = params or Params()
-    tuned = replace(base, ratio=estimate_ratio(ru_f, zh_f, base.ratio))
-    path = search(ru_f, zh_f, tuned)
+    ru_f, zh_f = prepare(ru, zh, lexicon, settings.max_chars)
+    tuned = replace(weights, ratio=estimate_ratio(ru_f, zh_f, weights.ratio))
+    embeddings = embeddings_of(tuple(ru), tuple(zh)) if scorer != "lexical" else None
+    beads, evidence = search(ru_f, zh_f, tuned, settings, embeddings=embeddings, scorer=scorer)
     return [
-        Bead(tuple(r), tuple(z), round(bead_score(s, c, (len(r), len(z)), w), 4))
-        for (r, z), s, c, w in zip(path.beads, path.sims, path.lencosts, path.masses, strict=True)
+        Bead(tuple(r), tuple(z), round(bead_score(sim, lencost, (len(r), len(z)), mass), 4))
+        for (r, z), (sim, lencost, mass) in zip(beads, evidence, strict=True)
     ]
 
 
-__all__ = ["Params", "align_sentences", "default_lexicon", "prepare", "search", "signature"]
+__all__ = ["Search", "Weights", "align_sentences", "default_lexicon", "prepare", "search", "signature"]

@@ -95,3 +95,31 @@ def score(gold: Sequence[Sequence[BeadPair]], test: Sequence[Sequence[BeadPair]]
     ps, rs = _ratio(prec.strict_hit, prec.strict_miss), _ratio(rec.strict_hit, rec.strict_miss)
     pl, rl = _ratio(prec.lax_hit, prec.lax_miss), _ratio(rec.lax_hit, rec.lax_miss)
     return Scores(ps, rs, _f1(ps, rs), pl, rl, _f1(pl, rl))
+
+
+def kind(bead: BeadPair) -> str:
+    """Bead type such as ``2-1``."""
+    return f"{len(bead[0])}-{len(bead[1])}"
+
+
+def confusion(
+    gold: Sequence[Sequence[BeadPair]], test: Sequence[Sequence[BeadPair]]
+) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """Bead-type confusion: how often a gold bead of one type meets a test bead of each type.
+
+    A gold bead is matched with the test bead that holds its first sentence (Russian if it has one),
+    so a gold 2-1 bead cut into 1-1 + 1-0 counts as ``(2-1, 1-1)``. The second table counts, per gold
+    type, the beads found identically (a diagonal cell can hold a shifted bead of the right type).
+    """
+    cells: dict[tuple[str, str], int] = {}
+    exact: dict[str, int] = {}
+    for g, t in zip(gold, test, strict=True):
+        by_ru = {i: b for b in t for i in b[0]}
+        by_zh = {j: b for b in t for j in b[1]}
+        found = _normal(t)
+        for bead in _normal(g):
+            hit = by_ru.get(bead[0][0]) if bead[0] else by_zh.get(bead[1][0])
+            key = (kind(bead), kind(hit) if hit else "none")
+            cells[key] = cells.get(key, 0) + 1
+            exact[kind(bead)] = exact.get(kind(bead), 0) + (bead in found)
+    return cells, exact

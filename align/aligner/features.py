@@ -95,32 +95,23 @@ def weigh(ru: Side, zh: Side) -> None:
 
     A concept found in most sentences (年 for год in a chronicle) separates nothing; one found in two
     sentences pins them down. The factor is in (0, 1] so that weights stay comparable across texts.
+    The bags are left as they are; the weighed values live in ``entries``.
     """
+    keys = sorted(set().union(*ru.bags, *zh.bags))
+    ids = {k: i for i, k in enumerate(keys)}
+    flat = [_flatten(side.bags, ids) for side in (ru, zh)]
+    freq = np.bincount(np.concatenate([f[0] for f in flat]), minlength=len(keys))
     total = len(ru) + len(zh)
-    freq: dict[str, int] = {}
-    for bag in (*ru.bags, *zh.bags):
-        for key in bag:
-            freq[key] = freq.get(key, 0) + 1
-    scale = math.log(total + 2.0)
-    factor = {k: math.log((total + 2.0) / (n + 0.5)) / scale for k, n in freq.items()}
-    ids = {k: i for i, k in enumerate(sorted(freq))}
-    for side in (ru, zh):
-        for bag in side.bags:
-            for key in bag:
-                bag[key] *= factor[key]
-        side.entries = to_entries(side.bags, ids)
+    factor = np.log((total + 2.0) / (freq + 0.5)) / math.log(total + 2.0)
+    for side, (concepts, sentences, weights) in zip((ru, zh), flat, strict=True):
+        order = np.lexsort((sentences, concepts))
+        side.entries = concepts[order], sentences[order], (weights * factor[concepts])[order]
 
 
-def to_entries(bags: list[Bag], ids: dict[str, int]) -> Entries:
-    """Bags flattened to arrays (concept id, sentence, weight), sorted by concept then sentence."""
-    cid: list[int] = []
-    pos: list[int] = []
-    wts: list[float] = []
-    for k, bag in enumerate(bags):
-        for key, w in bag.items():
-            cid.append(ids[key])
-            pos.append(k)
-            wts.append(w)
-    concepts, sentences = np.array(cid, dtype=np.int64), np.array(pos, dtype=np.int64)
-    order = np.lexsort((sentences, concepts))
-    return concepts[order], sentences[order], np.array(wts, dtype=float)[order]
+def _flatten(bags: list[Bag], ids: dict[str, int]) -> Entries:
+    """Bags as arrays (concept id, sentence, weight), in bag order."""
+    sizes = np.fromiter((len(bag) for bag in bags), dtype=np.int64, count=len(bags))
+    count = int(sizes.sum())
+    concepts = np.fromiter((ids[k] for bag in bags for k in bag), dtype=np.int64, count=count)
+    weights = np.fromiter((w for bag in bags for w in bag.values()), dtype=float, count=count)
+    return concepts, np.repeat(np.arange(len(bags), dtype=np.int64), sizes), weights

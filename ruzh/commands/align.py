@@ -10,6 +10,8 @@ from typing import IO, Any
 
 from ruzh.align.aligner import align_sentences, signature
 from ruzh.align.aligner.beadfile import format_bead
+from ruzh.align.aligner.embeddings import INSTALL, SCORERS
+from ruzh.align.aligner.embeddings import require as require_embeddings
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead, Document, Sentence
 from ruzh.core.atomicio import atomic_write
@@ -73,6 +75,14 @@ def register(subparsers: Any) -> None:
         "inside each document and the Russian and Chinese documents that translate each other (best "
         "first, one partner each), and align each pair; each pair starts with a '# pair' line giving "
         "both passages and its score in [0, 1]",
+    )
+    parser.add_argument(
+        "--scorer",
+        choices=SCORERS,
+        default="lexical",
+        help="evidence for the sentence-level search: lexical (lexicon, anchors, lengths; the default, "
+        "fast), embeddings (multilingual-e5-small similarity of the merged sentences plus lengths) or "
+        f"hybrid (both); the last two need the optional extra: {INSTALL} (not with --find-pairs)",
     )
     parser.add_argument(
         "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
@@ -222,6 +232,13 @@ def _pairs(args: argparse.Namespace, lexicon: Lexicon) -> Iterator[str]:
 def run(args: argparse.Namespace) -> int:
     """Read both sides, align, print; warnings (an empty side) go to stderr."""
     lexicon = aligner_lexicon(tuple(args.lexicon or ()), args.termbase)
+    if args.scorer != "lexical":
+        if args.find_pairs:
+            raise ConfigError(
+                "--find-pairs aligns many candidate pairs and uses the lexical scorer only",
+                hint="drop --scorer, or align the chosen pair again as RU ZH with --scorer",
+            )
+        require_embeddings()
     if args.find_pairs:
         return _emit(_pairs(args, lexicon), args.output)
     ru, zh, ru_name, zh_name = _inputs(args)
@@ -232,8 +249,9 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     texts = [s.text for s in ru], [s.text for s in zh]
-    beads = align_sentences(*texts, lexicon=lexicon, self_train=args.self_train)
-    print(f"# {signature(lexicon)} ru={len(ru)} zh={len(zh)} beads={len(beads)}", file=sys.stderr)
+    beads = align_sentences(*texts, lexicon=lexicon, self_train=args.self_train, scorer=args.scorer)
+    sig = signature(lexicon, scorer=args.scorer)
+    print(f"# {sig} ru={len(ru)} zh={len(zh)} beads={len(beads)}", file=sys.stderr)
     return _emit(render(beads, ru, zh, args.format), args.output)
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruzh.align.aligner import align_sentences
-from ruzh.align.aligner import core as aligner_core
+from ruzh.align.aligner import Search, align_sentences
 from ruzh.align.aligner.evaluate import score
 from ruzh.align.aligner.perturb import build, group_by_url, read_flores
+from ruzh.align.aligner.recurrence import BEAD_TYPES
 from ruzh.align.types import Bead
 
 RU = [
@@ -35,7 +35,7 @@ def check_invariants(beads: list[Bead], n: int, m: int) -> None:
     assert [i for b in beads for i in b.src] == list(range(n))
     assert [j for b in beads for j in b.tgt] == list(range(m))
     assert all(0.0 <= b.score <= 1.0 for b in beads)
-    assert all(b.kind in {"1-1", "1-0", "0-1", "1-2", "2-1", "2-2", "1-3", "3-1"} for b in beads)
+    assert all(b.kind in {f"{a}-{b}" for a, b in BEAD_TYPES} for b in beads)
 
 
 def test_small_parallel_text_is_aligned_one_to_one() -> None:
@@ -62,16 +62,16 @@ def flores_docs(shared_data: Path) -> list:
 def test_accuracy_floor_on_perturbed_flores(flores_docs: list) -> None:
     test = [[(b.src, b.tgt) for b in align_sentences(d.ru, d.zh)] for d in flores_docs]
     result = score([d.gold for d in flores_docs], test)
-    assert result.f1_strict >= 0.9, result
+    assert result.f1_strict >= 0.95, result  # measured 0.963
+    assert result.f1_lax >= 0.99, result  # measured 0.993: few merges cut into a 1-1 and a skip
 
 
-def test_banded_search_matches_full_search(flores_docs: list, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_banded_search_matches_full_search(flores_docs: list) -> None:
     doc = flores_docs[0].__class__(
         [s for d in flores_docs for s in d.ru], [s for d in flores_docs for s in d.zh], []
     )
     full = align_sentences(doc.ru, doc.zh)
-    monkeypatch.setattr(aligner_core, "FULL_LIMIT", 2_000)  # force two coarse levels
-    banded = align_sentences(doc.ru, doc.zh)
+    banded = align_sentences(doc.ru, doc.zh, settings=Search(full_limit=2_000))  # two coarse levels
     check_invariants(banded, len(doc.ru), len(doc.zh))
     same = len({(b.src, b.tgt) for b in full} & {(b.src, b.tgt) for b in banded})
     assert same >= 0.97 * len(full)
@@ -118,11 +118,10 @@ def test_non_text_input_is_an_input_error() -> None:
         align_sentences(["ok", None], ["好"])  # type: ignore[list-item]
 
 
-def test_missing_chapter_in_a_long_text(shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_chapter_in_a_long_text(shared_data: Path) -> None:
     ru, zh, _ = read_flores(shared_data)
     ru, zh = ru[:240], zh[:100] + zh[140:240]  # 40 consecutive Chinese sentences missing
-    monkeypatch.setattr(aligner_core, "FULL_LIMIT", 5_000)  # force the banded search
-    beads = align_sentences(ru, zh)
+    beads = align_sentences(ru, zh, settings=Search(full_limit=5_000))  # force the banded search
     check_invariants(beads, len(ru), len(zh))
     pairs = {(b.src, b.tgt) for b in beads}
     assert sum(((i,), ()) in pairs for i in range(100, 140)) >= 36

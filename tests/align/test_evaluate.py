@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruzh.align.aligner.beadfile import format_bead, parse_beads
-from ruzh.align.aligner.evaluate import score
+from ruzh.align.aligner.evaluate import confusion, score
 from ruzh.align.types import Bead
 from ruzh.core.errors import InputError
 
@@ -56,6 +56,7 @@ indices = st.tuples(st.integers(0, 10_000), st.integers(0, 4)).map(
 bead_sides = st.tuples(indices, indices).filter(lambda st_: bool(st_[0] or st_[1]))
 
 
+@settings(deadline=None)  # a loaded machine must not fail a property test
 @given(st.lists(st.tuples(bead_sides, st.floats(0, 1)).map(lambda x: (*x[0], x[1])), max_size=20))
 def test_bead_file_round_trip(raw: list[tuple[tuple[int, ...], tuple[int, ...], float]]) -> None:
     beads = [Bead(s, t, round(p, 3)) for s, t, p in raw]
@@ -91,3 +92,11 @@ def test_malformed_bead_line() -> None:
     with pytest.raises(InputError) as info:
         parse_beads(["[0]:[0]", "0 - 0"], "gold.beads")
     assert info.value.location() == "gold.beads:2"
+
+
+def test_confusion_counts_split_and_exact_beads() -> None:
+    # the 2-1 bead is cut into 1-1 + 1-0; the deletion is found; the last bead is shifted into a 1-1
+    test = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ()), ((4,), (2,))]
+    cells, exact = confusion([GOLD], [test])
+    assert cells == {("1-1", "1-1"): 2, ("2-1", "1-1"): 1, ("1-0", "1-0"): 1}
+    assert exact == {"1-1": 2, "2-1": 0, "1-0": 1}

