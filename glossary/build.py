@@ -1,32 +1,47 @@
 """Build the review glossary of a corpus: termbase attestation, new candidates, their pairing.
 
-One pass over the documents feeds three collectors (termbase attestation, Russian phrases,
-Chinese compounds); then candidates are selected (recurring in ``min_docs`` documents or
-``min_freq`` times in one, not in the termbase, not stop-listed), ranked by C-value, paired
-(aligned sentence pairs when given, else composition with the lexicon and the termbase), and
-turned into one review row per concept.
+One pass over the documents feeds three collectors (termbase attestation, Russian nouns and noun
+phrases, Chinese words and compounds); candidates on both sides are selected by termhood (C-value
+times specificity against wordfreq's general-language frequencies: recurring in ``min_docs``
+documents or ``min_freq`` times in one, not in the termbase); Russian candidates are paired by
+competitive linking over aligned sentence pairs when there are any (:mod:`glossary.linking`), else
+and then by composition with the lexicon and the termbase, names by transliteration. The rows
+list the termbase concepts the corpus attests (all of them with ``all_termbase``) and the
+candidates; a reviewed CSV's decisions are merged in.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from statistics import fmean
 
 from ruzh.align.types import Document
 from ruzh.core.signature import Signature
-from ruzh.glossary.attest import Attestation, Attester, context
-from ruzh.glossary.candidates_ru import RuCollector, RuTally
-from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
-from ruzh.glossary.entries import Entry, candidate_id, from_concept, merge
+from ruzh.glossary.attest import Attestation, Attester
+from ruzh.glossary.candidates_ru import RuCollector, RuTally, general_frequency
+from ruzh.glossary.candidates_zh import ZhCollector, ZhTally, tagged
+from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
+from ruzh.glossary.entries import Entry, merge
+from ruzh.glossary.linking import MIN_SHARE, Link, link_terms
 from ruzh.glossary.matching import lemma_key
-from ruzh.glossary.pairing import Pairing, associate, compose_and_attest, lexicon_table
+from ruzh.glossary.pairing import compose_and_attest, lexicon_table
 from ruzh.glossary.parts import DocumentPart, document_parts
-from ruzh.glossary.scoring import c_value
+from ruzh.glossary.rows import (
+    Partner,
+    composed_association,
+    known_row,
+    name_rows,
+    ru_rows,
+    strip_controls,
+    zh_rows,
+    zh_text_stats,
+)
+from ruzh.glossary.scoring import c_value, general_frequencies, termhood, weirdness
 from ruzh.glossary.termbase import Concept, load_termbase
 from ruzh.glossary.translit import NameTally, match_names
 
-VERSION = "1"
+VERSION = "2"
 
 # Pairs Russian and Chinese names: ``(ru name, zh name, similarity, transliteration)``, sorted.
 NameMatcher = Callable[[Mapping[str, NameTally], Mapping[str, NameTally]], list[tuple[str, str, float, str]]]
@@ -34,12 +49,13 @@ NameMatcher = Callable[[Mapping[str, NameTally], Mapping[str, NameTally]], list[
 
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
-    """Settings that change which candidates are proposed."""
+    """Settings that change which candidates are proposed and which rows are listed."""
 
     min_docs: int = 2
     min_freq: int = 3
     max_candidates: int = 150
-    min_c_value: float = 2.0
+    min_termhood: float = 1.0
+    all_termbase: bool = False
 
     def signature(self) -> str:
         """A short record of the settings, written into the exports (a :class:`Signature`)."""
@@ -49,7 +65,8 @@ class BuildOptions:
                 ("min_docs", str(self.min_docs)),
                 ("min_freq", str(self.min_freq)),
                 ("max", str(self.max_candidates)),
-                ("cvalue", f"{self.min_c_value:g}"),
+                ("termhood", f"{self.min_termhood:g}"),
+                ("all_termbase", str(int(self.all_termbase))),
             )
         ).format()
 
@@ -64,6 +81,17 @@ class Glossary:
     documents: tuple[str, ...]
     signature: str
     settings: BuildOptions = field(default_factory=BuildOptions)
+    notices: tuple[str, ...] = ()
+
+
+@dataclass
+class _Corpus:
+    names: list[str] = field(default_factory=list)
+    ru: RuCollector = field(default_factory=RuCollector)
+    zh: ZhCollector = field(default_factory=ZhCollector)
+    zh_texts: list[tuple[str, int, str]] = field(default_factory=list)
+    ru_texts: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
 
 def build_glossary(
@@ -87,39 +115,43 @@ def build_glossary(
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
     all_concepts = list(by_id.values())
-    attester, ru_col, zh_col = Attester(all_concepts), RuCollector(), ZhCollector()
-    zh_texts: list[tuple[str, int, str]] = []
-    names: list[str] = []
+    attester, corpus = Attester(all_concepts), _Corpus()
     counted = parts if parts is not None else document_parts(documents, all_concepts, attester, workers)
     for part in counted:
-        names.append(part.name)
+        corpus.names.append(part.name)
         attester.merge(part.attested)
-        ru_col.merge(part.ru)
-        zh_col.merge(part.zh)
-        zh_texts.extend(part.zh_texts)
-    attestations = attester.result()
+        corpus.ru.merge(part.ru)
+        corpus.zh.merge(part.zh)
+        corpus.zh_texts.extend(part.zh_texts)
+        corpus.ru_texts.extend(part.ru_texts)
+        corpus.notices.extend(part.notices)
+    atts = {k: _printable(a) for k, a in attester.result().items()}
     ru_known = {lemma_key(t.text) for c in all_concepts for t in c.terms if t.lang == "ru"}
     zh_known = {t.text for c in all_concepts for t in c.terms if t.lang == "zh"}
-    ru_cands = _select(ru_col.tallies, ru_known, options, lambda k: k)
-    zh_cands = _select(zh_col.tallies, zh_known, options, "".join)
+    ru_cands = _select(corpus.ru.tallies, ru_known, options, lambda k: k, _ru_specificity(corpus.ru))
+    zh_spec = _zh_specificity(corpus.zh)
+    zh_cands = _select(corpus.zh.tallies, zh_known, options, "".join, zh_spec)
     table = lexicon if lexicon is not None else lexicon_table(_termbase_pairs(all_concepts))
-    cands = ((k, ru_col.tallies[k].pattern) for k in ru_cands)
-    pairings = compose_and_attest(cands, table, ((d, t) for d, _, t in zh_texts))
-    if pairs is not None:
-        pairings.update(associate(pairs, list(ru_cands)))
-    rows = [_known_row(c, attestations) for c in base]
+    partners = _partners(
+        ru_cands, corpus, table, pairs, lambda t: zh_spec(tuple(_words(t))) > 0 or t in zh_known
+    )
+    if pairs is None:  # comparable documents only: contexts reach what composition cannot
+        partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
+    attested = {cid for cid, _ in atts}
+    rows = [known_row(c, atts) for c in base if options.all_termbase or c.id in attested]
     base_ids = {c.id for c in base}
-    added = [e.id for e in reviewed if e.id in by_id and e.id not in base_ids]
-    rows += [_known_row(by_id[cid], attestations) for cid in added]
-    name_rows = _name_rows(names_matcher(ru_col.names, zh_col.names), ru_col.names, zh_col.names,
-                           ru_known, zh_known)  # fmt: skip
-    skip = {e.zh for e in name_rows}
-    rows += _candidate_rows(ru_col.tallies, ru_cands, zh_col.tallies, zh_cands, pairings, zh_texts, skip)
-    rows += name_rows
+    rows += [known_row(by_id[e.id], atts) for e in reviewed if e.id in by_id and e.id not in base_ids]
+    matches = names_matcher(corpus.ru.names, corpus.zh.names)
+    names = name_rows(matches, corpus.ru.names, corpus.zh.names, ru_known, zh_known)
+    used = {p.zh for p in partners.values()} | {e.zh for e in names}
+    rows += ru_rows(corpus.ru.tallies, ru_cands, partners, _zh_stats(partners.values(), corpus))
+    rows += zh_rows(corpus.zh.tallies, zh_cands, used)
+    rows += names
     entries = merge(reviewed, rows) if reviewed else rows
     return Glossary(
-        tuple(entries), attestations, tuple(all_concepts), tuple(names), options.signature(), options
-    )
+        tuple(entries), atts, tuple(all_concepts), tuple(corpus.names), options.signature(), options,
+        tuple(corpus.notices),
+    )  # fmt: skip
 
 
 def corpus_concepts(
@@ -131,6 +163,15 @@ def corpus_concepts(
         if entry.status in ("approved", "termbase") and (entry.ru or entry.zh):
             by_id[entry.id] = _reviewed_concept(entry, by_id.get(entry.id))
     return list(by_id.values())
+
+
+def _printable(att: Attestation) -> Attestation:
+    """An attestation without the control characters XML cannot carry (``parts`` reports them)."""
+    examples = tuple(
+        replace(o, context=strip_controls(o.context), surface=strip_controls(o.surface)) for o in att.examples
+    )
+    surfaces = tuple((strip_controls(s), n) for s, n in att.surfaces)
+    return replace(att, examples=examples, surfaces=surfaces)
 
 
 def _reviewed_concept(entry: Entry, old: Concept | None) -> Concept:
@@ -149,155 +190,112 @@ def _termbase_pairs(concepts: Iterable[Concept]) -> list[tuple[str, str]]:
     return out
 
 
+def _words(text: str) -> list[str]:
+    return [p.word for p in tagged(text)]
+
+
+def _ru_specificity(col: RuCollector) -> Callable[[tuple[str, ...]], float]:
+    """Mean weirdness of a lemma sequence's words against general Russian."""
+    return lambda key: fmean(
+        weirdness(col.words[w], col.tokens, general_frequency(col.spellings.get(w, ()))) for w in key
+    )
+
+
+def _zh_specificity(col: ZhCollector) -> Callable[[tuple[str, ...]], float]:
+    """Mean weirdness of a compound's words against general Chinese (words the corpus lacks: 0)."""
+    table = general_frequencies("zh")
+    return lambda words: (
+        fmean(weirdness(col.words[w], col.tokens, table.get(w, 0.0)) for w in words) if words else 0.0
+    )
+
+
 def _select(
     tallies: Mapping[tuple[str, ...], RuTally] | Mapping[tuple[str, ...], ZhTally],
     known: Container[object],
     options: BuildOptions,
     norm: Callable[[tuple[str, ...]], object],
+    specificity: Callable[[tuple[str, ...]], float],
 ) -> dict[tuple[str, ...], float]:
-    """Candidates that recur enough and are not known (``norm(key) in known``), by C-value, best first."""
+    """Candidates that recur enough, are not known (``norm(key) in known``) and have termhood, best first."""
     freqs = {k: t.freq for k, t in tallies.items() if t.freq >= 2}
-    scores = c_value(freqs)
-    chosen = [
-        k
-        for k, t in tallies.items()
-        if k in scores
-        and (len(t.docs) >= options.min_docs or t.freq >= options.min_freq)
-        and scores[k] >= options.min_c_value
-        and norm(k) not in known
-        and getattr(t, "free", True)
-    ]
-    chosen.sort(key=lambda k: (-scores[k], -tallies[k].freq, k))
-    return {k: round(scores[k], 2) for k in chosen[: options.max_candidates]}
+    unithood = c_value(freqs)
+    scores = {}
+    for k, t in tallies.items():
+        if k not in unithood or not (len(t.docs) >= options.min_docs or t.freq >= options.min_freq):
+            continue
+        if norm(k) in known or not getattr(t, "free", True):
+            continue
+        score = termhood(unithood[k], specificity(k))
+        if score >= options.min_termhood:
+            scores[k] = score
+    chosen = sorted(scores, key=lambda k: (-scores[k], -tallies[k].freq, k))
+    return {k: scores[k] for k in chosen[: options.max_candidates]}
 
 
-def _contexts(examples: Iterable[tuple[str, int, str]]) -> str:
-    return " ‖ ".join(f"{doc}:{line} {text}" for doc, line, text in examples)
+def _partners(
+    cands: Mapping[tuple[str, ...], float],
+    corpus: _Corpus,
+    table: Mapping[str, Sequence[str]],
+    pairs: Iterable[tuple[str, str]] | None,
+    is_term: Callable[[str], bool],
+) -> dict[tuple[str, ...], Partner]:
+    """Partners from aligned pairs (competitive linking), then compositions for the rest."""
+    found: dict[tuple[str, ...], Partner] = {}
+    if pairs is not None:
+        links, total = link_terms(pairs, table)
+        for key in cands:
+            terms = [link for link in links.get(key, []) if is_term(link.zh)]
+            if terms:
+                found[key] = _aligned(terms, total)
+    rest = ((k, corpus.ru.tallies[k].pattern) for k in cands if k not in found)
+    for key, p in compose_and_attest(rest, table, ((d, t) for d, _, t in corpus.zh_texts)).items():
+        method = "composed" if len(key) > 1 else "lexicon"
+        found[key] = Partner(p.zh, composed_association(p.score), method, p.evidence)
+    return found
 
 
-def _known_row(concept: Concept, atts: Mapping[tuple[str, str], Attestation]) -> Entry:
-    row = from_concept(concept, "termbase" if concept.source != "review" else "approved")
-    ru, zh = atts.get((concept.id, "ru")), atts.get((concept.id, "zh"))
-    used = [
-        f"{lang} " + ", ".join(f"{s}×{n}" for s, n in a.surfaces[:6])
-        for lang, a in (("ru", ru), ("zh", zh))
-        if a
-    ]
-    return replace(
-        row,
-        ru_freq=ru.freq if ru else 0,
-        zh_freq=zh.freq if zh else 0,
-        ru_docs=ru.doc_names if ru else (),
-        zh_docs=zh.doc_names if zh else (),
-        ru_context=_contexts((o.doc, o.line, o.context) for o in ru.examples) if ru else "",
-        zh_context=_contexts((o.doc, o.line, o.context) for o in zh.examples) if zh else "",
-        evidence=("attested: " + "; ".join(used)) if used else "",
-    )
-
-
-def _pair_score(p: Pairing) -> float:
-    if p.method == "aligned":
-        return p.score
-    return round(min(1.0, math.log1p(p.score) / math.log(11)), 3)
-
-
-def _candidate_rows(
-    ru_tallies: Mapping[tuple[str, ...], RuTally],
+def _by_context(
     ru_cands: Mapping[tuple[str, ...], float],
-    zh_tallies: Mapping[tuple[str, ...], ZhTally],
     zh_cands: Mapping[tuple[str, ...], float],
-    pairings: Mapping[tuple[str, ...], Pairing],
-    zh_texts: Sequence[tuple[str, int, str]],
-    skip_zh: set[str],
-) -> list[Entry]:
-    zh_by_text = {"".join(k): t for k, t in zh_tallies.items()}
-    used_zh: set[str] = set(skip_zh)
-    rows: list[Entry] = []
-    for key, cval in ru_cands.items():
-        t = ru_tallies[key]
-        row = Entry(
-            id=candidate_id("ru", " ".join(key)),
-            ru=t.form,
-            ru_variants=tuple(f for f, _ in sorted(t.forms.items()) if f != t.form),
-            ru_freq=t.freq,
-            ru_docs=tuple(sorted(t.docs)),
-            ru_context=_contexts(t.examples),
-            score=cval,
-            evidence=f"{t.pattern}; C-value {cval:g}",
+    partners: Mapping[tuple[str, ...], Partner],
+    corpus: _Corpus,
+    table: Mapping[str, Sequence[str]],
+) -> dict[tuple[str, ...], Partner]:
+    """Partners of the still unpaired Russian candidates among the unpaired Chinese ones, by context."""
+    taken = {p.zh for p in partners.values()}
+    ru_keys = [k for k in ru_cands if k not in partners]
+    zh_terms = [t for t in ("".join(w) for w in zh_cands) if t not in taken]
+    vocabulary = {z for renderings in table.values() for z in renderings}
+    ru_vectors = ru_contexts(ru_keys, corpus.ru_texts, table)
+    zh_vectors = zh_contexts(zh_terms, (t for _, _, t in corpus.zh_texts), vocabulary)
+    return {
+        m.ru: Partner(
+            m.zh, m.cosine, "context", f"context: cosine {m.cosine:.2f}, shared context {', '.join(m.shared)}"
         )
-        p = pairings.get(key)
-        if p is not None:
-            used_zh.add(p.zh)
-            row = replace(row, zh=p.zh, score=_pair_score(p), evidence=f"{row.evidence}; {p.evidence}")
-            row = _with_zh_stats(row, zh_by_text.get(p.zh), p.zh, zh_texts)
-        rows.append(row)
-    for words, cval in zh_cands.items():
-        text = "".join(words)
-        if text in used_zh:
-            continue
-        zt = zh_tallies[words]
-        rows.append(
-            Entry(
-                id=candidate_id("zh", text),
-                zh=text,
-                zh_freq=zt.freq,
-                zh_docs=tuple(sorted(zt.docs)),
-                zh_context=_contexts(zt.examples),
-                score=cval,
-                evidence=f"compound {'+'.join(words)}; C-value {cval:g}",
-            )
-        )
-    return rows
+        for m in match_contexts(ru_vectors, zh_vectors)
+    }
 
 
-def _with_zh_stats(
-    row: Entry, tally: ZhTally | None, text: str, zh_texts: Sequence[tuple[str, int, str]]
-) -> Entry:
-    """Chinese counts of a paired term: from the compound tally, or counted as text."""
-    if tally is not None:
-        docs, freq, examples = tuple(sorted(tally.docs)), tally.freq, tally.examples
-    else:
-        counts: dict[str, int] = {}
-        examples = []
-        for doc, line, sentence in zh_texts:
-            n = sentence.count(text)
-            if n:
-                if doc not in counts and len(examples) < 3:
-                    at = sentence.find(text)
-                    examples.append((doc, line, context(sentence, at, at + len(text), 20)))
-                counts[doc] = counts.get(doc, 0) + n
-        docs, freq = tuple(sorted(counts)), sum(counts.values())
-    return replace(row, zh_freq=freq, zh_docs=docs, zh_context=_contexts(examples))
+def _aligned(links: list[Link], total: int) -> Partner:
+    """The best-linked partner; other renderings that explain enough of the term's occurrences."""
+    best = links[0]
+    others = tuple(
+        k.zh for k in links[1:] if k.share >= MIN_SHARE and k.zh not in best.zh and best.zh not in k.zh
+    )
+    association = round(2 * best.links / (best.ru_count + best.zh_count), 3)
+    return Partner(best.zh, association, "aligned", best.evidence(total), others)
 
 
-def _name_rows(
-    matches: Iterable[tuple[str, str, float, str]],
-    ru: Mapping[str, NameTally],
-    zh: Mapping[str, NameTally],
-    ru_known: Container[object],
-    zh_known: Container[str],
-) -> list[Entry]:
-    """Names paired by transliteration, unless the termbase has them; fuzzy ones must recur."""
-    rows: list[Entry] = []
-    for ru_name, zh_name, ratio, cyr in matches:
-        if lemma_key(ru_name) in ru_known or zh_name in zh_known:
-            continue
-        r, z = ru[ru_name], zh[zh_name]
-        if ratio < 1.0 and min(sum(r.docs.values()), sum(z.docs.values())) < 2:
-            continue
-        rows.append(
-            Entry(
-                id=candidate_id("ru", "name:" + ru_name),
-                ru=ru_name,
-                zh=zh_name,
-                ru_freq=sum(r.docs.values()),
-                zh_freq=sum(z.docs.values()),
-                ru_docs=tuple(sorted(r.docs)),
-                zh_docs=tuple(sorted(z.docs)),
-                score=ratio,
-                evidence=f"transliteration: {zh_name} → {cyr} (pinyin, Palladius) ≈ {ru_name}; "
-                f"similarity {ratio:.2f}",
-                domain="names",
-            )
-        )
-    return rows
+def _zh_stats(
+    partners: Iterable[Partner], corpus: _Corpus
+) -> dict[str, tuple[tuple[str, ...], int, list[tuple[str, int, str]]]]:
+    """Documents, counts and contexts of every partner: from its compound tally, else counted as text."""
+    by_text = {"".join(k): t for k, t in corpus.zh.tallies.items()}
+    out = {}
+    for p in partners:
+        tally = by_text.get(p.zh)
+        if tally is not None:
+            out[p.zh] = (tuple(sorted(tally.docs)), tally.freq, tally.examples)
+        else:
+            out[p.zh] = zh_text_stats(p.zh, corpus.zh_texts)
+    return out

@@ -1,7 +1,9 @@
 """Russian term candidates: noun phrases from morphological patterns, in canonical form.
 
 Patterns over consecutive words with nothing but spaces between them (a comma or a bracket ends
-a phrase): ADJ+NOUN, ADJ+ADJ+NOUN, NOUN+NOUN(gen), ADJ+NOUN+NOUN(gen). Adjectives include
+a phrase): NOUN (a word whose likeliest reading is a noun), ADJ+NOUN, ADJ+ADJ+NOUN, NOUN+NOUN(gen),
+ADJ+NOUN+NOUN(gen); two nouns are not read as head and genitive when the first can be an adjective
+agreeing with the second. Adjectives include
 participles and must agree with their noun in case, number and (in the singular) gender; some
 pymorphy3 parse of each word must make the pattern grammatical. The canonical form puts the head
 noun in the nominative (keeping the number seen in the text), restores the agreement of its
@@ -29,18 +31,25 @@ from ruzh.lang.ru import fold_yo
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
 _PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
 _ADJ_POS = ("ADJF", "PRTF")
-_MIN_SCORE = 0.005
+# A reading at least this likely, relative to the word's most likely one, is considered: «вещей» is
+# вещь (0.93) and hardly вещий (0.02), «стали» стать (0.98) and hardly сталь (0.01).
+_MIN_SCORE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """One pattern match: lemma key, canonical form, the pattern, the span in the text."""
+    """One pattern match: lemma key, the words as written, the pattern, the span in the text."""
 
     key: tuple[str, ...]
-    form: str
+    words: tuple[str, ...]
     pattern: str
     start: int
     end: int
+
+    @property
+    def form(self) -> str:
+        """The canonical form (computed on demand: only candidates that are kept need it)."""
+        return canonical(self.pattern, self.words) or " ".join(self.words)
 
 
 @dataclass
@@ -49,7 +58,6 @@ class RuTally:
 
     key: tuple[str, ...]
     pattern: str
-    forms: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     docs: Counter[str] = field(default_factory=Counter)
     examples: list[tuple[str, int, str]] = field(default_factory=list)
@@ -58,6 +66,15 @@ class RuTally:
     def freq(self) -> int:
         """Total occurrences."""
         return sum(self.docs.values())
+
+    @property
+    def forms(self) -> Counter[str]:
+        """Canonical forms with their counts, from the surfaces seen (inflecting is the costly
+        part of candidate finding, so it is done for the rows only)."""
+        out: Counter[str] = Counter()
+        for surface, n in self.surfaces.items():
+            out[canonical(self.pattern, tuple(surface.split())) or surface] += n
+        return out
 
     @property
     def form(self) -> str:
@@ -80,6 +97,14 @@ def _read_stop(name: str) -> dict[str, dict[str, str]]:
         entry, where, reason = ([*line.split("\t"), "", ""])[:3]
         table.setdefault(where.strip(), {})[entry.strip()] = reason.strip()
     return table
+
+
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The plausible adjective parses and noun parses of a word (cached: words recur far more than
+    the phrases they form, and reading pymorphy3's tags is the costly part)."""
+    tags = _nominal(word)
+    return tuple(p for p in tags if p.tag.POS in _ADJ_POS), tuple(p for p in tags if p.tag.POS == "NOUN")
 
 
 def _nominal(word: str) -> list[Any]:
@@ -159,6 +184,10 @@ def phrases(text: str) -> list[Phrase]:
     for run in _runs(text):
         words = tuple(m.group() for m in run)
         for i in range(len(run)):
+            if _single(words[i]) is not None:
+                found.append(
+                    Phrase((token_key(words[i]),), words[i : i + 1], "NOUN", run[i].start(), run[i].end())
+                )
             for pattern, size in (
                 ("ADJ+NOUN", 2),
                 ("ADJ+ADJ+NOUN", 3),
@@ -167,25 +196,47 @@ def phrases(text: str) -> list[Phrase]:
             ):
                 if i + size > len(run):
                     continue
-                form = _match(pattern, words[i : i + size])
-                if form is not None:
-                    key = tuple(token_key(w) for w in words[i : i + size])
-                    found.append(Phrase(key, form, pattern, run[i].start(), run[i + size - 1].end()))
+                span = words[i : i + size]
+                if _match(pattern, span) is not None:
+                    key = tuple(token_key(w) for w in span)
+                    found.append(Phrase(key, span, pattern, run[i].start(), run[i + size - 1].end()))
     return found
 
 
+Plan = tuple[tuple[str, Any, Any], ...]
+
+
+@lru_cache(maxsize=100_000)
+def canonical(pattern: str, words: tuple[str, ...]) -> str | None:
+    """The dictionary form of a match: adjectives agree with the head in the nominative, the head
+    keeps its number, a genitive dependent stays as written; ``None`` when the words do not fit."""
+    if pattern == "NOUN":
+        return _single(words[0])
+    plan = _match(pattern, words)
+    if plan is None:
+        return None
+    parts = []
+    for (kind, parse, head), word in zip(plan, words, strict=True):
+        if kind == "adj":
+            parts.append(_adj_form(parse, head, word))
+        elif kind == "head":
+            parts.append(_head_form(parse, word))
+        else:
+            parts.append(_dependent(word, list(parse)))
+    return _join(*parts)
+
+
 @lru_cache(maxsize=500_000)
-def _match(pattern: str, words: tuple[str, ...]) -> str | None:
-    """The canonical form when some parse of each word fits the pattern, else ``None`` (cached:
-    phrases recur, and inflecting them is the costly part)."""
-    tags = [_nominal(w) for w in words]
-    adjs = [[p for p in t if p.tag.POS in _ADJ_POS] for t in tags]
-    nouns = [[p for p in t if p.tag.POS == "NOUN"] for t in tags]
+def _match(pattern: str, words: tuple[str, ...]) -> Plan | None:
+    """How the words fit the pattern (``(role, parse, its head)`` per word), else ``None``."""
+    readings = [_readings(w) for w in words]
+    adjs = [list(a) for a, _ in readings]
+    nouns = [list(n) for _, n in readings]
     if pattern == "ADJ+NOUN":
         for n in nouns[1]:
             for a in adjs[0]:
                 if _agree(a, n):
-                    return _join(_adj_form(a, n, words[0]), _head_form(n, words[1]))
+                    return (("adj", a, n), ("head", n, None))
     elif pattern == "ADJ+ADJ+NOUN":
         for n in nouns[2]:
             for a1 in adjs[0]:
@@ -193,21 +244,48 @@ def _match(pattern: str, words: tuple[str, ...]) -> str | None:
                     continue
                 for a2 in adjs[1]:
                     if _agree(a2, n):
-                        return _join(
-                            _adj_form(a1, n, words[0]), _adj_form(a2, n, words[1]), _head_form(n, words[2])
-                        )
+                        return (("adj", a1, n), ("adj", a2, n), ("head", n, None))
     elif pattern == "NOUN+NOUN(gen)":
+        if _agreeing(adjs[0], nouns[1]):
+            return None  # «городских сетей» is an adjective and its noun, not two nouns
         if any(g.tag.case == "gent" for g in nouns[1]):
             for n in nouns[0]:
-                return _join(_head_form(n, words[0]), _dependent(words[1], nouns[1]))
+                return (("head", n, None), ("dep", tuple(nouns[1]), None))
     elif pattern == "ADJ+NOUN+NOUN(gen)" and any(g.tag.case == "gent" for g in nouns[2]):
         for n in nouns[1]:
             for a in adjs[0]:
                 if _agree(a, n):
-                    return _join(
-                        _adj_form(a, n, words[0]), _head_form(n, words[1]), _dependent(words[2], nouns[2])
-                    )
+                    return (("adj", a, n), ("head", n, None), ("dep", tuple(nouns[2]), None))
     return None
+
+
+def _agreeing(adjs: list[Any], nouns: list[Any]) -> bool:
+    return any(_agree(a, n) for a in adjs for n in nouns)
+
+
+@lru_cache(maxsize=200_000)
+def _single(word: str) -> str | None:
+    """The dictionary form of a word read as a noun at least half as likely as its likeliest reading
+    («данные»: the noun and the participle tie), else ``None``."""
+    options = parses(fold_yo(word.lower()))
+    noun = next((p for p in options if p.tag.POS == "NOUN"), None)
+    if noun is None or len(word) < 3 or noun.score < 0.5 * options[0].score:
+        return None
+    if options[0].tag.POS not in ("NOUN", "PRTF"):
+        return None  # «Данной» is данный, not the name Данна
+    if word[1:2].isupper():
+        return word  # an acronym (ИКТ) as written
+    form = fold_yo(str(noun.normal_form))
+    return form[:1].upper() + form[1:] if _is_proper(noun) else form
+
+
+def general_frequency(forms: Iterable[str]) -> float:
+    """General-language frequency of a lemma: wordfreq's frequencies of the forms of it the corpus
+    uses (the corpus count covers the same forms, so the two compare like with like)."""
+    from ruzh.glossary.scoring import general_frequencies
+
+    table = general_frequencies("ru")
+    return sum(table.get(f, 0.0) for f in forms)
 
 
 def _dependent(word: str, nouns: list[Any]) -> str:
@@ -243,9 +321,21 @@ class RuCollector:
     def __init__(self) -> None:
         self.tallies: dict[tuple[str, ...], RuTally] = {}
         self.names: dict[str, NameTally] = {}
+        self.words: Counter[str] = Counter()
+        self.spellings: dict[str, set[str]] = {}
+
+    @property
+    def tokens(self) -> int:
+        """Russian words counted (the corpus size that frequencies are relative to)."""
+        return self.words.total()
 
     def add(self, doc: str, line: int, text: str) -> None:
-        """Count the phrases and the names of one sentence of a document."""
+        """Count the phrases, the words and the names of one sentence of a document."""
+        for m in _CYRILLIC.finditer(text):
+            lemma = token_key(m.group())
+            self.words[lemma] += 1
+            low = m.group().lower()
+            self.spellings.setdefault(lemma, set()).update((low, fold_yo(low)))
         for name in russian_names(text):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1
@@ -256,7 +346,6 @@ class RuCollector:
             tally = self.tallies.get(ph.key)
             if tally is None:
                 tally = self.tallies[ph.key] = RuTally(ph.key, ph.pattern)
-            tally.forms[ph.form] += 1
             tally.surfaces[text[ph.start : ph.end]] += 1
             tally.docs[doc] += 1
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
@@ -270,11 +359,13 @@ class RuCollector:
     def merge(self, later: RuCollector) -> None:
         """Take in the tallies of later documents, as if they had been added here."""
         merge_names(self.names, later.names)
+        self.words.update(later.words)
+        for lemma, forms in later.spellings.items():
+            self.spellings.setdefault(lemma, set()).update(forms)
         for key, part in later.tallies.items():
             tally = self.tallies.get(key)
             if tally is None:
                 tally = self.tallies[key] = RuTally(key, part.pattern)
-            tally.forms.update(part.forms)
             tally.surfaces.update(part.surfaces)
             tally.docs.update(part.docs)
             merge_examples(tally.examples, part.examples)

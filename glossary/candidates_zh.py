@@ -3,8 +3,9 @@
 jieba splits 数字经济 into 数字/经济 and 数字基础设施 into 数字/基础设施, so a compound is a run of
 nominal words (nouns, verbal nouns, abbreviations, distinguishing words) with nothing between
 them; every sub-run of one to four words is a candidate, and C-value discounts a short compound
-that only occurs inside a longer one. A single word needs four characters (人工智能, 电子商务).
-Generic words are kept out by ``data/stop_zh.tsv``.
+that only occurs inside a longer one. A single word needs two characters (基础设施, 疫苗); generic
+ones (问题, 方面) lose by termhood against general-language frequency, and ``data/stop_zh.tsv``
+keeps out the few that termhood cannot judge.
 """
 
 from __future__ import annotations
@@ -79,7 +80,13 @@ def _nominal(flag: str) -> bool:
 def tagged(text: str) -> list[Any]:
     """jieba's ``(word, flag)`` pairs of a text (dictionary only: the HMM for unknown words is
     twenty times slower and adds little for compounds)."""
-    return list(_posseg().cut(text, HMM=False))
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=50_000)
+def _tagged(text: str) -> tuple[Any, ...]:
+    """Cached: the pairing tags the aligned units, which are sentences the collector tagged already."""
+    return tuple(_posseg().cut(text, HMM=False))
 
 
 def runs(text: str, pairs: list[Any] | None = None) -> Iterator[list[str]]:
@@ -115,7 +122,7 @@ def spans(run_list: Iterable[list[str]]) -> Iterator[tuple[tuple[str, ...], bool
 def _well_formed(words: tuple[str, ...]) -> bool:
     """One long word, or words of two characters or more, the last possibly a suffix (化, 性, 市)."""
     if len(words) == 1:
-        return len(words[0]) >= 4
+        return len(words[0]) >= 2
     return all(len(w) >= 2 for w in words[:-1]) and (len(words[-1]) >= 2 or words[-1] in SUFFIXES)
 
 
@@ -136,10 +143,17 @@ class ZhCollector:
     def __init__(self) -> None:
         self.tallies: dict[tuple[str, ...], ZhTally] = {}
         self.names: dict[str, NameTally] = {}
+        self.words: Counter[str] = Counter()
+
+    @property
+    def tokens(self) -> int:
+        """Chinese words counted (the corpus size that frequencies are relative to)."""
+        return self.words.total()
 
     def add(self, doc: str, line: int, text: str) -> None:
-        """Count the compounds and the names of one sentence of a document."""
+        """Count the compounds, the words and the names of one sentence of a document."""
         pairs = tagged(text)
+        self.words.update(p.word for p in pairs if _HAN.match(p.word))
         for name in chinese_names(pairs):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1
@@ -158,6 +172,7 @@ class ZhCollector:
     def merge(self, later: ZhCollector) -> None:
         """Take in the tallies of later documents, as if they had been added here."""
         merge_names(self.names, later.names)
+        self.words.update(later.words)
         for words, part in later.tallies.items():
             tally = self.tallies.get(words)
             if tally is None:

@@ -1,6 +1,7 @@
 """Glossary rows for review: one row per concept, the CSV that terminologists edit, and the merge.
 
-The CSV is UTF-8 with a BOM (so Excel opens it as UTF-8), comma-separated, one header row. Variants
+The CSV is UTF-8 with a BOM (so Excel opens it as UTF-8), comma-separated, one header row
+(reading, with the leniency spreadsheets need, is :mod:`glossary.review_csv`). Variants
 are ``|``-separated; a variant whose status is not ``admitted`` carries it in brackets, e.g.
 ``цифра (deprecated)``. Documents are ``;``-separated. Row statuses: ``termbase`` (curated entry),
 ``candidate`` (proposed by the program), ``approved`` and ``rejected`` (decided by a reviewer).
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,19 +18,21 @@ from typing import IO
 
 import regex
 from ruzh.core.atomicio import atomic_write
-from ruzh.core.errors import InputError
-from ruzh.core.inputs import read_input
-from ruzh.core.spreadsheet import neutralise_row, refuse_formula_terms, restore_row
-from ruzh.glossary.termbase import STATUSES, Concept, Term
+from ruzh.core.spreadsheet import neutralise_row
+from ruzh.glossary.termbase import Concept, Term
 
 COLUMNS = (
     "id", "ru", "zh", "en", "status", "ru_variants", "zh_variants", "ru_freq", "zh_freq",
-    "ru_docs", "zh_docs", "ru_context", "zh_context", "domain", "score", "evidence", "note",
+    "ru_docs", "zh_docs", "ru_context", "zh_context", "domain", "termhood", "association", "method",
+    "evidence", "note",
 )  # fmt: skip
+# A documents cell lists this many names and then "… +N more": cells stay far below what a
+# spreadsheet (and the reader's MAX_CELL) accepts however many documents a term occurs in.
+MAX_DOCS_LISTED = 20
+_MORE = regex.compile(r"^… \+\d+ more$")
 ROW_STATUSES = ("termbase", "candidate", "approved", "rejected")
 HUMAN_FIELDS = ("ru", "zh", "en", "status", "ru_variants", "zh_variants", "domain", "note")
-_VARIANT = regex.compile(r"^(.*?)\s*\((preferred|admitted|deprecated|forbidden)\)$")
-_ID = regex.compile(r"^[A-Za-z0-9_.:-]+$")
+_VARIANT = regex.compile(r"^(.*?)\s*\((preferred|admitted|deprecated|forbidden)\)$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +53,16 @@ class Entry:
     ru_context: str = ""
     zh_context: str = ""
     domain: str = ""
-    score: float | None = None
+    termhood: float | None = None
+    association: float | None = None
+    method: str = ""
     evidence: str = ""
     note: str = ""
+
+    @property
+    def score(self) -> float | None:
+        """One number to sort by: the association of a paired row, else its termhood."""
+        return self.association if self.association is not None else self.termhood
 
     def terms(self) -> tuple[Term, ...]:
         """The row's terms with statuses: the ``ru``/``zh``/``en`` cells preferred, variants as marked."""
@@ -74,7 +83,7 @@ class Entry:
 def split_variant(cell: str) -> tuple[str, str]:
     """``"цифра (deprecated)"`` → ``("цифра", "deprecated")``; no bracket means admitted."""
     m = _VARIANT.match(cell.strip())
-    return (m.group(1).strip(), m.group(2)) if m else (cell.strip(), "admitted")
+    return (m.group(1).strip(), m.group(2).lower()) if m else (cell.strip(), "admitted")
 
 
 def join_variant(term: Term) -> str:
@@ -103,13 +112,30 @@ def from_concept(concept: Concept, status: str = "termbase") -> Entry:
     )
 
 
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def docs_cell(docs: Sequence[str]) -> str:
+    """At most :data:`MAX_DOCS_LISTED` document names, then how many more."""
+    shown = list(docs[:MAX_DOCS_LISTED])
+    if len(docs) > MAX_DOCS_LISTED:
+        shown.append(f"… +{len(docs) - MAX_DOCS_LISTED} more")
+    return ";".join(shown)
+
+
+def is_more_marker(cell: str) -> bool:
+    """Whether a documents item is the "… +N more" that :func:`docs_cell` appends."""
+    return _MORE.match(cell) is not None
+
+
 def _row(entry: Entry) -> list[str]:
-    score = "" if entry.score is None else f"{entry.score:g}"
     return [
         entry.id, entry.ru, entry.zh, entry.en, entry.status,
         "|".join(entry.ru_variants), "|".join(entry.zh_variants),
-        str(entry.ru_freq), str(entry.zh_freq), ";".join(entry.ru_docs), ";".join(entry.zh_docs),
-        entry.ru_context, entry.zh_context, entry.domain, score, entry.evidence, entry.note,
+        str(entry.ru_freq), str(entry.zh_freq), docs_cell(entry.ru_docs), docs_cell(entry.zh_docs),
+        entry.ru_context, entry.zh_context, entry.domain, _number(entry.termhood),
+        _number(entry.association), entry.method, entry.evidence, entry.note,
     ]  # fmt: skip
 
 
@@ -130,131 +156,18 @@ def _write(entries: Iterable[Entry], handle: IO[str]) -> None:
         writer.writerow(neutralise_row(_row(entry)))
 
 
-def read_csv(path: str | Path) -> list[Entry]:
-    """Rows of a review CSV; malformed input raises :class:`InputError` with file, line and the fix."""
-    name = str(path)
-    try:
-        raw = read_input(path)
-    except OSError as exc:
-        raise InputError(
-            f"cannot read glossary CSV: {exc.strerror}", file=name, hint="check the path"
-        ) from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            "glossary CSV is not UTF-8", file=name, line=line, hint="save it as CSV UTF-8"
-        ) from exc
-    return parse_csv(text, name)
+def read_csv(path: str | Path, *, require_rows: bool = True) -> list[Entry]:
+    """Rows of a review CSV file, read as spreadsheets save it (see :mod:`glossary.review_csv`)."""
+    from ruzh.glossary.review_csv import read_csv as read
+
+    return read(path, require_rows=require_rows)
 
 
 def parse_csv(text: str, name: str = "<csv>") -> list[Entry]:
-    """Rows of review CSV text; see :func:`read_csv`."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    entries: list[Entry] = []
-    seen: dict[str, int] = {}
-    header: list[str] | None = None
-    while True:
-        start = reader.line_num + 1
-        try:
-            values = restore_row(next(reader))
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError(
-                f"broken CSV quoting: {exc}", file=name, line=start, hint="close the quotes in that row"
-            ) from exc
-        if header is None:
-            header = _header(values, name)
-            continue
-        if not any(v.strip() for v in values):
-            continue
-        entry = _entry(
-            dict(zip(header, (v.strip() for v in values), strict=False)), values, header, name, start
-        )
-        if entry.id in seen:
-            raise InputError(
-                f"duplicate id {entry.id} (first on line {seen[entry.id]})",
-                file=name,
-                line=start,
-                hint="give each concept its own id, or merge the two rows",
-            )
-        seen[entry.id] = start
-        entries.append(entry)
-    if header is None:
-        raise InputError(
-            "glossary CSV is empty", file=name, line=1, hint=f"the header is {','.join(COLUMNS)}"
-        )
-    return entries
+    """Rows of review CSV text (see :mod:`glossary.review_csv`)."""
+    from ruzh.glossary.review_csv import parse_csv as parse
 
-
-def _header(values: Sequence[str], name: str) -> list[str]:
-    cols = [v.strip().lower() for v in values]
-    missing = [c for c in ("id", "ru", "zh", "status") if c not in cols]
-    if missing:
-        raise InputError(
-            f"header lacks {', '.join(missing)}", file=name, line=1, hint=f"the header is {','.join(COLUMNS)}"
-        )
-    return cols
-
-
-def _entry(row: dict[str, str], values: Sequence[str], header: Sequence[str], name: str, line: int) -> Entry:
-    def fail(what: str, hint: str) -> InputError:
-        return InputError(what, file=name, line=line, hint=hint)
-
-    if len(values) > len(header):
-        raise fail(f"{len(values)} fields, the header has {len(header)}", "quote cells that contain commas")
-    cid = row.get("id", "")
-    if not _ID.match(cid):
-        raise fail(f"bad id {cid!r}", "ids are letters, digits and . _ : - (keep the id the program gave)")
-    status = row.get("status", "")
-    if status not in ROW_STATUSES:
-        raise fail(f"unknown status {status!r} for {cid}", f"use one of {', '.join(ROW_STATUSES)}")
-    for lang in ("ru", "zh"):
-        main = row.get(lang, "")
-        variants = tuple(v.strip() for v in row.get(f"{lang}_variants", "").split("|") if v.strip())
-        extra = [v for v in variants if split_variant(v)[1] == "preferred"]
-        refuse_formula_terms((main, *variants), file=name, line=line)
-        if "|" in main or ";" in main or (main and extra) or len(extra) > 1:
-            raise fail(
-                f"two preferred {'Chinese' if lang == 'zh' else 'Russian'} terms for {cid}",
-                f"keep one term in the {lang} column and move the others to {lang}_variants",
-            )
-        for v in variants:
-            m = regex.match(r"^.*\((\w+)\)$", v)
-            if m and m.group(1) not in STATUSES:
-                raise fail(
-                    f"unknown term status ({m.group(1)}) in {lang}_variants", f"use {', '.join(STATUSES)}"
-                )
-    try:
-        score = float(row["score"]) if row.get("score") else None
-        ru_freq, zh_freq = int(row.get("ru_freq") or 0), int(row.get("zh_freq") or 0)
-    except ValueError as exc:
-        raise fail(f"not a number: {exc}", "score and frequencies are numbers (or empty)") from exc
-    return Entry(
-        id=cid,
-        ru=row.get("ru", ""),
-        zh=row.get("zh", ""),
-        en=row.get("en", ""),
-        status=status,
-        ru_variants=_split(row.get("ru_variants", ""), "|"),
-        zh_variants=_split(row.get("zh_variants", ""), "|"),
-        ru_freq=ru_freq,
-        zh_freq=zh_freq,
-        ru_docs=_split(row.get("ru_docs", ""), ";"),
-        zh_docs=_split(row.get("zh_docs", ""), ";"),
-        ru_context=row.get("ru_context", ""),
-        zh_context=row.get("zh_context", ""),
-        domain=row.get("domain", ""),
-        score=score,
-        evidence=row.get("evidence", ""),
-        note=row.get("note", ""),
-    )
-
-
-def _split(cell: str, sep: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in cell.split(sep) if v.strip())
+    return parse(text, name)
 
 
 def _stats_cleared(entry: Entry) -> Entry:

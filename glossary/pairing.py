@@ -1,11 +1,9 @@
-"""Pair Russian and Chinese terms: association over aligned sentences, composition over comparable text.
+"""Pair Russian and Chinese terms across comparable text by composition (aligned units: ``linking``).
 
-Aligned pairs (from the aligner or a TMX): a Russian phrase and a Chinese compound that keep
-occurring in the same aligned pairs are likely translations; we rank by the Dice coefficient and
-report Dunning's log-likelihood beside it. Comparable documents (not translations of each other):
-translate the parts of a Russian phrase with the lexicon and the termbase and put them in Chinese
-order (цифровой→数字 + правительство→政府 ⇒ 数字政府; a genitive dependent goes first: развитие
-экономики ⇒ 经济发展); a composition is kept only when the Chinese documents use it.
+Comparable documents (not translations of each other): translate the parts of a Russian phrase
+with the lexicon and the termbase and put them in Chinese order (цифровой→数字 + правительство→政府
+⇒ 数字政府; a genitive dependent goes first: развитие экономики ⇒ 经济发展); a composition is kept
+only when the Chinese documents use it.
 """
 
 from __future__ import annotations
@@ -17,10 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
-from ruzh.glossary.candidates_ru import phrases
-from ruzh.glossary.candidates_zh import compounds, runs
-from ruzh.glossary.matching import RussianMatcher
-from ruzh.glossary.scoring import dice, log_likelihood
 
 # Renderings tried per word when composing: beyond a few, compositions only add noise.
 _MAX_RENDERINGS = 6
@@ -35,62 +29,6 @@ class Pairing:
     score: float
     evidence: str
     method: str
-
-
-def _zh_units(text: str, single_words: bool) -> set[str]:
-    run_list = list(runs(text))
-    units = {"".join(w) for w in compounds(text, run_list)}
-    if single_words:
-        units.update(w for run in run_list for w in run if len(w) >= 2)
-    return units
-
-
-def associate(
-    pairs: Iterable[tuple[str, str]],
-    ru_terms: Iterable[tuple[str, ...]] | None = None,
-    *,
-    min_together: int = 2,
-    min_dice: float = 0.3,
-) -> dict[tuple[str, ...], Pairing]:
-    """Best Chinese partner of each Russian lemma sequence over aligned ``(ru, zh)`` sentence pairs.
-
-    Russian units are the given lemma sequences (found by lemma in each sentence) or, when none are
-    given, the noun phrases of each sentence; Chinese units are nominal compounds and nouns.
-    """
-    wanted = list(ru_terms) if ru_terms is not None else None
-    matcher = RussianMatcher((" ".join(k), " ".join(k)) for k in wanted) if wanted else None
-    ru_count: Counter[tuple[str, ...]] = Counter()
-    zh_count: Counter[str] = Counter()
-    both: Counter[tuple[tuple[str, ...], str]] = Counter()
-    total = 0
-    for ru_text, zh_text in pairs:
-        total += 1
-        if matcher is not None:
-            ru_units = {tuple(h.concept.split(" ")) for h in matcher.find(ru_text)}
-        else:
-            ru_units = {p.key for p in phrases(ru_text)}
-        zh_units = _zh_units(zh_text, single_words=True)
-        ru_count.update(ru_units)
-        zh_count.update(zh_units)
-        both.update(itertools.product(ru_units, zh_units))
-    best: dict[tuple[str, ...], Pairing] = {}
-    rank: dict[tuple[str, ...], tuple[float, float, int, str]] = {}
-    for (ru, zh), together in sorted(both.items()):
-        if together < min_together:
-            continue
-        d = dice(together, ru_count[ru], zh_count[zh])
-        if d < min_dice:
-            continue
-        g2 = log_likelihood(together, ru_count[ru], zh_count[zh], total)
-        mine = (d, g2, len(zh), zh)
-        if ru not in rank or mine > rank[ru]:
-            rank[ru] = mine
-            evidence = (
-                f"aligned: together in {together} of {total} pairs "
-                f"(ru {ru_count[ru]}, zh {zh_count[zh]}); Dice {d:.2f}, G2 {g2:.1f}"
-            )
-            best[ru] = Pairing(ru, zh, round(d, 3), evidence, "aligned")
-    return best
 
 
 def _renderings(lemmas: tuple[str, ...], lexicon: Mapping[str, Sequence[str]]) -> list[str]:
@@ -150,7 +88,8 @@ def compose_and_attest(
         attested = [(freq[t], len(docs.get(t, ())), t) for t in comps if freq[t]]
         if not attested:
             continue
-        f, n_docs, text = max(attested, key=lambda x: (x[0], x[1], len(x[2])))
+        # a one-character rendering (市, 带) is counted inside longer words too: longer ones first
+        f, n_docs, text = max(attested, key=lambda x: (len(x[2]) >= 2, x[0], x[1], len(x[2])))
         parts = " + ".join(comps[text])
         evidence = f"composed: {parts}; {text} attested {f}× in {n_docs} Chinese document(s)"
         out[key] = Pairing(key, text, float(f), evidence, "composed")

@@ -15,6 +15,7 @@ from ruzh.glossary.attest import Attester, _Tally
 from ruzh.glossary.candidates_ru import RuCollector
 from ruzh.glossary.candidates_zh import ZhCollector
 from ruzh.glossary.termbase import Concept
+from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 
 # Documents a worker counts per task: enough to amortise sending the results back.
 CHUNK = 8
@@ -29,20 +30,31 @@ class DocumentPart:
     ru: RuCollector
     zh: ZhCollector
     zh_texts: list[tuple[str, int, str]]
+    notices: list[str]
+    ru_texts: list[str]
 
 
 def count_document(document: Document, attester: Attester) -> DocumentPart:
     """The tallies of one document."""
     ru, zh = RuCollector(), ZhCollector()
     zh_texts: list[tuple[str, int, str]] = []
+    ru_texts: list[str] = []
+    notices: list[str] = []
     for block in document.blocks:
         for sentence in block.sentences:
+            bad = sorted({f"U+{ord(c):04X}" for c in ILLEGAL_XML_CHARS.findall(sentence.text)})
+            if bad:
+                notices.append(
+                    f"{document.name}:{sentence.line}: control character {', '.join(bad)} "
+                    "removed from the glossary contexts"
+                )
             if block.lang in ("ru", "mixed"):
                 ru.add(document.name, sentence.line, sentence.text)
+                ru_texts.append(sentence.text)
             if block.lang in ("zh", "mixed"):
                 zh.add(document.name, sentence.line, sentence.text)
                 zh_texts.append((document.name, sentence.line, sentence.text))
-    return DocumentPart(document.name, attester.document_part(document), ru, zh, zh_texts)
+    return DocumentPart(document.name, attester.document_part(document), ru, zh, zh_texts, notices, ru_texts)
 
 
 _WORKER_ATTESTER: Attester | None = None

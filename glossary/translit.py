@@ -162,7 +162,11 @@ def match_names(
         by_key.setdefault(key, name)
         if len(key) > 4 and not is_known_word(name.split()[-1]):
             by_key.setdefault(key[:-1], name)  # a case ending on a name the dictionary does not know
-    keys = sorted(by_key)
+    # names that differ from the first letter differ: compare only within one initial (linear in the
+    # number of names per letter, not quadratic in all of them)
+    by_initial: dict[str, list[str]] = {}
+    for key in sorted(by_key):
+        by_initial.setdefault(key[:1], []).append(key)
     best: dict[str, tuple[str, str, float, str]] = {}
     for name in sorted(zh):
         cyr = palladius(name)
@@ -172,8 +176,8 @@ def match_names(
         if target in by_key:
             found = (by_key[target], name, 1.0, cyr)
         else:
-            close = difflib.get_close_matches(target, keys, n=1, cutoff=min_ratio)
-            if not close or close[0][0] != target[0]:  # names that differ from the first letter differ
+            close = difflib.get_close_matches(target, by_initial.get(target[:1], []), n=1, cutoff=min_ratio)
+            if not close:
                 continue
             ratio = difflib.SequenceMatcher(None, target, close[0]).ratio()
             found = (by_key[close[0]], name, round(ratio, 3), cyr)

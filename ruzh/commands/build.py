@@ -84,12 +84,21 @@ def register(subparsers: Any) -> None:
         "./pyproject.toml): switched-off rules are not reported and do not count for --fail-on; "
         "a broken file exits 2",
     )
+    parser.add_argument(
+        "--reviewed",
+        metavar="CSV",
+        help="a reviewed glossary.csv (comma or semicolon, UTF-8 with or without BOM): every output is "
+        "rebuilt with its decisions; approved terms go into the TBX and OmegaT files and the checks, "
+        "rejected candidates are not proposed again, deprecated/forbidden variants give "
+        "term-deprecated/term-forbidden findings",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build, print a summary, and exit by --fail-on (and 3 when --keep-going skipped a file)."""
+    from ruzh.glossary.entries import read_csv
     from ruzh.pipeline.build import BuildOptions, build, log
     from ruzh.report import describe
     from ruzh.seeds import seed_paths
@@ -101,6 +110,9 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("the output folder is a file", file=str(output), hint="give a folder name with -o")
     config = load_config(args.config)
     fail_on = args.fail_on or (config.fail_on if config.source else "never")
+    reviewed = Path(args.reviewed) if args.reviewed else None
+    if reviewed is not None:
+        read_csv(reviewed)  # a broken review file stops the build before anything is written
     cache = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else output / ".ruzh-cache"
     options = BuildOptions(
         inputs=tuple(Path(p) for p in args.inputs) or tuple(seed_paths()),
@@ -112,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         tags=output_tags(args.ru_tag, args.zh_tag),
         config=config,
+        reviewed=reviewed,
     )
     result, stats = build(options)
     for error in stats.errors:

@@ -62,8 +62,12 @@ def _register_build(actions: Any) -> None:
         actions,
         "build",
         "write glossary.csv, glossary.tbx and glossary-omegat.txt",
-        "Attest the termbase in the documents and propose candidates. Writes DIR/glossary.csv (every "
-        "concept, for review in a spreadsheet), DIR/glossary.tbx (TBX-Basic, 2008 martif) and "
+        "Attest the termbase in the documents and propose candidates: Russian nouns and noun phrases "
+        "and Chinese words and compounds, ranked by termhood (C-value times specificity against "
+        "wordfreq's general-language frequencies), paired by competitive linking over --pairs, by the "
+        "lexicon and composition, and names by transliteration. Writes DIR/glossary.csv (the attested "
+        "concepts and the candidates, with termhood, association and method columns, for review in a "
+        "spreadsheet), DIR/glossary.tbx (TBX-Basic, 2008 martif) and "
         "DIR/glossary-omegat.txt (OmegaT tab-separated glossary): the exports hold curated and "
         "approved concepts.",
     )
@@ -95,6 +99,20 @@ def _register_build(actions: Any) -> None:
     p.add_argument("--ru-tag", metavar="TAG", help="xml:lang of Russian in the TBX, e.g. ru-RU (default: ru)")
     p.add_argument(
         "--zh-tag", metavar="TAG", help="xml:lang of Chinese in the TBX, e.g. zh-Hans (default: zh-CN)"
+    )
+    p.add_argument(
+        "--min-termhood",
+        type=float,
+        default=1.0,
+        metavar="X",
+        help="candidates need at least this termhood: C-value times specificity against general "
+        "language (default 1.0)",
+    )
+    p.add_argument(
+        "--all-termbase",
+        action="store_true",
+        help="list every termbase concept in glossary.csv, also those the documents never use "
+        "(default: only the attested ones)",
     )
     p.add_argument(
         "--candidates-in-exports",
@@ -186,12 +204,16 @@ def run_build(args: argparse.Namespace) -> int:
     tags = output_tags(args.ru_tag, args.zh_tag)
     if [*args.inputs, args.reviewed, *args.pairs].count("-") > 1:
         raise ConfigError("standard input (-) can give one input only", hint="give the others as files")
-    options = BuildOptions(args.min_docs, args.min_freq, args.max_candidates)
+    options = BuildOptions(
+        args.min_docs, args.min_freq, args.max_candidates, args.min_termhood, args.all_termbase
+    )
     reviewed = read_glossary_csv(args.reviewed) if args.reviewed else []
     documents = read_inputs(args.inputs or seed_paths(), args.encoding)
     pairs = list(_pairs(args.pairs)) if args.pairs else None
     glossary = build_glossary(documents, _termbase(args), pairs=pairs, reviewed=reviewed, options=options)
     paths = write_outputs(glossary, args.output, args.candidates_in_exports, tags)
+    for notice in glossary.notices:
+        print(f"warning: {notice}", file=sys.stderr)
     statuses = [e.status for e in glossary.entries]
     attested = len({cid for cid, _ in glossary.attestations})
     exported = len(exportable(glossary.entries, args.candidates_in_exports))
@@ -209,7 +231,7 @@ def run_merge(args: argparse.Namespace) -> int:
     from ruzh.commands.stdin import read_glossary_csv
     from ruzh.glossary.entries import merge, write_csv
 
-    merged = merge(read_glossary_csv(args.reviewed), read_glossary_csv(args.new))
+    merged = merge(read_glossary_csv(args.reviewed), read_glossary_csv(args.new, require_rows=False))
     if args.output == "-":
         write_csv(merged, sys.stdout)
     else:

@@ -68,15 +68,15 @@ def read_inputs(
                 errors.append(exc)
 
 
-def read_glossary_csv(path: str) -> list[Entry]:
-    """A review CSV from a path, or from standard input for ``-``."""
+def read_glossary_csv(path: str, require_rows: bool = True) -> list[Entry]:
+    """A review CSV from a path, or from standard input for ``-`` (read as spreadsheets save it)."""
+    from ruzh.glossary.review_csv import decode
+
     if path != STDIN:
-        return read_csv(path)
-    raw = stdin_bytes()
-    try:
-        return parse_csv(raw.decode("utf-8-sig"), STDIN_NAME)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        return read_csv(path, require_rows=require_rows)
+    entries = parse_csv(decode(stdin_bytes(), STDIN_NAME), STDIN_NAME)
+    if require_rows and not entries:
         raise InputError(
-            "glossary CSV is not UTF-8", file=STDIN_NAME, line=line, hint="save it as CSV UTF-8"
-        ) from None
+            "glossary CSV has a header but no rows", file=STDIN_NAME, line=2, hint="give its rows"
+        )
+    return entries

@@ -127,6 +127,8 @@ def _stages(
         if not current:
             write_outputs(glossary, staging, tags=options.tags)
         bar.finish(f"{len(glossary.entries)} rows")
+    for notice in glossary.notices:
+        log(f"warning: {notice}", options.quiet)
     with stats.phase("checks"), Progress("checks", quiet=options.quiet) as bar:
         report = _findings(options, readable, fingerprints, where, cache, corpus)
         rows = outputs.unaligned_rows(documents, passages, lonely)

@@ -46,7 +46,6 @@ class StoredAttested:
 class StoredRu:
     key: tuple[str, ...]
     pattern: str
-    forms: Counts
     surfaces: Counts
     docs: Counts
     examples: tuple[Example, ...]
@@ -79,6 +78,11 @@ class StoredPart:
     zh: tuple[StoredZh, ...]
     zh_names: tuple[StoredName, ...]
     zh_texts: tuple[Example, ...]
+    ru_words: Counts  # word counts for the termhood against general language
+    ru_spellings: tuple[tuple[str, tuple[str, ...]], ...]
+    zh_words: Counts
+    ru_texts: tuple[str, ...]
+    notices: tuple[str, ...]
 
 
 def _names(names: dict[str, NameTally]) -> tuple[StoredName, ...]:
@@ -105,14 +109,25 @@ def stored(part: DocumentPart) -> StoredPart:
         for (c, lang), t in part.attested.items()
     )
     ru = tuple(
-        StoredRu(k, t.pattern, _counts(t.forms), _counts(t.surfaces), _counts(t.docs), tuple(t.examples))
+        StoredRu(k, t.pattern, _counts(t.surfaces), _counts(t.docs), tuple(t.examples))
         for k, t in part.ru.tallies.items()
     )
     zh = tuple(
         StoredZh(w, _counts(t.docs), t.starts, t.ends, tuple(t.examples)) for w, t in part.zh.tallies.items()
     )
     return StoredPart(
-        part.name, attested, ru, _names(part.ru.names), zh, _names(part.zh.names), tuple(part.zh_texts)
+        part.name,
+        attested,
+        ru,
+        _names(part.ru.names),
+        zh,
+        _names(part.zh.names),
+        tuple(part.zh_texts),
+        _counts(part.ru.words),
+        tuple((lemma, tuple(sorted(forms))) for lemma, forms in part.ru.spellings.items()),
+        _counts(part.zh.words),
+        tuple(part.ru_texts),
+        tuple(part.notices),
     )
 
 
@@ -134,7 +149,6 @@ def restored(data: StoredPart) -> DocumentPart:
         ru.tallies[r.key] = RuTally(
             r.key,
             r.pattern,
-            Counter(dict(r.forms)),
             Counter(dict(r.surfaces)),
             Counter(dict(r.docs)),
             list(r.examples),
@@ -142,7 +156,11 @@ def restored(data: StoredPart) -> DocumentPart:
     for z in data.zh:
         zh.tallies[z.words] = ZhTally(z.words, Counter(dict(z.docs)), z.starts, z.ends, list(z.examples))
     ru.names, zh.names = _name_tallies(data.ru_names), _name_tallies(data.zh_names)
-    return DocumentPart(data.name, attested, ru, zh, list(data.zh_texts))
+    ru.words, zh.words = Counter(dict(data.ru_words)), Counter(dict(data.zh_words))
+    ru.spellings = {lemma: set(forms) for lemma, forms in data.ru_spellings}
+    return DocumentPart(
+        data.name, attested, ru, zh, list(data.zh_texts), list(data.notices), list(data.ru_texts)
+    )
 
 
 _WORKER_ATTESTER: Attester | None = None

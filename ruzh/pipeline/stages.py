@@ -43,6 +43,7 @@ class StoredGlossary:
     documents: tuple[str, ...]
     signature: str
     settings: GlossaryOptions
+    notices: tuple[str, ...]
 
     @staticmethod
     def of(glossary: Glossary) -> StoredGlossary:
@@ -53,12 +54,19 @@ class StoredGlossary:
             glossary.documents,
             glossary.signature,
             glossary.settings,
+            glossary.notices,
         )
 
     def glossary(self) -> Glossary:
         attestations = {(a.concept, a.lang): a for a in self.attestations}
         return Glossary(
-            self.entries, attestations, self.concepts, self.documents, self.signature, self.settings
+            self.entries,
+            attestations,
+            self.concepts,
+            self.documents,
+            self.signature,
+            self.settings,
+            self.notices,
         )
 
 

@@ -102,3 +102,31 @@ def test_build_with_aligned_pairs(tmp_path: Path) -> None:
     assert main([*args, "--min-docs", "1", "--min-freq", "2", "-o", str(out)]) == 0
     row = next(r for r in _rows(out / "glossary.csv") if r["ru"] == "темная материя")
     assert row["zh"] == "暗物质" and "aligned" in row["evidence"] and row["status"] == "candidate"
+
+
+def test_all_termbase_adds_the_concepts_the_documents_never_use(
+    tmp_path: Path, seed_path: Callable[[str], Path], built: Path
+) -> None:
+    from ruzh.glossary.termbase import load_termbase
+
+    assert main(["glossary", "build", "--all-termbase", "-o", str(tmp_path)]) == 0
+    everything = {r["id"] for r in _rows(tmp_path / "glossary.csv") if r["status"] == "termbase"}
+    attested = {r["id"] for r in _rows(built / "glossary.csv") if r["status"] == "termbase"}
+    assert everything == {c.id for c in load_termbase()} and attested < everything
+
+
+def test_control_characters_in_a_document_are_stripped_and_reported(tmp_path: Path) -> None:
+    """The reader refuses files that look binary, but a few control characters pass it (and .docx and
+    TMX text may carry them): the glossary contexts drop them and the build says where they were."""
+    from ruzh.align.reader import document_from_text
+    from ruzh.glossary.build import build_glossary
+    from ruzh.glossary.export import write_outputs
+
+    text = "Цифровая экономика\x07 растёт.\n\nЦифровая\x1b экономика меняет рынок.\n\n数字经济\x01发展。\n"
+    doc = document_from_text(text, "ctl", str(tmp_path / "ctl.txt"))
+    glossary = build_glossary([doc])
+    assert any("U+0007" in n and n.startswith("ctl:") for n in glossary.notices)
+    assert any("U+001B" in n for n in glossary.notices) and any("U+0001" in n for n in glossary.notices)
+    write_outputs(glossary, tmp_path / "out")  # the TBX writer refuses control characters: none left
+    csv_text = (tmp_path / "out" / "glossary.csv").read_text(encoding="utf-8-sig")
+    assert "Цифровая экономика растёт" in csv_text and not any(ch in csv_text for ch in "\x07\x1b\x01")

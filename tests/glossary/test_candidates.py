@@ -20,6 +20,13 @@ from ruzh.glossary.termbase import load_termbase
         ("для повышения производительности", "повышение производительности", "NOUN+NOUN(gen)"),
         ("дополненной реальности", "дополненная реальность", "ADJ+NOUN"),  # participle agrees
         ("о цифровом правительстве", "цифровое правительство", "ADJ+NOUN"),  # neuter restored
+        ("развитие городских сетей", "городские сети", "ADJ+NOUN"),  # plural agreement
+        ("красного воротничка", "красный воротничок", "ADJ+NOUN"),
+        ("мировых продаж", "мировые продажи", "ADJ+NOUN"),
+        ("в Данной области", "область", "NOUN"),  # a single noun, in the dictionary form
+        ("инфраструктуры", "инфраструктура", "NOUN"),
+        ("анализ данных", "данные", "NOUN"),  # the plural-only noun, not дать
+        ("ИКТ", "ИКТ", "NOUN"),  # an acronym as written
     ],
 )
 def test_canonical_forms(text: str, form: str, pattern: str) -> None:
@@ -28,8 +35,23 @@ def test_canonical_forms(text: str, form: str, pattern: str) -> None:
 
 
 def test_punctuation_ends_a_phrase_and_pronouns_do_not_start_one() -> None:
-    assert phrases("цифровой, экономики") == []
+    assert [p.form for p in phrases("цифровой, экономики")] == ["экономика"]  # the noun alone
     assert all(p.key[0] != "этот" for p in phrases("эти данные показывают"))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("развитие городских сетей связи", "городские сетей"),  # an adjective read as a noun
+        ("в Данной области", "Данна области"),
+        ("красного воротничка", "красный воротничка"),
+        ("мировых продаж", "мировые продаж"),
+        ("Интернета вещей стали возможными", "вещая сталь"),  # стали is a verb here
+        ("данные стали важными", "данные стали"),
+    ],
+)
+def test_no_ungrammatical_or_clause_crossing_headwords(text: str, wrong: str) -> None:
+    assert wrong not in {p.form for p in phrases(text)}
 
 
 def test_stop_list_gives_reasons() -> None:
@@ -39,8 +61,8 @@ def test_stop_list_gives_reasons() -> None:
 
 def test_chinese_compounds_assembled_from_jieba_words() -> None:
     found = {"".join(c) for c in compounds("加快数字基础设施建设，发展跨境电子商务和数字经济")}
-    assert {"数字基础设施", "跨境电子商务", "数字经济"} <= found
-    assert "发展" not in found  # a single short word is not a compound
+    assert {"数字基础设施", "跨境电子商务", "数字经济", "基础设施"} <= found
+    assert "建设发展" not in found  # the comma ends a run
 
 
 def test_seed_candidates_are_new_recurring_and_sensible(

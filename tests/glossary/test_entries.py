@@ -81,7 +81,7 @@ HEAD = ",".join(COLUMNS) + "\n"
         ("DE1,цифра,数字,,termbase,,数码 (preferred),,,,,,,,,,\n", 2, "two preferred Chinese"),
         ('DE1,"цифра,数字,,termbase,,,,,,,,,,,,\n', 2, "broken CSV quoting"),  # quote never closed
         ("DE1,цифра,数字,,termbase,,,many,,,,,,,,,\n", 2, "not a number"),
-        ("DE1,цифра,数字,,termbase,,,,,,,,,,,,,extra\n", 2, "fields"),
+        ("DE1,цифра,数字,,termbase,,,,,,,,,,,,,,,extra\n", 2, "fields"),
         ("DE1,цифра,数字,,termbase,цифирь (obsolete),,,,,,,,,,,\n", 2, "unknown term status"),
     ],
 )
@@ -131,7 +131,7 @@ def test_csv_round_trip_property(
 ) -> None:
     """Any text (quotes, commas, line breaks inside notes, emoji) survives write and read."""
     entry = Entry("C1", ru=ru, zh=zh, note=note, ru_context=context, ru_variants=tuple(variants),
-                  ru_freq=freq, status=status, score=0.5)  # fmt: skip
+                  ru_freq=freq, status=status, termhood=0.5)  # fmt: skip
     handle = io.StringIO()
     write_csv([entry], handle)
     assert parse_csv(handle.getvalue().lstrip("\ufeff")) == [entry]

@@ -1,11 +1,14 @@
-"""Pairing: association over aligned pairs (Tatoeba), composition with a lexicon."""
+"""Pairing: competitive linking over aligned pairs (Tatoeba, FLORES), composition with a lexicon.
+
+The pairs the earlier Dice pairing found are kept here: what was found must stay found."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from ruzh.glossary.pairing import associate, compose, compose_and_attest
+from ruzh.glossary.linking import link_terms
+from ruzh.glossary.pairing import compose, compose_and_attest
 from ruzh.glossary.scoring import c_value, dice, log_likelihood
 
 
@@ -13,9 +16,9 @@ def test_association_over_aligned_tatoeba_pairs(shared_data: Path) -> None:
     base = shared_data / "tatoeba_rus_zho" / "tatoeba-test-v2021-08-07"
     ru = base.with_suffix(".rus").read_text(encoding="utf-8").splitlines()
     zh = base.with_suffix(".zho").read_text(encoding="utf-8").splitlines()
-    found = associate(zip(ru, zh, strict=True), [("мэри",)])
-    assert found[("мэри",)].zh == "玛丽"
-    assert "Dice" in found[("мэри",)].evidence
+    found, total = link_terms(zip(ru, zh, strict=True))
+    assert found[("мэри",)][0].zh == "玛丽"
+    assert "linked in" in found[("мэри",)][0].evidence(total)
 
 
 def test_association_finds_phrases_without_a_term_list() -> None:
@@ -24,8 +27,8 @@ def test_association_finds_phrases_without_a_term_list() -> None:
         ("Цифровая экономика растёт.", "数字经济在增长。"),
         ("Туризм растёт.", "旅游业在增长。"),
     ]
-    found = associate(pairs)
-    assert found[("цифровой", "экономика")].zh == "数字经济"
+    found, _ = link_terms(pairs)
+    assert found[("цифровой", "экономика")][0].zh == "数字经济"
 
 
 def test_composition_orders_parts_the_chinese_way() -> None:
@@ -60,6 +63,6 @@ def test_association_over_flores(shared_data: Path) -> None:
     base = shared_data / "flores200_devtest"
     ru = (base / "rus_Cyrl.devtest").read_text(encoding="utf-8").splitlines()
     zh = (base / "zho_Hans.devtest").read_text(encoding="utf-8").splitlines()
-    found = associate(zip(ru, zh, strict=True), [("темный", "материя"), ("атлантический", "океан")])
-    assert found[("темный", "материя")].zh == "暗物质"
-    assert found[("атлантический", "океан")].zh == "大西洋"
+    found, _ = link_terms(zip(ru, zh, strict=True))
+    assert found[("темный", "материя")][0].zh == "暗物质"
+    assert found[("атлантический", "океан")][0].zh == "大西洋"

@@ -107,9 +107,9 @@ def test_link_into_a_collapsed_group_opens_it(report_dir: Path, seed_site) -> No
 
 def test_glossary_filter_and_sort_from_the_address(report_dir: Path, seed_result: BuildResult) -> None:
     """``?status=candidate&sort=-ru freq`` on the first page: the candidates of every page, most
-    frequent first (the seeds' candidates all sit on the second page)."""
+    frequent first (the seeds' candidates run on from the first page onto the second)."""
     candidates = [e for e in seed_result.glossary if e.status == "candidate"]
-    assert candidates and seed_result.glossary.index(candidates[0]) >= 500
+    assert candidates and any(seed_result.glossary.index(e) >= 500 for e in candidates)
     page = dom(report_dir / "report" / "glossary.html", query="?status=candidate&sort=-ru%20freq")
     rows = page.xpath('//table[@id="gloss-table"]/tbody/tr')
     assert len(rows) == len(candidates) and {r.get("data-status") for r in rows} == {"candidate"}
