@@ -8,21 +8,18 @@ pair are reported, never dropped silently.
 
 from __future__ import annotations
 
-import gzip
-import io
 import math
 import os
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
 from ruzh.core.errors import InputError
 from ruzh.core.langtags import RU, ZH, canonical, pair_side
+from ruzh.tmx.safexml import error_line, iterparse_safely, open_input, release
 from ruzh.tmx.types import TranslationUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -30,7 +27,6 @@ XML_LANG_KEY = XML_LANG.encode()  # lxml skips re-encoding and checking a bytes 
 # Inline elements whose content is native markup (TMX 1.4b section 3.7), not text: their content is
 # left out, as OmegaT does, and the tags are reported. ``<hi>`` and ``<sub>`` hold text and keep it.
 CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut"})
-GZIP_MAGIC = b"\x1f\x8b"
 # Units read between two releases of the tree built so far (a few hundred kB at most): one call
 # frees a batch, cheaper than one per unit.
 RELEASE_EVERY = 64
@@ -76,51 +72,6 @@ class _Tuv:
     def line(self) -> int:
         """Looked up only when a problem is reported (``sourceline`` costs a call per element)."""
         return int(self.element.sourceline or 0)
-
-
-@contextmanager
-def open_input(source: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[bytes]]:
-    """A binary stream over ``source``, gunzipped when it starts with the gzip magic."""
-    with ExitStack() as stack:
-        raw: Any = source
-        if isinstance(source, (str, os.PathLike)):
-            raw = stack.enter_context(open(Path(source), "rb"))
-        if not hasattr(raw, "peek"):
-            raw = io.BufferedReader(raw)
-            stack.callback(raw.detach)  # the caller's stream stays open
-        if raw.peek(2)[:2] == GZIP_MAGIC:
-            raw = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
-        yield raw
-
-
-def iterparse_safely(stream: IO[bytes], events: tuple[str, ...] = ("end",), tag: Any = None) -> Any:
-    """``lxml.etree.iterparse`` that never expands entities, loads a DTD or touches the network.
-
-    Comments and processing instructions are dropped; ``huge_tree`` lets long segments through.
-    """
-    return etree.iterparse(
-        stream,
-        events=events,
-        tag=tag,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-        huge_tree=True,
-    )
-
-
-def release(el: Any) -> None:
-    """Free what ``iterparse`` built before ``el`` (its earlier siblings), so memory stays flat."""
-    parent = el.getparent()
-    if parent is not None:
-        del parent[: parent.index(el)]
-
-
-def error_line(exc: etree.XMLSyntaxError) -> int:
-    """The line libxml2 blames for a syntax error."""
-    return int(exc.position[0] if exc.position else exc.lineno or 0)
 
 
 def seg_text(seg: Any, tags: Counter[str]) -> str:
