@@ -174,21 +174,30 @@ def check_variants(
     for (cid, lang, form), found in uses.items():
         per_concept[(cid, lang)][form] = found
     for (cid, lang), forms in per_concept.items():
-        concept = concepts[cid]
+        concept_uses = _ConceptUses.of(concepts[cid], lang, forms)
+        yield from _bad_terms(concept_uses, glossary)
+        yield from _mixed(concept_uses, glossary)
+
+
+@dataclass(frozen=True)
+class _ConceptUses:
+    """The forms of one concept found in one language, with the termbase's status of each."""
+
+    concept: Concept
+    lang: str
+    forms: dict[str, list[_Use]]
+    status: dict[str, str]
+    preferred: list[str]
+
+    @staticmethod
+    def of(concept: Concept, lang: str, forms: dict[str, list[_Use]]) -> _ConceptUses:
         status = {t.text: t.status for t in concept.terms if t.lang == lang}
         preferred = [t.text for t in concept.terms if t.lang == lang and t.status == "preferred"]
-        yield from _bad_terms(concept, lang, forms, status, preferred, glossary)
-        yield from _mixed(concept, lang, forms, status, preferred, glossary)
+        return _ConceptUses(concept, lang, forms, status, preferred)
 
 
-def _bad_terms(
-    concept: Concept,
-    lang: str,
-    forms: dict[str, list[_Use]],
-    status: dict[str, str],
-    preferred: list[str],
-    glossary: Glossary,
-) -> Iterator[Finding]:
+def _bad_terms(uses: _ConceptUses, glossary: Glossary) -> Iterator[Finding]:
+    concept, lang, forms, status, preferred = uses.concept, uses.lang, uses.forms, uses.status, uses.preferred
     better = preferred[0] if preferred else concept.label(lang)
     for form, found in forms.items():
         st = status.get(form, "")
@@ -221,14 +230,8 @@ def _contains(longer: str, shorter: str, lang: str) -> bool:
     return len(a) > len(b) and any(a[i : i + len(b)] == b for i in range(len(a) - len(b) + 1))
 
 
-def _mixed(
-    concept: Concept,
-    lang: str,
-    forms: dict[str, list[_Use]],
-    status: dict[str, str],
-    preferred: list[str],
-    glossary: Glossary,
-) -> Iterator[Finding]:
+def _mixed(uses: _ConceptUses, glossary: Glossary) -> Iterator[Finding]:
+    concept, lang, forms, status, preferred = uses.concept, uses.lang, uses.forms, uses.status, uses.preferred
     if concept.domain in VARIANT_SKIP_DOMAINS:
         return
     live = {f: u for f, u in forms.items() if status.get(f) in ("preferred", "admitted") and _countable(f)}
