@@ -22,9 +22,8 @@ from importlib import resources
 from typing import Any
 
 import regex
-from ruzh.align.morphology import parses
+from ruzh.align.morphology import WORD, parses, token_key
 from ruzh.glossary.attest import context
-from ruzh.glossary.matching import WORD, token_key
 from ruzh.glossary.translit import NameTally, merge_examples, merge_names, russian_names
 from ruzh.lang.ru import fold_yo
 

@@ -17,8 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 import regex
-from ruzh.align.morphology import is_known_word, parses
-from ruzh.glossary.matching import WORD, token_key
+from ruzh.align.morphology import WORD, is_known_word, parses, token_key
 from ruzh.lang.ru import fold_yo
 
 # Palladius: pinyin initials and finals (the finals after an initial; the zero-initial forms below).
