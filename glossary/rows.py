@@ -18,8 +18,8 @@ from ruzh.glossary.attest import Attestation, context
 from ruzh.glossary.candidates_ru import RuTally
 from ruzh.glossary.candidates_zh import ZhTally
 from ruzh.glossary.entries import Entry, candidate_id, from_concept
+from ruzh.glossary.names import NameTally
 from ruzh.glossary.termbase import Concept
-from ruzh.glossary.translit import NameTally
 from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 
 
