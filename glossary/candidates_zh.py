@@ -67,6 +67,13 @@ def _posseg() -> Any:
     return jieba.posseg
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds the word (with a frequency: not only as a prefix)."""
+    tokenizer = _posseg().dt.tokenizer
+    tokenizer.check_initialized()
+    return bool(tokenizer.FREQ.get(word))
+
+
 @lru_cache(maxsize=1)
 def stop_list() -> dict[str, dict[str, str]]:
     """``{"head"|"word"|"phrase": {word: reason}}`` from ``data/stop_zh.tsv``."""
