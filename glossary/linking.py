@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruzh.glossary.scoring import dice, log_likelihood
-from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
+from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits, ZhUnit, sentence_units
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
 G2_MIN = 10.83
@@ -142,7 +142,7 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = score
     for units in counts.sentences:
-        options = []
+        options: list[tuple[float, RuUnit, ZhUnit]] = []
         for ru in units.ru:
             row = by_ru.get(ru[0])
             if row:
