@@ -125,6 +125,16 @@ def _readings(word: str) -> tuple[tuple[_Reading, ...], tuple[_Reading, ...]]:
     )
 
 
+# pymorphy3 parts of speech of the words found in nearly every Russian sentence.
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"})
+
+
+@lru_cache(maxsize=20_000)
+def is_function_word(word: str) -> bool:
+    """The dictionary knows the word as a preposition, conjunction, particle or pronoun."""
+    return any(p.is_known and p.tag.POS in _FUNCTION_WORDS for p in parses(word))
+
+
 def _nominal(word: str) -> list[Any]:
     """Plausible adjective and noun parses of a word (pronominal and ordinal adjectives left out)."""
     options = parses(fold_yo(word.lower()))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from ruzh.glossary.candidates_ru import phrases
+from ruzh.glossary.candidates_ru import is_function_word, phrases
 from ruzh.glossary.candidates_zh import MAX_WORDS, in_dictionary, is_stopped, tagged
 from ruzh.glossary.matching import WORD, token_key
 
@@ -56,11 +56,13 @@ def sentence_units(ru_text: str, zh_text: str) -> SentenceUnits:
 
 
 def ru_units(text: str) -> list[RuUnit]:
-    """Russian nouns and noun phrases of a sentence, then its other words (key ``(OTHER, lemma)``)."""
+    """Russian nouns and noun phrases of a sentence, then its other words (key ``(OTHER, lemma)``)
+    except prepositions, conjunctions, particles and pronouns, whose Chinese counterparts take no
+    part either."""
     units = [(p.key, p.start, p.end) for p in phrases(text)]
     nouns = {(s, e) for k, s, e in units if len(k) == 1}
     for m in WORD.finditer(text):
-        if (m.start(), m.end()) not in nouns:
+        if (m.start(), m.end()) not in nouns and not is_function_word(m.group().lower()):
             units.append(((OTHER, token_key(m.group())), m.start(), m.end()))
     return units
 
