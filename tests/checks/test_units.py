@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruzh.checks.units import UnitChecker, check_unit_file
+from ruzh.checks.memory import check_unit_file
+from ruzh.checks.units import UnitChecker
 from ruzh.checks.variants import Glossary
 from ruzh.glossary.termbase import parse_termbase
 from ruzh.tmx.types import TranslationUnit
