@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from ruzh.align.reader import read_document
 from ruzh.checks.baseline import read_baseline, split_known, write_baseline
 from ruzh.checks.config import CheckConfig, load_config, parse_config
 from ruzh.checks.findings import Finding, fails, with_fingerprints
@@ -22,7 +23,6 @@ from ruzh.checks.formats import (
 )
 from ruzh.checks.homoglyphs import mixed_script
 from ruzh.checks.rules import RULES, finding
-from ruzh.align.reader import read_document
 from ruzh.checks.runner import run_checks
 from ruzh.checks.text import DocumentText
 from ruzh.checks.variants import load_glossary

@@ -28,17 +28,16 @@ T4,ru,IoT,ABBR,admitted,technology,,
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[list, list]:
-    sources = [DocumentText.read(p) for p in seed_paths()]
-    return sources, sources
+def corpus() -> list[DocumentText]:
+    return [DocumentText.read(p) for p in seed_paths()]
 
 
 def glossary(accepted: frozenset[tuple[str, str]] = frozenset()) -> Glossary:
     return Glossary(tuple(parse_termbase(TERMBASE, "test.csv")), accepted)
 
 
-def test_smart_city_variants_in_the_seeds(corpus: tuple[list, list]) -> None:
-    sources, runs = corpus
+def test_smart_city_variants_in_the_seeds(corpus: list[DocumentText]) -> None:
+    sources = corpus
     found = [f for f in TERMS.findings(sources, glossary()) if f.context.startswith("T1|")]
     # 智能城市 is used in seed 000 only; reported there, at its first use, against 智慧城市
     assert len(found) == 1
@@ -51,25 +50,25 @@ def test_smart_city_variants_in_the_seeds(corpus: tuple[list, list]) -> None:
     # counts of both forms in the message; places of the other form in related
     # one 智慧城市 in seed 003 is broken over a line end: counted over the running text
     per_line = sum(line.count("智慧城市") for s in sources for line in s.lines)
-    running = sum(run.text.count("智慧城市") for run in runs)
+    running = sum(run.text.count("智慧城市") for run in sources)
     assert running == per_line + 1
     assert f"智慧城市 {running}×" in f.message
     assert any(r.startswith("智慧城市 ") for r in f.related)
 
 
-def test_inflected_forms_are_one_term(corpus: tuple[list, list]) -> None:
-    sources, runs = corpus
+def test_inflected_forms_are_one_term(corpus: list[DocumentText]) -> None:
+    sources = corpus
     found = [f for f in TERMS.findings(sources, glossary()) if f.context.startswith("T2|")]
     assert found == []  # цифровой экономики, цифровую экономику … are all цифровая экономика
 
 
-def test_abbreviation_beside_full_form_is_not_a_variant(corpus: tuple[list, list]) -> None:
-    sources, runs = corpus
+def test_abbreviation_beside_full_form_is_not_a_variant(corpus: list[DocumentText]) -> None:
+    sources = corpus
     assert [f for f in TERMS.findings(sources, glossary()) if f.context.startswith("T4|")] == []
 
 
-def test_reviewer_acceptance_suppresses_the_variant(corpus: tuple[list, list]) -> None:
-    sources, runs = corpus
+def test_reviewer_acceptance_suppresses_the_variant(corpus: list[DocumentText]) -> None:
+    sources = corpus
     g = glossary(frozenset({("T1", "智能城市")}))
     assert [f for f in TERMS.findings(sources, g) if f.context.startswith("T1|")] == []
 
@@ -83,14 +82,14 @@ def test_reviewer_acceptance_suppresses_the_variant(corpus: tuple[list, list]) -
         ("T1,умный город,智慧城市,smart city,rejected,,智能城市", ["term-variants-mixed"]),  # row ignored
     ],
 )
-def test_review_csv_decisions(tmp_path: Path, corpus: tuple[list, list], row: str, rules: list[str]) -> None:
+def test_review_csv_decisions(tmp_path: Path, corpus: list[DocumentText], row: str, rules: list[str]) -> None:
     review = tmp_path / "reviewed.csv"
     review.write_text(f"\ufeffid,ru,zh,en,status,ru_variants,zh_variants\n{row}\n", encoding="utf-8")
     g = load_glossary(review)
     g = Glossary(
         tuple(c for c in g.concepts if c.id == "T1") or tuple(parse_termbase(TERMBASE, "t"))[:1], g.accepted
     )
-    sources, runs = corpus
+    sources = corpus
     found = [f.rule for f in TERMS.findings(sources, g) if f.text == "智能城市"]
     assert found == rules
 
@@ -137,12 +136,11 @@ FORBIDDEN = TERMBASE.replace("智能城市,noun,admitted", "智能城市,noun,fo
 def test_forbidden_terms_and_slips_reported_once(tmp_path: Path, seed_path: Callable[[str], Path]) -> None:
     g = Glossary(tuple(parse_termbase(FORBIDDEN, "test.csv")))
     sources = [DocumentText.read(seed_path(n)) for n in ("000", "003", "004")]
-    runs = sources
     found = [f for f in TERMS.findings(sources, g) if f.rule == "term-forbidden"]
     # 中国一中东欧国家合作 is 一 for a dash and IоT a look-alike: their own rules report them, once
     assert not [f for f in found if "一" in f.text or f.text == "IоT"]
     # a plain forbidden form is reported at each use: 智能城市 in seed 000
-    uses = sum(run.text.count("智能城市") for run in runs)
+    uses = sum(run.text.count("智能城市") for run in sources)
     assert [f.text for f in found] == ["智能城市"] * uses and uses == 4
     doc = tmp_path / "d.txt"
     doc.write_text("加强中东欧国家间合作，推动中国—中东欧国家合作。\n", encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from types import SimpleNamespace
 
 import lxml.html
@@ -12,7 +11,6 @@ import pytest
 from ruzh.align.aligner import align_sentences
 from ruzh.align.reader import read_document
 from ruzh.align.types import Document, Sentence
-from ruzh.align.reader import read_document
 from ruzh.checks.runner import run_checks
 from ruzh.checks.variants import load_glossary
 from ruzh.glossary.build import build_glossary
