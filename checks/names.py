@@ -13,7 +13,7 @@ rarer spelling is a finding; the usual one is in ``related``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -92,6 +92,31 @@ def _names(documents: Summaries) -> tuple[dict[str, list[_Use]], Counter[str]]:
     return uses, total
 
 
+def _deletions(word: str) -> set[str]:
+    """The word in lower case, and with each one of its letters deleted."""
+    low = word.lower()
+    return {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}
+
+
+class _OneEdit:
+    """Names one edit apart, found through their one-letter deletions (two words one letter apart
+    share one: the shorter itself, or both without the changed letter), so a corpus of many names is
+    not compared pair by pair."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.order = {name: i for i, name in enumerate(names)}
+        self.index: dict[str, list[str]] = defaultdict(list)
+        for name in self.order:
+            for form in _deletions(name):
+                self.index[form].append(name)
+
+    def candidates(self, name: str) -> list[str]:
+        """Names that may be one edit from ``name`` (and itself): shorter, as long, longer ones,
+        each group in corpus order."""
+        found = {n for form in _deletions(name) for n in self.index.get(form, ())}
+        return sorted(found, key=lambda n: (len(n), self.order[n]))
+
+
 def _plausible_pair(usual: str, rare: str) -> bool:
     if _LATIN.fullmatch(usual):
         return True
@@ -101,12 +126,9 @@ def _plausible_pair(usual: str, rare: str) -> bool:
 def _two_spellings(documents: Summaries) -> Iterator[Finding]:
     """Uses of the rarer of two spellings of one name, one edit apart."""
     uses, total = _names(documents)
-    by_length: dict[int, list[str]] = defaultdict(list)
-    for name in uses:
-        by_length[len(name)].append(name)
+    near = _OneEdit(uses)
     for rare, rare_uses in uses.items():
-        candidates = [n for d in (-1, 0, 1) for n in by_length.get(len(rare) + d, [])]
-        for usual in candidates:
+        for usual in near.candidates(rare):
             n_usual = len(uses[usual])
             cyrillic = bool(_CYRILLIC.fullmatch(usual))
             if n_usual < 2 or n_usual <= len(rare_uses) or len(usual) < (6 if cyrillic else 4):

@@ -63,9 +63,9 @@ def _memo(
     documents: Sequence[Document], fingerprints: Sequence[str], termbase: Glossary, cache: Cache
 ) -> Memo:
     """Per-document parts of the checks kept by the document's content key (and, for the termbase
-    part, by the termbase's concepts and accepted forms)."""
+    part, by the terms the matchers look for: a new glossary with the same terms reuses it)."""
     by_name = {d.name: f for d, f in zip(documents, fingerprints, strict=True)}
-    terms = key("termbase", repr(termbase.concepts), repr(sorted(termbase.accepted)))
+    terms = key("termbase", termbase.match_signature())
 
     def memo(document: Document, part: str, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
         kind = "findings-doc" if part == "document" else "findings-terms"
