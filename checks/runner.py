@@ -23,7 +23,7 @@ from ruzh.checks.findings import Finding, with_fingerprints
 from ruzh.checks.formats import Report
 from ruzh.checks.memory import UnitFile, UnitMemory, check_units
 from ruzh.checks.rules import RULES
-from ruzh.checks.summary import Fact
+from ruzh.checks.summary import Fact, Summaries
 from ruzh.checks.text import DocumentText
 from ruzh.checks.variants import Glossary
 
@@ -59,18 +59,29 @@ def checks_of(scope: str) -> tuple[tuple[str, Any], ...]:
 
 
 def document_part(text: DocumentText) -> DocumentChecks:
-    """The findings of the ``document`` rules and the summaries of the ``corpus`` rules."""
+    """The findings of the ``document`` rules, the summaries of the ``corpus`` rules and what the
+    ``termbase`` rules prepare (under the check's name, the part's own)."""
     found = [f for _, check in checks_of("document") for f in check(text)]
-    summaries = tuple((name, check.summarise(text)) for name, check in checks_of("corpus"))
-    return DocumentChecks(tuple(found), summaries)
+    summaries = [(name, check.summarise(text)) for name, check in checks_of("corpus")]
+    summaries += [(name, check.prepare(text)) for name, check in checks_of("termbase")]
+    return DocumentChecks(tuple(found), tuple(summaries))
 
 
-def termbase_part(text: DocumentText, termbase: Glossary) -> DocumentChecks:
-    """The summaries of the ``termbase`` rules."""
-    return DocumentChecks((), tuple((n, c.summarise(text, termbase)) for n, c in checks_of("termbase")))
+def termbase_part(text: DocumentText, prepared: DocumentChecks, termbase: Glossary) -> DocumentChecks:
+    """The summaries of the ``termbase`` rules, from what :func:`document_part` prepared."""
+    ready = dict(prepared.summaries)
+    summaries = tuple((n, c.summarise(text, ready.get(n, ()), termbase)) for n, c in checks_of("termbase"))
+    return DocumentChecks((), summaries)
 
 
-def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> list[DocumentChecks]:
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    name: str
+    alone: DocumentChecks
+    terms: DocumentChecks
+
+
+def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> _Parts:
     """One document's parts; its running text is built once, and only when a part is computed."""
     held: list[DocumentText] = []
 
@@ -79,20 +90,22 @@ def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> list[Do
             held.append(DocumentText.of(document))
         return held[0]
 
-    parts = [memo(document, "document", lambda: document_part(text()))]
-    if termbase is not None:
-        parts.append(memo(document, "termbase", lambda: termbase_part(text(), termbase)))
-    return parts
+    alone = memo(document, "document", lambda: document_part(text()))
+    if termbase is None:
+        return _Parts(document.name, alone, DocumentChecks())
+    return _Parts(
+        document.name, alone, memo(document, "termbase", lambda: termbase_part(text(), alone, termbase))
+    )
 
 
-def _per_document(
-    documents: Sequence[Document], termbase: Glossary | None, memo: Memo
-) -> list[tuple[str, DocumentChecks]]:
-    return [(d.name, part) for d in documents for part in _parts(d, termbase, memo)]
-
-
-def _summaries(parts: Sequence[tuple[str, DocumentChecks]], check: str) -> list[tuple[str, tuple[Fact, ...]]]:
-    return [(doc, facts) for doc, part in parts for name, facts in part.summaries if name == check]
+def _summaries(parts: Sequence[DocumentChecks], names: Sequence[str], check: str) -> Summaries:
+    """The summaries one check made, per document."""
+    return [
+        (doc, facts)
+        for doc, part in zip(names, parts, strict=True)
+        for n, facts in part.summaries
+        if n == check
+    ]
 
 
 def collect(
@@ -102,14 +115,17 @@ def collect(
     memo: Memo = _compute,
 ) -> Iterator[Finding]:
     """Every finding of every rule, before configuration: per document, across documents, per unit."""
-    parts = _per_document(documents, termbase, memo)
-    for _, part in parts:
-        yield from part.findings
+    parts = [_parts(d, termbase, memo) for d in documents]
+    names = [p.name for p in parts]
+    for p in parts:
+        yield from p.alone.findings
+    alone = [p.alone for p in parts]
     for name, check in checks_of("corpus"):
-        yield from check.merge(_summaries(parts, name))
+        yield from check.merge(_summaries(alone, names, name))
     if termbase is not None:
+        terms = [p.terms for p in parts]
         for name, check in checks_of("termbase"):
-            yield from check.merge(_summaries(parts, name), termbase)
+            yield from check.merge(_summaries(terms, names, name), termbase)
     for source in units:
         yield from check_units(source, termbase)
 

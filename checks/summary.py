@@ -50,11 +50,15 @@ class CorpusCheck:
 
 @dataclass(frozen=True, slots=True)
 class TermbaseCheck:
-    """A rule across documents that needs the termbase: both steps take it."""
+    """A rule across documents that needs the termbase. ``prepare`` keeps what of a document does
+    not depend on the termbase (the lemmas of its words), so that a new termbase costs a look-up
+    per word rather than a lemmatisation; ``summarise`` and ``merge`` take the termbase."""
 
-    summarise: Callable[[DocumentText, Glossary], tuple[Fact, ...]]
+    prepare: Callable[[DocumentText], tuple[Fact, ...]]
+    summarise: Callable[[DocumentText, tuple[Fact, ...], Glossary], tuple[Fact, ...]]
     merge: Callable[[Summaries, Glossary], Iterator[Finding]]
 
     def findings(self, texts: Sequence[DocumentText], termbase: Glossary) -> Iterator[Finding]:
-        """Both steps over documents at hand."""
-        return self.merge([(t.name, self.summarise(t, termbase)) for t in texts], termbase)
+        """All three steps over documents at hand."""
+        facts = [(t.name, self.summarise(t, self.prepare(t), termbase)) for t in texts]
+        return self.merge(facts, termbase)

@@ -27,7 +27,7 @@ from ruzh.checks.summary import Fact, Summaries, TermbaseCheck
 from ruzh.checks.text import DocumentText
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import read_input
-from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
+from ruzh.glossary.matching import WORD, ChineseMatcher, RussianMatcher, lemma_key, matchers, token_key
 from ruzh.glossary.termbase import Concept, load_termbase, parse_termbase
 
 if TYPE_CHECKING:
@@ -147,13 +147,28 @@ class _Use:
     shown: str  # as read: a term broken over a line end is joined, as the reader joins it
 
 
-def _term_facts(src: DocumentText, glossary: Glossary) -> tuple[Fact, ...]:
+def _word_keys(src: DocumentText) -> tuple[Fact, ...]:
+    """The matching key (lemma) of every distinct word of a document, as one fact of pairs."""
+    keys = {w: token_key(w) for w in dict.fromkeys(WORD.findall(src.text))}
+    return (Fact("keys", 0, 0, "", tuple(x for pair in keys.items() for x in pair)),)
+
+
+def _term_facts(src: DocumentText, prepared: tuple[Fact, ...], glossary: Glossary) -> tuple[Fact, ...]:
     """Every use of a termbase form in one document: the form as read, (concept, lang, form)."""
     ru_m, zh_m = glossary.matchers()
+    data = prepared[0].data if prepared else ()
+    keys = dict(zip(data[::2], data[1::2], strict=True))
+    tokens = list(WORD.finditer(src.text))
+    words = [keys.get(t.group()) for t in tokens]
+    ru_hits = ru_m.find_tokens(
+        src.text,
+        tokens,
+        [k if k is not None else token_key(t.group()) for k, t in zip(words, tokens, strict=True)],
+    )
     found: list[Fact] = []
-    for lang, m in (("ru", ru_m), ("zh", zh_m)):
+    for lang, hits in (("ru", ru_hits), ("zh", zh_m.find(src.text))):
         seen: set[tuple[str, int, int]] = set()
-        for hit in m.find(src.text):
+        for hit in hits:
             if (hit.concept, hit.start, hit.end) in seen:
                 continue  # two spellings of one form (интернет, Интернет) match the same words
             seen.add((hit.concept, hit.start, hit.end))
@@ -278,4 +293,4 @@ def _mixed(uses: _ConceptUses, glossary: Glossary) -> Iterator[Finding]:
             )
 
 
-TERMS = TermbaseCheck(_term_facts, _check_terms)
+TERMS = TermbaseCheck(_word_keys, _term_facts, _check_terms)
