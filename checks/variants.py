@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
+from ruzh.align.morphology import WORD, lemma_key, token_key
 from ruzh.checks.findings import Finding
 from ruzh.checks.homoglyphs import mixed_words
 from ruzh.checks.rules import finding
@@ -27,7 +28,7 @@ from ruzh.checks.summary import Fact, Summaries, TermbaseCheck
 from ruzh.checks.text import DocumentText
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import read_input
-from ruzh.glossary.matching import WORD, ChineseMatcher, RussianMatcher, lemma_key, matchers, token_key
+from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, matchers
 from ruzh.glossary.termbase import Concept, load_termbase, parse_termbase
 
 if TYPE_CHECKING:
