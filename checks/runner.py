@@ -37,13 +37,13 @@ class DocumentChecks:
     summaries: tuple[tuple[str, tuple[Fact, ...]], ...] = ()
 
 
-# How the per-document part of a run is computed: ``memo(document, part, compute)`` returns
-# ``compute()`` or a kept result of it; ``part`` is "document" (depends on the document alone) or
-# "termbase" (on the document and the termbase).
-Memo = Callable[[Document, str, Callable[[], DocumentChecks]], DocumentChecks]
+# How the part of a run that depends on one document alone is computed: ``memo(document, compute)``
+# returns ``compute()`` or a kept result of it. The termbase rules' summaries are made from that part
+# on every run (a look-up per word, no lemmatisation): the termbase changes with the glossary.
+Memo = Callable[[Document, Callable[[], DocumentChecks]], DocumentChecks]
 
 
-def _compute(document: Document, part: str, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+def _compute(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
     return compute()
 
 
@@ -82,7 +82,7 @@ class _Parts:
 
 
 def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> _Parts:
-    """One document's parts; its running text is built once, and only when a part is computed."""
+    """One document's parts; its running text is built once, and only when needed."""
     held: list[DocumentText] = []
 
     def text() -> DocumentText:
@@ -90,12 +90,9 @@ def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> _Parts:
             held.append(DocumentText.of(document))
         return held[0]
 
-    alone = memo(document, "document", lambda: document_part(text()))
-    if termbase is None:
-        return _Parts(document.name, alone, DocumentChecks())
-    return _Parts(
-        document.name, alone, memo(document, "termbase", lambda: termbase_part(text(), alone, termbase))
-    )
+    alone = memo(document, lambda: document_part(text()))
+    terms = termbase_part(text(), alone, termbase) if termbase is not None else DocumentChecks()
+    return _Parts(document.name, alone, terms)
 
 
 def _summaries(parts: Sequence[DocumentChecks], names: Sequence[str], check: str) -> Summaries:

@@ -61,11 +61,6 @@ class Glossary:
             self._cache["m"] = matchers(self.concepts)
         return self._cache["m"]
 
-    def match_signature(self) -> str:
-        """What the matchers depend on, the terms in order (not their statuses, which only the merge
-        reads): per-document term uses stay valid while this is the same."""
-        return repr([(c.id, t.lang, t.text) for c in self.concepts for t in c.terms])
-
     def by_id(self) -> dict[str, Concept]:
         """Concepts by id."""
         return {c.id: c for c in self.concepts}

@@ -21,7 +21,7 @@ from ruzh.checks.formats import Report
 from ruzh.checks.memory import UnitMemory
 from ruzh.checks.rules import BY_ID
 from ruzh.checks.runner import DocumentChecks, Memo, run_checks
-from ruzh.checks.variants import Glossary, overlay
+from ruzh.checks.variants import overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.pipeline.cache import Cache, key
@@ -59,21 +59,16 @@ def config_signature(config: CheckConfig) -> str:
     return repr((config.fail_on, sorted(config.disable), sorted(config.severity), paths))
 
 
-def _memo(
-    documents: Sequence[Document], fingerprints: Sequence[str], termbase: Glossary, cache: Cache
-) -> Memo:
-    """Per-document parts of the checks kept by the document's content key (and, for the termbase
-    part, by the terms the matchers look for: a new glossary with the same terms reuses it)."""
+def _memo(documents: Sequence[Document], fingerprints: Sequence[str], cache: Cache) -> Memo:
+    """The part of the checks that depends on one document alone, kept by its content key."""
     by_name = {d.name: f for d, f in zip(documents, fingerprints, strict=True)}
-    terms = key("termbase", termbase.match_signature())
 
-    def memo(document: Document, part: str, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
-        kind = "findings-doc" if part == "document" else "findings-terms"
-        name = key("document-findings", by_name[document.name], part, terms if part == "termbase" else "")
-        stored = cache.get(name, kind, DocumentChecks)
+    def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+        name = key("document-findings", by_name[document.name])
+        stored = cache.get(name, "findings-doc", DocumentChecks)
         if stored is None:
             stored = compute()
-            cache.put(name, kind, stored)
+            cache.put(name, "findings-doc", stored)
         return stored
 
     return memo
@@ -95,7 +90,7 @@ def check_build(
         (units,),
         termbase,
         config,
-        memo=_memo(documents, fingerprints, termbase, cache),
+        memo=_memo(documents, fingerprints, cache),
         version=__version__,
         termbase_label="glossary.csv of this build",
     )
