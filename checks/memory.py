@@ -68,10 +68,15 @@ def iter_units(
 
 
 def _side_of(f: Finding) -> str | None:
-    """Which side of its unit a finding is about, from its text and message (``None``: either)."""
-    if "Chinese side" in f.message or _HAN.search(f.text):
+    """Which side of its unit a finding is about: the side its message names first ("'5' in the
+    Russian side has no equal in the Chinese side" is about the Russian side), else Chinese when its
+    text has Han characters (``None``: either)."""
+    ru, zh = f.message.find("Russian side"), f.message.find("Chinese side")
+    if ru >= 0 and (zh < 0 or ru < zh):
+        return "ru"
+    if zh >= 0 or _HAN.search(f.text):
         return "zh"
-    return "ru" if "Russian side" in f.message else None
+    return None
 
 
 def check_unit_file(

@@ -21,7 +21,7 @@ from ruzh.checks.baseline import read_baseline, split_known
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding, with_fingerprints
 from ruzh.checks.formats import Report
-from ruzh.checks.memory import UnitFile, UnitMemory, check_units
+from ruzh.checks.memory import UnitFile, UnitMemory
 from ruzh.checks.rules import RULES
 from ruzh.checks.summary import Fact, Summaries
 from ruzh.checks.text import DocumentText
@@ -48,9 +48,9 @@ def _compute(document: Document, compute: Callable[[], DocumentChecks]) -> Docum
 
 
 @cache
-def checks_of(scope: str) -> tuple[tuple[str, Any], ...]:
-    """The distinct checks of one scope, in registry order: (name, function or check object)."""
-    names = dict.fromkeys(r.check for r in RULES if r.scope == scope)
+def checks_of(*scopes: str) -> tuple[tuple[str, Any], ...]:
+    """The distinct checks of these scopes, in registry order: (name, function or check object)."""
+    names = dict.fromkeys(r.check for r in RULES if r.scope in scopes)
     found = []
     for name in names:
         module, attribute = name.rsplit(".", 1)
@@ -123,8 +123,9 @@ def collect(
         terms = [p.terms for p in parts]
         for name, check in checks_of("termbase"):
             yield from check.merge(_summaries(terms, names, name), termbase)
-    for source in units:
-        yield from check_units(source, termbase)
+    for _, check in checks_of("unit", "tm"):  # one streaming pass over the units for both scopes
+        for source in units:
+            yield from check(source, termbase)
 
 
 def run_checks(

@@ -240,3 +240,19 @@ def test_tmx_findings_point_at_the_line_of_the_offending_text(tmp_path: Path) ->
     )
     found = [f for f in check_unit_file(tmx, "m.tmx") if f.rule == "unit-wrong-script"]
     assert [(f.line, f.text) for f in found] == [(8, "процентов")]
+
+
+def test_units_in_memory_are_found_at_their_sentences_in_their_documents() -> None:
+    from ruzh.checks.memory import UnitMemory
+    from ruzh.checks.runner import collect
+
+    units = [
+        TranslationUnit(
+            ru="Рост составил 5 %.", zh="增长了6%。", doc="a_ru.txt", zh_doc="a_zh.txt", ru_line=3, zh_line=7
+        ),
+        TranslationUnit(ru="Текст.", zh="", doc="b.txt", zh_doc="b.txt", ru_line=9, zh_line=9),
+    ]
+    found = {(f.rule, f.file, f.line, f.text) for f in collect([], [UnitMemory(units, "memory.tmx")])}
+    assert ("unit-number-mismatch", "a_ru.txt", 3, "5") in found  # about the Russian side
+    assert ("unit-number-mismatch", "a_zh.txt", 7, "6") in found  # about the Chinese side
+    assert ("unit-empty-target", "b.txt", 9, "Текст.") in found
