@@ -62,9 +62,8 @@ def run(options: pipeline.BuildOptions, label: str, profile: bool) -> None:
     finally:
         pipeline.check_build = original
     total = time.process_time() - start
-    print(
-        f"{label}: checks {timed.seconds:.2f} s CPU of {total:.1f} s CPU for the build, {stats.findings} findings"
-    )
+    seconds = f"checks {timed.seconds:.2f} s CPU of {total:.1f} s CPU for the build"
+    print(f"{label}: {seconds}, {stats.findings} findings")
     if timed.stats is not None:
         out = io.StringIO()
         timed.stats.stream = out  # type: ignore[attr-defined]
