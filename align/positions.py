@@ -30,12 +30,17 @@ class OffsetMap:
 
     def offset_of(self, line: int, column: int, length: int) -> int:
         """The offset of the character at ``line``:``column`` in a text of ``length`` characters
-        (the start of the first piece at or after that place when no piece holds it)."""
-        ends = (*self.starts[1:], length)
-        for start, end, ln, col in zip(self.starts, ends, self.lines, self.columns, strict=True):
-            if (ln, col + end - start) > (line, column):
-                return start + max(0, column - col) if ln == line else start
-        return length
+        (the start of the next piece when no piece holds it). Pieces follow the file, so their
+        places ascend and one bisection finds the piece."""
+        i = bisect_right(
+            range(len(self.starts)), (line, column), key=lambda k: (self.lines[k], self.columns[k])
+        )
+        if i == 0:
+            return self.starts[0] if self.starts else 0
+        start, end = self.starts[i - 1], self.starts[i] if i < len(self.starts) else length
+        if self.lines[i - 1] == line and column - self.columns[i - 1] < end - start:
+            return start + column - self.columns[i - 1]
+        return end
 
 
 @dataclass(frozen=True, slots=True)
