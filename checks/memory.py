@@ -4,16 +4,18 @@ A TMX or an aligned TSV file is streamed; its findings point at the line where t
 starts inside its ``<seg>`` (the ``<tu>`` line for findings about the whole memory), or the unit's
 line in the TSV. The units a build holds are checked as they are (nothing is written and parsed
 back), and their findings point at the unit's sentences in their documents: the Russian side's
-document and line, or the Chinese side's, so a finding is keyed by the document it is about.
+document, line and column, or the Chinese side's, so a finding is keyed by the document it is about.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import regex
+from ruzh.align.types import Document
 from ruzh.checks.findings import Finding
 from ruzh.checks.rules import finding
 from ruzh.checks.units import UnitChecker
@@ -94,21 +96,43 @@ def check_unit_file(
     yield from checker.finish()
 
 
-def check_memory(units: Sequence[TranslationUnit], glossary: Glossary | None = None) -> Iterator[Finding]:
-    """Every finding of units held in memory, at their sentences' places; memory-wide ones last."""
+class _Columns:
+    """Where a unit's sentence starts on its line: the column of the sentence of that document and
+    line whose text opens the unit's side (units keep only lines), else 1."""
 
-    def place(k: int, side: str | None) -> tuple[str, int]:
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self.starts: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+        for document in documents:
+            for sentence in document.sentences():
+                self.starts[(document.name, sentence.line)].append((sentence.column, sentence.text))
+
+    def column(self, doc: str, line: int, text: str) -> int:
+        found = self.starts.get((doc, line), [])
+        return next((column for column, start in found if text.startswith(start)), 1)
+
+
+def check_memory(
+    units: Sequence[TranslationUnit], glossary: Glossary | None = None, documents: Iterable[Document] = ()
+) -> Iterator[Finding]:
+    """Every finding of units held in memory, at their sentences' places (``documents``: where the
+    units come from, for the column); memory-wide ones last."""
+    columns = _Columns(documents)
+
+    def place(k: int, side: str | None) -> tuple[str, int, int]:
         unit = units[k - 1]
         if side == "zh":
-            return unit.zh_doc or unit.doc, unit.zh_line
-        return unit.doc, unit.ru_line
+            doc, line, text = unit.zh_doc or unit.doc, unit.zh_line, unit.zh
+        else:
+            doc, line, text = unit.doc, unit.ru_line, unit.ru
+        return doc, line, columns.column(doc, line, text.strip())
 
     def label(k: int) -> str:
-        return "{}:{}".format(*place(k, None))
+        doc, line, _ = place(k, None)
+        return f"{doc}:{line}"
 
     def moved(f: Finding) -> Finding:
-        file, line = place(f.line, _side_of(f))
-        return replace(f, file=file, line=line)
+        file, line, column = place(f.line, _side_of(f))
+        return replace(f, file=file, line=line, column=column)
 
     checker = UnitChecker("", glossary)
     for k, unit in enumerate(units, 1):
@@ -116,8 +140,11 @@ def check_memory(units: Sequence[TranslationUnit], glossary: Glossary | None = N
     yield from map(moved, checker.finish(label))
 
 
-def check_units(units: UnitFile | UnitMemory, glossary: Glossary | None = None) -> Iterator[Finding]:
-    """The unit and memory rules over a file of units or units in memory."""
+def check_units(
+    units: UnitFile | UnitMemory, glossary: Glossary | None = None, documents: Sequence[Document] = ()
+) -> Iterator[Finding]:
+    """The unit and memory rules over a file of units or units in memory (``documents``: those the
+    units in memory come from)."""
     if isinstance(units, UnitFile):
         return check_unit_file(units.path, units.name, glossary, units.kind)
-    return check_memory(units.units, glossary)
+    return check_memory(units.units, glossary, documents)

@@ -125,7 +125,7 @@ def collect(
             yield from check.merge(_summaries(terms, names, name), termbase)
     for _, check in checks_of("unit", "tm"):  # one streaming pass over the units for both scopes
         for source in units:
-            yield from check(source, termbase)
+            yield from check(source, termbase, documents)
 
 
 def run_checks(

@@ -256,3 +256,18 @@ def test_units_in_memory_are_found_at_their_sentences_in_their_documents() -> No
     assert ("unit-number-mismatch", "a_ru.txt", 3, "5") in found  # about the Russian side
     assert ("unit-number-mismatch", "a_zh.txt", 7, "6") in found  # about the Chinese side
     assert ("unit-empty-target", "b.txt", 9, "Текст.") in found
+
+
+def test_a_unit_finding_points_at_the_column_where_its_sentence_starts() -> None:
+    from ruzh.align.reader import document_from_text
+    from ruzh.checks.memory import UnitMemory
+    from ruzh.checks.runner import collect
+
+    ru = document_from_text("Вступление. Рост составил 5 %.\n", "a_ru.txt")
+    unit = TranslationUnit(
+        ru="Рост составил 5 %.", zh="增长了6%。", doc="a_ru.txt", zh_doc="a_zh.txt", ru_line=1
+    )
+    found = [(f.rule, f.file, f.line, f.column, f.text) for f in collect([ru], [UnitMemory([unit], "m.tmx")])]
+    # «Рост» starts at column 13 of line 1; a_zh.txt is not among the documents: column 1
+    assert ("unit-number-mismatch", "a_ru.txt", 1, 13, "5") in found
+    assert ("unit-number-mismatch", "a_zh.txt", 0, 1, "6") in found
