@@ -17,7 +17,7 @@ from ruzh.glossary.attest import Attester, Occurrence, _Tally
 from ruzh.glossary.candidates_ru import RuCollector, RuTally
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
 from ruzh.glossary.names import NameTally
-from ruzh.glossary.parts import DocumentPart, count_document
+from ruzh.glossary.parts import DocumentPart, count_document, load_models
 from ruzh.glossary.termbase import Concept
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.pool import worker_pool
@@ -190,6 +190,7 @@ def document_parts(
     found: list[StoredPart | None] = [cache.get(k, "glossary-parts", StoredPart) for k in keys]
     todo = [i for i, part in enumerate(found) if part is None]
     if jobs > 1 and len(todo) > 1:
+        load_models()  # once, before the workers fork
         with worker_pool(jobs, _start_worker, (list(concepts),)) as pool:
             fresh = list(pool.map(_count, [documents[i] for i in todo], chunksize=4))
     else:

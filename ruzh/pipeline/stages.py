@@ -17,6 +17,7 @@ from ruzh.glossary.build import Glossary, NameMatcher, build_glossary, corpus_co
 from ruzh.glossary.entries import Entry, read_csv
 from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.termbase import Concept
+from ruzh.glossary.units import SentenceUnits, sentence_units
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.discovery import parallel_passages
@@ -118,6 +119,31 @@ def cached_names(cache: Cache) -> NameMatcher:
     return run
 
 
+@dataclass(frozen=True, slots=True)
+class StoredUnits:
+    """The pairing units of one document pair's translation units, as cached."""
+
+    units: tuple[SentenceUnits, ...]
+
+
+def cached_units(units: Sequence[TranslationUnit], cache: Cache) -> list[SentenceUnits]:
+    """The glossary's pairing units of every translation unit, cached per document pair by the
+    units' texts: an edited document is tokenised again, the others are read back."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, unit in enumerate(units):
+        groups.setdefault((unit.doc, unit.zh_doc), []).append(i)
+    out: list[SentenceUnits | None] = [None] * len(units)
+    for members in groups.values():
+        name = key("pairing-units", *(f"{units[i].ru}\x1f{units[i].zh}" for i in members))
+        stored = cache.get(name, "pairing-units", StoredUnits)
+        if stored is None or len(stored.units) != len(members):
+            stored = StoredUnits(tuple(sentence_units(units[i].ru, units[i].zh) for i in members))
+            cache.put(name, "pairing-units", stored)
+        for i, found in zip(members, stored.units, strict=True):
+            out[i] = found
+    return [u for u in out if u is not None]
+
+
 def glossary_stage(
     documents: Sequence[Document],
     fingerprints: Sequence[str],
@@ -139,6 +165,7 @@ def glossary_stage(
     glossary = build_glossary(
         documents,
         pairs=[(u.ru, u.zh) for u in units],
+        sentences=cached_units(units, cache),
         reviewed=decisions,
         parts=parts,
         names_matcher=cached_names(cache),
