@@ -30,10 +30,10 @@ from ruzh.pipeline import OUTPUT_FILES, outdir, outputs
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.checking import StoredReport, check_build, config_signature
 from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
-from ruzh.pipeline.model import BuildResult
 from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
 from ruzh.report import prune_report, report_pages, write_report
+from ruzh.results import BuildResult
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from ruzh.glossary.translit import NameTally, match_names
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.discovery import parallel_passages
-from ruzh.pipeline.model import AlignedPassage
 from ruzh.pipeline.parts import document_parts
 from ruzh.pipeline.passages import CachedParallelAligner
+from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 
 

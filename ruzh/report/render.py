@@ -21,7 +21,6 @@ from typing import Protocol
 
 from ruzh.align.types import Document
 from ruzh.core.atomicio import atomic_write
-from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import entry
 from ruzh.report.alignment import bead_pages, passage_view
 from ruzh.report.anchors import Anchors
@@ -44,6 +43,7 @@ from ruzh.report.layout import (
 )
 from ruzh.report.overview import documents_table, pair_rows, pairs_table
 from ruzh.report.terms import TermMarker
+from ruzh.results import AlignedPassage, BuildResult
 
 TITLE = "ruzh build report"
 PageBody = Callable[[str], Safe]  # the body of a page, given the page's own name
