@@ -23,7 +23,7 @@ from ruzh.glossary.candidates_ru import RuCollector, RuTally, general_frequency
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally, tagged
 from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
 from ruzh.glossary.entries import Entry, merge
-from ruzh.glossary.linking import MIN_SHARE, Link, link_terms
+from ruzh.glossary.linking import MIN_SHARE, Link, SentenceUnits, link_terms
 from ruzh.glossary.matching import lemma_key
 from ruzh.glossary.pairing import compose_and_attest, lexicon_table
 from ruzh.glossary.parts import DocumentPart, document_parts
@@ -105,12 +105,15 @@ def build_glossary(
     workers: int = 1,
     parts: Iterable[DocumentPart] | None = None,
     names_matcher: NameMatcher = match_names,
+    pair_units: Sequence[SentenceUnits] | None = None,
 ) -> Glossary:
     """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions.
 
     ``parts`` are the documents' counts when the caller has them already (a build keeps them per
     document: they are those of :func:`glossary.parts.count_document` with the concepts of
-    :func:`corpus_concepts`); ``names_matcher`` pairs Russian and Chinese names (a build caches it).
+    :func:`corpus_concepts`); ``names_matcher`` pairs Russian and Chinese names (a build caches it);
+    ``pair_units`` are the :func:`glossary.linking.sentence_units` of ``pairs`` when the caller has
+    them (a build keeps them per passage).
     """
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
@@ -133,7 +136,7 @@ def build_glossary(
     zh_cands = _select(corpus.zh.tallies, zh_known, options, "".join, zh_spec)
     table = lexicon if lexicon is not None else lexicon_table(_termbase_pairs(all_concepts))
     partners = _partners(
-        ru_cands, corpus, table, pairs, lambda t: zh_spec(tuple(_words(t))) > 0 or t in zh_known
+        ru_cands, corpus, table, pairs, lambda t: zh_spec(tuple(_words(t))) > 0 or t in zh_known, pair_units
     )
     if pairs is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
@@ -238,11 +241,12 @@ def _partners(
     table: Mapping[str, Sequence[str]],
     pairs: Iterable[tuple[str, str]] | None,
     is_term: Callable[[str], bool],
+    pair_units: Sequence[SentenceUnits] | None = None,
 ) -> dict[tuple[str, ...], Partner]:
     """Partners from aligned pairs (competitive linking), then compositions for the rest."""
     found: dict[tuple[str, ...], Partner] = {}
     if pairs is not None:
-        links, total = link_terms(pairs, table)
+        links, total = link_terms(pairs, table, units=pair_units)
         for key in cands:
             terms = [link for link in links.get(key, []) if is_term(link.zh)]
             if terms:

@@ -99,6 +99,17 @@ def zh_units(text: str) -> tuple[list[Unit], set[str]]:
     return units, nominal
 
 
+# What linking reads of one sentence pair: its Russian units, its Chinese units and the Chinese
+# nominal texts. Each depends on its pair's texts alone, so a caller may compute them elsewhere.
+SentenceUnits = tuple[list[Unit], list[Unit], set[str]]
+
+
+def sentence_units(ru_text: str, zh_text: str) -> SentenceUnits:
+    """The units of one aligned sentence pair (see :data:`SentenceUnits`)."""
+    zh, nominal = zh_units(zh_text)
+    return ru_units(ru_text), zh, nominal
+
+
 def _add_compounds(run: list[tuple[str, int]], end: int, units: list[Unit], nominal: set[str]) -> None:
     """The compounds of two to four words that end with the last word of a nominal run."""
     for size in range(2, min(MAX_WORDS, len(run)) + 1):
@@ -118,10 +129,9 @@ class _Counts:
     nominal: set[str]
 
 
-def _count(pairs: Iterable[tuple[str, str]]) -> _Counts:
+def _count(units: Iterable[SentenceUnits]) -> _Counts:
     counts = _Counts([], Counter(), Counter(), Counter(), set())
-    for ru_text, zh_text in pairs:
-        ru, (zh, nominal) = ru_units(ru_text), zh_units(zh_text)
+    for ru, zh, nominal in units:
         counts.nominal |= nominal
         counts.sentences.append((ru, zh))
         ru_types, zh_types = {u[0] for u in ru}, {u[0] for u in zh}
@@ -181,12 +191,17 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
 
 
 def link_terms(
-    pairs: Iterable[tuple[str, str]], prior: Mapping[str, Sequence[str]] | None = None, rounds: int = 2
+    pairs: Iterable[tuple[str, str]],
+    prior: Mapping[str, Sequence[str]] | None = None,
+    rounds: int = 2,
+    units: Iterable[SentenceUnits] | None = None,
 ) -> tuple[dict[tuple[str, ...], list[Link]], int]:
     """Chinese partners of every Russian unit over aligned ``(ru, zh)`` sentence pairs, best first,
-    and the number of sentence pairs; ``prior`` maps a space-joined lemma key to known renderings."""
+    and the number of sentence pairs; ``prior`` maps a space-joined lemma key to known renderings.
+    ``units``: the pairs' :func:`sentence_units` in order, when the caller has them (a build keeps
+    them per passage); then ``pairs`` is not read."""
     known = prior or {}
-    counts = _count(pairs)
+    counts = _count(units if units is not None else (sentence_units(r, z) for r, z in pairs))
     rank = _ranking(counts, known)
     links = _compete(counts, rank)
     for _ in range(rounds - 1):

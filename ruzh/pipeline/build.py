@@ -120,9 +120,10 @@ def _stages(
     if not current:
         with stats.phase("memory"):
             outputs.write_memory(staging / "memory.tmx", units, signature, options.tags)
-    with stats.phase("glossary"), Progress("glossary", quiet=options.quiet) as bar:
+    steps = len(documents) + len(passages)  # each document's counts, then each passage's units
+    with stats.phase("glossary"), Progress("glossary", steps, options.quiet) as bar:
         glossary = glossary_stage(
-            documents, fingerprints, units, options.reviewed, cache, corpus, options.jobs
+            documents, fingerprints, passages, options.reviewed, cache, corpus, options.jobs, bar.advance
         )
         if not current:
             write_outputs(glossary, staging, tags=options.tags)

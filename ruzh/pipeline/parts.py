@@ -9,7 +9,7 @@ corpus; so after an edit only the edited document is counted again. Parts are st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ruzh.align.types import Document
@@ -183,19 +183,35 @@ def document_parts(
     concepts_key: str,
     jobs: int,
     cache: Cache,
+    advance: Callable[[int], None] | None = None,
 ) -> list[DocumentPart]:
     """Every document's part in corpus order: cached ones reused, the others counted on ``jobs``
-    processes. ``concepts_key`` names the concepts counted (termbase and reviewed rows)."""
+    processes. ``concepts_key`` names the concepts counted (termbase and reviewed rows);
+    ``advance(n)`` is called as documents are done."""
+    tick = advance or (lambda _: None)
     keys = [key("glossary-part", concepts_key, f) for f in fingerprints]
     found: list[StoredPart | None] = [cache.get(k, "glossary-parts", StoredPart) for k in keys]
+    tick(sum(1 for part in found if part is not None))
     todo = [i for i, part in enumerate(found) if part is None]
     if jobs > 1 and len(todo) > 1:
         with worker_pool(jobs, _start_worker, (list(concepts),)) as pool:
-            fresh = list(pool.map(_count, [documents[i] for i in todo], chunksize=4))
+            _keep(todo, pool.map(_count, [documents[i] for i in todo], chunksize=4), found, keys, cache, tick)
     else:
         _start_worker(concepts)
-        fresh = [_count(documents[i]) for i in todo]
+        _keep(todo, map(_count, [documents[i] for i in todo]), found, keys, cache, tick)
+    return [restored(part) for part in found if part is not None]
+
+
+def _keep(
+    todo: Sequence[int],
+    fresh: Iterable[StoredPart],
+    found: list[StoredPart | None],
+    keys: Sequence[str],
+    cache: Cache,
+    tick: Callable[[int], None],
+) -> None:
+    """Store the counted parts as they arrive."""
     for i, part in zip(todo, fresh, strict=True):
         found[i] = part
         cache.put(keys[i], "glossary-parts", part)
-    return [restored(part) for part in found if part is not None]
+        tick(1)

@@ -6,7 +6,7 @@ so a cached entry is only ever data that the writers escape as they would escape
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.discovery import parallel_passages
 from ruzh.pipeline.parts import document_parts
 from ruzh.pipeline.passages import CachedParallelAligner
+from ruzh.pipeline.units import pair_units, passage_texts
 from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 
@@ -121,27 +122,31 @@ def cached_names(cache: Cache) -> NameMatcher:
 def glossary_stage(
     documents: Sequence[Document],
     fingerprints: Sequence[str],
-    units: Sequence[TranslationUnit],
+    passages: Sequence[AlignedPassage],
     reviewed: Path | None,
     cache: Cache,
     name: str,
     jobs: int,
+    advance: Callable[[int], None] | None = None,
 ) -> Glossary:
     """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV.
-    The whole result is cached by the corpus key; each document's counts by its content."""
+    The whole result is cached by the corpus key; each document's counts by its content, each
+    passage's sentence units by its translation units. ``advance(n)``: n documents or passages done."""
     stored = cache.get(name, "glossary", StoredGlossary)
     if stored is not None:
         return stored.glossary()
     decisions = read_csv(reviewed) if reviewed else ()
     concepts = corpus_concepts(decisions)
     concepts_key = key("concepts", reviewed.read_bytes() if reviewed else b"")
-    parts = document_parts(documents, fingerprints, concepts, concepts_key, jobs, cache)
+    parts = document_parts(documents, fingerprints, concepts, concepts_key, jobs, cache, advance)
+    texts = [passage_texts(p) for p in passages]
     glossary = build_glossary(
         documents,
-        pairs=[(u.ru, u.zh) for u in units],
+        pairs=[pair for t in texts for pair in t],
         reviewed=decisions,
         parts=parts,
         names_matcher=cached_names(cache),
+        pair_units=pair_units(texts, jobs, cache, advance),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary
