@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,9 +30,10 @@ from ruzh.pipeline import OUTPUT_FILES, outdir, outputs
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.checking import StoredReport, check_build, config_signature
 from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
+from ruzh.pipeline.pages import report_files
 from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
-from ruzh.report import prune_report, report_pages, write_report
+from ruzh.report import prune_report, write_report
 from ruzh.results import BuildResult
 
 
@@ -66,6 +67,7 @@ class BuildStats:
     cache_rejected: int = 0
     missed: dict[str, int] = field(default_factory=dict)  # cache misses by kind of entry
     report: tuple[str, ...] = ()  # the report's files, relative to the output folder
+    report_kept: int = 0  # pages kept from the folder's earlier build (their inputs did not change)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
 
     @contextlib.contextmanager
@@ -104,7 +106,7 @@ def _stages(
     _require_both_languages(documents, options.inputs)
     readable = [f for f in files if f.ident in {d.name for d in documents}]
     with stats.phase("pairing and aligning"), Progress("pairing", quiet=options.quiet) as bar:
-        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet)
+        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet, bar)
         bar.finish(f"{len(documents)} documents, {len(passages)} passages")
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
@@ -130,8 +132,8 @@ def _stages(
         bar.finish(f"{len(glossary.entries)} rows")
     for notice in glossary.notices:
         log(f"warning: {notice}", options.quiet)
-    with stats.phase("checks"), Progress("checks", quiet=options.quiet) as bar:
-        report = _findings(options, readable, fingerprints, where, cache, corpus)
+    with stats.phase("checks"), Progress("checks", len(readable), options.quiet) as bar:
+        report = _findings(options, readable, fingerprints, where, cache, corpus, bar.advance)
         rows = outputs.unaligned_rows(documents, passages, lonely)
         bar.finish(f"{len(report.findings)} findings")
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
@@ -143,10 +145,12 @@ def _stages(
     outputs.write_text(staging / "findings.sarif", render_sarif(report))
     outputs.write_unaligned(staging / "unaligned.tsv", rows)
     with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
-        stats.report = tuple(write_report(report_pages(result, bar), staging))
-        bar.finish(f"{len(stats.report)} files")
+        previous = outdir.previous_pages(options.output)
+        pages = report_files(result, options.jobs, options.output, previous, bar)
+        stats.report, stats.report_kept = tuple(write_report(pages.texts, staging)), pages.kept
+        bar.finish(f"{len(stats.report)} files, {pages.kept} kept")
     names = [*OUTPUT_FILES, *(n for n in stats.report if n not in OUTPUT_FILES)]
-    outdir.write_manifest(staging, build_key, names)
+    outdir.write_manifest(staging, build_key, names, pages.keys)
     return result, names
 
 
@@ -157,6 +161,7 @@ def _findings(
     staging: Path,
     cache: Cache,
     corpus: str,
+    advance: Callable[[int], None],
 ) -> Report:
     """The checks on the documents, the new glossary and the new memory (cached by content)."""
     name = key("findings", corpus, config_signature(options.config), str(options.output))
@@ -165,7 +170,14 @@ def _findings(
     if report is None:
         memory = (staging / "memory.tmx", str(options.output / "memory.tmx"))
         report = check_build(
-            files, fingerprints, memory, staging / "glossary.csv", options.config, options.encoding, cache
+            files,
+            fingerprints,
+            memory,
+            staging / "glossary.csv",
+            options.config,
+            options.encoding,
+            cache,
+            advance,
         )
         cache.put(name, "findings", StoredReport.of(report))
     return report

@@ -8,7 +8,7 @@ new memory against the new glossary, run on every build whose corpus changed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +65,15 @@ def config_signature(config: CheckConfig) -> str:
 
 
 def _document_findings(
-    sources: Sequence[SourceFile], runs: Mapping[str, Joined], fingerprints: Sequence[str], cache: Cache
+    sources: Sequence[SourceFile],
+    runs: Mapping[str, Joined],
+    fingerprints: Sequence[str],
+    cache: Cache,
+    advance: Callable[[int], None],
 ) -> list[Finding]:
     found: list[Finding] = []
     for src, fingerprint in zip(sources, fingerprints, strict=True):
+        advance(1)
         name = key("document-findings", fingerprint)
         stored = cache.get(name, "findings-doc", DocumentFindings)
         if stored is None:
@@ -86,12 +91,14 @@ def check_build(
     config: CheckConfig,
     encoding: str | None,
     cache: Cache,
+    advance: Callable[[int], None] | None = None,
 ) -> Report:
     """Every finding of the build: the documents (``files``, with their content keys), and the new
-    memory (``memory`` = its path and the name findings give it) against the new glossary."""
+    memory (``memory`` = its path and the name findings give it) against the new glossary;
+    ``advance(1)`` is called for each document."""
     sources = [read_source(f.path, f.ident, encoding) for f in files]
     runs = {s.name: joined(s) for s in sources}
-    raw = _document_findings(sources, runs, fingerprints, cache)
+    raw = _document_findings(sources, runs, fingerprints, cache, advance or (lambda _: None))
     glossary = load_glossary(glossary_csv)
     raw.extend(corpus_findings(sources, runs, glossary))
     del sources, runs

@@ -23,6 +23,7 @@ from ruzh.pipeline.discovery import parallel_passages
 from ruzh.pipeline.parts import document_parts
 from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.pipeline.units import pair_units, passage_texts
+from ruzh.progress import Progress
 from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 
@@ -72,15 +73,21 @@ class StoredGlossary:
 
 
 def passages_stage(
-    documents: Sequence[Document], fingerprints: Sequence[str], jobs: int, cache: Cache, quiet: bool
+    documents: Sequence[Document],
+    fingerprints: Sequence[str],
+    jobs: int,
+    cache: Cache,
+    quiet: bool,
+    progress: Progress | None = None,
 ) -> list[AlignedPassage]:
     """Parallel passages with their beads: the whole result cached by the documents' content keys,
-    and each aligned pair by its sentences (so an edited document re-aligns only its own pairs)."""
+    and each aligned pair by its sentences (so an edited document re-aligns only its own pairs).
+    ``progress`` counts the passages (documents and abstracts) as their concepts are found."""
     lexicon = aligner_lexicon()
     name = key("passages", lexicon.signature(), *fingerprints)
     stored = cache.get(name, "passages", StoredPassages)
     if stored is None:
-        with CachedParallelAligner(jobs, cache, lexicon, quiet) as aligner:
+        with CachedParallelAligner(jobs, cache, lexicon, quiet, progress) as aligner:
             stored = StoredPassages(tuple(parallel_passages(documents, aligner, lexicon, aligner.bags)))
         cache.put(name, "passages", stored)
     return list(stored.passages)

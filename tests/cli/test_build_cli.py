@@ -13,7 +13,7 @@ from ruzh.seeds import seed_paths
 from ruzh.tmx.reader import read_tmx
 
 from ruzh.cli import main
-from ruzh.pipeline import OUTPUT_FILES
+from ruzh.pipeline import OUTPUT_FILES, outdir
 from ruzh.pipeline import build as build_module
 from ruzh.pipeline.build import BuildOptions, build
 
@@ -79,7 +79,7 @@ def test_interrupt_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pyte
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "report_pages", interrupted)
+    monkeypatch.setattr(build_module, "report_files", interrupted)
     options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=None, quiet=True)
     with pytest.raises(KeyboardInterrupt):
         build(options)
@@ -141,6 +141,14 @@ def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
         "pair-units": 1,  # the edited passage's units tagged again for the glossary's linking
     }
     assert edited.missed["bags"] == 1 and edited.missed["beads"] <= 3
-    incremental = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
-    build(BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=None, quiet=True))
-    assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == incremental
+    # The pages of the other passages and documents are kept from the folder's last build ...
+    pages = [n for n in edited.report if n.startswith(("report/pair-", "report/doc-"))]
+    assert 0 < edited.report_kept < len(pages)
+    # ... and every output, report pages included, is what a fresh build writes (no cache, and no
+    # manifest: nothing to keep).
+    incremental = {name: (out / name).read_bytes() for name in (*OUTPUT_FILES, *edited.report)}
+    (out / outdir.MANIFEST).unlink()
+    _, clean = build(BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=None, quiet=True))
+    assert clean.report_kept == 0 and clean.report == edited.report
+    for name, data in incremental.items():
+        assert (out / name).read_bytes() == data, name

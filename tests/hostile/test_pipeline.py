@@ -185,7 +185,7 @@ def test_stale_parts_go_and_an_interrupted_build_keeps_the_old_set(
     def interrupted(*_args: object) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "report_pages", interrupted)
+    monkeypatch.setattr(build_module, "report_files", interrupted)
     assert _build(corpus, out) == 130
     assert _outputs(out) == old  # memory.tmx etc. of the new corpus were staged, never moved in
     assert not list(out.glob(".*.part"))
