@@ -106,6 +106,7 @@ def build_glossary(
     parts: Iterable[DocumentPart] | None = None,
     names_matcher: NameMatcher = match_names,
     pair_units: Sequence[SentenceUnits] | None = None,
+    zh_words: Callable[[str], list[str]] | None = None,
 ) -> Glossary:
     """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions.
 
@@ -113,7 +114,8 @@ def build_glossary(
     document: they are those of :func:`glossary.parts.count_document` with the concepts of
     :func:`corpus_concepts`); ``names_matcher`` pairs Russian and Chinese names (a build caches it);
     ``pair_units`` are the :func:`glossary.linking.sentence_units` of ``pairs`` when the caller has
-    them (a build keeps them per passage).
+    them (a build keeps them per passage); ``zh_words`` splits a Chinese partner into its words as
+    jieba does (a build caches it, so that an edit need not load jieba's dictionary).
     """
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
@@ -136,7 +138,12 @@ def build_glossary(
     zh_cands = _select(corpus.zh.tallies, zh_known, options, "".join, zh_spec)
     table = lexicon if lexicon is not None else lexicon_table(_termbase_pairs(all_concepts))
     partners = _partners(
-        ru_cands, corpus, table, pairs, lambda t: zh_spec(tuple(_words(t))) > 0 or t in zh_known, pair_units
+        ru_cands,
+        corpus,
+        table,
+        pairs,
+        lambda t: zh_spec(tuple((zh_words or _words)(t))) > 0 or t in zh_known,
+        pair_units,
     )
     if pairs is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))

@@ -14,6 +14,7 @@ from ruzh.align.types import Document
 from ruzh.glossary.attest import Attestation
 from ruzh.glossary.build import BuildOptions as GlossaryOptions
 from ruzh.glossary.build import Glossary, NameMatcher, build_glossary, corpus_concepts
+from ruzh.glossary.candidates_zh import tagged
 from ruzh.glossary.entries import Entry, read_csv
 from ruzh.glossary.termbase import Concept
 from ruzh.glossary.translit import NameTally, match_names
@@ -126,6 +127,28 @@ def cached_names(cache: Cache) -> NameMatcher:
     return run
 
 
+@dataclass(frozen=True, slots=True)
+class StoredWords:
+    """jieba's words of one Chinese text, as cached."""
+
+    words: tuple[str, ...]
+
+
+def cached_words(cache: Cache) -> Callable[[str], list[str]]:
+    """jieba's words of a Chinese partner, cached by its text: the glossary splits the few hundred
+    partners it keeps, and loading jieba's dictionary for them would cost an edit seconds."""
+
+    def run(text: str) -> list[str]:
+        name = key("zh-words", text)
+        stored = cache.get(name, "zh-words", StoredWords)
+        if stored is None:
+            stored = StoredWords(tuple(p.word for p in tagged(text)))
+            cache.put(name, "zh-words", stored)
+        return list(stored.words)
+
+    return run
+
+
 def glossary_stage(
     documents: Sequence[Document],
     fingerprints: Sequence[str],
@@ -154,6 +177,7 @@ def glossary_stage(
         parts=parts,
         names_matcher=cached_names(cache),
         pair_units=pair_units(texts, jobs, cache, advance),
+        zh_words=cached_words(cache),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary

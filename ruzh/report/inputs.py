@@ -30,9 +30,12 @@ def digest(parts: Iterable[str]) -> str:
 
 
 def terms_digest(entries: Iterable[Entry]) -> str:
-    """What the term marks read of the glossary: every row that is not rejected, as a concept."""
-    live = (e for e in entries if e.status != "rejected" and (e.ru or e.zh))
-    return digest(repr((e.id, e.status, e.ru, e.zh, e.concept())) for e in live)
+    """What the term marks read of the glossary: every row that is not rejected, as a concept. The
+    marks do not depend on the rows' order when their ids are unique (hits are ordered by place and
+    concept), so then neither does the digest: an edit that only reorders rows keeps the pages."""
+    live = [e for e in entries if e.status != "rejected" and (e.ru or e.zh)]
+    rows = [repr((e.id, e.status, e.ru, e.zh, e.concept())) for e in live]
+    return digest(sorted(rows) if len({e.id for e in live}) == len(live) else rows)
 
 
 def _links(anchors: Anchors, element_id: str) -> str:
