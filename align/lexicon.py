@@ -24,7 +24,6 @@ SHIPPED_FILES = ("nouns.tsv", "names.tsv", "verbs.tsv", "adjectives.tsv", "other
 
 _HAN = regex.compile(r"[\p{Han}A-Za-z0-9·]+")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,13 +123,6 @@ def shipped_entries() -> tuple[Entry, ...]:
     return tuple(out)
 
 
-def lemma_key(ru: str) -> str:
-    """The lexicon key of a user's Russian term: the lemma of each word, joined by spaces."""
-    from ruzh.align.morphology import lemma
-
-    return " ".join(lemma(w) for w in _WORD.findall(ru))
-
-
 def read_user_csv(path: str | Path) -> list[tuple[str, str]]:
     """``(ru, zh)`` pairs from a CSV with ``ru`` and ``zh`` columns (header required)."""
     name = str(path)
@@ -204,7 +196,9 @@ def load_lexicon(
 
 def _add_pair(lex: Lexicon, ru: str, zh: str) -> int:
     """Add one user pair (``zh`` may hold several renderings separated by ``|``); 1 if added."""
-    key = lemma_key(ru)
+    from ruzh.align.morphology import lemma_key
+
+    key = " ".join(lemma_key(ru))
     renderings = [z.strip() for z in zh.split("|") if _HAN.fullmatch(z.strip())]
     if not key or not renderings:
         return 0

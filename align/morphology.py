@@ -16,6 +16,10 @@ import regex
 from ruzh.lang.ru import fold_yo
 
 _CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
+# A word: letters or digits, possibly joined by hyphens or apostrophes (``информационно-коммуникационный``).
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+# Acronyms (ИКТ, ИИ, ООН) are kept as written: pymorphy3 would "lemmatise" ИИ to ия.
+ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+")
 
 # Parts of speech that, for a term, we prefer to a verb or participle reading.
 _NOMINAL = ("NOUN", "ADJF", "ADJS", "COMP")
@@ -77,6 +81,20 @@ def lemma(word: str) -> str:
             if p.normal_form != "больший" and p.tag.POS in ("ADJF", "NOUN"):
                 return fold_yo(str(p.normal_form))
     return fold_yo(str(best.normal_form))
+
+
+@lru_cache(maxsize=300_000)
+def token_key(word: str) -> str:
+    """The matching key of one word: its lemma, or the word itself (lower-cased) for an acronym."""
+    if ACRONYM.fullmatch(word):
+        return word.lower()
+    return lemma(word)
+
+
+def lemma_key(text: str) -> tuple[str, ...]:
+    """The lemma sequence of a phrase: how a Russian term is known to the termbase, the lexicon, the
+    glossary and the checks, whatever case and number it is written in."""
+    return tuple(token_key(m.group()) for m in WORD.finditer(text))
 
 
 @lru_cache(maxsize=200_000)

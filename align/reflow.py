@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 from ruzh.align.hyphenation import LINE_END_WORD, LINE_START_WORD, should_keep_hyphen, vocabulary
 from ruzh.align.positions import PositionedText
+from ruzh.lang import labels
 from ruzh.lang.script import CYRILLIC, display_width, is_cjk
 
 # Spaces that PDF extraction leaves and that mean an ordinary space.
@@ -25,17 +26,14 @@ STRAY_HAN_SPACE = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 TERMINAL = regex.compile(r"[.!?…。！？；;:：][\"'»”’」』）)\]]*\s*$")
 # What opens a new paragraph whatever the previous line was.
 PARAGRAPH_OPENER = regex.compile(
-    r"""^\s*(?:
-        (?:Аннотация|Abstract|Резюме|Ключевые\s+слова|Keywords|Key\s+words|Введение|Заключение)\s*[.:：]
-      | (?:摘\s*要|关键词|关\s*键\s*词|【摘要】|【关键词】)\s*[。：:.]?
-      | (?:Таблица|Table|Рисунок|Рис\.|Figure|Fig\.)\s*\d+
-      | (?:Источник|Source|Примечание|Note|资料来源|数据来源|注)\s*[:：]
-      | [（(][一二三四五六七八九十\d]{1,3}[）)]
-      | [一二三四五六七八九十]{1,3}、
+    rf"""^\s*(?:
+        (?:{labels.ABSTRACT}|{labels.KEYWORDS}|{labels.SECTIONS})\s*{labels.LABEL_END}
+      | (?:{labels.ABSTRACT_ZH}|{labels.KEYWORDS_ZH})\s*{labels.LABEL_END}?
+      | {labels.caption_start(han_names=False)}
+      | {labels.HEADING_NUMBER}
       | 第[一二三四五六七八九十]+[，,、章节]
-      | \d{1,2}[.．、](?!\d)
       | •\s
-      | \[\d{1,3}\]\s
+      | \[\d{{1,3}}\]\s
     )""",
     regex.VERBOSE,
 )
@@ -51,15 +49,11 @@ LOWER_START = regex.compile(r"^[\p{Ll},;:)\]»”’.]")
 CONTINUING_END = regex.compile(r"[,;(«“‘–—\-\p{Ll}]\s*$")
 CONTINUING_END_STRONG = regex.compile(r"[,;(«“‘–—\-、，]\s*$")
 # A heading marker line with no sentence end inside it: ``（4） 依托一带一路…抢占先机``.
-HEADING_LINE = regex.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))[^。！？.!?]*$"
-)
+HEADING_LINE = regex.compile(rf"^\s*(?:{labels.HEADING_NUMBER})[^。！？.!?]*$")
 # A Chinese line that begins with a short sentence fragment (``新成分。``) completes a cut line.
 FRAGMENT_START = regex.compile(r"^\p{Han}{1,4}[。！？]")
 # Captions and source lines are one line each unless the next line is clearly their continuation.
-CAPTION_LINE = regex.compile(
-    r"^\s*(?:(?:Таблица|Table|Рисунок|Рис\.|Figure|Fig\.|图|表)\s*\d+|(?:Источник|Source|资料来源|数据来源)\s*[:：])"
-)
+CAPTION_LINE = regex.compile(rf"^\s*(?:{labels.caption_start(notes=False)})")
 
 # A line at least this share of the file's line width is "full": the text ran on to the next line.
 FULL_LINE_SHARE = 0.8

@@ -12,25 +12,14 @@ from dataclasses import dataclass
 
 import regex
 from ruzh.align.positions import PositionedText
+from ruzh.lang import labels
 from ruzh.lang.script import display_width, language_of
 
-ABSTRACT_LABEL = regex.compile(
-    r"^\s*(?:Аннотация|Abstract|Резюме|Summary|摘\s*要|【摘要】|\[摘要\])\s*[.:：。]?\s*", regex.IGNORECASE
-)
-KEYWORDS_LABEL = regex.compile(
-    r"^\s*(?:Ключевые\s+слова|Keywords|Key\s+words|关\s*键\s*词|【关键词】)\s*[.:：。]?\s*", regex.IGNORECASE
-)
-CAPTION = regex.compile(
-    r"^\s*(?:(?:Таблица|Table|Рисунок|Рис\.|Figure|Fig\.|图|表)\s*\d+|(?:Источник|Source|Примечание|Note|资料来源|数据来源)\s*[:：])",
-    regex.IGNORECASE,
-)
-HEADING_MARKER = regex.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、)）]|\d{1,2}(?:\.\d{1,2})*[.．、](?!\d)|[IVX]{1,4}\.\s)"
-)
-REFERENCES_HEADING = regex.compile(
-    r"^\s*(?:Список\s+(?:использованной\s+)?литературы|Литература|Библиографический\s+список|References|Bibliography|参考文献)\s*[.:：]?\s*$",
-    regex.IGNORECASE,
-)
+ABSTRACT_LABEL = labels.label_pattern(labels.ABSTRACT, labels.ABSTRACT_ZH)
+KEYWORDS_LABEL = labels.label_pattern(labels.KEYWORDS, labels.KEYWORDS_ZH)
+CAPTION = regex.compile(rf"^\s*(?:{labels.caption_start()})", regex.IGNORECASE)
+HEADING_MARKER = regex.compile(rf"^\s*(?:{labels.HEADING_NUMBER}|{labels.HEADING_NUMBER_PARAGRAPH})")
+REFERENCES_HEADING = regex.compile(rf"^\s*(?:{labels.REFERENCES})\s*[.:：]?\s*$", regex.IGNORECASE)
 NUMBERED_SOURCE = regex.compile(r"^\s*\[\d{1,3}\]\s")
 INNER_SENTENCE_END = regex.compile(r"[.!?。！？](?=\s|$|\p{Han})")
 SENTENCE_END = regex.compile(r"[.!?…。！？][\"'»”’」』）)]*\s*$")

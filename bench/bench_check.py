@@ -63,8 +63,8 @@ def units(pairs: list[tuple[str, str]], n: int) -> Iterator[tuple[str, str]]:
 def glossary(pairs: list[tuple[str, str]], path: Path, total: int = 1000) -> int:
     """Write the shipped termbase plus attested lexicon entries as a termbase CSV of ``total`` concepts."""
     from ruzh.align.lexicon import shipped_entries
+    from ruzh.align.morphology import WORD, token_key
     from ruzh.checks.units import CONFORMANCE_SKIP_DOMAINS
-    from ruzh.glossary.matching import WORD, token_key
     from ruzh.glossary.termbase import default_path, load_termbase
 
     shipped = load_termbase()

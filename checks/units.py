@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from ruzh.align.morphology import WORD, lemma_key, token_key
 from ruzh.checks import numbers
 from ruzh.checks.findings import Finding
 from ruzh.checks.rules import finding
 from ruzh.checks.tm import TmGroups
 from ruzh.checks.typography import HALF_TO_FULL, segment_halfwidth
 from ruzh.checks.variants import Glossary
-from ruzh.glossary.matching import WORD, ChineseMatcher, lemma_key, token_key
+from ruzh.glossary.matching import ChineseMatcher
 from ruzh.lang.marks import families
 from ruzh.lang.ru import fold_yo
 from ruzh.tmx.reader import TmxReader

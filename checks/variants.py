@@ -19,13 +19,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
+from ruzh.align.morphology import lemma_key
 from ruzh.checks.findings import Finding
 from ruzh.checks.homoglyphs import mixed_words
 from ruzh.checks.rules import finding
 from ruzh.checks.source import Joined, SourceFile
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import read_input
-from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, lemma_key, matchers
+from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, matchers
 from ruzh.glossary.termbase import Concept, load_termbase, parse_termbase
 
 # Abbreviations are legitimate companions of their full form (ИКТ beside информационно-

@@ -1,1 +1,2 @@
-"""Infrastructure every ruzh package shares: the error types, atomic output files."""
+"""Infrastructure every ruzh package shares: error types, atomic output files, input limits, the
+reproducibility signature, language tags, XML 1.0 character rules, spreadsheet CSV dialects."""

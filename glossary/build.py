@@ -16,6 +16,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from statistics import fmean
 
+from ruzh.align.morphology import lemma_key
 from ruzh.align.types import Document
 from ruzh.core.signature import Signature
 from ruzh.glossary.attest import Attestation, Attester
@@ -24,7 +25,7 @@ from ruzh.glossary.candidates_zh import ZhCollector, ZhTally, tagged
 from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
 from ruzh.glossary.entries import Entry, merge
 from ruzh.glossary.linking import MIN_SHARE, Link, SentenceUnits, link_terms
-from ruzh.glossary.matching import lemma_key
+from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.pairing import compose_and_attest, lexicon_table
 from ruzh.glossary.parts import DocumentPart, document_parts
 from ruzh.glossary.rows import (
@@ -39,7 +40,6 @@ from ruzh.glossary.rows import (
 )
 from ruzh.glossary.scoring import c_value, general_frequencies, termhood, weirdness
 from ruzh.glossary.termbase import Concept, load_termbase
-from ruzh.glossary.translit import NameTally, match_names
 
 VERSION = "2"
 

@@ -22,10 +22,9 @@ from importlib import resources
 from typing import Any
 
 import regex
-from ruzh.align.morphology import parses
+from ruzh.align.morphology import WORD, parses, token_key
 from ruzh.glossary.attest import context
-from ruzh.glossary.matching import WORD, token_key
-from ruzh.glossary.translit import NameTally, merge_examples, merge_names, russian_names
+from ruzh.glossary.names import NameTally, merge_examples, merge_names, russian_names
 from ruzh.lang.ru import fold_yo
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")

@@ -20,7 +20,7 @@ from typing import Any
 import regex
 from ruzh.glossary.attest import context
 from ruzh.glossary.candidates_ru import _read_stop
-from ruzh.glossary.translit import NameTally, chinese_names, merge_examples, merge_names
+from ruzh.glossary.names import NameTally, chinese_names, merge_examples, merge_names
 
 _HAN = regex.compile(r"^\p{Han}+$")
 _NOMINAL_FLAGS = ("n", "vn", "j", "b", "an")

@@ -17,8 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
+from ruzh.align.morphology import lemma_key
 from ruzh.glossary.candidates_zh import tagged
-from ruzh.glossary.matching import RussianMatcher, lemma_key
+from ruzh.glossary.matching import RussianMatcher
 
 MIN_COSINE = 0.25
 # A term needs this many sentences on each side for its context to say anything.

@@ -202,7 +202,7 @@ def merge(reviewed: Sequence[Entry], new: Sequence[Entry]) -> list[Entry]:
 
 
 def _keys(entry: Entry) -> list[tuple[str, str]]:
-    from ruzh.glossary.matching import lemma_key
+    from ruzh.align.morphology import lemma_key
 
     keys = []
     if entry.ru:

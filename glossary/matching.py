@@ -14,18 +14,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 import regex
-from ruzh.align.morphology import lemma
+from ruzh.align.morphology import ACRONYM, WORD, lemma_key, token_key
 from ruzh.glossary.termbase import Concept
 
-# A word: letters or digits, possibly joined by hyphens or apostrophes (``информационно-коммуникационный``).
-WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
-# Acronyms (ИКТ, ИИ, ООН) are kept as written: pymorphy3 would "lemmatise" ИИ to ия.
-_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 SENTENCE_BREAK = "|"
 
@@ -40,26 +35,13 @@ class Hit:
     term: str
 
 
-@lru_cache(maxsize=300_000)
-def token_key(word: str) -> str:
-    """The matching key of one word: its lemma, or the word itself (lower-cased) for an acronym."""
-    if _ACRONYM.fullmatch(word):
-        return word.lower()
-    return lemma(word)
-
-
-def lemma_key(text: str) -> tuple[str, ...]:
-    """The lemma sequence of a phrase, as used to match Russian terms."""
-    return tuple(token_key(m.group()) for m in WORD.finditer(text))
-
-
 def encode(keys: Iterable[str]) -> str:
     """``<a><b>``: a lemma sequence as one string whose matches fall on word boundaries."""
     return "".join(f"<{k}>" for k in keys)
 
 
 def _is_acronym_term(text: str) -> bool:
-    return any(_ACRONYM.fullmatch(w) for w in text.split())
+    return any(ACRONYM.fullmatch(w) for w in text.split())
 
 
 def _automaton(values: Mapping[str, Sequence[Any]]) -> tuple[Any, int]:
@@ -114,7 +96,7 @@ class RussianMatcher:
 def _acronyms_agree(term: str, surface: str) -> bool:
     """An acronym term (ИИ, ООН) only counts when written in capitals in the text too."""
     t_words, s_words = term.split(), WORD.findall(surface)
-    return all(not _ACRONYM.fullmatch(t) or s == t for t, s in zip(t_words, s_words, strict=False))
+    return all(not ACRONYM.fullmatch(t) or s == t for t, s in zip(t_words, s_words, strict=False))
 
 
 class ChineseMatcher:

@@ -11,11 +11,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ruzh.align.types import Document
+from ruzh.core.xmlchars import ILLEGAL_XML_CHARS
 from ruzh.glossary.attest import Attester, _Tally
 from ruzh.glossary.candidates_ru import RuCollector
 from ruzh.glossary.candidates_zh import ZhCollector
 from ruzh.glossary.termbase import Concept
-from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 
 # Documents a worker counts per task: enough to amortise sending the results back.
 CHUNK = 8

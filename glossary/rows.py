@@ -13,14 +13,14 @@ import math
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ruzh.align.morphology import lemma_key
+from ruzh.core.xmlchars import ILLEGAL_XML_CHARS
 from ruzh.glossary.attest import Attestation, context
 from ruzh.glossary.candidates_ru import RuTally
 from ruzh.glossary.candidates_zh import ZhTally
 from ruzh.glossary.entries import Entry, candidate_id, from_concept
-from ruzh.glossary.matching import lemma_key
+from ruzh.glossary.names import NameTally
 from ruzh.glossary.termbase import Concept
-from ruzh.glossary.translit import NameTally
-from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 
 
 @dataclass(frozen=True, slots=True)

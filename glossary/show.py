@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ruzh.align.morphology import lemma_key
 from ruzh.glossary.attest import Attestation
-from ruzh.glossary.matching import lemma_key
 from ruzh.glossary.termbase import Concept
 
 

@@ -7,5 +7,8 @@
 - ``tmx.ops``: ``merge``, ``dedupe``, ``filter_units``, ``split``, ``collect_stats``
 - ``tmx.lookup``: ``TmIndex`` (trigram candidates, chrF ranking)
 - ``tmx.validate``: ``validate_tmx`` (problems with file, line and severity)
-- ``tmx.langtags``, ``tmx.xmlchars``: language tags and XML 1.0 character rules
+- ``tmx.safexml``: the safe streaming XML input the reader and the validator share
+
+Language tags and the XML 1.0 character rules are shared with the glossary's TBX: ``core.langtags``,
+``core.xmlchars``.
 """

@@ -22,10 +22,10 @@ from typing import IO, Any
 from lxml import etree
 from ruzh.core.errors import ConfigError, InputError
 from ruzh.core.langtags import RU, ZH, OutputTags, canonical, is_well_formed, pair_side
+from ruzh.core.xmlchars import find_illegal, find_illegal_refs
 from ruzh.tmx.reader import XML_LANG
 from ruzh.tmx.safexml import error_line, iterparse_safely, open_input, release
 from ruzh.tmx.writer import normalise_text
-from ruzh.tmx.xmlchars import find_illegal, find_illegal_refs
 
 ERROR = "error"
 WARNING = "warning"

@@ -26,8 +26,8 @@ from lxml import etree
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
 from ruzh.core.langtags import DEFAULT_RU_TAG, DEFAULT_ZH_TAG, OutputTags
+from ruzh.core.xmlchars import ILLEGAL_XML_CHARS, strip_illegal
 from ruzh.tmx.types import TranslationUnit
-from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS, strip_illegal
 
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 TMX_DATE = re.compile(r"^\d{8}T\d{6}Z$")

@@ -18,8 +18,8 @@ import numpy as np
 import regex
 from ruzh.align.aligner.anchors import ru_anchors, zh_anchors
 from ruzh.align.aligner.lexical import Matcher
-from ruzh.align.aligner.translit import ru_name_key, ru_names, zh_name_keys
 from ruzh.align.morphology import lemma
+from ruzh.lang.translit import ru_name_key, ru_names, zh_name_keys
 
 _SPACE = regex.compile(r"\s+")
 NAME_WEIGHT = 1.0  # a transliterated name found on both sides

@@ -16,9 +16,9 @@ from ruzh.align.types import Document
 from ruzh.glossary.attest import Attester, Occurrence, _Tally
 from ruzh.glossary.candidates_ru import RuCollector, RuTally
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
+from ruzh.glossary.names import NameTally
 from ruzh.glossary.parts import DocumentPart, count_document
 from ruzh.glossary.termbase import Concept
-from ruzh.glossary.translit import NameTally
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.pool import worker_pool
 

@@ -16,8 +16,8 @@ from ruzh.glossary.build import BuildOptions as GlossaryOptions
 from ruzh.glossary.build import Glossary, NameMatcher, build_glossary, corpus_concepts
 from ruzh.glossary.candidates_zh import tagged
 from ruzh.glossary.entries import Entry, read_csv
+from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.termbase import Concept
-from ruzh.glossary.translit import NameTally, match_names
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.discovery import parallel_passages

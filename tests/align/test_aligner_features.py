@@ -70,13 +70,13 @@ def test_seed_abstracts_are_paired(seed_path: object) -> None:
     ],
 )
 def test_transliterated_names_share_a_key(ru: str, zh: str) -> None:
-    from ruzh.align.aligner.translit import ru_name_key, zh_name_keys
+    from ruzh.lang.translit import ru_name_key, zh_name_keys
 
     assert ru_name_key(ru) in zh_name_keys(zh)
 
 
 def test_unrelated_names_do_not_match() -> None:
-    from ruzh.align.aligner.translit import ru_name_key, zh_name_keys
+    from ruzh.lang.translit import ru_name_key, zh_name_keys
 
     assert ru_name_key("Бжезинский") not in zh_name_keys("明斯克和莫斯科")
     assert ru_name_key("Ур") is None  # too short to be told apart from chance

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from ruzh.align.morphology import lemma_key
 from ruzh.glossary.build import Glossary
 from ruzh.glossary.candidates_ru import is_stopped, phrases
 from ruzh.glossary.candidates_zh import compounds
-from ruzh.glossary.matching import lemma_key
 from ruzh.glossary.termbase import load_termbase
 
 

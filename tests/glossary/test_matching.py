@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, lemma_key
+from ruzh.align.morphology import lemma_key
+from ruzh.glossary.matching import ChineseMatcher, RussianMatcher
 
 RU_TERMS = [
     ("DE1", "цифровая экономика"),

@@ -12,11 +12,11 @@ from types import SimpleNamespace
 
 import lxml.html
 import pytest
+from ruzh.align.morphology import lemma_key
 from ruzh.align.reader import document_from_lines, read_document
 from ruzh.align.types import Bead
 from ruzh.checks.findings import SEVERITY_RANK, Finding
 from ruzh.glossary.entries import Entry
-from ruzh.glossary.matching import lemma_key
 
 from ruzh.report import render_report, report_pages
 from ruzh.report.anchors import sentence_id

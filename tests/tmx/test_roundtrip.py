@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from ruzh.core.xmlchars import ILLEGAL_XML_CHARS
 from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.writer import write_stream
-from ruzh.tmx.xmlchars import ILLEGAL_XML_CHARS
 from translate.storage.tmx import tmxfile
 
 # Text biased towards what breaks XML writers: markup characters, quotes, emoji, rare CJK (extension B),

@@ -8,8 +8,8 @@ import pytest
 from ruzh.align.types import Bead, Sentence
 from ruzh.core.errors import ConfigError, InputError
 from ruzh.core.langtags import canonical, is_well_formed, output_tag, pair_side
+from ruzh.core.xmlchars import find_illegal, find_illegal_refs, is_legal_codepoint, strip_illegal
 from ruzh.tmx.units import units_from_beads, units_from_tsv
-from ruzh.tmx.xmlchars import find_illegal, find_illegal_refs, is_legal_codepoint, strip_illegal
 
 
 def sent(doc: str, lang: str, text: str, line: int) -> Sentence:

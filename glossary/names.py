@@ -1,4 +1,4 @@
-"""Pair names by transliteration: Chinese → pinyin (pypinyin) → Russian in the Palladius system.
+"""Names of the corpus in both languages, paired when the Chinese one transliterates to the Russian one.
 
 Chinese personal and place names are written in Russian by the Palladius system (习近平 → Си
 Цзиньпин, 贵州 → Гуйчжоу, 宁波 → Нинбо), so a Chinese name in the Chinese documents and a
@@ -13,75 +13,17 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import regex
-from ruzh.align.morphology import is_known_word, parses
-from ruzh.glossary.matching import WORD, token_key
-from ruzh.lang.ru import fold_yo
+from ruzh.align.morphology import WORD, is_known_word, parses, token_key
+from ruzh.lang.translit import normal, palladius
 
-# Palladius: pinyin initials and finals (the finals after an initial; the zero-initial forms below).
-_INITIALS = {
-    "zh": "чж", "ch": "ч", "sh": "ш", "b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т",
-    "n": "н", "l": "л", "g": "г", "k": "к", "h": "х", "j": "цз", "q": "ц", "x": "с", "r": "ж",
-    "z": "цз", "c": "ц", "s": "с",
-}  # fmt: skip
-_FINALS = {
-    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
-    "en": "энь", "ang": "ан", "eng": "эн", "ong": "ун", "er": "эр", "i": "и", "ia": "я", "ie": "е",
-    "iao": "яо", "iu": "ю", "ian": "янь", "in": "инь", "iang": "ян", "ing": "ин", "iong": "юн",
-    "u": "у", "ua": "уа", "uo": "о", "uai": "уай", "ui": "уй", "uan": "уань", "un": "унь",
-    "uang": "уан", "v": "юй", "ve": "юэ", "van": "юань", "vn": "юнь", "ue": "юэ",
-}  # fmt: skip
-_ZERO = {
-    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
-    "en": "энь", "ang": "ан", "eng": "эн", "er": "эр", "yi": "и", "ya": "я", "ye": "е", "yao": "яо",
-    "you": "ю", "yan": "янь", "yin": "инь", "yang": "ян", "ying": "ин", "yong": "юн", "yu": "юй",
-    "yue": "юэ", "yuan": "юань", "yun": "юнь", "wu": "у", "wa": "ва", "wo": "во", "wai": "вай",
-    "wei": "вэй", "wan": "вань", "wen": "вэнь", "wang": "ван", "weng": "вэн",
-}  # fmt: skip
-# After zh, ch, sh, r the final -i is ы-like but written и; after z, c, s it is ы.
-_BUZZING = {"zi": "цзы", "ci": "цы", "si": "сы"}
 _NAME_FLAGS = ("nr", "ns", "nrfg", "nrt")
 _PROPER = frozenset(("Geox", "Name", "Surn", "Patr", "Orgn", "Trad"))
 _CAPITAL = regex.compile(r"^\p{Lu}[\p{Ll}-]*$")
 _CYRILLIC = regex.compile(r"^\p{Cyrillic}+(?:-\p{Cyrillic}+)*$")
 MIN_RATIO = 0.85
-
-
-def syllable(pinyin: str) -> str | None:
-    """One toneless pinyin syllable in Palladius Cyrillic, or ``None`` when it is not pinyin."""
-    s = pinyin.lower().replace("ü", "v")
-    if s in _BUZZING:
-        return _BUZZING[s]
-    if s in _ZERO:
-        return _ZERO[s]
-    for size in (2, 1):
-        initial, final = s[:size], s[size:]
-        if initial in _INITIALS and final:
-            if initial in ("j", "q", "x") and final.startswith("u"):
-                final = "v" + final[1:]  # ju, qu, xu are jü, qü, xü
-            if final in _FINALS:
-                return _INITIALS[initial] + _FINALS[final]
-    return None
-
-
-@lru_cache(maxsize=50_000)
-def palladius(chinese: str) -> str | None:
-    """A Chinese name in Palladius Cyrillic (lower case, joined), or ``None`` if a syllable fails."""
-    from pypinyin import lazy_pinyin
-
-    parts = [syllable(p) for p in lazy_pinyin(chinese)]
-    if not parts or any(p is None for p in parts):
-        return None
-    return "".join(p for p in parts if p)
-
-
-def normal(text: str) -> str:
-    """Letters only, lower case, without soft and hard signs and ё: what spelling conventions vary."""
-    low = fold_yo(text.lower())
-    return regex.sub(r"[^\p{L}]|[ьъ]", "", low)
 
 
 @dataclass

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from ruzh.glossary.build import Glossary
-from ruzh.glossary.translit import NameTally, match_names, palladius, russian_names, syllable
+from ruzh.glossary.names import NameTally, match_names, russian_names
+from ruzh.lang.translit import palladius, syllable
 
 
 @pytest.mark.parametrize(
