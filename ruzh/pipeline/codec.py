@@ -22,17 +22,45 @@ class CodecError(ValueError):
     """The stored data does not have the shape of the expected type."""
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def encode(value: Any) -> Any:
     """A dataclass (or tuple, list, dict, scalar) as JSON-ready lists, dicts and scalars."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            raise CodecError(f"not a finite number: {value!r}")
+        return value
+    if kind is tuple or kind is list:
+        if set(map(type, value)) <= _PLAIN:  # a list of plain scalars, checked at C speed
+            return list(value)
+        return [encode(v) for v in value]
+    names = _field_names(kind)
+    if names is not None:
+        return {name: encode(getattr(value, name)) for name in names}
+    return _encode_other(value)
+
+
+@lru_cache(maxsize=256)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass type, found once per type (``None`` for other types)."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
+
+
+def _encode_other(value: Any) -> Any:
+    """Subclasses of the plain types and dictionaries (rare: the slow, general path)."""
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     if isinstance(value, dict):
         return {str(k): encode(v) for k, v in value.items()}
     if isinstance(value, float) and not math.isfinite(value):
         raise CodecError(f"not a finite number: {value!r}")
-    if value is None or isinstance(value, str | int | float | bool):
+    if isinstance(value, str | int | float | bool):
         return value
     raise CodecError(f"cannot store a {type(value).__name__}")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ruzh.glossary.linking import SentenceUnits, sentence_units
 from ruzh.pipeline.cache import Cache, key
@@ -57,9 +58,21 @@ def _units(texts: Texts) -> StoredPassageUnits:
     return StoredPassageUnits(tuple(pairs))
 
 
-def _chunk(batch: list[Texts]) -> list[StoredPassageUnits]:
-    """Worker: the units of a few passages."""
-    return [_units(texts) for texts in batch]
+_WORKER_CACHE = Cache(None)
+
+
+def _start_worker(folder: Path | None) -> None:
+    global _WORKER_CACHE
+    _WORKER_CACHE = Cache(folder)
+
+
+def _chunk(batch: list[Texts], names: list[str]) -> list[StoredPassageUnits]:
+    """Worker: the units of a few passages, stored under their ``names`` (encoding them here
+    spares the main process)."""
+    out = [_units(texts) for texts in batch]
+    for name, units in zip(names, out, strict=True):
+        _WORKER_CACHE.put(name, "pair-units", units)
+    return out
 
 
 def pair_units(
@@ -74,11 +87,13 @@ def pair_units(
     todo = [i for i, f in enumerate(found) if f is None]
     chunks = [todo[k : k + CHUNK] for k in range(0, len(todo), CHUNK)]
     batches = [[texts[i] for i in chunk] for chunk in chunks]
+    names = [[keys[i] for i in chunk] for chunk in chunks]
     if jobs > 1 and len(chunks) > 1:
-        with worker_pool(jobs) as pool:
-            _collect(chunks, pool.map(_chunk, batches), found, keys, cache, tick)
+        with worker_pool(jobs, _start_worker, (cache.folder,)) as pool:
+            _collect(chunks, pool.map(_chunk, batches, names), found, tick)
     else:
-        _collect(chunks, map(_chunk, batches), found, keys, cache, tick)
+        _start_worker(cache.folder)
+        _collect(chunks, map(_chunk, batches, names), found, tick)
     return [pair.units() for stored in found if stored is not None for pair in stored.pairs]
 
 
@@ -86,12 +101,9 @@ def _collect(
     chunks: list[list[int]],
     results: Iterable[list[StoredPassageUnits]],
     found: list[StoredPassageUnits | None],
-    keys: list[str],
-    cache: Cache,
     tick: Callable[[int], None],
 ) -> None:
     for chunk, stored in zip(chunks, results, strict=True):
         for i, units in zip(chunk, stored, strict=True):
             found[i] = units
-            cache.put(keys[i], "pair-units", units)
         tick(len(chunk))
