@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruzh.glossary.linking import SentenceUnits, sentence_units
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.pool import worker_pool
+from ruzh.pipeline.pool import load_taggers, worker_pool
 from ruzh.results import AlignedPassage
 from ruzh.tmx.units import units_from_beads
 
@@ -89,6 +89,7 @@ def pair_units(
     batches = [[texts[i] for i in chunk] for chunk in chunks]
     names = [[keys[i] for i in chunk] for chunk in chunks]
     if jobs > 1 and len(chunks) > 1:
+        load_taggers()
         with worker_pool(jobs, _start_worker, (cache.folder,)) as pool:
             _collect(chunks, pool.map(_chunk, batches, names), found, tick)
     else:
