@@ -48,7 +48,8 @@ def register(subparsers: Any) -> None:
         type=int,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="documents and passages processed in parallel (default: number of cores)",
+        help="worker processes for documents, passages, glossary counts and report pages "
+        "(default: number of cores)",
     )
     parser.add_argument(
         "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"

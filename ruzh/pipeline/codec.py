@@ -27,7 +27,7 @@ _PLAIN = frozenset({str, int, bool, type(None)})
 
 def encode(value: Any) -> Any:
     """A dataclass (or tuple, list, dict, scalar) as JSON-ready lists, dicts and scalars."""
-    kind = type(value)
+    kind: Any = type(value)
     if kind in _PLAIN:
         return value
     if kind is float:
