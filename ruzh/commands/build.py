@@ -54,7 +54,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"
     )
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache, and render every report page afresh",
+    )
     parser.add_argument(
         "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
     )

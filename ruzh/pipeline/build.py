@@ -145,7 +145,8 @@ def _stages(
     outputs.write_text(staging / "findings.sarif", render_sarif(report))
     outputs.write_unaligned(staging / "unaligned.tsv", rows)
     with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
-        previous = outdir.previous_pages(options.output)
+        # --no-cache renders every page afresh too (kept pages are a reuse, like cache entries)
+        previous = outdir.previous_pages(options.output) if cache.folder else {}
         pages = report_files(result, options.jobs, options.output, previous, bar)
         stats.report, stats.report_kept = tuple(write_report(pages.texts, staging)), pages.kept
         bar.finish(f"{len(stats.report)} files, {pages.kept} kept")

@@ -13,7 +13,7 @@ from ruzh.seeds import seed_paths
 from ruzh.tmx.reader import read_tmx
 
 from ruzh.cli import main
-from ruzh.pipeline import OUTPUT_FILES, outdir
+from ruzh.pipeline import OUTPUT_FILES
 from ruzh.pipeline import build as build_module
 from ruzh.pipeline.build import BuildOptions, build
 
@@ -144,10 +144,9 @@ def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
     # The pages of the other passages and documents are kept from the folder's last build ...
     pages = [n for n in edited.report if n.startswith(("report/pair-", "report/doc-"))]
     assert 0 < edited.report_kept < len(pages)
-    # ... and every output, report pages included, is what a fresh build writes (no cache, and no
-    # manifest: nothing to keep).
+    # ... and every output, report pages included, is what a fresh build writes (no cache: nothing
+    # is kept, not even the pages of the output folder).
     incremental = {name: (out / name).read_bytes() for name in (*OUTPUT_FILES, *edited.report)}
-    (out / outdir.MANIFEST).unlink()
     _, clean = build(BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=None, quiet=True))
     assert clean.report_kept == 0 and clean.report == edited.report
     for name, data in incremental.items():
