@@ -20,8 +20,9 @@ candidates that get a Chinese partner, and the top 50 pairs by termhood to read.
 
 Comparable text (``--comparable``): FLORES-200 devtest's Russian and Chinese sides as two
 monolingual corpora (no sentence alignment used). Held-out nouns seen in at least three Russian
-sentences are matched by context (``glossary.context``) against every Chinese noun seen in three
-sentences; recall and precision against the held-out renderings.
+sentences are matched by context (``glossary.context``) against every Chinese candidate (word or
+compound, as the glossary proposes them) seen in three sentences; recall and precision against the
+held-out renderings.
 
     python bench/bench_pairing.py --comparable
 """
@@ -36,7 +37,8 @@ from pathlib import Path
 
 from ruzh.align.aligner.perturb import read_flores, read_tatoeba
 from ruzh.align.lexicon import shipped_entries
-from ruzh.glossary.linking import link_terms, ru_units
+from ruzh.glossary.linking import link_terms
+from ruzh.glossary.units import ru_units
 
 
 def load_pairs(data: Path) -> list[tuple[str, str]]:
@@ -109,8 +111,8 @@ def comparable_report(data: Path, seed: int) -> int:
     """Context-vector pairing of held-out nouns across FLORES's two sides, not aligned."""
     from collections import Counter
 
+    from ruzh.glossary.candidates_zh import compounds
     from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
-    from ruzh.glossary.linking import zh_units
 
     ru_lines, zh_lines, _ = read_flores(data)
     entries = shipped_entries()
@@ -125,7 +127,7 @@ def comparable_report(data: Path, seed: int) -> int:
     keys = [tuple(k.split(" ")) for k, n in counts.items() if n >= 3]
     zh_counts: Counter[str] = Counter()
     for line in zh_lines:
-        zh_counts.update({u[0] for u in zh_units(line)[0]})
+        zh_counts.update({"".join(words) for words in compounds(line)})  # the glossary's candidates
     zh_terms = [z for z, n in zh_counts.items() if n >= 3]
     vocabulary = {z for renderings in prior.values() for z in renderings}
     matches = match_contexts(ru_contexts(keys, ru_lines, prior), zh_contexts(zh_terms, zh_lines, vocabulary))

@@ -24,7 +24,7 @@ from ruzh.glossary.candidates_ru import RuCollector, RuTally, general_frequency
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally, tagged
 from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
 from ruzh.glossary.entries import Entry, merge
-from ruzh.glossary.linking import MIN_SHARE, Link, SentenceUnits, link_terms
+from ruzh.glossary.linking import MIN_SHARE, Link, link_units
 from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.pairing import compose_and_attest, lexicon_table
 from ruzh.glossary.parts import DocumentPart, document_parts
@@ -40,6 +40,7 @@ from ruzh.glossary.rows import (
 )
 from ruzh.glossary.scoring import c_value, general_frequencies, termhood, weirdness
 from ruzh.glossary.termbase import Concept, load_termbase
+from ruzh.glossary.units import SentenceUnits, sentence_units
 
 VERSION = "2"
 
@@ -99,23 +100,24 @@ def build_glossary(
     concepts: Sequence[Concept] | None = None,
     *,
     pairs: Iterable[tuple[str, str]] | None = None,
+    sentences: Sequence[SentenceUnits] | None = None,
     reviewed: Sequence[Entry] = (),
     lexicon: Mapping[str, Sequence[str]] | None = None,
     options: BuildOptions = BuildOptions(),
     workers: int = 1,
     parts: Iterable[DocumentPart] | None = None,
     names_matcher: NameMatcher = match_names,
-    pair_units: Sequence[SentenceUnits] | None = None,
     zh_words: Callable[[str], list[str]] | None = None,
 ) -> Glossary:
     """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions.
 
     ``parts`` are the documents' counts when the caller has them already (a build keeps them per
     document: they are those of :func:`glossary.parts.count_document` with the concepts of
-    :func:`corpus_concepts`); ``names_matcher`` pairs Russian and Chinese names (a build caches it);
-    ``pair_units`` are the :func:`glossary.linking.sentence_units` of ``pairs`` when the caller has
-    them (a build keeps them per passage); ``zh_words`` splits a Chinese partner into its words as
-    jieba does (a build caches it, so that an edit need not load jieba's dictionary).
+    :func:`corpus_concepts`); ``sentences`` are the pairing units of ``pairs``
+    (:func:`glossary.units.sentence_units`, which a build caches per document pair);
+    ``names_matcher`` pairs Russian and Chinese names (a build caches it); ``zh_words`` splits a
+    Chinese partner into its words as jieba does (a build caches it, so that an edit need not load
+    jieba's dictionary).
     """
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
@@ -137,15 +139,16 @@ def build_glossary(
     zh_spec = _zh_specificity(corpus.zh)
     zh_cands = _select(corpus.zh.tallies, zh_known, options, "".join, zh_spec)
     table = lexicon if lexicon is not None else lexicon_table(_termbase_pairs(all_concepts))
+    if sentences is None and pairs is not None:
+        sentences = [sentence_units(ru, zh) for ru, zh in pairs]
     partners = _partners(
         ru_cands,
         corpus,
         table,
-        pairs,
+        sentences,
         lambda t: zh_spec(tuple((zh_words or _words)(t))) > 0 or t in zh_known,
-        pair_units,
     )
-    if pairs is None:  # comparable documents only: contexts reach what composition cannot
+    if sentences is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
     attested = {cid for cid, _ in atts}
     rows = [known_row(c, atts) for c in base if options.all_termbase or c.id in attested]
@@ -246,14 +249,13 @@ def _partners(
     cands: Mapping[tuple[str, ...], float],
     corpus: _Corpus,
     table: Mapping[str, Sequence[str]],
-    pairs: Iterable[tuple[str, str]] | None,
+    sentences: Sequence[SentenceUnits] | None,
     is_term: Callable[[str], bool],
-    pair_units: Sequence[SentenceUnits] | None = None,
 ) -> dict[tuple[str, ...], Partner]:
     """Partners from aligned pairs (competitive linking), then compositions for the rest."""
     found: dict[tuple[str, ...], Partner] = {}
-    if pairs is not None:
-        links, total = link_terms(pairs, table, units=pair_units)
+    if sentences is not None:
+        links, total = link_units(sentences, table)
         for key in cands:
             terms = [link for link in links.get(key, []) if is_term(link.zh)]
             if terms:

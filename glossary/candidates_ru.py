@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from ruzh.align.morphology import WORD, parses, token_key
@@ -98,12 +98,41 @@ def _read_stop(name: str) -> dict[str, dict[str, str]]:
     return table
 
 
+class _Reading(NamedTuple):
+    """A parse with the grammemes agreement looks at, read once (pymorphy3's tag attributes are
+    costly to read, and a phrase pattern compares them for every pair of parses)."""
+
+    parse: Any
+    case: str | None
+    number: str | None
+    gender: str | None
+    common: bool  # common gender («сирота»): agrees with either
+
+
+def _reading(parse: Any) -> _Reading:
+    tag = parse.tag
+    return _Reading(parse, tag.case, tag.number, tag.gender, "GNdr" in tag.grammemes)
+
+
 @lru_cache(maxsize=200_000)
-def _readings(word: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+def _readings(word: str) -> tuple[tuple[_Reading, ...], tuple[_Reading, ...]]:
     """The plausible adjective parses and noun parses of a word (cached: words recur far more than
     the phrases they form, and reading pymorphy3's tags is the costly part)."""
     tags = _nominal(word)
-    return tuple(p for p in tags if p.tag.POS in _ADJ_POS), tuple(p for p in tags if p.tag.POS == "NOUN")
+    return (
+        tuple(_reading(p) for p in tags if p.tag.POS in _ADJ_POS),
+        tuple(_reading(p) for p in tags if p.tag.POS == "NOUN"),
+    )
+
+
+# pymorphy3 parts of speech of the words found in nearly every Russian sentence.
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"})
+
+
+@lru_cache(maxsize=20_000)
+def is_function_word(word: str) -> bool:
+    """The dictionary knows the word as a preposition, conjunction, particle or pronoun."""
+    return any(p.is_known and p.tag.POS in _FUNCTION_WORDS for p in parses(word))
 
 
 def _nominal(word: str) -> list[Any]:
@@ -121,13 +150,12 @@ def _nominal(word: str) -> list[Any]:
     return out
 
 
-def _agree(adj: Any, noun: Any) -> bool:
-    a, n = adj.tag, noun.tag
-    if a.case != n.case or a.number != n.number:
+def _agree(adj: _Reading, noun: _Reading) -> bool:
+    if adj.case != noun.case or adj.number != noun.number:
         return False
-    if a.number == "plur" or a.gender is None or n.gender is None or "GNdr" in n.grammemes:
+    if adj.number == "plur" or adj.gender is None or noun.gender is None or noun.common:
         return True
-    return bool(a.gender == n.gender)
+    return adj.gender == noun.gender
 
 
 def _word_form(parse: Any, word: str, grammemes: set[str]) -> str | None:
@@ -179,6 +207,12 @@ def _runs(text: str) -> Iterator[list[Any]]:
 
 def phrases(text: str) -> list[Phrase]:
     """Every pattern match in a Russian text, with its canonical form."""
+    return list(_phrases(text))
+
+
+@lru_cache(maxsize=50_000)
+def _phrases(text: str) -> tuple[Phrase, ...]:
+    """Cached: the pairing reads the aligned units, which are sentences the collector read already."""
     found: list[Phrase] = []
     for run in _runs(text):
         words = tuple(m.group() for m in run)
@@ -199,7 +233,7 @@ def phrases(text: str) -> list[Phrase]:
                 if _match(pattern, span) is not None:
                     key = tuple(token_key(w) for w in span)
                     found.append(Phrase(key, span, pattern, run[i].start(), run[i + size - 1].end()))
-    return found
+    return tuple(found)
 
 
 Plan = tuple[tuple[str, Any, Any], ...]
@@ -229,13 +263,13 @@ def canonical(pattern: str, words: tuple[str, ...]) -> str | None:
 def _match(pattern: str, words: tuple[str, ...]) -> Plan | None:
     """How the words fit the pattern (``(role, parse, its head)`` per word), else ``None``."""
     readings = [_readings(w) for w in words]
-    adjs = [list(a) for a, _ in readings]
-    nouns = [list(n) for _, n in readings]
+    adjs = [a for a, _ in readings]
+    nouns = [n for _, n in readings]
     if pattern == "ADJ+NOUN":
         for n in nouns[1]:
             for a in adjs[0]:
                 if _agree(a, n):
-                    return (("adj", a, n), ("head", n, None))
+                    return (("adj", a.parse, n.parse), ("head", n.parse, None))
     elif pattern == "ADJ+ADJ+NOUN":
         for n in nouns[2]:
             for a1 in adjs[0]:
@@ -243,22 +277,24 @@ def _match(pattern: str, words: tuple[str, ...]) -> Plan | None:
                     continue
                 for a2 in adjs[1]:
                     if _agree(a2, n):
-                        return (("adj", a1, n), ("adj", a2, n), ("head", n, None))
+                        head = n.parse
+                        return (("adj", a1.parse, head), ("adj", a2.parse, head), ("head", head, None))
     elif pattern == "NOUN+NOUN(gen)":
         if _agreeing(adjs[0], nouns[1]):
             return None  # «городских сетей» is an adjective and its noun, not two nouns
-        if any(g.tag.case == "gent" for g in nouns[1]):
+        if any(g.case == "gent" for g in nouns[1]):
             for n in nouns[0]:
-                return (("head", n, None), ("dep", tuple(nouns[1]), None))
-    elif pattern == "ADJ+NOUN+NOUN(gen)" and any(g.tag.case == "gent" for g in nouns[2]):
+                return (("head", n.parse, None), ("dep", tuple(g.parse for g in nouns[1]), None))
+    elif pattern == "ADJ+NOUN+NOUN(gen)" and any(g.case == "gent" for g in nouns[2]):
         for n in nouns[1]:
             for a in adjs[0]:
                 if _agree(a, n):
-                    return (("adj", a, n), ("head", n, None), ("dep", tuple(nouns[2]), None))
+                    dep = tuple(g.parse for g in nouns[2])
+                    return (("adj", a.parse, n.parse), ("head", n.parse, None), ("dep", dep, None))
     return None
 
 
-def _agreeing(adjs: list[Any], nouns: list[Any]) -> bool:
+def _agreeing(adjs: Iterable[_Reading], nouns: Iterable[_Reading]) -> bool:
     return any(_agree(a, n) for a in adjs for n in nouns)
 
 

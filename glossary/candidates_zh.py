@@ -67,6 +67,20 @@ def _posseg() -> Any:
     return jieba.posseg
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds the word (with a frequency: not only as a prefix)."""
+    return bool(_frequencies().get(word))
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    """jieba's word frequencies (its prefixes are in it with 0)."""
+    tokenizer = _posseg().dt.tokenizer
+    tokenizer.check_initialized()
+    freq: dict[str, int] = tokenizer.FREQ
+    return freq
+
+
 @lru_cache(maxsize=1)
 def stop_list() -> dict[str, dict[str, str]]:
     """``{"head"|"word"|"phrase": {word: reason}}`` from ``data/stop_zh.tsv``."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ruzh.align.morphology import parses
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.langtags import OutputTags
 from ruzh.glossary.build import Glossary
+from ruzh.glossary.candidates_ru import is_function_word
 from ruzh.glossary.entries import Entry, write_csv
 from ruzh.glossary.tbx import XCS_NAME, terms_of, write_tbx
 from ruzh.glossary.termbase import Concept, Term
@@ -42,16 +42,7 @@ def clashes_with_a_word(text: str) -> bool:
         return False
     low = text.lower()
     stems = [low, low[:-1]] if low[-1] in "аеёиоуыэюя" else [low]
-    return any(stem and _is_function_word(stem) for stem in stems)
-
-
-# pymorphy3 parts of speech of the words found in nearly every Russian sentence.
-_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"})
-
-
-def _is_function_word(word: str) -> bool:
-    """The dictionary knows the word as a preposition, conjunction, particle or pronoun."""
-    return any(p.is_known and p.tag.POS in _FUNCTION_WORDS for p in parses(word))
+    return any(stem and is_function_word(stem) for stem in stems)
 
 
 def omegat_rows(

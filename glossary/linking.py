@@ -2,8 +2,8 @@
 
 Counting which Chinese word co-occurs most with a Russian phrase lets a frequent neighbour win
 («мытьё рук» ~ 肥皂). Competitive linking (Melamed 2000, "Models of translational equivalence
-among words") makes the units of each sentence pair compete instead: all Russian units (nouns and
-noun phrases) and all Chinese units (words and nominal compounds) of the pair are candidates, the
+among words") makes the units of each sentence pair compete instead: all units of the pair
+(:mod:`glossary.units`: every word, noun phrases, Chinese compounds) are candidates, the
 best-associated pair is linked first, and a unit that is linked, or overlaps a linked one, cannot
 be linked again in that sentence pair. A phrase pair that always occurs together (цифровая
 экономика ~ 数字经济) outranks its parts (экономика ~ 经济), because the ranking is Dice over
@@ -11,7 +11,8 @@ sentence pairs (shrunk for pairs seen only a few times), among pairs whose log-l
 1993) shows they are not together by chance. The links of the first round re-rank the pairs for a
 second; a pair is kept when it was linked in most of the sentence pairs that hold both, and in at
 least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (the shipped
-lexicon, the termbase) wins its ties.
+lexicon, the termbase) wins its ties, and so does a phrase whose Chinese partner is made of the
+lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物).
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-from ruzh.glossary.candidates_ru import phrases
-from ruzh.glossary.candidates_zh import MAX_WORDS, is_stopped, tagged
 from ruzh.glossary.scoring import dice, log_likelihood
+from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits, ZhUnit, sentence_units
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
 G2_MIN = 10.83
@@ -35,11 +34,9 @@ MIN_SHARE = 0.1
 # Added to the ranking of a pair the lexicon or the termbase knows: it wins against an unknown pair
 # of equal association, and takes its words out of the competition where it occurs.
 PRIOR_BONUS = 0.5
-_HAN = regex.compile(r"^\p{Han}+$")
-# jieba flags of the Chinese words that take part: nouns (n, nr, ns, nz, …), verbal and adjectival
-# nouns, abbreviations, distinguishing words, places and times. Verbs and function words (是, 有,
-# 会, 成为) co-occur with everything and would steal links from the nouns that translate.
-_NOMINAL = ("n", "vn", "an", "j", "b", "s", "t")
+# A partner that is a Chinese verb only (never a noun in the corpus) needs this many links: a rare
+# Russian noun shares its few sentences with verbs more often than with nouns.
+MIN_VERB_LINKS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,72 +66,23 @@ class Link:
         )
 
 
-Unit = tuple[Any, int, int]  # (key, start, end)
-
-
-def ru_units(text: str) -> list[Unit]:
-    """Russian nouns and noun phrases of a sentence: ``(lemma key, start, end)``."""
-    return [(p.key, p.start, p.end) for p in phrases(text)]
-
-
-def zh_units(text: str) -> tuple[list[Unit], set[str]]:
-    """Chinese nominal words and compounds of a sentence: ``(text, start, end)``, and their texts."""
-    units: list[Unit] = []
-    nominal: set[str] = set()
-    run: list[tuple[str, int]] = []
-    at = 0
-    for pair in tagged(text):
-        word, flag = pair.word, pair.flag
-        start, at = at, at + len(word)
-        if not _HAN.match(word):
-            run = []
-            continue
-        if flag.startswith(_NOMINAL):
-            units.append((word, start, at))
-            nominal.add(word)
-            run.append((word, start))
-            _add_compounds(run, at, units, nominal)
-        else:
-            run = []
-    return units, nominal
-
-
-# What linking reads of one sentence pair: its Russian units, its Chinese units and the Chinese
-# nominal texts. Each depends on its pair's texts alone, so a caller may compute them elsewhere.
-SentenceUnits = tuple[list[Unit], list[Unit], set[str]]
-
-
-def sentence_units(ru_text: str, zh_text: str) -> SentenceUnits:
-    """The units of one aligned sentence pair (see :data:`SentenceUnits`)."""
-    zh, nominal = zh_units(zh_text)
-    return ru_units(ru_text), zh, nominal
-
-
-def _add_compounds(run: list[tuple[str, int]], end: int, units: list[Unit], nominal: set[str]) -> None:
-    """The compounds of two to four words that end with the last word of a nominal run."""
-    for size in range(2, min(MAX_WORDS, len(run)) + 1):
-        words = tuple(w for w, _ in run[-size:])
-        if all(len(w) >= 2 for w in words[:-1]) and is_stopped(words) is None:
-            text = "".join(words)
-            units.append((text, run[-size][1], end))
-            nominal.add(text)
-
-
 @dataclass
 class _Counts:
-    sentences: list[tuple[list[Unit], list[Unit]]]
+    sentences: list[SentenceUnits]
     ru: Counter[tuple[str, ...]]
     zh: Counter[str]
     both: Counter[tuple[tuple[str, ...], str]]
     nominal: set[str]
+    verbal: set[str]
 
 
-def _count(units: Iterable[SentenceUnits]) -> _Counts:
-    counts = _Counts([], Counter(), Counter(), Counter(), set())
-    for ru, zh, nominal in units:
-        counts.nominal |= nominal
-        counts.sentences.append((ru, zh))
-        ru_types, zh_types = {u[0] for u in ru}, {u[0] for u in zh}
+def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
+    counts = _Counts([], Counter(), Counter(), Counter(), set(), set())
+    for units in sentences:
+        counts.nominal.update(units.nominal)
+        counts.verbal.update(units.verbal)
+        counts.sentences.append(units)
+        ru_types, zh_types = {u[0] for u in units.ru}, {u[0] for u in units.zh}
         counts.ru.update(ru_types)
         counts.zh.update(zh_types)
         counts.both.update((r, z) for r in ru_types for z in zh_types)
@@ -163,45 +111,73 @@ def strength(together: int, a: int, b: int) -> float:
 
 
 def _bonus(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
-    return PRIOR_BONUS if z in prior.get(" ".join(r), ()) else 0.0
+    return PRIOR_BONUS if _known(r, z, prior) or _composed(r, z, prior) else 0.0
 
 
-def _overlaps(used: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in used)
+def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a phrase's Chinese unit is made of the lexicon's renderings of its words
+    (дикое животное ~ 野生动物 = 野生 + 动物; программное обеспечение ~ 软件, which the lexicon
+    gives for программный): evidence from the parts, as strong as the lexicon knowing the whole."""
+    if len(r) < 2 or r[0] == OTHER:
+        return False
+    rest = z
+    for word in r:
+        for rendering in sorted(prior.get(word, ()), key=len, reverse=True):
+            if rendering in rest:
+                rest = rest.replace(rendering, "", 1)
+                break
+    return not rest
+
+
+def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the lexicon gives ``z`` for the term (the other words compete on statistics alone:
+    with the lexicon's help an adjective would take 软件 from программное обеспечение)."""
+    return r[0] != OTHER and z in prior.get(" ".join(r), ())
 
 
 def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]) -> Counter[tuple[Any, str]]:
     """One round of competitive linking: in each sentence pair, best-ranked pairs first, each span once."""
     links: Counter[tuple[Any, str]] = Counter()
-    for ru, zh in counts.sentences:
-        options = [(rank[(r[0], z[0])], r, z) for r in ru for z in zh if (r[0], z[0]) in rank]
+    by_ru: dict[tuple[str, ...], dict[str, float]] = {}
+    for (r, z), score in rank.items():
+        by_ru.setdefault(r, {})[z] = score
+    for units in counts.sentences:
+        options: list[tuple[float, RuUnit, ZhUnit]] = []
+        for ru in units.ru:
+            row = by_ru.get(ru[0])
+            if row:
+                options.extend((row[zh[0]], ru, zh) for zh in units.zh if zh[0] in row)
+        if not options:
+            continue
         # best first; on a tie the longer units, so a phrase pair is linked before its parts
         options.sort(key=lambda o: (-o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[1][0], o[2][0]))
-        ru_used: list[tuple[int, int]] = []
-        zh_used: list[tuple[int, int]] = []
+        ru_used = bytearray(max(o[1][2] for o in options))  # characters already linked
+        zh_used = bytearray(max(o[2][2] for o in options))
         seen: set[tuple[Any, str]] = set()
         for _, (r, rs, re_), (z, zs, ze) in options:
-            if (r, z) in seen or _overlaps(ru_used, rs, re_) or _overlaps(zh_used, zs, ze):
+            if (r, z) in seen or any(ru_used[rs:re_]) or any(zh_used[zs:ze]):
                 continue
             seen.add((r, z))
-            ru_used.append((rs, re_))
-            zh_used.append((zs, ze))
+            ru_used[rs:re_] = b"\x01" * (re_ - rs)
+            zh_used[zs:ze] = b"\x01" * (ze - zs)
             links[(r, z)] += 1
     return links
 
 
 def link_terms(
-    pairs: Iterable[tuple[str, str]],
-    prior: Mapping[str, Sequence[str]] | None = None,
-    rounds: int = 2,
-    units: Iterable[SentenceUnits] | None = None,
+    pairs: Iterable[tuple[str, str]], prior: Mapping[str, Sequence[str]] | None = None, rounds: int = 2
 ) -> tuple[dict[tuple[str, ...], list[Link]], int]:
     """Chinese partners of every Russian unit over aligned ``(ru, zh)`` sentence pairs, best first,
-    and the number of sentence pairs; ``prior`` maps a space-joined lemma key to known renderings.
-    ``units``: the pairs' :func:`sentence_units` in order, when the caller has them (a build keeps
-    them per passage); then ``pairs`` is not read."""
+    and the number of sentence pairs; ``prior`` maps a space-joined lemma key to known renderings."""
+    return link_units((sentence_units(ru, zh) for ru, zh in pairs), prior, rounds)
+
+
+def link_units(
+    sentences: Iterable[SentenceUnits], prior: Mapping[str, Sequence[str]] | None = None, rounds: int = 2
+) -> tuple[dict[tuple[str, ...], list[Link]], int]:
+    """:func:`link_terms` over the units of the sentence pairs (:func:`glossary.units.sentence_units`)."""
     known = prior or {}
-    counts = _count(units if units is not None else (sentence_units(r, z) for r, z in pairs))
+    counts = _count(sentences)
     rank = _ranking(counts, known)
     links = _compete(counts, rank)
     for _ in range(rounds - 1):
@@ -221,9 +197,11 @@ def _kept(
     out: dict[tuple[str, ...], list[Link]] = {}
     for (r, z), n in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
         together, a, b = counts.both[(r, z)], counts.ru[r], counts.zh[z]
-        if n < 2 or n < MIN_LINKED * together or n < MIN_SHARE * a or z not in counts.nominal:
+        if r[0] == OTHER or n < 2 or n < MIN_LINKED * together or n < MIN_SHARE * a:
+            continue
+        if z not in counts.nominal and (z not in counts.verbal or n < MIN_VERB_LINKS):
             continue
         g2 = log_likelihood(together, a, b, total)
-        link = Link(r, z, n, together, a, b, round(g2, 1), z in prior.get(" ".join(r), ()))
+        link = Link(r, z, n, together, a, b, round(g2, 1), _known(r, z, prior))
         out.setdefault(r, []).append(link)
     return out

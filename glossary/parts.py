@@ -57,6 +57,16 @@ def count_document(document: Document, attester: Attester) -> DocumentPart:
     return DocumentPart(document.name, attester.document_part(document), ru, zh, zh_texts, notices, ru_texts)
 
 
+def load_models() -> None:
+    """Load jieba's dictionary and word tags and pymorphy3's dictionaries now: called before worker
+    processes fork, they share one copy instead of each loading its own (seconds per process)."""
+    from ruzh.align.morphology import analyzer
+    from ruzh.glossary.candidates_zh import in_dictionary
+
+    in_dictionary("词")
+    analyzer()
+
+
 _WORKER_ATTESTER: Attester | None = None
 
 
@@ -78,5 +88,6 @@ def document_parts(
         for document in documents:
             yield count_document(document, attester)
         return
+    load_models()
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(list(concepts),)) as pool:
         yield from pool.map(_count_in_worker, documents, chunksize=CHUNK)

@@ -39,8 +39,10 @@ def dice(both: int, a: int, b: int) -> float:
     return 2.0 * both / (a + b) if a + b else 0.0
 
 
+@lru_cache(maxsize=200_000)
 def log_likelihood(both: int, a: int, b: int, total: int) -> float:
-    """Dunning's G² for a 2×2 contingency table of co-occurrence over ``total`` aligned pairs."""
+    """Dunning's G² for a 2×2 contingency table of co-occurrence over ``total`` aligned pairs
+    (cached: the rare pairs that make up most of a corpus share a few small tables)."""
     k11, k12, k21 = both, a - both, b - both
     k22 = total - a - b + both
     if min(k11, k12, k21, k22) < 0 or total <= 0:

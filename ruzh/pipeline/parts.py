@@ -18,10 +18,10 @@ from ruzh.glossary.attest import Attester, Occurrence, _Tally
 from ruzh.glossary.candidates_ru import RuCollector, RuTally
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
 from ruzh.glossary.names import NameTally
-from ruzh.glossary.parts import DocumentPart, count_document
+from ruzh.glossary.parts import DocumentPart, count_document, load_models
 from ruzh.glossary.termbase import Concept
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.pool import load_taggers, worker_pool
+from ruzh.pipeline.pool import worker_pool
 
 Counts = tuple[tuple[str, int], ...]
 Example = tuple[str, int, str]
@@ -202,7 +202,7 @@ def document_parts(
     todo = [i for i, part in enumerate(found) if part is None]
     docs, names = [documents[i] for i in todo], [keys[i] for i in todo]
     if jobs > 1 and len(todo) > 1:
-        load_taggers()
+        load_models()  # once, before the workers fork
         with worker_pool(jobs, _start_worker, (list(concepts), cache.folder)) as pool:
             _keep(todo, pool.map(_count, docs, names, chunksize=4), found, tick)
     else:

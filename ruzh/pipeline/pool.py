@@ -52,13 +52,3 @@ def worker_pool(
         initializer=_start,
         initargs=(os.getpid(), initializer, initargs),
     )
-
-
-def load_taggers() -> None:
-    """Load jieba's and pymorphy3's dictionaries in this process before a pool forks its workers,
-    so that the workers share them instead of each spending seconds loading its own copy."""
-    from ruzh.align.morphology import analyzer
-    from ruzh.glossary.candidates_zh import tagged
-
-    analyzer()
-    tagged("词典")

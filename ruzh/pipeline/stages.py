@@ -173,10 +173,10 @@ def glossary_stage(
     glossary = build_glossary(
         documents,
         pairs=[pair for t in texts for pair in t],
+        sentences=pair_units(texts, jobs, cache, advance),
         reviewed=decisions,
         parts=parts,
         names_matcher=cached_names(cache),
-        pair_units=pair_units(texts, jobs, cache, advance),
         zh_words=cached_words(cache),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))

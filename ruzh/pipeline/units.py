@@ -12,36 +12,23 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruzh.glossary.linking import SentenceUnits, sentence_units
+from ruzh.glossary.parts import load_models
+from ruzh.glossary.units import SentenceUnits, sentence_units
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.pool import load_taggers, worker_pool
+from ruzh.pipeline.pool import worker_pool
 from ruzh.results import AlignedPassage
 from ruzh.tmx.units import units_from_beads
 
 CHUNK = 4  # passages per task (some 100 sentence pairs)
 
-RuUnit = tuple[tuple[str, ...], int, int]
-ZhUnit = tuple[str, int, int]
 Texts = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
-class StoredPairUnits:
-    """The :data:`SentenceUnits` of one sentence pair, as cached (the nominal texts sorted)."""
-
-    ru: tuple[RuUnit, ...]
-    zh: tuple[ZhUnit, ...]
-    nominal: tuple[str, ...]
-
-    def units(self) -> SentenceUnits:
-        return list(self.ru), list(self.zh), set(self.nominal)
-
-
-@dataclass(frozen=True, slots=True)
 class StoredPassageUnits:
-    """The units of every translation unit of one passage, in order."""
+    """The pairing units of every translation unit of one passage, in order, as cached."""
 
-    pairs: tuple[StoredPairUnits, ...]
+    pairs: tuple[SentenceUnits, ...]
 
 
 def passage_texts(passage: AlignedPassage) -> Texts:
@@ -51,11 +38,7 @@ def passage_texts(passage: AlignedPassage) -> Texts:
 
 
 def _units(texts: Texts) -> StoredPassageUnits:
-    pairs = []
-    for ru_text, zh_text in texts:
-        ru, zh, nominal = sentence_units(ru_text, zh_text)
-        pairs.append(StoredPairUnits(tuple(ru), tuple(zh), tuple(sorted(nominal))))
-    return StoredPassageUnits(tuple(pairs))
+    return StoredPassageUnits(tuple(sentence_units(ru, zh) for ru, zh in texts))
 
 
 _WORKER_CACHE = Cache(None)
@@ -71,7 +54,7 @@ def _chunk(batch: list[Texts], names: list[str]) -> list[StoredPassageUnits]:
     spares the main process)."""
     out = [_units(texts) for texts in batch]
     for name, units in zip(names, out, strict=True):
-        _WORKER_CACHE.put(name, "pair-units", units)
+        _WORKER_CACHE.put(name, "pairing-units", units)
     return out
 
 
@@ -80,8 +63,8 @@ def pair_units(
 ) -> list[SentenceUnits]:
     """The sentence units of every passage's translation units, flattened in passage order (the
     order of the memory's units); ``advance(n)`` is called as passages are done."""
-    keys = [key("pair-units", *(f"{ru}\x1f{zh}" for ru, zh in t)) for t in texts]
-    found: list[StoredPassageUnits | None] = [cache.get(k, "pair-units", StoredPassageUnits) for k in keys]
+    keys = [key("pairing-units", *(f"{ru}\x1f{zh}" for ru, zh in t)) for t in texts]
+    found: list[StoredPassageUnits | None] = [cache.get(k, "pairing-units", StoredPassageUnits) for k in keys]
     tick = advance or (lambda _: None)
     tick(sum(1 for f in found if f is not None))
     todo = [i for i, f in enumerate(found) if f is None]
@@ -89,13 +72,13 @@ def pair_units(
     batches = [[texts[i] for i in chunk] for chunk in chunks]
     names = [[keys[i] for i in chunk] for chunk in chunks]
     if jobs > 1 and len(chunks) > 1:
-        load_taggers()
+        load_models()  # once, before the workers fork
         with worker_pool(jobs, _start_worker, (cache.folder,)) as pool:
             _collect(chunks, pool.map(_chunk, batches, names), found, tick)
     else:
         _start_worker(cache.folder)
         _collect(chunks, map(_chunk, batches, names), found, tick)
-    return [pair.units() for stored in found if stored is not None for pair in stored.pairs]
+    return [pair for stored in found if stored is not None for pair in stored.pairs]
 
 
 def _collect(

@@ -7,20 +7,26 @@ from pathlib import Path
 import pytest
 from ruzh.align.lexicon import shipped_entries
 from ruzh.glossary.build import Glossary
-from ruzh.glossary.linking import link_terms, zh_units
+from ruzh.glossary.linking import link_terms, link_units
+from ruzh.glossary.units import OTHER, ru_units, sentence_units, zh_units
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 @pytest.fixture(scope="module")
-def tatoeba_links() -> dict:
+def tatoeba_pairs() -> list:
     if not (DATA / "tatoeba_rus_zho").is_dir():
         pytest.skip("../shared/data is not here")
     from ruzh.align.aligner.perturb import read_tatoeba
 
     ru, zh = read_tatoeba(DATA)
-    links, total = link_terms(list(zip(ru, zh, strict=True)))  # no prior: statistics alone
-    assert total == len(ru)
+    return list(zip(ru, zh, strict=True))
+
+
+@pytest.fixture(scope="module")
+def tatoeba_links(tatoeba_pairs: list) -> dict:
+    links, total = link_terms(tatoeba_pairs)  # no prior: statistics alone
+    assert total == len(tatoeba_pairs)
     return links
 
 
@@ -44,11 +50,26 @@ def test_a_pair_is_linked_in_most_sentences_that_hold_both(tatoeba_links: dict) 
             assert link.links >= 2 and 2 * link.links >= link.together and link.links <= link.ru_count
 
 
-def test_chinese_units_are_nominal_words_and_compounds() -> None:
-    units, nominal = zh_units("加快数字基础设施建设，是发展数字经济的关键")
+def test_chinese_units_are_words_compounds_and_parts_and_only_nominal_ones_are_partners() -> None:
+    units, nominal, verbal = zh_units("加快数字基础设施建设，是发展数字经济的关键")
     texts = {u[0] for u in units}
-    assert {"数字基础设施", "基础设施", "数字经济"} <= texts and "是" not in texts
-    assert texts == nominal
+    assert {"数字基础设施", "基础设施", "数字经济", "加快", "是"} <= texts and "的" not in texts
+    assert {"数字基础设施", "数字经济", "关键"} <= nominal and "加快" in verbal and "是" not in nominal
+    units, nominal, _ = zh_units("塔斯马尼亚岛的纳税人")  # jieba keeps 塔斯马尼亚岛 whole
+    texts = {u[0] for u in units}
+    assert "塔斯马尼亚" in texts and "塔斯马尼亚" in nominal and not {"岛", "税"} & texts
+
+
+def test_every_russian_word_competes_but_only_nouns_are_terms() -> None:
+    units = ru_units("Учёные быстро создали новую вакцину")
+    keys = {u[0] for u in units}
+    assert {("ученый",), ("вакцина",), ("новый", "вакцина")} <= keys
+    assert {(OTHER, "быстро"), (OTHER, "создать")} <= keys and (OTHER, "вакцина") not in keys
+
+
+def test_the_cached_units_give_the_same_links_as_the_texts(tatoeba_pairs: list) -> None:
+    sample = tatoeba_pairs[:600]
+    assert link_units([sentence_units(r, z) for r, z in sample]) == link_terms(sample)
 
 
 def test_seed_candidates_are_paired_and_infrastructure_is_found(seed_glossary: Glossary) -> None:

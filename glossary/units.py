@@ -1,0 +1,117 @@
+"""The units of an aligned sentence pair that compete in the pairing, as plain data.
+
+Every word of both sentences takes part, so that a word's own translation can claim it: a Russian
+verb claims the Chinese verb, «в» and «и» claim 在 and 和, and a rare noun is left with the word
+that only it explains (Melamed 2000 links all words for the same reason). Russian units are the
+nouns and noun phrases (keys are lemma sequences) and every other word, whose key starts with
+:data:`OTHER` and which is never reported. Chinese units are jieba's words (function words aside),
+the nominal compounds of two to four words, and the two parts of a word jieba keeps whole when both
+are dictionary words of two characters or more (塔斯马尼亚岛 → 塔斯马尼亚 + 岛: only the first is
+a unit; 耐药结核病 → 耐药 + 结核病). A Chinese unit may be a Russian term's partner when it is
+nominal here (a noun, a compound, a part of a noun) or a verb (отставка ~ 辞职); adjectives,
+numerals and the like compete but are never partners.
+
+The units of a pair depend on its two texts only: :func:`sentence_units` is what a build caches
+per passage, so an edited document costs only its own tagging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from ruzh.glossary.candidates_ru import is_function_word, phrases
+from ruzh.glossary.candidates_zh import MAX_WORDS, in_dictionary, is_stopped, tagged
+from ruzh.glossary.matching import WORD, token_key
+
+# First element of the key of a Russian word that is not a noun: it competes, it is not a term.
+OTHER = ""
+_HAN = regex.compile(r"^\p{Han}+$")
+# jieba flags of nominal words: nouns (n, nr, ns, nz, …), verbal and adjectival nouns,
+# abbreviations, distinguishing words, places and times.
+_NOMINAL = ("n", "vn", "an", "j", "b", "s", "t")
+# jieba flags of words that take no part: particles, prepositions, conjunctions, pronouns, adverbs,
+# modal particles, onomatopoeia, interjections, punctuation. Their Russian counterparts are
+# function words or endings, and with them every rare noun would share its sentences.
+_FUNCTION = frozenset("upcrdyoew")
+
+RuUnit = tuple[tuple[str, ...], int, int]  # (lemma key, start, end)
+ZhUnit = tuple[str, int, int]  # (text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceUnits:
+    """The competing units of one aligned pair, and which Chinese ones may be a term's partner."""
+
+    ru: tuple[RuUnit, ...]
+    zh: tuple[ZhUnit, ...]
+    nominal: tuple[str, ...]
+    verbal: tuple[str, ...]
+
+
+def sentence_units(ru_text: str, zh_text: str) -> SentenceUnits:
+    """The units of an aligned ``(ru, zh)`` pair (plain data: a build caches it by the texts)."""
+    zh, nominal, verbal = zh_units(zh_text)
+    return SentenceUnits(tuple(ru_units(ru_text)), tuple(zh), tuple(sorted(nominal)), tuple(sorted(verbal)))
+
+
+def ru_units(text: str) -> list[RuUnit]:
+    """Russian nouns and noun phrases of a sentence, then its other words (key ``(OTHER, lemma)``)
+    except prepositions, conjunctions, particles and pronouns, whose Chinese counterparts take no
+    part either."""
+    units = [(p.key, p.start, p.end) for p in phrases(text)]
+    nouns = {(s, e) for k, s, e in units if len(k) == 1}
+    for m in WORD.finditer(text):
+        if (m.start(), m.end()) not in nouns and not is_function_word(m.group().lower()):
+            units.append(((OTHER, token_key(m.group())), m.start(), m.end()))
+    return units
+
+
+def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
+    """Chinese units of a sentence, the nominal ones and the verbs among them."""
+    units: list[ZhUnit] = []
+    nominal: set[str] = set()
+    verbal: set[str] = set()
+    run: list[tuple[str, int]] = []
+    at = 0
+    for pair in tagged(text):
+        word, flag = pair.word, pair.flag
+        start, at = at, at + len(word)
+        if not _HAN.match(word) or flag[:1] in _FUNCTION:
+            run = []
+            continue
+        units.append((word, start, at))
+        is_noun = flag.startswith(_NOMINAL)
+        if is_noun:
+            nominal.add(word)
+            run.append((word, start))
+            _add_compounds(run, at, units, nominal)
+        else:
+            run = []
+            if flag.startswith("v"):
+                verbal.add(word)
+        _add_parts(word, start, units, nominal if is_noun else None)
+    return units, nominal, verbal
+
+
+def _add_compounds(run: list[tuple[str, int]], end: int, units: list[ZhUnit], nominal: set[str]) -> None:
+    """The compounds of two to four words that end with the last word of a nominal run."""
+    for size in range(2, min(MAX_WORDS, len(run)) + 1):
+        words = tuple(w for w, _ in run[-size:])
+        if all(len(w) >= 2 for w in words[:-1]) and is_stopped(words) is None:
+            text = "".join(words)
+            units.append((text, run[-size][1], end))
+            nominal.add(text)
+
+
+def _add_parts(word: str, start: int, units: list[ZhUnit], nominal: set[str] | None) -> None:
+    """The parts of two characters or more of a word that splits into two dictionary words."""
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if not (in_dictionary(left) and in_dictionary(right)):
+            continue
+        for part, s, e in ((left, start, start + i), (right, start + i, start + len(word))):
+            if len(part) >= 2:
+                units.append((part, s, e))
+                if nominal is not None:
+                    nominal.add(part)
