@@ -51,6 +51,7 @@ class BuildOptions:
     tags: OutputTags = field(default_factory=OutputTags)
     reviewed: Path | None = None
     config: CheckConfig = field(default_factory=CheckConfig)
+    scorer: str = "lexical"  # the sentence aligner's evidence (align.scorers.SCORERS)
 
 
 @dataclass
@@ -84,7 +85,7 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
     return {
         "ruzh": __version__,
-        "aligner": str(aligner_signature(aligner_lexicon())),
+        "aligner": str(aligner_signature(aligner_lexicon(), scorer=options.scorer)),
         "ru_tag": options.tags.ru,
         "zh_tag": options.tags.zh,
     }
@@ -106,13 +107,15 @@ def _stages(
     _require_both_languages(documents, options.inputs)
     readable = [f for f in files if f.ident in {d.name for d in documents}]
     with stats.phase("pairing and aligning"), Progress("pairing", quiet=options.quiet) as bar:
-        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet, bar)
+        passages = passages_stage(
+            documents, fingerprints, options.jobs, cache, options.quiet, options.scorer, bar
+        )
         bar.finish(f"{len(documents)} documents, {len(passages)} passages")
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
     signature = str(
         Signature.of(ruzh=__version__)
-        + aligner_signature(aligner_lexicon())
+        + aligner_signature(aligner_lexicon(), scorer=options.scorer)
         + Signature.of(ru_tag=options.tags.ru, zh_tag=options.tags.zh)
     )
     corpus = corpus_key(fingerprints, units, signature, options.reviewed)
