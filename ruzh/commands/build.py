@@ -48,12 +48,17 @@ def register(subparsers: Any) -> None:
         type=int,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="documents and passages processed in parallel (default: number of cores)",
+        help="worker processes for documents, passages, glossary counts and report pages "
+        "(default: number of cores)",
     )
     parser.add_argument(
         "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"
     )
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache, and render every report page afresh",
+    )
     parser.add_argument(
         "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
     )
