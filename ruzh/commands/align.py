@@ -39,6 +39,19 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--ru-sentences", metavar="FILE", help="Russian sentences, one per line (- = stdin)")
     parser.add_argument("--zh-sentences", metavar="FILE", help="Chinese sentences, one per line (- = stdin)")
+    _evidence_options(parser)
+    parser.add_argument(
+        "--find-pairs",
+        nargs="+",
+        metavar="FILE",
+        help="instead of RU ZH: read these documents or folders, pair the Russian and Chinese abstracts "
+        "inside each document and the Russian and Chinese documents that translate each other (best "
+        "first, one partner each), and align each pair; each pair starts with a '# pair' line giving "
+        "both passages and its score in [0, 1]",
+    )
+    parser.add_argument(
+        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
+    )
     parser.add_argument(
         "--format",
         choices=("beads", "tsv", "jsonl"),
@@ -46,6 +59,12 @@ def register(subparsers: Any) -> None:
         help="beads: vecalign's [0]:[0, 1]:0.873 with 0-based indices; tsv: score, Russian, Chinese; "
         "jsonl: one object per bead with indices, texts, score and source lines (default: beads)",
     )
+    parser.add_argument("-o", "--output", metavar="FILE", default="-", help="output file (default: stdout)")
+    parser.set_defaults(handler=run)
+
+
+def _evidence_options(parser: argparse.ArgumentParser) -> None:
+    """What the aligner weighs: lexicon, termbase, self-training, scorer."""
     parser.add_argument(
         "--lexicon",
         metavar="CSV",
@@ -68,25 +87,11 @@ def register(subparsers: Any) -> None:
         "measured to make no difference on FLORES and Tatoeba, so off by default)",
     )
     parser.add_argument(
-        "--find-pairs",
-        nargs="+",
-        metavar="FILE",
-        help="instead of RU ZH: read these documents or folders, pair the Russian and Chinese abstracts "
-        "inside each document and the Russian and Chinese documents that translate each other (best "
-        "first, one partner each), and align each pair; each pair starts with a '# pair' line giving "
-        "both passages and its score in [0, 1]",
-    )
-    parser.add_argument(
         "--scorer",
         choices=SCORERS,
         default="lexical",
         help=f"{SCORER_HELP} (not with --find-pairs)",
     )
-    parser.add_argument(
-        "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", default="-", help="output file (default: stdout)")
-    parser.set_defaults(handler=run)
 
 
 def _read_lines(path: str, lang: str) -> list[Sentence]:

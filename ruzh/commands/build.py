@@ -42,6 +42,14 @@ def register(subparsers: Any) -> None:
         help="documents or folders (their .txt and .docx files, any case; default: the seeds)",
     )
     parser.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    _run_options(parser)
+    _result_options(parser)
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    parser.set_defaults(handler=run)
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    """How the build runs: workers, cache, input decoding, unreadable files."""
     parser.add_argument(
         "-j",
         "--jobs",
@@ -67,6 +75,10 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="skip unreadable documents (reported; exit 3 at the end) instead of stopping",
     )
+
+
+def _result_options(parser: argparse.ArgumentParser) -> None:
+    """What the build produces: language tags, check configuration and exit level, review, scorer."""
     parser.add_argument(
         "--ru-tag", metavar="TAG", help="xml:lang of Russian in the TMX and the TBX, e.g. ru-RU (default: ru)"
     )
@@ -98,8 +110,6 @@ def register(subparsers: Any) -> None:
         "term-deprecated/term-forbidden findings",
     )
     parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=SCORER_HELP)
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

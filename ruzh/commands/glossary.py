@@ -86,6 +86,16 @@ def _register_build(actions: Any) -> None:
         help="aligned sentence pairs (.tmx, or .tsv of ru<TAB>zh lines) for pairing by association "
         "(repeatable)",
     )
+    p.add_argument("--ru-tag", metavar="TAG", help="xml:lang of Russian in the TBX, e.g. ru-RU (default: ru)")
+    p.add_argument(
+        "--zh-tag", metavar="TAG", help="xml:lang of Chinese in the TBX, e.g. zh-Hans (default: zh-CN)"
+    )
+    _selection_options(p)
+    p.set_defaults(handler=run_build)
+
+
+def _selection_options(p: argparse.ArgumentParser) -> None:
+    """Which candidates and concepts the glossary lists, and which go into the exports."""
     p.add_argument(
         "--min-docs", type=int, default=2, metavar="N", help="candidates in N documents (default 2)"
     )
@@ -94,10 +104,6 @@ def _register_build(actions: Any) -> None:
     )
     p.add_argument(
         "--max-candidates", type=int, default=150, metavar="N", help="at most N candidates per language (150)"
-    )
-    p.add_argument("--ru-tag", metavar="TAG", help="xml:lang of Russian in the TBX, e.g. ru-RU (default: ru)")
-    p.add_argument(
-        "--zh-tag", metavar="TAG", help="xml:lang of Chinese in the TBX, e.g. zh-Hans (default: zh-CN)"
     )
     p.add_argument(
         "--min-termhood",
@@ -118,7 +124,6 @@ def _register_build(actions: Any) -> None:
         action="store_true",
         help="also put paired candidates into the TBX and OmegaT files (default: curated and approved only)",
     )
-    p.set_defaults(handler=run_build)
 
 
 def _register_merge(actions: Any) -> None:
