@@ -99,14 +99,7 @@ def _stages(
     """Read, pair, align, and write every output into ``staging``; or, when the output folder
     already holds this very set (see :func:`outdir.current_files`), write nothing. Returns the
     result and the names of the staged files (``None`` when nothing was staged)."""
-    with stats.phase("reading"):
-        documents, fingerprints, stats.errors = read_corpus(
-            files, options.jobs, cache, options.encoding, options.quiet
-        )
-    if stats.errors and not options.keep_going:
-        raise stats.errors[0]
-    stats.documents = len(documents)
-    _require_both_languages(documents, options.inputs)
+    documents, fingerprints = _read(options, files, stats, cache)
     with stats.phase("pairing and aligning"), Progress("pairing", quiet=options.quiet) as bar:
         passages = passages_stage(
             documents, fingerprints, options.jobs, cache, options.quiet, options.scorer, bar
@@ -150,6 +143,29 @@ def _stages(
     outputs.write_text(staging / "findings.json", render_json(report))
     outputs.write_text(staging / "findings.sarif", render_sarif(report))
     outputs.write_unaligned(staging / "unaligned.tsv", rows)
+    return result, _write_report(options, result, stats, cache, staging, build_key)
+
+
+def _read(
+    options: BuildOptions, files: Sequence[CorpusFile], stats: BuildStats, cache: Cache
+) -> tuple[list[Document], list[str]]:
+    """Every document, read once (or taken from the cache), with its content fingerprint."""
+    with stats.phase("reading"):
+        documents, fingerprints, stats.errors = read_corpus(
+            files, options.jobs, cache, options.encoding, options.quiet
+        )
+    if stats.errors and not options.keep_going:
+        raise stats.errors[0]
+    stats.documents = len(documents)
+    _require_both_languages(documents, options.inputs)
+    return documents, fingerprints
+
+
+def _write_report(
+    options: BuildOptions, result: BuildResult, stats: BuildStats, cache: Cache, staging: Path, build_key: str
+) -> list[str]:
+    """Render the report into ``staging`` (pages whose inputs did not change are kept from the output
+    folder), write the manifest, and return the names of every staged file."""
     with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
         # --no-cache renders every page afresh too (kept pages are a reuse, like cache entries)
         previous = outdir.previous_pages(options.output) if cache.folder else {}
@@ -158,7 +174,7 @@ def _stages(
         bar.finish(f"{len(stats.report)} files, {pages.kept} kept")
     names = [*OUTPUT_FILES, *(n for n in stats.report if n not in OUTPUT_FILES)]
     outdir.write_manifest(staging, build_key, names, pages.keys)
-    return result, names
+    return names
 
 
 def _findings(
