@@ -94,6 +94,16 @@ class _Corpus:
     ru_texts: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
+    def add(self, part: DocumentPart, attester: Attester) -> None:
+        """Add one document's counts (its attestations go to ``attester``)."""
+        self.names.append(part.name)
+        attester.merge(part.attested)
+        self.ru.merge(part.ru)
+        self.zh.merge(part.zh)
+        self.zh_texts.extend(part.zh_texts)
+        self.ru_texts.extend(part.ru_texts)
+        self.notices.extend(part.notices)
+
 
 def build_glossary(
     documents: Iterable[Document],
@@ -125,13 +135,7 @@ def build_glossary(
     attester, corpus = Attester(all_concepts), _Corpus()
     counted = parts if parts is not None else document_parts(documents, all_concepts, attester, workers)
     for part in counted:
-        corpus.names.append(part.name)
-        attester.merge(part.attested)
-        corpus.ru.merge(part.ru)
-        corpus.zh.merge(part.zh)
-        corpus.zh_texts.extend(part.zh_texts)
-        corpus.ru_texts.extend(part.ru_texts)
-        corpus.notices.extend(part.notices)
+        corpus.add(part, attester)
     atts = {k: _printable(a) for k, a in attester.result().items()}
     ru_known = {lemma_key(t.text) for c in all_concepts for t in c.terms if t.lang == "ru"}
     zh_known = {t.text for c in all_concepts for t in c.terms if t.lang == "zh"}
@@ -150,10 +154,7 @@ def build_glossary(
     )
     if sentences is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
-    attested = {cid for cid, _ in atts}
-    rows = [known_row(c, atts) for c in base if options.all_termbase or c.id in attested]
-    base_ids = {c.id for c in base}
-    rows += [known_row(by_id[e.id], atts) for e in reviewed if e.id in by_id and e.id not in base_ids]
+    rows = _concept_rows(base, reviewed, by_id, atts, options.all_termbase)
     matches = names_matcher(corpus.ru.names, corpus.zh.names)
     names = name_rows(matches, corpus.ru.names, corpus.zh.names, ru_known, zh_known)
     used = {p.zh for p in partners.values()} | {e.zh for e in names}
@@ -165,6 +166,21 @@ def build_glossary(
         tuple(entries), atts, tuple(all_concepts), tuple(corpus.names), options.signature(), options,
         tuple(corpus.notices),
     )  # fmt: skip
+
+
+def _concept_rows(
+    base: Sequence[Concept],
+    reviewed: Sequence[Entry],
+    by_id: Mapping[str, Concept],
+    atts: Mapping[tuple[str, str], Attestation],
+    all_termbase: bool,
+) -> list[Entry]:
+    """Rows of the termbase concepts the corpus attests (all of them with ``all_termbase``), then of
+    the reviewed concepts the termbase does not have."""
+    attested = {cid for cid, _ in atts}
+    rows = [known_row(c, atts) for c in base if all_termbase or c.id in attested]
+    base_ids = {c.id for c in base}
+    return rows + [known_row(by_id[e.id], atts) for e in reviewed if e.id in by_id and e.id not in base_ids]
 
 
 def corpus_concepts(
