@@ -8,7 +8,74 @@ piece maps linearly, so a lookup is one bisection.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Where each piece of a rebuilt text came from: piece ``i`` starts at offset ``starts[i]`` and
+    at 1-based ``lines[i]``:``columns[i]`` of the original file, and maps linearly from there."""
+
+    starts: tuple[int, ...] = ()
+    lines: tuple[int, ...] = ()
+    columns: tuple[int, ...] = ()
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of the character at ``offset``."""
+        if not self.starts:
+            return (1, 1)
+        index = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.lines[index], self.columns[index] + (offset - self.starts[index])
+
+    def offset_of(self, line: int, column: int, length: int) -> int:
+        """The offset of the character at ``line``:``column`` in a text of ``length`` characters
+        (the start of the next piece when no piece holds it). Pieces follow the file, so their
+        places ascend and one bisection finds the piece."""
+        i = bisect_right(
+            range(len(self.starts)), (line, column), key=lambda k: (self.lines[k], self.columns[k])
+        )
+        if i == 0:
+            return self.starts[0] if self.starts else 0
+        start, end = self.starts[i - 1], self.starts[i] if i < len(self.starts) else length
+        if self.lines[i - 1] == line and column - self.columns[i - 1] < end - start:
+            return start + column - self.columns[i - 1]
+        return end
+
+
+@dataclass(frozen=True, slots=True)
+class RunningText:
+    """Text joined from rebuilt pieces (a document's paragraphs) with one map back to the file."""
+
+    text: str
+    offsets: OffsetMap
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of the character at ``offset``."""
+        return self.offsets.locate(offset)
+
+
+def concatenate(pieces: Iterable[tuple[str, OffsetMap]], separator: Callable[[str, str], str]) -> RunningText:
+    """Pieces joined into one text; ``separator(before, after)`` gives what stands between two
+    (it maps to the end of the piece before it)."""
+    parts: list[str] = []
+    starts: list[int] = []
+    lines: list[int] = []
+    columns: list[int] = []
+    size = 0
+    for text, where in pieces:
+        if not text:
+            continue
+        between = separator(parts[-1], text) if parts else ""
+        if between:
+            parts.append(between)
+            size += len(between)
+        parts.append(text)
+        starts.extend(size + s for s in where.starts)
+        lines.extend(where.lines)
+        columns.extend(where.columns)
+        size += len(text)
+    return RunningText("".join(parts), OffsetMap(tuple(starts), tuple(lines), tuple(columns)))
 
 
 @dataclass
@@ -65,6 +132,10 @@ class PositionedText:
     def text(self) -> str:
         """The assembled text."""
         return "".join(self.parts)
+
+    def offsets(self) -> OffsetMap:
+        """The frozen map from offsets of :attr:`text` back to the file (kept with the block)."""
+        return OffsetMap(tuple(self.starts), tuple(self.lines), tuple(self.columns))
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the original file of the character at ``offset``."""

@@ -15,13 +15,14 @@ import regex
 from ruzh.align.docx import docx_paragraphs
 from ruzh.align.encoding import decode_bytes
 from ruzh.align.furniture import find_furniture
+from ruzh.align.positions import RunningText, concatenate
 from ruzh.align.reflow import paragraphs
 from ruzh.align.roles import classify
 from ruzh.align.sentences import split_sentences
 from ruzh.align.types import Block, Document, Sentence
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import find_files, printable, read_input
-from ruzh.lang.script import language_of
+from ruzh.lang.script import is_cjk, language_of
 
 # What a folder contributes, for every command (build, check, segment, align --find-pairs, glossary):
 # text extracted from PDFs and Word documents, whatever the case of the extension. A file named on the
@@ -61,10 +62,11 @@ def document_from_lines(
                 line=line,
                 column=column,
                 sentences=sentences,
+                offsets=paragraph.text.offsets(),
             )
         )
     blocks.extend(furniture_blocks(lines, furniture, name, len(blocks)))
-    return Document(name=name, path=path, encoding=encoding, blocks=tuple(blocks))
+    return Document(name=name, path=path, encoding=encoding, blocks=tuple(blocks), lines=tuple(lines))
 
 
 def furniture_blocks(lines: list[str], furniture: dict[int, str], name: str, first: int) -> list[Block]:
@@ -84,18 +86,45 @@ def document_from_text(text: str, name: str, path: str = "", encoding: str = "ut
     return document_from_lines(LINE_BREAK.split(text), name, path, encoding)
 
 
-def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
-    """Read a ``.txt`` or ``.docx`` file; raise :class:`InputError` when it cannot be read."""
+def read_document(
+    path: str | os.PathLike[str], encoding: str | None = None, name: str | None = None
+) -> Document:
+    """Read a ``.txt`` or ``.docx`` file under ``name`` (default: the file's stem); raise
+    :class:`InputError` when it cannot be read."""
     file = Path(path)
-    name = printable(path)
     data = read_input(path)
-    if file.suffix.lower() == ".docx":
-        lines = docx_paragraphs(data, name)
+    docx = file.suffix.lower() == ".docx"
+    return document_from_bytes(data, name or printable(file.stem), str(path), printable(path), docx, encoding)
+
+
+def document_from_bytes(
+    data: bytes,
+    name: str,
+    path: str = "",
+    label: str = "",
+    docx: bool = False,
+    encoding: str | None = None,
+) -> Document:
+    """A document from a file's bytes (or standard input's); ``label`` names it in error messages."""
+    label = label or name
+    if docx:
+        lines = docx_paragraphs(data, label)
         if not any(line.strip() for line in lines):
-            raise InputError("the .docx has no text", file=name, hint="give a document with text in it")
-        return document_from_lines(lines, printable(file.stem), str(path), "docx", one_per_line=True)
-    text, detected = decode_bytes(data, name, encoding)
-    return document_from_text(text, printable(file.stem), str(path), detected)
+            raise InputError("the .docx has no text", file=label, hint="give a document with text in it")
+        return document_from_lines(lines, name, path, "docx", one_per_line=True)
+    text, detected = decode_bytes(data, label, encoding)
+    return document_from_text(text, name, path, detected)
+
+
+def running_text(document: Document) -> RunningText:
+    """The document's paragraphs as one text, joined as the reader joins lines (nothing next to
+    Chinese, a space otherwise), with the map back to the file; page furniture is not text."""
+    pieces = ((b.text, b.offsets) for b in document.blocks if b.role != "furniture")
+    return concatenate(pieces, _between)
+
+
+def _between(before: str, after: str) -> str:
+    return "" if is_cjk(before[-1]) or is_cjk(after[0]) else " "
 
 
 def language_weight(document: Document) -> tuple[int, int]:

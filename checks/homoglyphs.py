@@ -13,12 +13,13 @@ abbreviation). Words in other scripts (Han, Greek) are not judged here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import regex
 from ruzh.checks.findings import Finding
 from ruzh.checks.rules import finding
-from ruzh.checks.source import SourceFile
+from ruzh.checks.summary import CorpusCheck, Fact, Summaries
+from ruzh.checks.text import DocumentText
 
 # Letters that look the same in both scripts: Latin -> Cyrillic (Unicode confusables, the subset
 # that occurs in Russian and English text).
@@ -71,7 +72,7 @@ def _describe(word: str) -> str:
     return ", ".join(f"{ch} {'Cyrillic' if _CYRILLIC.match(ch) else 'Latin'}" for ch in word if ch.isalpha())
 
 
-def mixed_script(src: SourceFile) -> Iterator[Finding]:
+def mixed_script(src: DocumentText) -> Iterator[Finding]:
     """Every word of a file that mixes Latin and Cyrillic letters, with the intended spelling."""
     for number, line in enumerate(src.lines, 1):
         for start, word in mixed_words(line):
@@ -93,17 +94,6 @@ def mixed_script(src: SourceFile) -> Iterator[Finding]:
             )
 
 
-def latin_acronyms(lines: Iterable[str]) -> set[str]:
-    """Latin letter-and-digit tokens of a corpus (``P2P``, ``5G``): standard there, whatever the list."""
-    found: set[str] = set()
-    for line in lines:
-        for m in _WORD.finditer(line):
-            w = m.group(0)
-            if _DIGIT.search(w) and _LATIN.search(w) and not _CYRILLIC.search(w):
-                found.add(w.upper())
-    return found
-
-
 def latin_spelling(word: str) -> str | None:
     """The Latin look-alike spelling of a token of Cyrillic letters and digits, or ``None`` when it has
     no digit, no letter, a Latin letter, or a letter without a look-alike."""
@@ -122,25 +112,42 @@ def latin_spelling(word: str) -> str | None:
     return "".join(out)
 
 
-def lookalike_acronyms(
-    src: SourceFile, corpus_latin: set[str] | frozenset[str] = frozenset()
-) -> Iterator[Finding]:
-    """Tokens such as ``Р2Р`` written wholly in Cyrillic look-alikes of a standard Latin acronym."""
-    standard = STANDARD_ACRONYMS | corpus_latin
+def _acronym_facts(src: DocumentText) -> tuple[Fact, ...]:
+    """A document's Latin letter-and-digit tokens (``P2P``, ``5G``: standard in the corpus, whatever
+    the list) and its tokens of Cyrillic look-alikes of such a token (``Р2Р``)."""
+    latin: dict[str, Fact] = {}
+    lookalikes: list[Fact] = []
     for number, line in enumerate(src.lines, 1):
         for m in _WORD.finditer(line):
-            latin = latin_spelling(m.group(0))
-            if latin is None or latin.upper() not in standard:
+            w = m.group(0)
+            if _DIGIT.search(w) and _LATIN.search(w) and not _CYRILLIC.search(w):
+                latin.setdefault(w.upper(), Fact("latin", 0, 0, w.upper()))
                 continue
-            word = m.group(0)
+            spelled = latin_spelling(w)
+            if spelled is not None:
+                context = line[max(0, m.start() - 6) : m.end() + 6]
+                lookalikes.append(Fact("lookalike", number, m.start() + 1, w, (spelled, context)))
+    return (*latin.values(), *lookalikes)
+
+
+def _lookalike_acronyms(documents: Summaries) -> Iterator[Finding]:
+    """Tokens such as ``Р2Р`` written wholly in Cyrillic look-alikes of a standard Latin acronym."""
+    standard = STANDARD_ACRONYMS | {f.text for _, facts in documents for f in facts if f.kind == "latin"}
+    for name, facts in documents:
+        for f in facts:
+            if f.kind != "lookalike" or f.data[0].upper() not in standard:
+                continue
             yield finding(
                 "lookalike-acronym",
-                f"'{word}' is written in Cyrillic letters ({_describe(word)}); the standard acronym is "
-                f"'{latin}' in Latin letters",
-                src.name,
-                number,
-                m.start() + 1,
-                word,
-                related=(latin,),
-                context=line[max(0, m.start() - 6) : m.end() + 6],
+                f"'{f.text}' is written in Cyrillic letters ({_describe(f.text)}); the standard acronym is "
+                f"'{f.data[0]}' in Latin letters",
+                name,
+                f.line,
+                f.column,
+                f.text,
+                related=(f.data[0],),
+                context=f.data[1],
             )
+
+
+LOOKALIKE_ACRONYMS = CorpusCheck(_acronym_facts, _lookalike_acronyms)

@@ -13,14 +13,15 @@ rarer spelling is a finding; the usual one is in ``related``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 from ruzh.align.morphology import is_known_word, lemma
 from ruzh.checks.findings import Finding
 from ruzh.checks.rules import finding
-from ruzh.checks.source import Joined, SourceFile
+from ruzh.checks.summary import CorpusCheck, Fact, Summaries
+from ruzh.checks.text import DocumentText
 
 _NAME = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}])")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:;»\"”]\s*|\s{2,})$")
@@ -55,29 +56,65 @@ def _inside(a: str, b: str, cyrillic: bool) -> bool:
     return any(0 < i < end for i in edit_positions(a, b))
 
 
-def _names(
-    sources: Sequence[SourceFile], runs: Mapping[str, Joined]
-) -> tuple[dict[str, list[_Use]], Counter[str]]:
+def _name_facts(src: DocumentText) -> tuple[Fact, ...]:
+    """A document's uses of capitalised words inside sentences (``use``: the form as read, its key)
+    and its capitalised words after a sentence start (``start``: counted, though a capital there
+    proves nothing)."""
+    text = src.text
+    found: list[Fact] = []
+    for m in _NAME.finditer(text):
+        word = m.group(0)
+        if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+            found.append(Fact("start", 0, 0, word))
+            continue
+        if _LATIN.fullmatch(word):
+            key = word
+        elif _CYRILLIC.fullmatch(word):
+            key = lemma(word).capitalize()
+        else:
+            continue
+        line, col = src.locate(m.start())
+        found.append(Fact("use", line, col, word, (key,)))
+    return tuple(found)
+
+
+def _names(documents: Summaries) -> tuple[dict[str, list[_Use]], Counter[str]]:
     """Uses of capitalised words inside sentences by key, and counts of every use of those keys."""
     uses: dict[str, list[_Use]] = defaultdict(list)
     total: Counter[str] = Counter()
-    for src in sources:
-        run = runs[src.name]
-        for m in _NAME.finditer(run.text):
-            word = m.group(0)
-            if _SENTENCE_START.search(run.text[max(0, m.start() - 3) : m.start()]):
-                total[word] += 1  # counted, though a capital there proves nothing
-                continue
-            if _LATIN.fullmatch(word):
-                key = word
-            elif _CYRILLIC.fullmatch(word):
-                key = lemma(word).capitalize()
+    for name, facts in documents:
+        for f in facts:
+            if f.kind == "start":
+                total[f.text] += 1
             else:
-                continue
-            line, col = run.position(m.start())
-            uses[key].append(_Use(src.name, line, col, word))
-            total[key] += 1
+                uses[f.data[0]].append(_Use(name, f.line, f.column, f.text))
+                total[f.data[0]] += 1
     return uses, total
+
+
+def _deletions(word: str) -> set[str]:
+    """The word in lower case, and with each one of its letters deleted."""
+    low = word.lower()
+    return {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}
+
+
+class _OneEdit:
+    """Names one edit apart, found through their one-letter deletions (two words one letter apart
+    share one: the shorter itself, or both without the changed letter), so a corpus of many names is
+    not compared pair by pair."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.order = {name: i for i, name in enumerate(names)}
+        self.index: dict[str, list[str]] = defaultdict(list)
+        for name in self.order:
+            for form in _deletions(name):
+                self.index[form].append(name)
+
+    def candidates(self, name: str) -> list[str]:
+        """Names that may be one edit from ``name`` (and itself): shorter, as long, longer ones,
+        each group in corpus order."""
+        found = {n for form in _deletions(name) for n in self.index.get(form, ())}
+        return sorted(found, key=lambda n: (len(n), self.order[n]))
 
 
 def _plausible_pair(usual: str, rare: str) -> bool:
@@ -86,15 +123,12 @@ def _plausible_pair(usual: str, rare: str) -> bool:
     return not (is_known_word(usual) and is_known_word(rare))
 
 
-def two_spellings(sources: Sequence[SourceFile], runs: Mapping[str, Joined]) -> Iterator[Finding]:
+def _two_spellings(documents: Summaries) -> Iterator[Finding]:
     """Uses of the rarer of two spellings of one name, one edit apart."""
-    uses, total = _names(sources, runs)
-    by_length: dict[int, list[str]] = defaultdict(list)
-    for name in uses:
-        by_length[len(name)].append(name)
+    uses, total = _names(documents)
+    near = _OneEdit(uses)
     for rare, rare_uses in uses.items():
-        candidates = [n for d in (-1, 0, 1) for n in by_length.get(len(rare) + d, [])]
-        for usual in candidates:
+        for usual in near.candidates(rare):
             n_usual = len(uses[usual])
             cyrillic = bool(_CYRILLIC.fullmatch(usual))
             if n_usual < 2 or n_usual <= len(rare_uses) or len(usual) < (6 if cyrillic else 4):
@@ -116,3 +150,6 @@ def two_spellings(sources: Sequence[SourceFile], runs: Mapping[str, Joined]) -> 
                     related=related,
                     context=f"{rare}|{usual}",
                 )
+
+
+TWO_SPELLINGS = CorpusCheck(_name_facts, _two_spellings)

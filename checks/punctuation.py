@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import regex
 from ruzh.checks.findings import Finding
 from ruzh.checks.rules import finding
-from ruzh.checks.source import Joined, SourceFile
+from ruzh.checks.text import DocumentText
 
 _QUOTED = regex.compile(r"«([^«»\n]{3,160})»|“([^“”\n]{3,160})”|„([^„“”\n]{3,160})[“”]|\"([^\"\n]{3,160})\"")
 QUOTE_STYLES = {"«": "«»", "“": "“”", "„": "„“", '"': '""'}
@@ -130,15 +130,15 @@ def _odd_ones(places: list[_Place]) -> Iterator[tuple[_Place, _Place, str]]:
                 yield p, main, "quotes"
 
 
-def punctuation_variants(src: SourceFile, run: Joined) -> Iterator[Finding]:
+def punctuation_variants(src: DocumentText) -> Iterator[Finding]:
     """Every place a quoted name of the document is punctuated or quoted otherwise than usual there."""
-    text = run.text
+    text = src.text
     for places in _places(text, _names(text)).values():
         if len(places) < 2:
             continue
         for place, usual, what in _odd_ones(places):
-            line, column = run.position(place.start)
-            at, _ = run.position(usual.start)
+            line, column = src.locate(place.start)
+            at, _ = src.locate(usual.start)
             here, there = text[place.start : place.end], text[usual.start : usual.end]
             if what == "quotes":
                 here, there = _quoted(here, place.quotes), _quoted(there, usual.quotes)

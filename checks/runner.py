@@ -1,106 +1,149 @@
-"""Run the checks: documents as a corpus, translation units one by one and across the memory.
+"""Run the checks: every rule of the registry over documents, translation units and the termbase.
 
-:func:`run_checks` is the one call the command (and ``ruzh build``) needs: it reads the inputs,
-runs every rule, applies the configuration and the baseline and returns a :class:`Report`.
+:func:`run_checks` is the one call ``ruzh check`` and ``ruzh build`` make. It takes objects (the
+reader's documents, units in a file or in memory, the termbase), iterates the registry
+(:data:`checks.rules.RULES`) scope by scope, applies the configuration and the baseline, and returns
+a :class:`Report`. What depends on one document alone (its findings, its summary for each corpus
+rule) goes through ``memo``, so a build can keep it with the document and recompute only edited ones.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Mapping, Sequence
+import importlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from ruzh.checks import homoglyphs, names, punctuation, typography
+from ruzh.align.types import Document
 from ruzh.checks.baseline import read_baseline, split_known
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding, with_fingerprints
 from ruzh.checks.formats import Report
+from ruzh.checks.memory import UnitFile, UnitMemory
 from ruzh.checks.rules import RULES
-from ruzh.checks.source import Joined, SourceFile, joined, parse_source, read_source
-from ruzh.checks.units import check_unit_file
-from ruzh.checks.variants import Glossary, check_variants, load_glossary
-from ruzh.core.inputs import printable
-
-
-def display_name(path: Path) -> str:
-    """The path as reports show it: relative to the working directory when below it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return printable(path)
-    return printable(path if rel.startswith("..") else rel)
-
-
-def document_findings(src: SourceFile, run: Joined) -> Iterator[Finding]:
-    """Rules that look at one file alone (typography and scripts): their findings depend on nothing
-    else, so a build can keep them per document and recompute only edited ones."""
-    yield from typography.halfwidth_punctuation(src)
-    yield from typography.unbalanced_pairs(src, run)
-    yield from typography.stray_spaces(src)
-    yield from homoglyphs.mixed_script(src)
-    yield from punctuation.punctuation_variants(src, run)
-
-
-def corpus_findings(
-    sources: Sequence[SourceFile], runs: Mapping[str, Joined], glossary: Glossary | None = None
-) -> Iterator[Finding]:
-    """Rules that compare files: dashes, look-alike acronyms, names and terms across the corpus."""
-    dashes = typography.dash_contexts(runs.values())
-    latin = homoglyphs.latin_acronyms(line for s in sources for line in s.lines)
-    for src in sources:
-        yield from typography.han_for_dash(src, runs[src.name], dashes)
-        yield from homoglyphs.lookalike_acronyms(src, latin)
-    yield from names.two_spellings(sources, runs)
-    if glossary is not None:
-        yield from check_variants(sources, runs, glossary)
-
-
-def check_sources(sources: Sequence[SourceFile], glossary: Glossary | None = None) -> Iterator[Finding]:
-    """Document rules over a corpus: typography and scripts per file, dashes and terms across files."""
-    runs = {s.name: joined(s) for s in sources}
-    for src in sources:
-        yield from document_findings(src, runs[src.name])
-    yield from corpus_findings(sources, runs, glossary)
+from ruzh.checks.summary import Fact, Summaries
+from ruzh.checks.text import DocumentText
+from ruzh.checks.variants import Glossary
 
 
 @dataclass(frozen=True, slots=True)
-class CheckInputs:
-    """What to check: documents, and optionally a termbase, a TMX and aligned pairs."""
+class DocumentChecks:
+    """What the checks keep of one document: the findings of the rules that look at it alone, and
+    its summary for each rule across documents (by the rule's check name)."""
 
-    documents: tuple[Path, ...] = ()
-    glossary: Path | None = None
-    inline: tuple[tuple[str, bytes], ...] = ()  # (name, bytes) of documents not in files: stdin
-    tmx: Path | None = None
-    aligned: Path | None = None
+    findings: tuple[Finding, ...] = ()
+    summaries: tuple[tuple[str, tuple[Fact, ...]], ...] = ()
 
 
-def collect(inputs: CheckInputs) -> tuple[list[Finding], list[str]]:
-    """All findings (before configuration) and the names of the checked files."""
-    sources = [read_source(p, display_name(p)) for p in inputs.documents]
-    sources += [parse_source(raw, name) for name, raw in inputs.inline]
-    files = [s.name for s in sources]
-    found: list[Finding] = []
-    glossary_data = load_glossary(inputs.glossary)
-    found.extend(check_sources(sources, glossary_data))
-    for unit_file, kind in ((inputs.tmx, "tmx"), (inputs.aligned, "tsv")):
-        if unit_file is None:
-            continue
-        found.extend(check_unit_file(unit_file, display_name(unit_file), glossary_data, kind))
-        files.append(display_name(unit_file))
-    return found, files
+# How the part of a run that depends on one document alone is computed: ``memo(document, compute)``
+# returns ``compute()`` or a kept result of it. The termbase rules' summaries are made from that part
+# on every run (a look-up per word, no lemmatisation): the termbase changes with the glossary.
+Memo = Callable[[Document, Callable[[], DocumentChecks]], DocumentChecks]
+
+
+def _compute(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+    return compute()
+
+
+@cache
+def checks_of(*scopes: str) -> tuple[tuple[str, Any], ...]:
+    """The distinct checks of these scopes, in registry order: (name, function or check object)."""
+    names = dict.fromkeys(r.check for r in RULES if r.scope in scopes)
+    found = []
+    for name in names:
+        module, attribute = name.rsplit(".", 1)
+        found.append((name, getattr(importlib.import_module(f"ruzh.checks.{module}"), attribute)))
+    return tuple(found)
+
+
+def document_part(text: DocumentText) -> DocumentChecks:
+    """The findings of the ``document`` rules, the summaries of the ``corpus`` rules and what the
+    ``termbase`` rules prepare (under the check's name, the part's own)."""
+    found = [f for _, check in checks_of("document") for f in check(text)]
+    summaries = [(name, check.summarise(text)) for name, check in checks_of("corpus")]
+    summaries += [(name, check.prepare(text)) for name, check in checks_of("termbase")]
+    return DocumentChecks(tuple(found), tuple(summaries))
+
+
+def termbase_part(text: DocumentText, prepared: DocumentChecks, termbase: Glossary) -> DocumentChecks:
+    """The summaries of the ``termbase`` rules, from what :func:`document_part` prepared."""
+    ready = dict(prepared.summaries)
+    summaries = tuple((n, c.summarise(text, ready.get(n, ()), termbase)) for n, c in checks_of("termbase"))
+    return DocumentChecks((), summaries)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    name: str
+    alone: DocumentChecks
+    terms: DocumentChecks
+
+
+def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> _Parts:
+    """One document's parts; its running text is built once, and only when needed."""
+    held: list[DocumentText] = []
+
+    def text() -> DocumentText:
+        if not held:
+            held.append(DocumentText.of(document))
+        return held[0]
+
+    alone = memo(document, lambda: document_part(text()))
+    terms = termbase_part(text(), alone, termbase) if termbase is not None else DocumentChecks()
+    return _Parts(document.name, alone, terms)
+
+
+def _summaries(parts: Sequence[DocumentChecks], names: Sequence[str], check: str) -> Summaries:
+    """The summaries one check made, per document."""
+    return [
+        (doc, facts)
+        for doc, part in zip(names, parts, strict=True)
+        for n, facts in part.summaries
+        if n == check
+    ]
+
+
+def collect(
+    documents: Sequence[Document],
+    units: Sequence[UnitFile | UnitMemory] = (),
+    termbase: Glossary | None = None,
+    memo: Memo = _compute,
+) -> Iterator[Finding]:
+    """Every finding of every rule, before configuration: per document, across documents, per unit."""
+    parts = [_parts(d, termbase, memo) for d in documents]
+    names = [p.name for p in parts]
+    for p in parts:
+        yield from p.alone.findings
+    alone = [p.alone for p in parts]
+    for name, check in checks_of("corpus"):
+        yield from check.merge(_summaries(alone, names, name))
+    if termbase is not None:
+        terms = [p.terms for p in parts]
+        for name, check in checks_of("termbase"):
+            yield from check.merge(_summaries(terms, names, name), termbase)
+    for _, check in checks_of("unit", "tm"):  # one streaming pass over the units for both scopes
+        for source in units:
+            yield from check(source, termbase, documents)
 
 
 def run_checks(
-    inputs: CheckInputs,
+    documents: Sequence[Document],
+    units: Sequence[UnitFile | UnitMemory] = (),
+    termbase: Glossary | None = None,
     config: CheckConfig | None = None,
     baseline: str | Path | None = None,
+    *,
+    memo: Memo = _compute,
     version: str = "",
+    termbase_label: str = "shipped termbase",
 ) -> Report:
-    """Every finding with configured severities and fingerprints, minus those in the baseline."""
-    raw, files = collect(inputs)
-    glossary = str(inputs.glossary) if inputs.glossary else "shipped termbase"
-    return make_report(raw, files, config, baseline, version, glossary)
+    """Every finding with configured severities and fingerprints, minus those in the baseline.
+    Findings name the document they are in by its name (its identity in the corpus)."""
+    raw = list(collect(documents, units, termbase, memo))
+    files = [*(d.name for d in documents), *(u.name for u in units)]
+    return make_report(raw, files, config, baseline, version, termbase_label)
 
 
 def make_report(

@@ -11,6 +11,7 @@ first unit of a group is known by its line only.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -134,8 +135,10 @@ class TmGroups:
         if _ENOUGH_HAN.search(zh_n):
             self.by_target.add(zh_n, ru_n, line)
 
-    def findings(self, name: str) -> list[Finding]:
-        """One finding per conflicting group, at the line of its first unit."""
+    def findings(self, name: str, label: Callable[[int], str] | None = None) -> list[Finding]:
+        """One finding per conflicting group, at the line of its first unit; ``label`` names a unit
+        by its line in messages (default: the line number)."""
+        named = label or str
         out = []
         for rule, side, what, other in (
             ("tm-inconsistent-target", self.by_source, "source", "translations"),
@@ -144,9 +147,13 @@ class TmGroups:
             for key, group in side.groups.items():
                 members = sorted(group.values())
                 lines = [ln for ln, _ in members]
-                shown = ", ".join(map(str, lines[:MAX_RELATED])) + (", …" if len(lines) > MAX_RELATED else "")
+                shown = ", ".join(map(named, lines[:MAX_RELATED])) + (
+                    ", …" if len(lines) > MAX_RELATED else ""
+                )
+                prefix = "line " if label is None else ""
                 related = tuple(
-                    f"line {ln}: {txt}" if txt else f"line {ln}" for ln, txt in members[:MAX_RELATED]
+                    f"{prefix}{named(ln)}: {txt}" if txt else f"{prefix}{named(ln)}"
+                    for ln, txt in members[:MAX_RELATED]
                 )
                 text = side.texts[key]
                 out.append(

@@ -8,12 +8,13 @@ where a dash belongs (``中国一中东欧``, read 中国—中东欧). All posi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 from ruzh.checks.findings import Finding
 from ruzh.checks.rules import finding
-from ruzh.checks.source import Joined, SourceFile, joined
+from ruzh.checks.summary import CorpusCheck, Fact
+from ruzh.checks.text import DocumentText
 from ruzh.lang.marks import CLOSERS, LOW_QUOTE, OPENERS
 
 _HAN = regex.compile(r"\p{Han}")
@@ -55,9 +56,9 @@ def _in_chinese(line: str, i: int) -> bool:
     return j >= 0 and (bool(_HAN.match(line[j])) or line[j] in _CJK_CLOSERS)
 
 
-def _candidates(src: SourceFile) -> Iterator[tuple[int, int, str]]:
+def _candidates(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
     """(line, 0-based index, mark) of half-width marks in Chinese context."""
-    for number, line in enumerate(src.lines, 1):
+    for number, line in enumerate(lines, 1):
         for i, ch in enumerate(line):
             if ch not in HALF_TO_FULL:
                 continue
@@ -91,7 +92,7 @@ def segment_halfwidth(text: str) -> list[tuple[int, str]]:
     if not _SEGMENT_PREFILTER.search(text):
         return []
     out = []
-    for _, i, ch in _candidates(SourceFile("", (text,))):
+    for _, i, ch in _candidates((text,)):
         if ch in "()":
             j = text.rfind("(", 0, i) if ch == ")" else i
             k = i if ch == ")" else text.find(")", i)
@@ -102,9 +103,9 @@ def segment_halfwidth(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def halfwidth_punctuation(src: SourceFile) -> Iterator[Finding]:
+def halfwidth_punctuation(src: DocumentText) -> Iterator[Finding]:
     """Half-width marks in Chinese text of a document whose Chinese text otherwise uses full width."""
-    cands = list(_candidates(src))
+    cands = list(_candidates(src.lines))
     if not cands:
         return
     full = Counter(FULL_CLASSES[ch] for line in src.lines for ch in line if ch in FULL_CLASSES)
@@ -184,14 +185,13 @@ def _unmatched_closer(s: str, i: int) -> tuple[str, int] | None:
     return f"'{ch}' closes nothing: its opening partner is missing", -1
 
 
-def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Finding]:
+def unbalanced_pairs(src: DocumentText) -> Iterator[Finding]:
     """Quotes and brackets opened and never closed, or closed without an opener, in running text."""
-    run = text or joined(src)
-    s = run.text
+    s = src.text
     stack: list[tuple[str, int]] = []
 
     def report(offset: int, what: str, end: int = -1) -> Finding:
-        line, col = run.position(offset)
+        line, col = src.locate(offset)
         text = s[offset : end + 1] if end > 0 else s[offset]
         return finding(
             "unbalanced-pair", what, src.name, line, col, text, context=s[max(0, offset - 6) : offset + 6]
@@ -224,7 +224,7 @@ def unbalanced_pairs(src: SourceFile, text: Joined | None = None) -> Iterator[Fi
         yield report(at, f"'{mark}' is never closed; add its partner")
 
 
-def stray_spaces(src: SourceFile) -> Iterator[Finding]:
+def stray_spaces(src: DocumentText) -> Iterator[Finding]:
     """Spaces between two Han characters in lines of running Chinese prose."""
     for number, line in enumerate(src.lines, 1):
         if "  " in line.strip() and not _ZH_SENTENCE_PUNCT.search(line):
@@ -244,37 +244,44 @@ def stray_spaces(src: SourceFile) -> Iterator[Finding]:
             )
 
 
-def dash_contexts(texts: Iterable[Joined]) -> set[tuple[str, str]]:
-    """(Han before, two characters after) around every dash of the corpus: 中国—中东欧 gives (国, 中东)."""
-    found: set[tuple[str, str]] = set()
-    for run in texts:
-        s = run.text
-        for i, ch in enumerate(s):
-            if ch in _DASHES and 0 < i < len(s) - 2 and _HAN.match(s[i - 1]) and _HAN.match(s[i + 1]):
-                found.add((s[i - 1], s[i + 1 : i + 3]))
-    return found
-
-
-def han_for_dash(src: SourceFile, text: Joined, contexts: set[tuple[str, str]]) -> Iterator[Finding]:
-    """一 where the corpus writes a dash in the same place, or between Russian words."""
-    s = text.text
+def _dash_facts(src: DocumentText) -> tuple[Fact, ...]:
+    """A document's dash contexts (Han before, two characters after: 中国—中东欧 gives 国, 中东) and
+    every 一 that may stand for a dash, with whether it does whatever the rest of the corpus writes."""
+    s = src.text
+    facts: dict[tuple[str, str], Fact] = {}
+    for i, ch in enumerate(s):
+        if ch in _DASHES and 0 < i < len(s) - 2 and _HAN.match(s[i - 1]) and _HAN.match(s[i + 1]):
+            facts.setdefault((s[i - 1], s[i + 1 : i + 3]), Fact("dash", 0, 0, s[i - 1], (s[i + 1 : i + 3],)))
+    found = list(facts.values())
     for m in regex.finditer(r"一", s):
         i = m.start()
         before, after = s[i - 1 : i], s[i + 1 : i + 3]
-        known = (before, after) in contexts
         partner = (
             before == "国" and s[i - 2 : i] == "中国" and any(s.startswith(p, i + 1) for p in DASH_PARTNERS)
         )
         cyrillic = bool(regex.match(r"\s", before) and regex.match(r"\s\p{Cyrillic}", after))
-        if known or partner or cyrillic:
-            line, col = text.position(i)
-            where = s[max(0, i - 2) : i + 4]
+        line, col = src.locate(i)
+        alone = "yes" if partner or cyrillic else ""
+        found.append(Fact("han", line, col, s[max(0, i - 2) : i + 4], (before, after, alone)))
+    return tuple(found)
+
+
+def _han_for_dash(documents: Sequence[tuple[str, tuple[Fact, ...]]]) -> Iterator[Finding]:
+    """一 where the corpus writes a dash in the same place, or between Russian words."""
+    contexts = {(f.text, f.data[0]) for _, facts in documents for f in facts if f.kind == "dash"}
+    for name, facts in documents:
+        for f in facts:
+            if f.kind != "han" or not (f.data[2] or (f.data[0], f.data[1]) in contexts):
+                continue
             yield finding(
                 "han-for-dash",
-                f"'一' (the Han numeral one) in '{where}' stands where a dash belongs; write '—'",
-                src.name,
-                line,
-                col,
+                f"'一' (the Han numeral one) in '{f.text}' stands where a dash belongs; write '—'",
+                name,
+                f.line,
+                f.column,
                 "一",
-                context=where,
+                context=f.text,
             )
+
+
+HAN_FOR_DASH = CorpusCheck(_dash_facts, _han_for_dash)

@@ -6,9 +6,8 @@ Chinese renderings looked up in the target; forbidden renderings). Across the me
 ratios far from this memory's own norm, the same source with different targets and the same
 target with different sources, each reported once per group.
 
-Positions: in a TMX the line where the offending text starts inside its ``<seg>`` (the ``<tu>`` line
-for findings about the whole memory), the line in an aligned TSV; the column is 1, and the message
-quotes the text around the problem.
+Positions are the caller's (:mod:`checks.memory`): the line of a unit in its file, or the place of
+its sentences in their documents; the column is 1, and the message quotes the text around the problem.
 
 Memory stays flat for millions of units: per unit only a float and two 64-bit hashes are kept;
 texts are kept only for the few extreme ratios and for units that join a conflicting group.
@@ -20,9 +19,8 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -36,9 +34,7 @@ from ruzh.checks.variants import Glossary
 from ruzh.glossary.matching import ChineseMatcher
 from ruzh.lang.marks import families
 from ruzh.lang.ru import fold_yo
-from ruzh.tmx.reader import TmxReader
 from ruzh.tmx.types import TranslationUnit
-from ruzh.tmx.units import units_from_tsv
 
 _HAN = regex.compile(r"\p{Han}")
 _CYR = regex.compile(r"\p{Cyrillic}")
@@ -62,31 +58,6 @@ _PAIR_CHARS = regex.compile("[" + regex.escape("".join(o + c for o, c in PAIRS))
 # place names (Западная Европа is 西欧, США is often 美), and general vocabulary, which is not terminology.
 CONFORMANCE_SKIP_DOMAINS = frozenset({"place", "general"})
 _TERM_SYMBOL = regex.compile(r"[+#&]")
-
-
-def iter_units(
-    path: str | Path, name: str, kind: str | None = None, problems: list[Finding] | None = None
-) -> Iterator[tuple[int, TranslationUnit, Callable[[str, str | None], int] | None]]:
-    """(line in the file, unit, where a text of it starts) from a TMX or an aligned TSV file.
-
-    ``kind`` is ``tmx`` or ``tsv`` (default: by the file name). What the TMX reader had to skip or
-    leave out (a unit without a Russian side, inline codes) is added to ``problems`` as findings,
-    so nothing is dropped silently. The third item, for a TMX, gives the line of a text inside the
-    unit's segments (``None`` for TSV, whose unit is one line).
-    """
-    p = str(path)
-    if (kind or ("tmx" if p.endswith((".tmx", ".tmx.gz", ".xml")) else "tsv")) == "tmx":
-        reader = TmxReader(p, name)  # its last_line is the line of the <tu> just yielded
-        for unit in reader:
-            yield reader.last_line, unit, reader.text_line
-        if problems is not None:
-            problems.extend(
-                finding("tmx-read-problem", pr.message, name, pr.line or 1, 1, "", context=pr.message)
-                for pr in reader.problems
-            )
-    else:
-        for unit in units_from_tsv(p, name):
-            yield unit.ru_line, unit, None
 
 
 def _stem(word: str) -> str:
@@ -336,9 +307,10 @@ class UnitChecker:
                 )
         return out
 
-    def finish(self) -> list[Finding]:
-        """Length-ratio outliers against this memory's norm, and inconsistent TM groups."""
-        return self._ratio_outliers() + self.tm.findings(self.name)
+    def finish(self, label: Callable[[int], str] | None = None) -> list[Finding]:
+        """Length-ratio outliers against this memory's norm, and inconsistent TM groups (``label``
+        names a unit by its line in their messages)."""
+        return self._ratio_outliers() + self.tm.findings(self.name, label)
 
     def _ratio_outliers(self) -> list[Finding]:
         total = sum(self.ratios)
@@ -377,25 +349,3 @@ def _weighted_median(values: list[float], counts: array[int] | list[int], total:
         if 2 * seen >= total:
             return v
     return values[-1]
-
-
-def _side_of(f: Finding) -> str | None:
-    """Which side of its unit a finding is about, from its text and message (``None``: either)."""
-    if "Chinese side" in f.message or _HAN.search(f.text):
-        return "zh"
-    return "ru" if "Russian side" in f.message else None
-
-
-def check_unit_file(
-    path: str | Path, name: str, glossary: Glossary | None = None, kind: str | None = None
-) -> Iterator[Finding]:
-    """Every finding of a TMX or aligned TSV file, streamed; memory-wide findings come last."""
-    checker = UnitChecker(name, glossary)
-    problems: list[Finding] = []
-    for line, unit, locate in iter_units(path, name, kind, problems):
-        found = checker.check(line, unit)
-        if locate is not None:
-            found = [replace(f, line=locate(f.text, _side_of(f))) if f.text else f for f in found]
-        yield from found
-    yield from problems
-    yield from checker.finish()

@@ -14,20 +14,25 @@ each use, and the forms of a row a reviewer ``approved`` are accepted (inline su
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
-from ruzh.align.morphology import lemma_key
+from ruzh.align.morphology import WORD, lemma_key, token_key
 from ruzh.checks.findings import Finding
 from ruzh.checks.homoglyphs import mixed_words
 from ruzh.checks.rules import finding
-from ruzh.checks.source import Joined, SourceFile
+from ruzh.checks.summary import Fact, Summaries, TermbaseCheck
+from ruzh.checks.text import DocumentText
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import read_input
 from ruzh.glossary.matching import ChineseMatcher, RussianMatcher, matchers
 from ruzh.glossary.termbase import Concept, load_termbase, parse_termbase
+
+if TYPE_CHECKING:
+    from ruzh.glossary.entries import Entry
 
 # Abbreviations are legitimate companions of their full form (ИКТ beside информационно-
 # коммуникационные технологии, ICT beside 信息和通信技术), never "variants" of it.
@@ -66,19 +71,26 @@ STATUS_RULES = {"deprecated": "term-deprecated", "forbidden": "term-forbidden"}
 
 
 def _overlay(base: list[Concept], text: str, name: str) -> Glossary:
-    """Apply a review CSV (``ruzh glossary build``, one row per concept) over the termbase.
+    """Apply a review CSV (``ruzh glossary build``, one row per concept) over the termbase."""
+    from ruzh.glossary.entries import parse_csv
+
+    return overlay(base, parse_csv(text, name))
+
+
+def overlay(base: Iterable[Concept], entries: Iterable[Entry]) -> Glossary:
+    """Apply the rows of a review glossary (``ruzh glossary build``: read from its CSV, or the
+    entries a build holds) over the termbase.
 
     A row's terms replace the concept's (statuses as marked: ``智能城市 (deprecated)``); rows a
     reviewer ``approved`` also accept their preferred and admitted forms, which silences the
     "mixed" finding for them. ``rejected`` rows are left out; ``termbase`` and ``candidate`` rows
     record no decision, so their admitted variants are still reported when mixed.
     """
-    from ruzh.glossary.entries import parse_csv
-
+    base = list(base)
     by_id = {c.id: c for c in base}
     order = [c.id for c in base]
     accepted: set[tuple[str, str]] = set()
-    for entry in parse_csv(text, name):
+    for entry in entries:
         if entry.status == "rejected":
             continue
         concept = entry.concept()
@@ -131,26 +143,43 @@ class _Use:
     shown: str  # as read: a term broken over a line end is joined, as the reader joins it
 
 
-def _uses(
-    sources: Sequence[SourceFile],
-    runs: Mapping[str, Joined],
-    glossary: Glossary,
-) -> dict[tuple[str, str, str], list[_Use]]:
-    """(concept, lang, termbase form) -> every place it is used, in corpus order."""
+def _word_keys(src: DocumentText) -> tuple[Fact, ...]:
+    """The matching key (lemma) of every distinct word of a document, as one fact of pairs."""
+    keys = {w: token_key(w) for w in dict.fromkeys(WORD.findall(src.text))}
+    return (Fact("keys", 0, 0, "", tuple(x for pair in keys.items() for x in pair)),)
+
+
+def _term_facts(src: DocumentText, prepared: tuple[Fact, ...], glossary: Glossary) -> tuple[Fact, ...]:
+    """Every use of a termbase form in one document: the form as read, (concept, lang, form)."""
     ru_m, zh_m = glossary.matchers()
+    data = prepared[0].data if prepared else ()
+    keys = dict(zip(data[::2], data[1::2], strict=True))
+    tokens = list(WORD.finditer(src.text))
+    words = [keys.get(t.group()) for t in tokens]
+    ru_hits = ru_m.find_tokens(
+        src.text,
+        tokens,
+        [k if k is not None else token_key(t.group()) for k, t in zip(words, tokens, strict=True)],
+    )
+    found: list[Fact] = []
+    for lang, hits in (("ru", ru_hits), ("zh", zh_m.find(src.text))):
+        seen: set[tuple[str, int, int]] = set()
+        for hit in hits:
+            if (hit.concept, hit.start, hit.end) in seen:
+                continue  # two spellings of one form (интернет, Интернет) match the same words
+            seen.add((hit.concept, hit.start, hit.end))
+            line, col = src.locate(hit.start)
+            found.append(Fact("use", line, col, src.text[hit.start : hit.end], (hit.concept, lang, hit.term)))
+    return tuple(found)
+
+
+def _uses(documents: Summaries) -> dict[tuple[str, str, str], list[_Use]]:
+    """(concept, lang, termbase form) -> every place it is used, in corpus order."""
     out: dict[tuple[str, str, str], list[_Use]] = defaultdict(list)
-    for src in sources:
-        run = runs[src.name]
-        for lang, m in (("ru", ru_m), ("zh", zh_m)):
-            seen: set[tuple[str, int, int]] = set()
-            for hit in m.find(run.text):
-                if (hit.concept, hit.start, hit.end) in seen:
-                    continue  # two spellings of one form (интернет, Интернет) match the same words
-                seen.add((hit.concept, hit.start, hit.end))
-                line, col = run.position(hit.start)
-                out[(hit.concept, lang, hit.term)].append(
-                    _Use(src.name, line, col, run.text[hit.start : hit.end])
-                )
+    for name, facts in documents:
+        for f in facts:
+            concept, lang, term = f.data
+            out[(concept, lang, term)].append(_Use(name, f.line, f.column, f.text))
     return out
 
 
@@ -163,14 +192,10 @@ def _summary(form: str, uses: list[_Use]) -> str:
     return f"{form} {len(uses)}× ({', '.join(f'{Path(d).name} {n}×' for d, n in docs.items())})"
 
 
-def check_variants(
-    sources: Sequence[SourceFile],
-    runs: Mapping[str, Joined],
-    glossary: Glossary,
-) -> Iterator[Finding]:
+def _check_terms(documents: Summaries, glossary: Glossary) -> Iterator[Finding]:
     """Deprecated and forbidden terms at each use; mixed variants of a concept once per form and file."""
     concepts = glossary.by_id()
-    uses = _uses(sources, runs, glossary)
+    uses = _uses(documents)
     per_concept: dict[tuple[str, str], dict[str, list[_Use]]] = defaultdict(dict)
     for (cid, lang, form), found in uses.items():
         per_concept[(cid, lang)][form] = found
@@ -262,3 +287,6 @@ def _mixed(uses: _ConceptUses, glossary: Glossary) -> Iterator[Finding]:
                 related=related,
                 context=f"{concept.id}|{form}",
             )
+
+
+TERMS = TermbaseCheck(_word_keys, _term_facts, _check_terms)

@@ -11,9 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ruzh.align.types import Document, Sentence
+from ruzh.align.types import Block, Document, Sentence
 from ruzh.glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
-from ruzh.glossary.positions import SourceText, source_text
 from ruzh.glossary.termbase import Concept
 
 EXAMPLES = 3
@@ -122,8 +121,8 @@ def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str
 
 def document_hits(
     document: Document, ru: RussianMatcher, zh: ChineseMatcher
-) -> Iterator[tuple[str, Sentence, list[Hit]]]:
-    """``(lang, sentence, hits)`` for every sentence of a document with a term in it."""
+) -> Iterator[tuple[str, Block, Sentence, list[Hit]]]:
+    """``(lang, block, sentence, hits)`` for every sentence of a document with a term in it."""
     for block in document.blocks:
         for lang, matcher in (("ru", ru), ("zh", zh)):
             if block.lang == ("zh" if lang == "ru" else "ru"):
@@ -131,26 +130,22 @@ def document_hits(
             for sentence in block.sentences:
                 hits = matcher.find(sentence.text)
                 if hits:
-                    yield lang, sentence, hits
+                    yield lang, block, sentence, hits
 
 
-def _occurrences(
-    doc: str, lang: str, sentence: Sentence, hits: list[Hit], source: SourceText
-) -> list[Occurrence]:
-    places = source.locate(sentence, [h.start for h in hits])
-    return [
-        Occurrence(
-            concept=h.concept,
-            lang=lang,
-            doc=doc,
-            line=line,
-            column=col,
-            surface=sentence.text[h.start : h.end],
-            term=h.term,
-            context=context(sentence.text, h.start, h.end, 20 if lang == "zh" else _CONTEXT_CHARS),
-        )
-        for h, (line, col) in zip(hits, places, strict=True)
-    ]
+def _occurrence(doc: str, lang: str, block: Block, sentence: Sentence, h: Hit) -> Occurrence:
+    """An occurrence at its place in the file, through the block's map (no file is read again)."""
+    line, col = block.locate(block.sentence_offset(sentence) + h.start)
+    return Occurrence(
+        concept=h.concept,
+        lang=lang,
+        doc=doc,
+        line=line,
+        column=col,
+        surface=sentence.text[h.start : h.end],
+        term=h.term,
+        context=context(sentence.text, h.start, h.end, 20 if lang == "zh" else _CONTEXT_CHARS),
+    )
 
 
 class Attester:
@@ -168,16 +163,13 @@ class Attester:
         """Tallies of one document alone (independent of the others, so documents can be counted in
         parallel); ``spare`` holds the occurrences that may become examples, in order."""
         part: dict[tuple[str, str], _Tally] = {}
-        source: SourceText | None = None
-        for lang, sentence, hits in document_hits(document, self.ru, self.zh):
+        for lang, block, sentence, hits in document_hits(document, self.ru, self.zh):
             for hit in hits:
                 tally = part.setdefault((hit.concept, lang), _Tally())
                 tally.count(document.name, hit.term, sentence.text[hit.start : hit.end])
                 if len(tally.spare) >= OFFERS_PER_DOCUMENT:
                     continue
-                if source is None:
-                    source = source_text(document.path, document.encoding)
-                (occ,) = _occurrences(document.name, lang, sentence, [hit], source)
+                occ = _occurrence(document.name, lang, block, sentence, hit)
                 if not tally.spare or all(o.context != occ.context for o in tally.spare):
                     tally.spare.append(occ)
         return part

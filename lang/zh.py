@@ -29,8 +29,10 @@ UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG = {"万": 10_000, "亿": 100_000_000}
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
+# Not inside a number (1,234.5, 3:15) or a Latin token (H5N1); after a clause comma (说,2013 年 once
+# NFKC has folded the full-width ，) a number starts.
 _NUMBER = regex.compile(
-    r"(?<![\d.,:A-Za-z])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d:])(?:\s?[多余几]?\s?([十百千万亿]+))?"
+    r"(?<![\d.:A-Za-z]|\d,)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d:])(?:\s?[多余几]?\s?([十百千万亿]+))?"
 )
 _DECADE = regex.compile(r"(\d{1,2})\s?世纪\s?(\d0)\s?年代")
 _NUMERAL = regex.compile(r"[零〇一二两三四五六七八九十百千万亿]+")

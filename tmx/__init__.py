@@ -1,7 +1,6 @@
 """TMX 1.4b translation memories: streaming writer and reader, TM operations, fuzzy lookup.
 
 - ``tmx.units``: ``units_from_beads`` (aligner beads → units), ``units_from_tsv`` (aligned TSV → units)
-- ``tmx.build``: ``align_documents`` (two read documents → units), ``read_pair_list``
 - ``tmx.writer``: ``write_tmx`` / ``write_stream`` / ``TmxWriter`` with ``TmxSettings``; ``stable_tuid``
 - ``tmx.reader``: ``TmxReader`` (units plus header, problems, language counts), ``read_tmx``
 - ``tmx.ops``: ``merge``, ``dedupe``, ``filter_units``, ``split``, ``collect_stats``

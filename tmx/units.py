@@ -1,15 +1,47 @@
-"""Translation units from what the aligner produces: beads over sentences, or aligned TSV lines."""
+"""Translation units from what an aligner produces: beads over sentences, or aligned TSV lines.
+
+The beads and sentences are taken by their shape (:class:`AlignedSentence`, :class:`SentenceBead`; the
+aligner's ``Bead`` and the reader's ``Sentence`` have it), so the TMX library does not import the aligner.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol, TypeVar
 
-from ruzh.align.types import Bead, Sentence
 from ruzh.core.errors import InputError
 from ruzh.tmx.types import TranslationUnit
+
+
+class AlignedSentence(Protocol):
+    """What a unit keeps of a sentence: its text and where it comes from."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+
+class SentenceBead(Protocol):
+    """A step of an alignment: indices into each side's sentences, a confidence and a type (``2-1``)."""
+
+    @property
+    def src(self) -> tuple[int, ...]: ...
+    @property
+    def tgt(self) -> tuple[int, ...]: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def kind(self) -> str: ...
+
+
+S = TypeVar("S", bound=AlignedSentence)
 
 # How the sentences of a 2-1 or 1-2 bead are joined: Russian words are separated by spaces, Chinese
 # text is written without spaces between sentences.
@@ -18,11 +50,11 @@ ZH_JOINER = ""
 
 
 def units_from_beads(
-    beads: Iterable[Bead], ru: Sequence[Sentence], zh: Sequence[Sentence]
-) -> tuple[list[TranslationUnit], list[Sentence]]:
+    beads: Iterable[SentenceBead], ru: Sequence[S], zh: Sequence[S]
+) -> tuple[list[TranslationUnit], list[S]]:
     """Units for beads with both sides, and the sentences of 1-0/0-1 beads (unaligned, for reporting)."""
     units: list[TranslationUnit] = []
-    unaligned: list[Sentence] = []
+    unaligned: list[S] = []
     for bead in beads:
         ru_side = [ru[i] for i in bead.src]
         zh_side = [zh[i] for i in bead.tgt]

@@ -19,14 +19,14 @@ class Weights:
     ratio: float = 0.34  # zh characters per ru character; re-estimated from each text
     sigma: float = 0.3  # spread of log(zh length / expected length)
     w_lex: float = 1.0
-    w_len: float = 0.1
-    skip: float = 0.55  # base cost of a 1-0 or 0-1 bead where the text is too short to calibrate it
+    w_len: float = 0.2
+    skip: float = 0.5  # base cost of a 1-0 or 0-1 bead where the text is too short to calibrate it
     skip_quantile: float = 0.5  # else: this quantile of the cost of unrelated 1-1 pairs of the text ...
     skip_scale: float = 0.5  # ... times this (0 keeps the fixed base)
     w_claim: float = 0.5  # added to a skip for the share of the lone sentence its neighbours explain
     prior: float = 0.5  # similarity assumed where a bead has no concepts at all
     alpha: float = 2.0  # weight of that prior in the smoothed Dice
-    pen_2: float = 0.2  # 1-2 and 2-1
+    pen_2: float = 0.15  # 1-2 and 2-1
     pen_22: float = 0.5
     pen_3: float = 0.5  # 1-3 and 3-1
     pen_23: float = 0.8  # 2-3 and 3-2

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from ruzh.align.scorers import INSTALL, SCORERS
+from ruzh.align.scorers import HELP as SCORER_HELP
+from ruzh.align.scorers import SCORERS
 from ruzh.align.types import Bead, Document, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError, InputError
@@ -79,9 +80,7 @@ def register(subparsers: Any) -> None:
         "--scorer",
         choices=SCORERS,
         default="lexical",
-        help="evidence for the sentence-level search: lexical (lexicon, anchors, lengths; the default, "
-        "fast), embeddings (multilingual-e5-small similarity of the merged sentences plus lengths) or "
-        f"hybrid (both); the last two need the optional extra: {INSTALL} (not with --find-pairs)",
+        help=f"{SCORER_HELP} (not with --find-pairs)",
     )
     parser.add_argument(
         "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ruzh.align.scorers import HELP as SCORER_HELP
+from ruzh.align.scorers import SCORERS
 from ruzh.checks.config import FAIL_ON, load_config
 from ruzh.checks.findings import fails
 from ruzh.core.errors import ConfigError
@@ -92,6 +94,7 @@ def register(subparsers: Any) -> None:
         "rejected candidates are not proposed again, deprecated/forbidden variants give "
         "term-deprecated/term-forbidden findings",
     )
+    parser.add_argument("--scorer", choices=SCORERS, default="lexical", help=SCORER_HELP)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     parser.set_defaults(handler=run)
 
@@ -108,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.exists() and not output.is_dir():
         raise ConfigError("the output folder is a file", file=str(output), hint="give a folder name with -o")
+    if args.scorer != "lexical":
+        from ruzh.align.aligner.embeddings import require as require_embeddings
+
+        require_embeddings()  # before anything is read or written
     config = load_config(args.config)
     fail_on = args.fail_on or (config.fail_on if config.source else "never")
     reviewed = Path(args.reviewed) if args.reviewed else None
@@ -125,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         tags=output_tags(args.ru_tag, args.zh_tag),
         config=config,
         reviewed=reviewed,
+        scorer=args.scorer,
     )
     result, stats = build(options)
     for error in stats.errors:

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruzh import __version__
 from ruzh.checks.baseline import write_baseline
@@ -16,10 +16,15 @@ from ruzh.checks.formats import FORMATS, RENDERERS
 from ruzh.checks.rules import RULES
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError
-from ruzh.core.inputs import read_stream
+from ruzh.core.inputs import printable, read_stream
 from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
 from ruzh.formatter import add_command
 from ruzh.seeds import seed_paths
+
+if TYPE_CHECKING:
+    from ruzh.align.types import Document
+    from ruzh.checks.memory import UnitFile
+    from ruzh.checks.variants import Glossary
 
 
 def register(subparsers: Any) -> None:
@@ -115,13 +120,49 @@ def list_rules() -> str:
     return "".join(f"{r.id:24s} {r.severity:8s} {r.scope:9s} {r.description}\n" for r in RULES)
 
 
+def display_name(path: Path) -> str:
+    """The path as reports show it: relative to the working directory when below it."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return printable(path)
+    return printable(path if rel.startswith("..") else rel)
+
+
+def _documents(args: argparse.Namespace) -> list[Document]:
+    """The documents to check, read once by the reader (as every command reads them), named by
+    their paths; ``-`` is standard input."""
+    from ruzh.align.reader import document_from_bytes, expand_inputs, read_document
+
+    files = [p for p in args.paths if p != "-"]
+    paths = expand_inputs(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
+    documents = [read_document(p, name=display_name(p)) for p in paths]
+    if "-" in args.paths:
+        documents.append(document_from_bytes(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"))
+    return documents
+
+
+def _unit_files(args: argparse.Namespace) -> list[UnitFile]:
+    from ruzh.checks.memory import UnitFile
+
+    given = ((args.tmx, "tmx"), (args.aligned, "tsv"))
+    return [UnitFile(Path(p), display_name(Path(p)), kind) for p, kind in given if p]
+
+
+def _termbase(glossary: str | None) -> Glossary:
+    from ruzh.checks.variants import load_glossary
+
+    return load_glossary(Path(glossary) if glossary else None)
+
+
 def run(args: argparse.Namespace) -> int:
     """Check, write the whole report, then return 0, or 1 when a finding reaches --fail-on."""
     if args.list_rules:
         sys.stdout.write(list_rules())
         return EXIT_OK
-    from ruzh.align.reader import expand_inputs
-    from ruzh.checks.runner import CheckInputs, run_checks
+    from ruzh.checks.runner import run_checks
 
     config = load_config(args.config)
     fail_on = args.fail_on or config.fail_on
@@ -130,17 +171,16 @@ def run(args: argparse.Namespace) -> int:
             "--baseline and --write-baseline exclude each other",
             hint="write the baseline first, then check against it",
         )
-    files = [p for p in args.paths if p != "-"]
-    docs = expand_inputs(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
-    inline = (("<stdin>", read_stream(sys.stdin.buffer, "<stdin>")),) if "-" in args.paths else ()
-    inputs = CheckInputs(
-        documents=tuple(docs),
-        inline=inline,
-        glossary=Path(args.glossary) if args.glossary else None,
-        tmx=Path(args.tmx) if args.tmx else None,
-        aligned=Path(args.aligned) if args.aligned else None,
+    documents = _documents(args)
+    report = run_checks(
+        documents,
+        _unit_files(args),
+        _termbase(args.glossary),
+        config,
+        baseline=args.baseline,
+        version=__version__,
+        termbase_label=args.glossary or "shipped termbase",
     )
-    report = run_checks(inputs, config, baseline=args.baseline, version=__version__)
     report = dataclasses.replace(report, fail_on=fail_on)
     chunks = RENDERERS[args.format or _default_format()](report)
     if args.output == "-":

@@ -21,9 +21,11 @@ from ruzh.align.aligner import signature as aligner_signature
 from ruzh.align.types import Document
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.formats import Report, render_json, render_sarif
+from ruzh.checks.memory import UnitMemory
 from ruzh.core.errors import InputError
 from ruzh.core.langtags import OutputTags
 from ruzh.core.signature import Signature
+from ruzh.glossary.entries import Entry
 from ruzh.glossary.export import write_outputs
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline import OUTPUT_FILES, outdir, outputs
@@ -50,6 +52,7 @@ class BuildOptions:
     tags: OutputTags = field(default_factory=OutputTags)
     reviewed: Path | None = None
     config: CheckConfig = field(default_factory=CheckConfig)
+    scorer: str = "lexical"  # the sentence aligner's evidence (align.scorers.SCORERS)
 
 
 @dataclass
@@ -82,7 +85,7 @@ def settings_signature(options: BuildOptions) -> dict[str, str]:
     """Settings that change results, recorded in the TMX header and the report."""
     return {
         "ruzh": __version__,
-        "aligner": str(aligner_signature(aligner_lexicon())),
+        "aligner": str(aligner_signature(aligner_lexicon(), scorer=options.scorer)),
         "ru_tag": options.tags.ru,
         "zh_tag": options.tags.zh,
     }
@@ -102,21 +105,19 @@ def _stages(
         raise stats.errors[0]
     stats.documents = len(documents)
     _require_both_languages(documents, options.inputs)
-    readable = [f for f in files if f.ident in {d.name for d in documents}]
     with stats.phase("pairing and aligning"), Progress("pairing", quiet=options.quiet) as bar:
-        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet)
+        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet, options.scorer)
         bar.finish(f"{len(documents)} documents, {len(passages)} passages")
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
     signature = str(
         Signature.of(ruzh=__version__)
-        + aligner_signature(aligner_lexicon())
+        + aligner_signature(aligner_lexicon(), scorer=options.scorer)
         + Signature.of(ru_tag=options.tags.ru, zh_tag=options.tags.zh)
     )
     corpus = corpus_key(fingerprints, units, signature, options.reviewed)
     build_key = key("outputs", corpus, config_signature(options.config), str(options.output))
     current = outdir.current_files(options.output, build_key, OUTPUT_FILES) if cache.folder else None
-    where = options.output if current else staging  # the checks read the memory and glossary here
     if not current:
         with stats.phase("memory"):
             outputs.write_memory(staging / "memory.tmx", units, signature, options.tags)
@@ -130,7 +131,8 @@ def _stages(
     for notice in glossary.notices:
         log(f"warning: {notice}", options.quiet)
     with stats.phase("checks"), Progress("checks", quiet=options.quiet) as bar:
-        report = _findings(options, readable, fingerprints, where, cache, corpus)
+        memory = UnitMemory(units, str(options.output / "memory.tmx"))
+        report = _findings(options, documents, fingerprints, memory, glossary.entries, cache, corpus)
         rows = outputs.unaligned_rows(documents, passages, lonely)
         bar.finish(f"{len(report.findings)} findings")
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
@@ -151,21 +153,19 @@ def _stages(
 
 def _findings(
     options: BuildOptions,
-    files: Sequence[CorpusFile],
+    documents: Sequence[Document],
     fingerprints: Sequence[str],
-    staging: Path,
+    memory: UnitMemory,
+    glossary: Sequence[Entry],
     cache: Cache,
     corpus: str,
 ) -> Report:
-    """The checks on the documents, the new glossary and the new memory (cached by content)."""
+    """The checks on the documents, the new memory and the new glossary (cached by content)."""
     name = key("findings", corpus, config_signature(options.config), str(options.output))
     stored = cache.get(name, "findings", StoredReport)
     report = stored.report() if stored else None
     if report is None:
-        memory = (staging / "memory.tmx", str(options.output / "memory.tmx"))
-        report = check_build(
-            files, fingerprints, memory, staging / "glossary.csv", options.config, options.encoding, cache
-        )
+        report = check_build(documents, fingerprints, memory, glossary, options.config, cache)
         cache.put(name, "findings", StoredReport.of(report))
     return report
 

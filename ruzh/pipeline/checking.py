@@ -1,35 +1,30 @@
-"""The checks of a build: per-document findings kept by content, corpus-wide ones recomputed.
+"""The checks of a build: the documents, units and glossary it holds, per-document parts kept by content.
 
-The build already knows its documents and their identities, so the checks get the files under those
-names (findings, TMX and report name a document the same way) and the build's configuration. Rules
-that look at one file alone are cached per document; rules that compare files, and the checks of the
-new memory against the new glossary, run on every build whose corpus changed.
+The build hands the checks the objects it already has (nothing is written to be parsed back): its
+documents under their corpus identities (findings, TMX and report name a document the same way),
+the memory's units, and the termbase with the new glossary's rows over it. What the checks compute
+per document (the findings of the rules that look at it alone, its summaries for the corpus rules,
+its term uses) is cached by the document's content, so an edit recomputes one document's part plus
+the cheap merges across documents; the unit checks of the new memory run on every changed corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from ruzh import __version__
+from ruzh.align.types import Document
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding
 from ruzh.checks.formats import Report
+from ruzh.checks.memory import UnitMemory
 from ruzh.checks.rules import BY_ID
-from ruzh.checks.runner import corpus_findings, document_findings, make_report
-from ruzh.checks.source import Joined, SourceFile, joined, read_source
-from ruzh.checks.units import check_unit_file
-from ruzh.checks.variants import load_glossary
+from ruzh.checks.runner import DocumentChecks, Memo, run_checks
+from ruzh.checks.variants import overlay
+from ruzh.glossary.entries import Entry
+from ruzh.glossary.termbase import load_termbase
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.corpus import CorpusFile
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentFindings:
-    """The findings of the single-file rules in one document, as cached."""
-
-    findings: tuple[Finding, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,38 +59,38 @@ def config_signature(config: CheckConfig) -> str:
     return repr((config.fail_on, sorted(config.disable), sorted(config.severity), paths))
 
 
-def _document_findings(
-    sources: Sequence[SourceFile], runs: Mapping[str, Joined], fingerprints: Sequence[str], cache: Cache
-) -> list[Finding]:
-    found: list[Finding] = []
-    for src, fingerprint in zip(sources, fingerprints, strict=True):
-        name = key("document-findings", fingerprint)
-        stored = cache.get(name, "findings-doc", DocumentFindings)
+def _memo(documents: Sequence[Document], fingerprints: Sequence[str], cache: Cache) -> Memo:
+    """The part of the checks that depends on one document alone, kept by its content key."""
+    by_name = {d.name: f for d, f in zip(documents, fingerprints, strict=True)}
+
+    def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+        name = key("document-findings", by_name[document.name])
+        stored = cache.get(name, "findings-doc", DocumentChecks)
         if stored is None:
-            stored = DocumentFindings(tuple(document_findings(src, runs[src.name])))
+            stored = compute()
             cache.put(name, "findings-doc", stored)
-        found.extend(stored.findings)
-    return found
+        return stored
+
+    return memo
 
 
 def check_build(
-    files: Sequence[CorpusFile],
+    documents: Sequence[Document],
     fingerprints: Sequence[str],
-    memory: tuple[Path, str],
-    glossary_csv: Path,
+    units: UnitMemory,
+    glossary: Sequence[Entry],
     config: CheckConfig,
-    encoding: str | None,
     cache: Cache,
 ) -> Report:
-    """Every finding of the build: the documents (``files``, with their content keys), and the new
-    memory (``memory`` = its path and the name findings give it) against the new glossary."""
-    sources = [read_source(f.path, f.ident, encoding) for f in files]
-    runs = {s.name: joined(s) for s in sources}
-    raw = _document_findings(sources, runs, fingerprints, cache)
-    glossary = load_glossary(glossary_csv)
-    raw.extend(corpus_findings(sources, runs, glossary))
-    del sources, runs
-    path, name = memory
-    raw.extend(check_unit_file(path, name, glossary, "tmx"))
-    names = [*(f.ident for f in files), name]
-    return make_report(raw, names, config, version=__version__, glossary="glossary.csv of this build")
+    """Every finding of the build: the documents (with their content keys), and the new memory's
+    units against the termbase with the new glossary's rows over it."""
+    termbase = overlay(load_termbase(), glossary)
+    return run_checks(
+        documents,
+        (units,),
+        termbase,
+        config,
+        memo=_memo(documents, fingerprints, cache),
+        version=__version__,
+        termbase_label="glossary.csv of this build",
+    )

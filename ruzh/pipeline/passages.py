@@ -22,6 +22,7 @@ from ruzh.pipeline.pool import worker_pool
 from ruzh.progress import Progress
 
 _WORKER_LEXICON: Lexicon | None = None
+_WORKER_SCORER = "lexical"
 BAG_CHUNK = 16  # passages per task: enough to amortise sending them to a worker
 
 
@@ -32,14 +33,14 @@ class StoredBeads:
     beads: tuple[Bead, ...]
 
 
-def _start_worker(lexicon: Lexicon) -> None:
-    global _WORKER_LEXICON
-    _WORKER_LEXICON = lexicon
+def _start_worker(lexicon: Lexicon, scorer: str = "lexical") -> None:
+    global _WORKER_LEXICON, _WORKER_SCORER
+    _WORKER_LEXICON, _WORKER_SCORER = lexicon, scorer
 
 
 def _align(ru: list[str], zh: list[str]) -> list[Bead]:
-    """Worker: beads for one passage pair with the build's lexicon."""
-    return align_sentences(ru, zh, _WORKER_LEXICON)
+    """Worker: beads for one passage pair with the build's lexicon and scorer."""
+    return align_sentences(ru, zh, _WORKER_LEXICON, scorer=_WORKER_SCORER)
 
 
 def _bags(batch: list[Passage]) -> list[Bag]:
@@ -62,10 +63,13 @@ def _texts(passage: Passage) -> list[str]:
 class CachedParallelAligner:
     """``aligner(batch)`` → beads per pair; a process pool lives as long as the ``with`` block."""
 
-    def __init__(self, jobs: int, cache: Cache, lexicon: Lexicon, quiet: bool = False) -> None:
+    def __init__(
+        self, jobs: int, cache: Cache, lexicon: Lexicon, quiet: bool = False, scorer: str = "lexical"
+    ) -> None:
         self.jobs = jobs
         self.lexicon = lexicon
-        _start_worker(lexicon)  # the serial path aligns in this process
+        self.scorer = scorer
+        _start_worker(lexicon, scorer)  # the serial path aligns in this process
         self.cache = cache
         self.quiet = quiet
         self.aligned = 0
@@ -86,12 +90,12 @@ class CachedParallelAligner:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon,))
+            self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon, self.scorer))
         return self._pool
 
     def __call__(self, batch: Sequence[tuple[Passage, Passage]]) -> list[list[Bead]]:
         lex = self.lexicon.signature()
-        keys = [key("passage", lex, *_texts(ru), "\x01", *_texts(zh)) for ru, zh in batch]
+        keys = [key("passage", lex, self.scorer, *_texts(ru), "\x01", *_texts(zh)) for ru, zh in batch]
         stored = [self.cache.get(k, "beads", StoredBeads) for k in keys]
         beads: list[list[Bead] | None] = [list(b.beads) if b else None for b in stored]
         todo = [i for i, b in enumerate(beads) if b is None]

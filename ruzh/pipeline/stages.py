@@ -7,9 +7,10 @@ so a cached entry is only ever data that the writers escape as they would escape
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ruzh.align.aligner.pairing import Passage
 from ruzh.align.types import Document
 from ruzh.glossary.attest import Attestation
 from ruzh.glossary.build import BuildOptions as GlossaryOptions
@@ -72,18 +73,40 @@ class StoredGlossary:
 
 
 def passages_stage(
-    documents: Sequence[Document], fingerprints: Sequence[str], jobs: int, cache: Cache, quiet: bool
+    documents: Sequence[Document],
+    fingerprints: Sequence[str],
+    jobs: int,
+    cache: Cache,
+    quiet: bool,
+    scorer: str = "lexical",
 ) -> list[AlignedPassage]:
     """Parallel passages with their beads: the whole result cached by the documents' content keys,
-    and each aligned pair by its sentences (so an edited document re-aligns only its own pairs)."""
+    and each aligned pair by its sentences (so an edited document re-aligns only its own pairs).
+
+    The pairing tries many candidate pairs and always aligns them lexically; with another scorer the
+    pairs it keeps are aligned again with that scorer."""
     lexicon = aligner_lexicon()
-    name = key("passages", lexicon.signature(), *fingerprints)
+    name = key("passages", lexicon.signature(), scorer, *fingerprints)
     stored = cache.get(name, "passages", StoredPassages)
     if stored is None:
         with CachedParallelAligner(jobs, cache, lexicon, quiet) as aligner:
-            stored = StoredPassages(tuple(parallel_passages(documents, aligner, lexicon, aligner.bags)))
+            found = parallel_passages(documents, aligner, lexicon, aligner.bags)
+        if scorer != "lexical":
+            found = _realigned(found, CachedParallelAligner(jobs, cache, lexicon, quiet, scorer))
+        stored = StoredPassages(tuple(found))
         cache.put(name, "passages", stored)
     return list(stored.passages)
+
+
+def _realigned(passages: list[AlignedPassage], aligner: CachedParallelAligner) -> list[AlignedPassage]:
+    """The same passages with beads from ``aligner`` (another scorer than the pairing's)."""
+    pairs = [
+        (Passage(p.ru_doc, "ru", p.kind, p.ru_sentences), Passage(p.zh_doc, "zh", p.kind, p.zh_sentences))
+        for p in passages
+    ]
+    with aligner:
+        beads = aligner(pairs)
+    return [replace(p, beads=tuple(b)) for p, b in zip(passages, beads, strict=True)]
 
 
 def corpus_key(

@@ -147,7 +147,10 @@ class Anchors:
         return self.document_of(finding.file) or finding.file
 
     def document_of(self, file: str) -> str | None:
-        """The document name a finding's file refers to (path, relative path, file name or stem)."""
+        """The document a finding's file names: a document's identity (what the build's findings
+        carry), else a path, relative path, file name or stem (findings of ``ruzh check`` files)."""
+        if file in self._documents:
+            return file
         for key in _file_keys(file):
             if key in self._files:
                 return self._files[key]

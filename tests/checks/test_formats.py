@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from ruzh.align.reader import read_document
 from ruzh.checks.baseline import read_baseline, split_known, write_baseline
 from ruzh.checks.config import CheckConfig, load_config, parse_config
 from ruzh.checks.findings import Finding, fails, with_fingerprints
@@ -22,15 +23,16 @@ from ruzh.checks.formats import (
 )
 from ruzh.checks.homoglyphs import mixed_script
 from ruzh.checks.rules import RULES, finding
-from ruzh.checks.runner import CheckInputs, run_checks
-from ruzh.checks.source import SourceFile
+from ruzh.checks.runner import run_checks
+from ruzh.checks.text import DocumentText
+from ruzh.checks.variants import load_glossary
 from ruzh.core.errors import ConfigError, InputError
 from ruzh.seeds import seed_paths
 
 
 @pytest.fixture(scope="module")
 def seed_report() -> Report:
-    return run_checks(CheckInputs(documents=tuple(seed_paths())))
+    return run_checks([read_document(p, name=str(p)) for p in seed_paths()], (), load_glossary())
 
 
 def test_text_lines_are_file_line_col_severity_rule(seed_report: Report) -> None:
@@ -152,8 +154,8 @@ def test_github_file_names_cannot_inject_commands() -> None:
 
 def test_fingerprints_survive_inserted_lines_and_number_repeats() -> None:
     lines = ("Технологии IоT и IоT.", "", "Снова IоT.")
-    before = list(with_fingerprints(mixed_script(SourceFile("d.txt", lines))))
-    after = list(with_fingerprints(mixed_script(SourceFile("d.txt", ("Новая строка.", *lines)))))
+    before = list(with_fingerprints(mixed_script(DocumentText.from_lines("d.txt", lines))))
+    after = list(with_fingerprints(mixed_script(DocumentText.from_lines("d.txt", ("Новая строка.", *lines)))))
     assert [f.fingerprint for f in before] == [f.fingerprint for f in after]
     assert len({f.fingerprint for f in before}) == 3
     assert [f.line for f in after] == [f.line + 1 for f in before]
@@ -176,7 +178,7 @@ def test_config_disables_and_changes_severity_per_path(tmp_path: Path) -> None:
     assert cfg.severity_for("zh-stray-space", "a.txt") == "error"
     assert cfg.severity_for("zh-halfwidth-punct", "seeds/001_aeb.txt") is None
     assert cfg.severity_for("zh-halfwidth-punct", "seeds/000_2dc.txt") == "warning"
-    report = run_checks(CheckInputs(documents=tuple(seed_paths())), cfg)
+    report = run_checks([read_document(p, name=str(p)) for p in seed_paths()], (), load_glossary(), cfg)
     assert not [f for f in report.findings if f.rule == "zh-halfwidth-punct" and "001_" in f.file]
     assert [f for f in report.findings if f.rule == "zh-halfwidth-punct" and "000_" in f.file]
 

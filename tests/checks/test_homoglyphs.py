@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from ruzh.checks.homoglyphs import fix_word, mixed_script, mixed_words
-from ruzh.checks.source import SourceFile, read_source
+from ruzh.checks.text import DocumentText
 
 
 def test_seed_004_iot_with_cyrillic_o_and_b2c_with_cyrillic_c(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("004"))
+    src = DocumentText.read(seed_path("004"))
     found = list(mixed_script(src))
     assert [(f.line, f.text) for f in found] == [(49, "IоT"), (190, "B2С"), (376, "IоT"), (431, "IоT")]
     for f in found:
@@ -23,7 +23,7 @@ def test_seed_004_iot_with_cyrillic_o_and_b2c_with_cyrillic_c(seed_path: Callabl
 
 def test_chinese_seeds_have_no_mixed_words(seed_path: Callable[[str], Path]) -> None:
     for seed in ("000", "001", "002", "003"):
-        assert list(mixed_script(read_source(seed_path(seed)))) == []
+        assert list(mixed_script(DocumentText.read(seed_path(seed)))) == []
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,6 @@ def test_fix_word_retypes_in_the_majority_script(word: str, fixed: str) -> None:
 
 
 def test_a_letter_without_a_twin_gives_no_automatic_fix() -> None:
-    src = SourceFile("t.txt", ("слово sлово",))
+    src = DocumentText.from_lines("t.txt", ("слово sлово",))
     (f,) = mixed_script(src)
     assert f.column == 7 and f.text == "sлово" and f.related == ()

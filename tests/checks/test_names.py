@@ -6,16 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from ruzh.checks.names import edit_positions, two_spellings
-from ruzh.checks.source import SourceFile, joined, read_source
+from ruzh.checks.names import TWO_SPELLINGS, edit_positions
+from ruzh.checks.text import DocumentText
 
 
-def run(sources: list[SourceFile]) -> list:
-    return list(two_spellings(sources, {s.name: joined(s) for s in sources}))
+def run(sources: list[DocumentText]) -> list:
+    return list(TWO_SPELLINGS.findings(sources))
 
 
 def test_haier_and_hair_in_seed_004(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("004"))
+    src = DocumentText.read(seed_path("004"))
     found = run([src])
     assert [(f.line, f.text) for f in found] == [(801, "Hair")]  # (опыт компании Hair)
     f = found[0]
@@ -24,11 +24,11 @@ def test_haier_and_hair_in_seed_004(seed_path: Callable[[str], Path]) -> None:
 
 
 def test_other_seeds_have_no_two_spellings(seed_path: Callable[[str], Path]) -> None:
-    assert run([read_source(seed_path(n)) for n in ("000", "001", "002", "003")]) == []
+    assert run([DocumentText.read(seed_path(n)) for n in ("000", "001", "002", "003")]) == []
 
 
 def test_misspelt_russian_name_in_flores(shared_data: Path) -> None:
-    src = read_source(shared_data / "flores200_devtest" / "rus_Cyrl.devtest")
+    src = DocumentText.read(shared_data / "flores200_devtest" / "rus_Cyrl.devtest")
     found = run([src])
     assert [(f.line, f.text) for f in found] == [(755, "Фолкендских")]  # for Фолклендских
 
@@ -43,7 +43,7 @@ def test_misspelt_russian_name_in_flores(shared_data: Path) -> None:
     ],
 )
 def test_names_that_only_look_alike(text: str) -> None:
-    assert run([SourceFile("t.txt", (text,))]) == []
+    assert run([DocumentText.from_lines("t.txt", (text,))]) == []
 
 
 def test_edit_positions() -> None:

@@ -7,27 +7,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from ruzh.checks.homoglyphs import latin_acronyms, latin_spelling, lookalike_acronyms
+from ruzh.align.reader import read_document
+from ruzh.checks.homoglyphs import LOOKALIKE_ACRONYMS, latin_spelling
 from ruzh.checks.punctuation import punctuation_variants
-from ruzh.checks.runner import CheckInputs, check_sources, run_checks
-from ruzh.checks.source import SourceFile, joined, read_source
+from ruzh.checks.runner import collect, run_checks
+from ruzh.checks.text import DocumentText
+from ruzh.checks.variants import load_glossary
 from ruzh.seeds import seed_paths
 
 NEW_RULES = ("lookalike-acronym", "name-punctuation-variants")
 
 
-def excerpt(path: Path, first: int, last: int) -> SourceFile:
+def excerpt(path: Path, first: int, last: int) -> DocumentText:
     """Lines first..last (1-based) of a seed as they stand in the file."""
     lines = path.read_text(encoding="utf-8").splitlines()[first - 1 : last]
-    return SourceFile(path.name, tuple(lines))
+    return DocumentText.from_lines(path.name, lines)
 
 
-def punct(src: SourceFile) -> list[tuple[int, int, str]]:
-    return [(f.line, f.column, f.text) for f in punctuation_variants(src, joined(src))]
+def lookalikes(*texts: DocumentText) -> list:
+    return list(LOOKALIKE_ACRONYMS.findings(texts))
+
+
+def punct(src: DocumentText) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.text) for f in punctuation_variants(src)]
 
 
 def test_the_seeds_give_exactly_the_two_held_out_findings() -> None:
-    report = run_checks(CheckInputs(documents=tuple(seed_paths())))
+    report = run_checks([read_document(p, name=str(p)) for p in seed_paths()], (), load_glossary())
     new = sorted(
         (Path(f.file).name[:3], f.line, f.column, f.rule, f.text)
         for f in report.findings
@@ -59,12 +65,12 @@ def test_latin_spelling(text: str, latin: str | None) -> None:
 
 def test_lookalike_acronym_on_the_real_excerpt(seed_path: Callable[[str], Path]) -> None:
     src = excerpt(seed_path("004"), 810, 813)  # «кредитовании Р2Р с учетом ...»
-    found = list(lookalike_acronyms(src))
+    found = lookalikes(src)
     assert [(f.line, f.column, f.text, f.related) for f in found] == [(3, 14, "Р2Р", ("P2P",))]
 
 
 def test_legitimate_latin_and_mixed_tokens_are_not_lookalikes(seed_path: Callable[[str], Path]) -> None:
-    src = SourceFile(
+    src = DocumentText.from_lines(
         "t.txt",
         (
             excerpt(seed_path("004"), 303, 303).lines[0],  # «нологии 3D-печати и в итоге ...»
@@ -72,26 +78,27 @@ def test_legitimate_latin_and_mixed_tokens_are_not_lookalikes(seed_path: Callabl
             "Пандемия COVID-19 ускорила переход к Wi-Fi 6 и 3D-печати; агрегат М2 вырос на 5 %.",
         ),
     )
-    assert list(lookalike_acronyms(src, latin_acronyms(src.lines))) == []
+    assert lookalikes(src) == []
 
 
 def test_an_acronym_the_corpus_writes_in_latin_counts_as_standard() -> None:
-    src = SourceFile("t.txt", ("Сеть TE2 и сеть ТЕ2 (Cyrillic Т, Е).",))
-    assert list(lookalike_acronyms(src)) == []
-    assert [f.text for f in lookalike_acronyms(src, latin_acronyms(src.lines))] == ["ТЕ2"]
+    cyrillic = DocumentText.from_lines("t.txt", ("Сеть ТЕ2 (Cyrillic Т, Е).",))
+    latin = DocumentText.from_lines("u.txt", ("Сеть TE2.",))
+    assert lookalikes(cyrillic) == []
+    assert [(f.file, f.text) for f in lookalikes(cyrillic, latin)] == [("t.txt", "ТЕ2")]
 
 
 def test_dash_and_comma_in_one_document_on_the_real_abstract(seed_path: Callable[[str], Path]) -> None:
     src = excerpt(seed_path("000"), 1, 16)  # «Один пояс – один путь» (line 1), «Один пояс, один путь» (15)
     assert punct(src) == [(15, 37, "Один пояс, один путь")]
-    (f,) = punctuation_variants(src, joined(src))
+    (f,) = punctuation_variants(src)
     assert "a comma where that place has a dash" in f.message and f.related == (
         f"Один пояс – один путь ({src.name}:1)",
     )
 
 
 def test_quotation_marks_of_two_styles() -> None:
-    src = SourceFile(
+    src = DocumentText.from_lines(
         "t.txt",
         (
             "сотрудничество в рамках инициативы «Один пояс, один путь», всеми силами",
@@ -106,12 +113,14 @@ def test_inflection_is_not_a_variant(seed_path: Callable[[str], Path]) -> None:
     src = excerpt(seed_path("004"), 725, 737)  # «Пояса и пути» (729) and «Пояс и путь» (736)
     assert "«Пояса и пути»" in " ".join(src.lines) and "«Пояс и путь»" in " ".join(src.lines)
     assert punct(src) == []
-    iot = SourceFile("t.txt", ("Развитие «Интернета вещей» в Китае.", "Технологии «Интернет вещей» и IoT."))
+    iot = DocumentText.from_lines(
+        "t.txt", ("Развитие «Интернета вещей» в Китае.", "Технологии «Интернет вещей» и IoT.")
+    )
     assert punct(iot) == []
 
 
 def test_hyphenated_words_and_unquoted_repeats_are_not_variants() -> None:
-    src = SourceFile(
+    src = DocumentText.from_lines(
         "t.txt",
         (
             "Технологии «Wi-Fi и 3D-печать» и снова Wi-Fi и 3D-печать; «COVID-19 и экономика»,",
@@ -123,8 +132,8 @@ def test_hyphenated_words_and_unquoted_repeats_are_not_variants() -> None:
 
 def test_correct_russian_and_chinese_punctuation_is_not_a_variant(seed_path: Callable[[str], Path]) -> None:
     for prefix in ("000", "001", "002", "003"):  # Chinese “一带一路”, 《…》 beside Russian «…»
-        src = read_source(seed_path(prefix))
-        found = [f for f in check_sources([src]) if f.rule == "name-punctuation-variants"]
+        src = read_document(seed_path(prefix))
+        found = [f for f in collect([src]) if f.rule == "name-punctuation-variants"]
         assert [(f.line, f.text) for f in found] == (
             [(15, "Один пояс, один путь")] if prefix == "000" else []
         )
@@ -132,6 +141,6 @@ def test_correct_russian_and_chinese_punctuation_is_not_a_variant(seed_path: Cal
 
 def test_many_quoted_names_stay_linear() -> None:
     lines = tuple(f"«Название {i} проекта, этап {i}» и Название {i} проекта – этап {i}." for i in range(3000))
-    src = SourceFile("big.txt", lines)
-    found = list(punctuation_variants(src, joined(src)))
+    src = DocumentText.from_lines("big.txt", lines)
+    found = list(punctuation_variants(src))
     assert len(found) == 500  # MAX_NAMES distinct names compared, each once

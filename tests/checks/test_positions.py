@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruzh.checks.runner import CheckInputs, run_checks
+from ruzh.align.reader import read_document
+from ruzh.checks.runner import run_checks
+from ruzh.checks.variants import load_glossary
 from ruzh.seeds import seed_paths
 
 
 def test_every_seed_finding_text_is_at_its_line_and_column() -> None:
-    report = run_checks(CheckInputs(documents=tuple(seed_paths())))
+    report = run_checks([read_document(p, name=str(p)) for p in seed_paths()], (), load_glossary())
     assert len(report.findings) > 50
     joined_over_lines = 0
     for f in report.findings:

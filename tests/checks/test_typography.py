@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 from ruzh.checks import typography
-from ruzh.checks.source import SourceFile, joined, read_source
+from ruzh.checks.text import DocumentText
 
 
-def src_of(text: str, name: str = "t.txt") -> SourceFile:
-    return SourceFile(name, tuple(text.split("\n")))
+def src_of(text: str, name: str = "t.txt") -> DocumentText:
+    return DocumentText.from_lines(name, text.split("\n"))
 
 
-def at(src: SourceFile, line: int, column: int, length: int) -> str:
+def at(src: DocumentText, line: int, column: int, length: int) -> str:
     return src.lines[line - 1][column - 1 : column - 1 + length]
 
 
 def test_seed_000_halfwidth_marks_point_at_the_marks(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("000"))
+    src = DocumentText.read(seed_path("000"))
     found = list(typography.halfwidth_punctuation(src))
     assert found, "seed 000 mixes , and ，"
     for f in found:
@@ -34,7 +34,7 @@ def test_seed_000_halfwidth_marks_point_at_the_marks(seed_path: Callable[[str], 
 
 
 def test_seed_001_halfwidth_commas_are_each_reported(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("001"))
+    src = DocumentText.read(seed_path("001"))
     found = [f for f in typography.halfwidth_punctuation(src) if f.text == ","]
     expected = sum(
         1
@@ -47,14 +47,14 @@ def test_seed_001_halfwidth_commas_are_each_reported(seed_path: Callable[[str], 
 
 def test_fullwidth_documents_and_russian_text_are_clean(seed_path: Callable[[str], Path]) -> None:
     for seed in ("002", "004"):
-        assert list(typography.halfwidth_punctuation(read_source(seed_path(seed)))) == []
+        assert list(typography.halfwidth_punctuation(DocumentText.read(seed_path(seed)))) == []
 
 
 def test_halfwidth_parentheses_as_a_document_convention_are_not_slips(
     seed_path: Callable[[str], Path],
 ) -> None:
     # seed 003 numbers its headings (一) (二) … throughout: a convention, not a slip
-    src = read_source(seed_path("003"))
+    src = DocumentText.read(seed_path("003"))
     assert [f for f in typography.halfwidth_punctuation(src) if "(" in f.text] == []
 
 
@@ -66,19 +66,19 @@ def test_correct_chinese_pairs_are_not_findings() -> None:
 
 
 def test_unbalanced_bracket_in_seed_003_heading(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("003"))
+    src = DocumentText.read(seed_path("003"))
     found = list(typography.unbalanced_pairs(src))
     assert [(f.line, f.column, f.text) for f in found] == [(69, 2, ")")]  # "三) 多边合作不够深入"
 
 
 def test_unbalanced_closing_parenthesis_in_seed_000(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("000"))
+    src = DocumentText.read(seed_path("000"))
     found = list(typography.unbalanced_pairs(src))
     assert [(f.line, f.text) for f in found] == [(172, ")")]  # 如惠普、思科、苹果、雅虎和谷 / 歌)。
 
 
 def test_russian_quotes_lists_and_balanced_text_pass(seed_path: Callable[[str], Path]) -> None:
-    assert list(typography.unbalanced_pairs(read_source(seed_path("004")))) == []
+    assert list(typography.unbalanced_pairs(DocumentText.read(seed_path("004")))) == []
     src = src_of("Цели: 1) рост; 2) «открытость» и „внутренние“ кавычки; а) пункт.")
     assert list(typography.unbalanced_pairs(src)) == []
 
@@ -97,7 +97,7 @@ def test_unclosed_pairs_are_found_where_they_open(text: str, line: int, column: 
 
 
 def test_stray_spaces_in_seed_000_prose(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("000"))
+    src = DocumentText.read(seed_path("000"))
     found = list(typography.stray_spaces(src))
     assert [(f.line, f.text) for f in found] == [(111, "推 动"), (117, "的 创")]
     for f in found:
@@ -105,14 +105,13 @@ def test_stray_spaces_in_seed_000_prose(seed_path: Callable[[str], Path]) -> Non
 
 
 def test_spaces_between_names_in_a_byline_are_kept(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("001"))  # 文/左鹏飞 陈静 编辑/张美思
+    src = DocumentText.read(seed_path("001"))  # 文/左鹏飞 陈静 编辑/张美思
     assert list(typography.stray_spaces(src)) == []
 
 
 def test_han_one_for_a_dash_in_seed_003(seed_path: Callable[[str], Path]) -> None:
-    src = read_source(seed_path("003"))
-    run = joined(src)
-    found = list(typography.han_for_dash(src, run, typography.dash_contexts([run])))
+    src = DocumentText.read(seed_path("003"))
+    found = list(typography.HAN_FOR_DASH.findings([src]))
     expected = sum(line.count("中国一中东欧") for line in src.lines)
     assert len(found) == expected > 10
     for f in found:
@@ -123,16 +122,14 @@ def test_han_one_for_a_dash_in_seed_003(seed_path: Callable[[str], Path]) -> Non
 
 def test_han_one_between_russian_words() -> None:
     src = src_of("инициатива «Один пояс 一 один путь»")
-    run = joined(src)
-    found = list(typography.han_for_dash(src, run, set()))
+    found = list(typography.HAN_FOR_DASH.findings([src]))
     assert [(f.line, f.column) for f in found] == [(1, 23)]
 
 
 def test_no_dash_slips_in_seeds_000_to_002(seed_path: Callable[[str], Path]) -> None:
     for seed in ("000", "001", "002"):
-        src = read_source(seed_path(seed))
-        run = joined(src)
-        assert list(typography.han_for_dash(src, run, typography.dash_contexts([run]))) == []
+        src = DocumentText.read(seed_path(seed))
+        assert list(typography.HAN_FOR_DASH.findings([src])) == []
 
 
 @pytest.mark.parametrize(

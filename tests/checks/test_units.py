@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ruzh.checks.units import UnitChecker, check_unit_file
+from ruzh.checks.memory import check_unit_file
+from ruzh.checks.units import UnitChecker
 from ruzh.checks.variants import Glossary
 from ruzh.glossary.termbase import parse_termbase
 from ruzh.tmx.types import TranslationUnit
@@ -239,3 +240,34 @@ def test_tmx_findings_point_at_the_line_of_the_offending_text(tmp_path: Path) ->
     )
     found = [f for f in check_unit_file(tmx, "m.tmx") if f.rule == "unit-wrong-script"]
     assert [(f.line, f.text) for f in found] == [(8, "процентов")]
+
+
+def test_units_in_memory_are_found_at_their_sentences_in_their_documents() -> None:
+    from ruzh.checks.memory import UnitMemory
+    from ruzh.checks.runner import collect
+
+    units = [
+        TranslationUnit(
+            ru="Рост составил 5 %.", zh="增长了6%。", doc="a_ru.txt", zh_doc="a_zh.txt", ru_line=3, zh_line=7
+        ),
+        TranslationUnit(ru="Текст.", zh="", doc="b.txt", zh_doc="b.txt", ru_line=9, zh_line=9),
+    ]
+    found = {(f.rule, f.file, f.line, f.text) for f in collect([], [UnitMemory(units, "memory.tmx")])}
+    assert ("unit-number-mismatch", "a_ru.txt", 3, "5") in found  # about the Russian side
+    assert ("unit-number-mismatch", "a_zh.txt", 7, "6") in found  # about the Chinese side
+    assert ("unit-empty-target", "b.txt", 9, "Текст.") in found
+
+
+def test_a_unit_finding_points_at_the_column_where_its_sentence_starts() -> None:
+    from ruzh.align.reader import document_from_text
+    from ruzh.checks.memory import UnitMemory
+    from ruzh.checks.runner import collect
+
+    ru = document_from_text("Вступление. Рост составил 5 %.\n", "a_ru.txt")
+    unit = TranslationUnit(
+        ru="Рост составил 5 %.", zh="增长了6%。", doc="a_ru.txt", zh_doc="a_zh.txt", ru_line=1
+    )
+    found = [(f.rule, f.file, f.line, f.column, f.text) for f in collect([ru], [UnitMemory([unit], "m.tmx")])]
+    # «Рост» starts at column 13 of line 1; a_zh.txt is not among the documents: column 1
+    assert ("unit-number-mismatch", "a_ru.txt", 1, 13, "5") in found
+    assert ("unit-number-mismatch", "a_zh.txt", 0, 1, "6") in found

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from ruzh.checks.runner import check_sources
-from ruzh.checks.source import joined, read_source
-from ruzh.checks.variants import Glossary, check_variants, load_glossary
+from ruzh.align.reader import read_document
+from ruzh.checks.runner import collect
+from ruzh.checks.text import DocumentText
+from ruzh.checks.variants import TERMS, Glossary, load_glossary
 from ruzh.glossary.termbase import parse_termbase
 from ruzh.seeds import seed_paths
 
@@ -27,18 +28,17 @@ T4,ru,IoT,ABBR,admitted,technology,,
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[list, dict]:
-    sources = [read_source(p) for p in seed_paths()]
-    return sources, {s.name: joined(s) for s in sources}
+def corpus() -> list[DocumentText]:
+    return [DocumentText.read(p) for p in seed_paths()]
 
 
 def glossary(accepted: frozenset[tuple[str, str]] = frozenset()) -> Glossary:
     return Glossary(tuple(parse_termbase(TERMBASE, "test.csv")), accepted)
 
 
-def test_smart_city_variants_in_the_seeds(corpus: tuple[list, dict]) -> None:
-    sources, runs = corpus
-    found = [f for f in check_variants(sources, runs, glossary()) if f.context.startswith("T1|")]
+def test_smart_city_variants_in_the_seeds(corpus: list[DocumentText]) -> None:
+    sources = corpus
+    found = [f for f in TERMS.findings(sources, glossary()) if f.context.startswith("T1|")]
     # 智能城市 is used in seed 000 only; reported there, at its first use, against 智慧城市
     assert len(found) == 1
     (f,) = found
@@ -50,27 +50,27 @@ def test_smart_city_variants_in_the_seeds(corpus: tuple[list, dict]) -> None:
     # counts of both forms in the message; places of the other form in related
     # one 智慧城市 in seed 003 is broken over a line end: counted over the running text
     per_line = sum(line.count("智慧城市") for s in sources for line in s.lines)
-    running = sum(run.text.count("智慧城市") for run in runs.values())
+    running = sum(run.text.count("智慧城市") for run in sources)
     assert running == per_line + 1
     assert f"智慧城市 {running}×" in f.message
     assert any(r.startswith("智慧城市 ") for r in f.related)
 
 
-def test_inflected_forms_are_one_term(corpus: tuple[list, dict]) -> None:
-    sources, runs = corpus
-    found = [f for f in check_variants(sources, runs, glossary()) if f.context.startswith("T2|")]
+def test_inflected_forms_are_one_term(corpus: list[DocumentText]) -> None:
+    sources = corpus
+    found = [f for f in TERMS.findings(sources, glossary()) if f.context.startswith("T2|")]
     assert found == []  # цифровой экономики, цифровую экономику … are all цифровая экономика
 
 
-def test_abbreviation_beside_full_form_is_not_a_variant(corpus: tuple[list, dict]) -> None:
-    sources, runs = corpus
-    assert [f for f in check_variants(sources, runs, glossary()) if f.context.startswith("T4|")] == []
+def test_abbreviation_beside_full_form_is_not_a_variant(corpus: list[DocumentText]) -> None:
+    sources = corpus
+    assert [f for f in TERMS.findings(sources, glossary()) if f.context.startswith("T4|")] == []
 
 
-def test_reviewer_acceptance_suppresses_the_variant(corpus: tuple[list, dict]) -> None:
-    sources, runs = corpus
+def test_reviewer_acceptance_suppresses_the_variant(corpus: list[DocumentText]) -> None:
+    sources = corpus
     g = glossary(frozenset({("T1", "智能城市")}))
-    assert [f for f in check_variants(sources, runs, g) if f.context.startswith("T1|")] == []
+    assert [f for f in TERMS.findings(sources, g) if f.context.startswith("T1|")] == []
 
 
 @pytest.mark.parametrize(
@@ -82,23 +82,23 @@ def test_reviewer_acceptance_suppresses_the_variant(corpus: tuple[list, dict]) -
         ("T1,умный город,智慧城市,smart city,rejected,,智能城市", ["term-variants-mixed"]),  # row ignored
     ],
 )
-def test_review_csv_decisions(tmp_path: Path, corpus: tuple[list, dict], row: str, rules: list[str]) -> None:
+def test_review_csv_decisions(tmp_path: Path, corpus: list[DocumentText], row: str, rules: list[str]) -> None:
     review = tmp_path / "reviewed.csv"
     review.write_text(f"\ufeffid,ru,zh,en,status,ru_variants,zh_variants\n{row}\n", encoding="utf-8")
     g = load_glossary(review)
     g = Glossary(
         tuple(c for c in g.concepts if c.id == "T1") or tuple(parse_termbase(TERMBASE, "t"))[:1], g.accepted
     )
-    sources, runs = corpus
-    found = [f.rule for f in check_variants(sources, runs, g) if f.text == "智能城市"]
+    sources = corpus
+    found = [f.rule for f in TERMS.findings(sources, g) if f.text == "智能城市"]
     assert found == rules
 
 
 def test_deprecated_term_in_inflected_form(tmp_path: Path) -> None:
     doc = tmp_path / "d.txt"
     doc.write_text("Стратегия диджитализации экономики.\nА цифровизация идёт.\n", encoding="utf-8")
-    src = read_source(doc)
-    found = list(check_variants([src], {src.name: joined(src)}, glossary()))
+    src = DocumentText.read(doc)
+    found = list(TERMS.findings([src], glossary()))
     assert [(f.rule, f.line, f.column, f.text) for f in found] == [
         ("term-deprecated", 1, 11, "диджитализации")
     ]
@@ -116,8 +116,9 @@ def test_bad_glossary_header_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_shipped_termbase_runs_on_the_seeds(seed_path: Callable[[str], Path]) -> None:
-    sources = [read_source(p) for p in seed_paths()]
-    found = list(check_sources(sources, load_glossary()))
+    sources = [DocumentText.read(p) for p in seed_paths()]
+    documents = [read_document(p, name=str(p)) for p in seed_paths()]
+    found = list(collect(documents, termbase=load_glossary()))
     for f in found:
         src = next(s for s in sources if s.name == f.file)
         assert src.lines[f.line - 1][f.column - 1 :].startswith(f.text[:1])
@@ -134,18 +135,17 @@ FORBIDDEN = TERMBASE.replace("智能城市,noun,admitted", "智能城市,noun,fo
 
 def test_forbidden_terms_and_slips_reported_once(tmp_path: Path, seed_path: Callable[[str], Path]) -> None:
     g = Glossary(tuple(parse_termbase(FORBIDDEN, "test.csv")))
-    sources = [read_source(seed_path(n)) for n in ("000", "003", "004")]
-    runs = {s.name: joined(s) for s in sources}
-    found = [f for f in check_variants(sources, runs, g) if f.rule == "term-forbidden"]
+    sources = [DocumentText.read(seed_path(n)) for n in ("000", "003", "004")]
+    found = [f for f in TERMS.findings(sources, g) if f.rule == "term-forbidden"]
     # 中国一中东欧国家合作 is 一 for a dash and IоT a look-alike: their own rules report them, once
     assert not [f for f in found if "一" in f.text or f.text == "IоT"]
     # a plain forbidden form is reported at each use: 智能城市 in seed 000
-    uses = sum(run.text.count("智能城市") for run in runs.values())
+    uses = sum(run.text.count("智能城市") for run in sources)
     assert [f.text for f in found] == ["智能城市"] * uses and uses == 4
     doc = tmp_path / "d.txt"
     doc.write_text("加强中东欧国家间合作，推动中国—中东欧国家合作。\n", encoding="utf-8")
-    src = read_source(doc)
-    found = list(check_variants([src], {src.name: joined(src)}, g))
+    src = DocumentText.read(doc)
+    found = list(TERMS.findings([src], g))
     assert [(f.rule, f.line, f.column, f.text) for f in found] == [
         ("term-forbidden", 1, 3, "中东欧国家间合作")
     ]

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 from ruzh.checks import typography
-from ruzh.checks.source import SourceFile
+from ruzh.checks.text import DocumentText
 from ruzh.checks.units import UnitChecker
 from ruzh.tmx.types import TranslationUnit
 
 
 def _document_findings(text: str) -> list[str]:
-    return [f.message for f in typography.unbalanced_pairs(SourceFile("d.txt", (text,)))]
+    return [f.message for f in typography.unbalanced_pairs(DocumentText.from_lines("d.txt", (text,)))]
 
 
 @pytest.mark.parametrize("text", ["他说「数字经济是未来。", "书名『数字中国』与『智慧城市。"])

@@ -40,6 +40,7 @@ def test_russian_values(text: str, values: list[float]) -> None:
         ("1,000 与 3.5万亿", [1000, 3.5e12]),
         ("２０２１年", [2021]),  # full-width digits
         ("400 多万人", [4e6]),  # 多 between the number and its scale
+        ("他说,2013 年", [2013]),  # after a clause comma (NFKC folds ， into ,)
     ],
 )
 def test_chinese_values(text: str, values: list[float]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from types import SimpleNamespace
 
 import lxml.html
@@ -12,7 +11,8 @@ import pytest
 from ruzh.align.aligner import align_sentences
 from ruzh.align.reader import read_document
 from ruzh.align.types import Document, Sentence
-from ruzh.checks.runner import CheckInputs, run_checks
+from ruzh.checks.runner import run_checks
+from ruzh.checks.variants import load_glossary
 from ruzh.glossary.build import build_glossary
 from ruzh.seeds import seed_paths
 
@@ -46,7 +46,7 @@ def seed_result(seed_documents: tuple[Document, ...]) -> BuildResult:
         "000-abstract", "abstract", first.sentences("ru", "abstract"), first.sentences("zh", "abstract")
     )
     glossary = build_glossary(seed_documents).entries
-    findings = run_checks(CheckInputs(documents=tuple(Path(p) for p in seed_paths()))).findings
+    findings = run_checks([read_document(p, name=str(p)) for p in seed_paths()], (), load_glossary()).findings
     return BuildResult(seed_documents, (abstract,), glossary, findings, SETTINGS)
 
 

@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from ruzh.align.scorers import HELP as SCORER_HELP
+from ruzh.align.scorers import SCORERS
 from ruzh.formatter import encoding_name
 from ruzh.lexicon import TERMBASE_HELP
 
@@ -137,6 +139,7 @@ OPTIONS: dict[str, list[Option]] = {
             help="extra lexicon entries for the aligner, a CSV with columns ru,zh (repeatable)",
         ),
         _opt("--termbase", default="shipped", metavar="CSV", help=TERMBASE_HELP),
+        _opt("--scorer", choices=SCORERS, default="lexical", help=f"{SCORER_HELP} (not with --aligned)"),
         *WRITE,
     ],
     "merge": [INPUTS, *WRITE],

@@ -1,9 +1,10 @@
-"""From two documents to translation units: read, keep each side's language, align, convert beads.
+"""``ruzh tmx build`` from documents: keep each side's language, align, convert beads to units.
 
-The sentence aligner (``align.aligner``) decides the beads; this module only picks the Russian
-sentences of the Russian document and the Chinese sentences of the Chinese one, hands them over, and
-turns the beads into units. Sentences in another language and sentences of 1-0/0-1 beads are counted
-and returned, never dropped silently.
+The sentence aligner (``align.aligner``) decides the beads and ``tmx.units`` turns them into units; this
+module, on the command's side, only picks the Russian sentences of the Russian document and the Chinese
+sentences of the Chinese one and hands them over (so the TMX library never imports the aligner).
+Sentences in another language and sentences of 1-0/0-1 beads are counted and returned, never dropped
+silently.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ruzh.tmx.units import units_from_beads
 
 
 @dataclass
-class BuildResult:
+class PairUnits:
     """Units of one document pair and what could not become a unit."""
 
     units: list[TranslationUnit] = field(default_factory=list)
@@ -30,17 +31,22 @@ class BuildResult:
 
 
 def align_documents(
-    ru_doc: Document, zh_doc: Document, weights: Weights | None = None, lexicon: Lexicon | None = None
-) -> BuildResult:
+    ru_doc: Document,
+    zh_doc: Document,
+    weights: Weights | None = None,
+    lexicon: Lexicon | None = None,
+    scorer: str = "lexical",
+) -> PairUnits:
     """Align the Russian sentences of ``ru_doc`` with the Chinese sentences of ``zh_doc``."""
     ru = ru_doc.sentences(lang="ru")
     zh = zh_doc.sentences(lang="zh")
     other = [s for s in ru_doc.sentences() if s.lang != "ru"] + [
         s for s in zh_doc.sentences() if s.lang != "zh"
     ]
-    beads = align_sentences([s.text for s in ru], [s.text for s in zh], lexicon, weights=weights)
+    texts = [s.text for s in ru], [s.text for s in zh]
+    beads = align_sentences(*texts, lexicon, weights=weights, scorer=scorer)
     units, unaligned = units_from_beads(beads, ru, zh)
-    return BuildResult(units, unaligned, other)
+    return PairUnits(units, unaligned, other)
 
 
 def read_pair_list(path: str | os.PathLike[str]) -> list[tuple[Path, Path]]:
