@@ -3,10 +3,11 @@
 Documents are made from the line-parallel sets in ``../shared/data`` (FLORES-200 devtest and
 Tatoeba): each pair holds 20–40 consecutive sentence pairs, starting at a seeded random line and
 wrapping around, written one paragraph per sentence, so the build has to find which Russian file
-translates which Chinese file. The seeds are added as they are. Reported: wall time and peak memory
-(the largest process, and the sum over the main process and its pool, sampled from /proc) of a
-full build with 1 and with 2 jobs, a re-run on the unchanged corpus, a re-run after one document
-was edited, and the report's pages; the machine's load average before and after.
+translates which Chinese file. The seeds are added as they are. Reported: wall and CPU time (user
+and system of the whole process tree) and peak memory (the largest process, and the sum over the
+main process and its pool, sampled from /proc) of a full build with 1 and with 2 jobs, a re-run
+on the unchanged corpus, a re-run after one document was edited, and the report's pages; the
+machine's load average before and after.
 
     python bench/bench_build.py [--pairs 500] [--data ../shared/data] [--work bench/work/build]
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,9 +49,11 @@ def build_corpus(folder: Path, data: Path, pairs: int, seed: int = 7) -> int:
 
 @dataclass
 class Run:
-    """One build: wall seconds, the largest process's peak RSS, the peak of the tree's summed RSS."""
+    """One build: wall seconds, CPU seconds of the process tree (user + system, workers included),
+    the largest process's peak RSS, the peak of the tree's summed RSS."""
 
     wall: float
+    cpu: float
     largest_mb: float
     total_mb: float
 
@@ -86,6 +90,7 @@ def timed_build(corpus: Path, out: Path, jobs: int, fresh: bool) -> Run:
     if fresh and out.exists():
         shutil.rmtree(out)
     command = [sys.executable, "-m", "ruzh", "build", str(corpus), "-o", str(out), "--jobs", str(jobs), "-q"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     child = subprocess.Popen(command)
     largest = total = 0.0
@@ -94,9 +99,11 @@ def timed_build(corpus: Path, out: Path, jobs: int, fresh: bool) -> Run:
         largest, total = max(largest, *sizes), max(total, sum(sizes))
         time.sleep(0.05)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if child.returncode not in (0, 1):
         sys.exit(f"bench_build: ruzh build exited {child.returncode}")
-    return Run(wall, largest, total)
+    return Run(wall, cpu, largest, total)
 
 
 def edit_one(corpus: Path) -> Path:
@@ -136,14 +143,15 @@ def main() -> None:
     edited = edit_one(corpus)
     again = timed_build(corpus, out, 2, fresh=False)
     _print(f"re-run after editing {edited.name} (jobs=2)", again)
-    print(f"edited re-run / full build (jobs=2): {100 * again.wall / runs[2].wall:.1f}%")
+    print(f"edited re-run / full build (jobs=2): {100 * again.wall / runs[2].wall:.1f}% of the wall time, "
+          f"{100 * again.cpu / runs[2].cpu:.1f}% of the CPU time")  # fmt: skip
     units = (out / "memory.tmx").read_text(encoding="utf-8").count("<tu ")
     print(f"translation units in memory.tmx: {units}; report: {report_pages(out)}; load after: {_load()}")
 
 
 def _print(label: str, run: Run) -> None:
-    print(f"{label}: {run.wall:.1f} s wall, peak RSS largest process {run.largest_mb:.0f} MB, "
-          f"sum over the pool {run.total_mb:.0f} MB")  # fmt: skip
+    print(f"{label}: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, peak RSS largest process "
+          f"{run.largest_mb:.0f} MB, sum over the pool {run.total_mb:.0f} MB")  # fmt: skip
 
 
 def _load() -> str:

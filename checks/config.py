@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ruzh.checks.choices import FAIL_ON
 from ruzh.checks.findings import SEVERITIES, Finding
 from ruzh.checks.rules import BY_ID
 from ruzh.core.errors import ConfigError, InputError
 from ruzh.core.inputs import read_input
 
-FAIL_ON = ("error", "warning", "never")
 _TOP_KEYS = {"fail-on", "disable", "enable", "severity", "paths"}
 _PATH_KEYS = {"glob", "disable", "enable", "severity"}
 
@@ -143,6 +142,8 @@ class _Reader:
 
 def parse_config(raw: str, name: str, pyproject: bool = False) -> CheckConfig:
     """Configuration from TOML text (``[check]``, or ``[tool.ruzh.check]`` when ``pyproject``)."""
+    import tomllib  # imported only when a configuration is read: --help stays light
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

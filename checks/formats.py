@@ -256,7 +256,6 @@ RENDERERS: dict[str, Callable[[Report], Iterator[str]]] = {
     "sarif": sarif_chunks,
     "github": github_chunks,
 }
-FORMATS = tuple(RENDERERS)
 
 
 def render(fmt: str, report: Report) -> str:

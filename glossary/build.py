@@ -107,6 +107,7 @@ def build_glossary(
     workers: int = 1,
     parts: Iterable[DocumentPart] | None = None,
     names_matcher: NameMatcher = match_names,
+    zh_words: Callable[[str], list[str]] | None = None,
 ) -> Glossary:
     """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions.
 
@@ -114,7 +115,9 @@ def build_glossary(
     document: they are those of :func:`glossary.parts.count_document` with the concepts of
     :func:`corpus_concepts`); ``sentences`` are the pairing units of ``pairs``
     (:func:`glossary.units.sentence_units`, which a build caches per document pair);
-    ``names_matcher`` pairs Russian and Chinese names (a build caches it).
+    ``names_matcher`` pairs Russian and Chinese names (a build caches it); ``zh_words`` splits a
+    Chinese partner into its words as jieba does (a build caches it, so that an edit need not load
+    jieba's dictionary).
     """
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
@@ -139,7 +142,11 @@ def build_glossary(
     if sentences is None and pairs is not None:
         sentences = [sentence_units(ru, zh) for ru, zh in pairs]
     partners = _partners(
-        ru_cands, corpus, table, sentences, lambda t: zh_spec(tuple(_words(t))) > 0 or t in zh_known
+        ru_cands,
+        corpus,
+        table,
+        sentences,
+        lambda t: zh_spec(tuple((zh_words or _words)(t))) > 0 or t in zh_known,
     )
     if sentences is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))

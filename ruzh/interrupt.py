@@ -11,12 +11,14 @@ Pools started some other way than by forking call :func:`ignore_interrupts` as t
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # multiprocessing costs ~15 ms to import: only commands that fork pay it
+    from concurrent.futures import ProcessPoolExecutor
 
 _main_pid: int | None = None
 
@@ -29,6 +31,8 @@ def ignore_interrupts() -> None:
 def _on_interrupt(signum: int, frame: FrameType | None) -> None:
     if os.getpid() != _main_pid:
         return  # a forked worker: the main process stops the run
+    import multiprocessing
+
     for child in multiprocessing.active_children():
         child.terminate()
     raise KeyboardInterrupt
@@ -54,6 +58,8 @@ def interruptible() -> Iterator[None]:
 def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool whose workers ignore Ctrl-C; on an error or an interrupt the queued work is
     cancelled instead of finished."""
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts)
     try:
         yield pool

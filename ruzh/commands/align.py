@@ -10,7 +10,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ruzh.align.scorers import HELP as SCORER_HELP
 from ruzh.align.scorers import SCORERS
-from ruzh.align.types import Bead, Document, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import ConfigError, InputError
 from ruzh.exitcodes import EXIT_OK
@@ -18,6 +17,7 @@ from ruzh.formatter import add_command, encoding_name
 
 if TYPE_CHECKING:
     from ruzh.align.lexicon import Lexicon
+    from ruzh.align.types import Bead, Document, Sentence
 
 
 def register(subparsers: Any) -> None:
@@ -91,6 +91,8 @@ def register(subparsers: Any) -> None:
 
 def _read_lines(path: str, lang: str) -> list[Sentence]:
     """Sentences from a one-sentence-per-line file; blank lines are skipped."""
+    from ruzh.align.types import Sentence
+
     name = "<stdin>" if path == "-" else path
     try:
         if path == "-":

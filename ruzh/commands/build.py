@@ -10,10 +10,8 @@ from typing import Any
 
 from ruzh.align.scorers import HELP as SCORER_HELP
 from ruzh.align.scorers import SCORERS
-from ruzh.checks.config import FAIL_ON, load_config
-from ruzh.checks.findings import fails
+from ruzh.checks.choices import FAIL_ON
 from ruzh.core.errors import ConfigError
-from ruzh.core.langtags import output_tags
 from ruzh.exitcodes import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, render
 from ruzh.formatter import add_command, encoding_name
 from ruzh.pipeline import OUTPUT_FILES
@@ -50,12 +48,17 @@ def register(subparsers: Any) -> None:
         type=int,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="documents and passages processed in parallel (default: number of cores)",
+        help="worker processes for documents, passages, glossary counts and report pages "
+        "(default: number of cores)",
     )
     parser.add_argument(
         "--cache-dir", metavar="DIR", help="where cached per-document results live (default: DIR/.ruzh-cache)"
     )
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache, and render every report page afresh",
+    )
     parser.add_argument(
         "--encoding", metavar="NAME", type=encoding_name, help="force the encoding of .txt inputs"
     )
@@ -101,6 +104,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, print a summary, and exit by --fail-on (and 3 when --keep-going skipped a file)."""
+    from ruzh.checks.config import load_config
+    from ruzh.checks.findings import fails
+    from ruzh.core.langtags import output_tags
     from ruzh.glossary.entries import read_csv
     from ruzh.pipeline.build import BuildOptions, build, log
     from ruzh.report import describe

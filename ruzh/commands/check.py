@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ruzh import __version__
-from ruzh.checks.baseline import write_baseline
-from ruzh.checks.config import FAIL_ON, load_config
-from ruzh.checks.findings import fails
-from ruzh.checks.formats import FORMATS, RENDERERS
-from ruzh.checks.rules import RULES
-from ruzh.core.atomicio import atomic_write
+from ruzh.checks.choices import FAIL_ON, FORMATS
 from ruzh.core.errors import ConfigError
-from ruzh.core.inputs import printable, read_stream
+from ruzh.core.inputs import printable
 from ruzh.exitcodes import EXIT_FINDINGS, EXIT_OK
 from ruzh.formatter import add_command
-from ruzh.seeds import seed_paths
+
+# The checks, their renderers and the configuration are imported by the handler: --help stays light.
 
 if TYPE_CHECKING:
     from ruzh.align.types import Document
@@ -117,6 +112,8 @@ def _default_format() -> str:
 
 def list_rules() -> str:
     """The rule table of ``--list-rules``."""
+    from ruzh.checks.rules import RULES
+
     return "".join(f"{r.id:24s} {r.severity:8s} {r.scope:9s} {r.description}\n" for r in RULES)
 
 
@@ -135,6 +132,8 @@ def _documents(args: argparse.Namespace) -> list[Document]:
     """The documents to check, read once by the reader (as every command reads them), named by
     their paths; ``-`` is standard input."""
     from ruzh.align.reader import document_from_bytes, expand_inputs, read_document
+    from ruzh.core.inputs import read_stream
+    from ruzh.seeds import seed_paths
 
     files = [p for p in args.paths if p != "-"]
     paths = expand_inputs(files) if args.paths else ([] if args.tmx or args.aligned else seed_paths())
@@ -162,7 +161,14 @@ def run(args: argparse.Namespace) -> int:
     if args.list_rules:
         sys.stdout.write(list_rules())
         return EXIT_OK
+    import dataclasses
+
+    from ruzh.checks.baseline import write_baseline
+    from ruzh.checks.config import load_config
+    from ruzh.checks.findings import fails
+    from ruzh.checks.formats import RENDERERS
     from ruzh.checks.runner import run_checks
+    from ruzh.core.atomicio import atomic_write
 
     config = load_config(args.config)
     fail_on = args.fail_on or config.fail_on

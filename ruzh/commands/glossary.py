@@ -13,7 +13,6 @@ from ruzh.core.errors import ConfigError
 from ruzh.core.terminal import visible
 from ruzh.exitcodes import EXIT_OK
 from ruzh.formatter import add_command, encoding_name
-from ruzh.seeds import seed_paths
 
 if TYPE_CHECKING:
     from ruzh.glossary.termbase import Concept
@@ -208,7 +207,7 @@ def run_build(args: argparse.Namespace) -> int:
         args.min_docs, args.min_freq, args.max_candidates, args.min_termhood, args.all_termbase
     )
     reviewed = read_glossary_csv(args.reviewed) if args.reviewed else []
-    documents = read_inputs(args.inputs or seed_paths(), args.encoding)
+    documents = read_inputs(args.inputs or _seed_paths(), args.encoding)
     pairs = list(_pairs(args.pairs)) if args.pairs else None
     glossary = build_glossary(documents, _termbase(args), pairs=pairs, reviewed=reviewed, options=options)
     paths = write_outputs(glossary, args.output, args.candidates_in_exports, tags)
@@ -264,7 +263,14 @@ def run_show(args: argparse.Namespace) -> int:
                 "'ruzh glossary build' lists candidates that are not in the termbase yet",
             )
         found.extend(c for c in own if c not in found)
-    atts = attest(read_inputs(args.inputs or seed_paths(), args.encoding), found)
+    atts = attest(read_inputs(args.inputs or _seed_paths(), args.encoding), found)
     for concept in found:
         sys.stdout.write(visible(render_concept(concept, atts)))
     return EXIT_OK
+
+
+def _seed_paths() -> list[Path]:
+    """The bundled seed documents (imported on use: --help stays light)."""
+    from ruzh.seeds import seed_paths
+
+    return seed_paths()

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ruzh.core.terminal import visible
 from ruzh.exitcodes import EXIT_INPUT, EXIT_OK, render
 from ruzh.formatter import add_command, encoding_name
-from ruzh.seeds import seed_paths
 
 if TYPE_CHECKING:
     from ruzh.align.types import Document
@@ -90,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     from ruzh.commands.stdin import read_inputs
 
     errors: list[InputError] = []
+    from ruzh.seeds import seed_paths
+
     paths = args.files or seed_paths()
     writer = write_jsonl if args.format == "jsonl" else write_text
     for document in read_inputs(paths, args.encoding, keep_going=args.keep_going, errors=errors):

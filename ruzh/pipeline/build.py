@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,10 +32,11 @@ from ruzh.pipeline import OUTPUT_FILES, outdir, outputs
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.checking import StoredReport, check_build, config_signature
 from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
-from ruzh.pipeline.model import BuildResult
+from ruzh.pipeline.pages import report_files
 from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
-from ruzh.report import prune_report, report_pages, write_report
+from ruzh.report import prune_report, write_report
+from ruzh.results import BuildResult
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class BuildStats:
     cache_rejected: int = 0
     missed: dict[str, int] = field(default_factory=dict)  # cache misses by kind of entry
     report: tuple[str, ...] = ()  # the report's files, relative to the output folder
+    report_kept: int = 0  # pages kept from the folder's earlier build (their inputs did not change)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
 
     @contextlib.contextmanager
@@ -106,7 +108,9 @@ def _stages(
     stats.documents = len(documents)
     _require_both_languages(documents, options.inputs)
     with stats.phase("pairing and aligning"), Progress("pairing", quiet=options.quiet) as bar:
-        passages = passages_stage(documents, fingerprints, options.jobs, cache, options.quiet, options.scorer)
+        passages = passages_stage(
+            documents, fingerprints, options.jobs, cache, options.quiet, options.scorer, bar
+        )
         bar.finish(f"{len(documents)} documents, {len(passages)} passages")
     units, lonely = outputs.passage_units(passages)
     settings = settings_signature(options)
@@ -121,18 +125,21 @@ def _stages(
     if not current:
         with stats.phase("memory"):
             outputs.write_memory(staging / "memory.tmx", units, signature, options.tags)
-    with stats.phase("glossary"), Progress("glossary", quiet=options.quiet) as bar:
+    steps = len(documents) + len(passages)  # each document's counts, then each passage's units
+    with stats.phase("glossary"), Progress("glossary", steps, options.quiet) as bar:
         glossary = glossary_stage(
-            documents, fingerprints, units, options.reviewed, cache, corpus, options.jobs
+            documents, fingerprints, passages, options.reviewed, cache, corpus, options.jobs, bar.advance
         )
         if not current:
             write_outputs(glossary, staging, tags=options.tags)
         bar.finish(f"{len(glossary.entries)} rows")
     for notice in glossary.notices:
         log(f"warning: {notice}", options.quiet)
-    with stats.phase("checks"), Progress("checks", quiet=options.quiet) as bar:
+    with stats.phase("checks"), Progress("checks", len(documents), options.quiet) as bar:
         memory = UnitMemory(units, str(options.output / "memory.tmx"))
-        report = _findings(options, documents, fingerprints, memory, glossary.entries, cache, corpus)
+        report = _findings(
+            options, documents, fingerprints, memory, glossary.entries, cache, corpus, bar.advance
+        )
         rows = outputs.unaligned_rows(documents, passages, lonely)
         bar.finish(f"{len(report.findings)} findings")
     result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
@@ -144,10 +151,13 @@ def _stages(
     outputs.write_text(staging / "findings.sarif", render_sarif(report))
     outputs.write_unaligned(staging / "unaligned.tsv", rows)
     with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
-        stats.report = tuple(write_report(report_pages(result, bar), staging))
-        bar.finish(f"{len(stats.report)} files")
+        # --no-cache renders every page afresh too (kept pages are a reuse, like cache entries)
+        previous = outdir.previous_pages(options.output) if cache.folder else {}
+        pages = report_files(result, options.jobs, options.output, previous, bar)
+        stats.report, stats.report_kept = tuple(write_report(pages.texts, staging)), pages.kept
+        bar.finish(f"{len(stats.report)} files, {pages.kept} kept")
     names = [*OUTPUT_FILES, *(n for n in stats.report if n not in OUTPUT_FILES)]
-    outdir.write_manifest(staging, build_key, names)
+    outdir.write_manifest(staging, build_key, names, pages.keys)
     return result, names
 
 
@@ -159,13 +169,14 @@ def _findings(
     glossary: Sequence[Entry],
     cache: Cache,
     corpus: str,
+    advance: Callable[[int], None],
 ) -> Report:
     """The checks on the documents, the new memory and the new glossary (cached by content)."""
     name = key("findings", corpus, config_signature(options.config), str(options.output))
     stored = cache.get(name, "findings", StoredReport)
     report = stored.report() if stored else None
     if report is None:
-        report = check_build(documents, fingerprints, memory, glossary, options.config, cache)
+        report = check_build(documents, fingerprints, memory, glossary, options.config, cache, advance)
         cache.put(name, "findings", StoredReport.of(report))
     return report
 

@@ -59,11 +59,15 @@ def config_signature(config: CheckConfig) -> str:
     return repr((config.fail_on, sorted(config.disable), sorted(config.severity), paths))
 
 
-def _memo(documents: Sequence[Document], fingerprints: Sequence[str], cache: Cache) -> Memo:
-    """The part of the checks that depends on one document alone, kept by its content key."""
+def _memo(
+    documents: Sequence[Document], fingerprints: Sequence[str], cache: Cache, advance: Callable[[int], None]
+) -> Memo:
+    """The part of the checks that depends on one document alone, kept by its content key;
+    ``advance(1)`` for each document (the build's progress)."""
     by_name = {d.name: f for d, f in zip(documents, fingerprints, strict=True)}
 
     def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+        advance(1)
         name = key("document-findings", by_name[document.name])
         stored = cache.get(name, "findings-doc", DocumentChecks)
         if stored is None:
@@ -81,16 +85,18 @@ def check_build(
     glossary: Sequence[Entry],
     config: CheckConfig,
     cache: Cache,
+    advance: Callable[[int], None] | None = None,
 ) -> Report:
     """Every finding of the build: the documents (with their content keys), and the new memory's
-    units against the termbase with the new glossary's rows over it."""
+    units against the termbase with the new glossary's rows over it. ``advance(1)`` is called for
+    each document."""
     termbase = overlay(load_termbase(), glossary)
     return run_checks(
         documents,
         (units,),
         termbase,
         config,
-        memo=_memo(documents, fingerprints, cache),
+        memo=_memo(documents, fingerprints, cache, advance or (lambda _: None)),
         version=__version__,
         termbase_label="glossary.csv of this build",
     )

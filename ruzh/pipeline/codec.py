@@ -13,8 +13,8 @@ import dataclasses
 import math
 import types
 import typing
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 from typing import Any
 
 
@@ -22,17 +22,45 @@ class CodecError(ValueError):
     """The stored data does not have the shape of the expected type."""
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def encode(value: Any) -> Any:
     """A dataclass (or tuple, list, dict, scalar) as JSON-ready lists, dicts and scalars."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind: Any = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            raise CodecError(f"not a finite number: {value!r}")
+        return value
+    if kind is tuple or kind is list:
+        if set(map(type, value)) <= _PLAIN:  # a list of plain scalars, checked at C speed
+            return list(value)
+        return [encode(v) for v in value]
+    names = _field_names(kind)
+    if names is not None:
+        return {name: encode(getattr(value, name)) for name in names}
+    return _encode_other(value)
+
+
+@lru_cache(maxsize=256)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass type, found once per type (``None`` for other types)."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
+
+
+def _encode_other(value: Any) -> Any:
+    """Subclasses of the plain types and dictionaries (rare: the slow, general path)."""
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     if isinstance(value, dict):
         return {str(k): encode(v) for k, v in value.items()}
     if isinstance(value, float) and not math.isfinite(value):
         raise CodecError(f"not a finite number: {value!r}")
-    if value is None or isinstance(value, str | int | float | bool):
+    if isinstance(value, str | int | float | bool):
         return value
     raise CodecError(f"cannot store a {type(value).__name__}")
 
@@ -82,13 +110,52 @@ def _dataclass(cls: type) -> Decoder:
     return run
 
 
+_SCALARS = (str, int, bool, float)
+_BULK = 16  # from this many items on, check a list column by column rather than item by item
+
+
+def _column(kind: Any, values: Sequence[Any]) -> Sequence[Any]:
+    """Values of one scalar type checked together (at C speed: one pass of ``map(type)``)."""
+    if kind is float:
+        if not set(map(type, values)) <= {int, float} or not all(map(math.isfinite, values)):
+            raise CodecError("expected finite numbers")
+        return tuple(map(float, values))
+    if not set(map(type, values)) <= {kind}:
+        raise CodecError(f"expected {kind.__name__} values")
+    return values
+
+
+def _scalar_rows(kinds: tuple[Any, ...]) -> Decoder:
+    """``tuple[tuple[A, B, ...], ...]`` of scalars: the list of rows checked column by column."""
+
+    def rows(data: Any) -> tuple[Any, ...]:
+        if type(data) is not list or not set(map(type, data)) <= {list}:
+            raise CodecError("expected a list of lists")
+        if not data:
+            return ()
+        if set(map(len, data)) != {len(kinds)}:
+            raise CodecError("expected lists of the right length")
+        columns = [_column(k, col) for k, col in zip(kinds, zip(*data, strict=True), strict=True)]
+        return tuple(zip(*columns, strict=True))
+
+    return rows
+
+
 def _tuple(args: tuple[Any, ...]) -> Decoder:
     if len(args) == 2 and args[1] is Ellipsis:
         item = _decoder(args[0])
+        inner = typing.get_args(args[0])
+        bulk: Decoder | None = None  # the same check for long lists of scalars or of scalar rows
+        if args[0] in _SCALARS:
+            bulk = partial(_column, args[0])
+        elif typing.get_origin(args[0]) is tuple and inner and all(a in _SCALARS for a in inner):
+            bulk = _scalar_rows(inner)
 
         def many(data: Any) -> tuple[Any, ...]:
             if type(data) is not list:
                 raise CodecError("expected a list")
+            if bulk is not None and len(data) > _BULK:
+                return tuple(bulk(data))
             return tuple(map(item, data))
 
         return many

@@ -14,7 +14,7 @@ from ruzh.align.aligner.pairing import (
 )
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Document
-from ruzh.pipeline.model import AlignedPassage
+from ruzh.results import AlignedPassage
 
 
 def _passage(pair: PassagePair) -> AlignedPassage:

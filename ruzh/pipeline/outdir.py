@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ruzh.core.errors import ConfigError
@@ -105,11 +105,30 @@ def _digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_manifest(staging: Path, build_key: str, names: Sequence[str]) -> None:
-    """Record which build made the staged set, and each file's hash (staged with the set)."""
+def write_manifest(
+    staging: Path, build_key: str, names: Sequence[str], pages: Mapping[str, str] | None = None
+) -> None:
+    """Record which build made the staged set, each file's hash, and the key of each report page
+    that a later build may keep (staged with the set)."""
     files = {name: _digest(staging / name) for name in names}
-    text = json.dumps({"build": build_key, "files": files}, indent=1, sort_keys=True)
+    data = {"build": build_key, "files": files, "pages": dict(pages or {})}
+    text = json.dumps(data, indent=1, sort_keys=True)
     (staging / MANIFEST).write_text(text + "\n", encoding="utf-8")
+
+
+def previous_pages(folder: Path) -> dict[str, tuple[str, str]]:
+    """The report pages of the folder's last build: name → (key, hash), from its manifest (empty
+    when there is none or it is not one of ours)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files, pages = data["files"], data.get("pages", {})
+        return {
+            name: (page_key, files[name])
+            for name, page_key in pages.items()
+            if isinstance(page_key, str) and isinstance(files.get(name), str)
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
 
 
 def current_files(folder: Path, build_key: str, required: Sequence[str]) -> list[str] | None:

@@ -10,7 +10,7 @@ from ruzh.align.types import Document, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.langtags import OutputTags
 from ruzh.core.spreadsheet import neutralise_row
-from ruzh.pipeline.model import AlignedPassage
+from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_beads
 from ruzh.tmx.writer import TmxSettings, WriteReport, write_tmx

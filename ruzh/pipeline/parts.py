@@ -9,8 +9,9 @@ corpus; so after an edit only the edited document is counted again. Parts are st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ruzh.align.types import Document
 from ruzh.glossary.attest import Attester, Occurrence, _Tally
@@ -164,16 +165,22 @@ def restored(data: StoredPart) -> DocumentPart:
 
 
 _WORKER_ATTESTER: Attester | None = None
+_WORKER_CACHE = Cache(None)
 
 
-def _start_worker(concepts: Sequence[Concept]) -> None:
-    global _WORKER_ATTESTER
+def _start_worker(concepts: Sequence[Concept], folder: Path | None) -> None:
+    global _WORKER_ATTESTER, _WORKER_CACHE
     _WORKER_ATTESTER = Attester(concepts)
+    _WORKER_CACHE = Cache(folder)
 
 
-def _count(document: Document) -> StoredPart:
+def _count(document: Document, name: str) -> StoredPart:
+    """Count one document and store its part under ``name`` (in the worker: encoding the part is
+    a good share of the work, and the main process has the corpus-wide stages to run)."""
     assert _WORKER_ATTESTER is not None
-    return stored(count_document(document, _WORKER_ATTESTER))
+    part = stored(count_document(document, _WORKER_ATTESTER))
+    _WORKER_CACHE.put(name, "glossary-parts", part)
+    return part
 
 
 def document_parts(
@@ -183,20 +190,34 @@ def document_parts(
     concepts_key: str,
     jobs: int,
     cache: Cache,
+    advance: Callable[[int], None] | None = None,
 ) -> list[DocumentPart]:
-    """Every document's part in corpus order: cached ones reused, the others counted on ``jobs``
-    processes. ``concepts_key`` names the concepts counted (termbase and reviewed rows)."""
+    """Every document's part in corpus order: cached ones reused, the others counted (and stored)
+    on ``jobs`` processes. ``concepts_key`` names the concepts counted (termbase and reviewed rows);
+    ``advance(n)`` is called as documents are done."""
+    tick = advance or (lambda _: None)
     keys = [key("glossary-part", concepts_key, f) for f in fingerprints]
     found: list[StoredPart | None] = [cache.get(k, "glossary-parts", StoredPart) for k in keys]
+    tick(sum(1 for part in found if part is not None))
     todo = [i for i, part in enumerate(found) if part is None]
+    docs, names = [documents[i] for i in todo], [keys[i] for i in todo]
     if jobs > 1 and len(todo) > 1:
         load_models()  # once, before the workers fork
-        with worker_pool(jobs, _start_worker, (list(concepts),)) as pool:
-            fresh = list(pool.map(_count, [documents[i] for i in todo], chunksize=4))
+        with worker_pool(jobs, _start_worker, (list(concepts), cache.folder)) as pool:
+            _keep(todo, pool.map(_count, docs, names, chunksize=4), found, tick)
     else:
-        _start_worker(concepts)
-        fresh = [_count(documents[i]) for i in todo]
+        _start_worker(concepts, cache.folder)
+        _keep(todo, map(_count, docs, names), found, tick)
+    return [restored(part) for part in found if part is not None]
+
+
+def _keep(
+    todo: Sequence[int],
+    fresh: Iterable[StoredPart],
+    found: list[StoredPart | None],
+    tick: Callable[[int], None],
+) -> None:
+    """Take the counted parts as they arrive."""
     for i, part in zip(todo, fresh, strict=True):
         found[i] = part
-        cache.put(keys[i], "glossary-parts", part)
-    return [restored(part) for part in found if part is not None]
+        tick(1)

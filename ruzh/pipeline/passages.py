@@ -64,9 +64,17 @@ class CachedParallelAligner:
     """``aligner(batch)`` → beads per pair; a process pool lives as long as the ``with`` block."""
 
     def __init__(
-        self, jobs: int, cache: Cache, lexicon: Lexicon, quiet: bool = False, scorer: str = "lexical"
+        self,
+        jobs: int,
+        cache: Cache,
+        lexicon: Lexicon,
+        quiet: bool = False,
+        scorer: str = "lexical",
+        pairing: Progress | None = None,
     ) -> None:
+        """``pairing``: the phase's progress, which counts the passages as their concepts are found."""
         self.jobs = jobs
+        self.pairing = pairing
         self.lexicon = lexicon
         self.scorer = scorer
         _start_worker(lexicon, scorer)  # the serial path aligns in this process
@@ -122,6 +130,9 @@ class CachedParallelAligner:
         stored = [self.cache.get(k, "bags", StoredBag) for k in keys]
         found: list[Bag | None] = [dict(b.weights) if b else None for b in stored]
         todo = [i for i, b in enumerate(found) if b is None]
+        if self.pairing is not None:
+            self.pairing.grow(len(passages))
+            self.pairing.advance(len(passages) - len(todo))
         chunks = [todo[k : k + BAG_CHUNK] for k in range(0, len(todo), BAG_CHUNK)]
         if self.jobs > 1 and len(chunks) > 1:
             pool = self._executor()
@@ -132,4 +143,6 @@ class CachedParallelAligner:
             for i, bag in zip(chunk, bags, strict=True):
                 found[i] = bag
                 self.cache.put(keys[i], "bags", StoredBag(tuple(bag.items())))
+            if self.pairing is not None:
+                self.pairing.advance(len(chunk))
         return [b if b is not None else {} for b in found]

@@ -16,6 +16,7 @@ import signal
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 from typing import Any
 
 _PR_SET_PDEATHSIG = 1
@@ -38,9 +39,16 @@ def _start(parent: int, initializer: Callable[..., None] | None, initargs: tuple
 
 
 def worker_pool(
-    jobs: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+    jobs: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+    context: BaseContext | None = None,
 ) -> ProcessPoolExecutor:
-    """A process pool of ``jobs`` workers bound to this process's life."""
+    """A process pool of ``jobs`` workers bound to this process's life (``context``: how workers
+    start; a forked worker shares what the main process built before the pool)."""
     return ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start, initargs=(os.getpid(), initializer, initargs)
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_start,
+        initargs=(os.getpid(), initializer, initargs),
     )

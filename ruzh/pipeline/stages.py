@@ -6,7 +6,7 @@ so a cached entry is only ever data that the writers escape as they would escape
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,16 +15,18 @@ from ruzh.align.types import Document
 from ruzh.glossary.attest import Attestation
 from ruzh.glossary.build import BuildOptions as GlossaryOptions
 from ruzh.glossary.build import Glossary, NameMatcher, build_glossary, corpus_concepts
+from ruzh.glossary.candidates_zh import tagged
 from ruzh.glossary.entries import Entry, read_csv
 from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.termbase import Concept
-from ruzh.glossary.units import SentenceUnits, sentence_units
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.discovery import parallel_passages
-from ruzh.pipeline.model import AlignedPassage
 from ruzh.pipeline.parts import document_parts
 from ruzh.pipeline.passages import CachedParallelAligner
+from ruzh.pipeline.units import pair_units, passage_texts
+from ruzh.progress import Progress
+from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 
 
@@ -79,9 +81,11 @@ def passages_stage(
     cache: Cache,
     quiet: bool,
     scorer: str = "lexical",
+    progress: Progress | None = None,
 ) -> list[AlignedPassage]:
     """Parallel passages with their beads: the whole result cached by the documents' content keys,
     and each aligned pair by its sentences (so an edited document re-aligns only its own pairs).
+    ``progress`` counts the passages (documents and abstracts) as their concepts are found.
 
     The pairing tries many candidate pairs and always aligns them lexically; with another scorer the
     pairs it keeps are aligned again with that scorer."""
@@ -89,7 +93,7 @@ def passages_stage(
     name = key("passages", lexicon.signature(), scorer, *fingerprints)
     stored = cache.get(name, "passages", StoredPassages)
     if stored is None:
-        with CachedParallelAligner(jobs, cache, lexicon, quiet) as aligner:
+        with CachedParallelAligner(jobs, cache, lexicon, quiet, pairing=progress) as aligner:
             found = parallel_passages(documents, aligner, lexicon, aligner.bags)
         if scorer != "lexical":
             found = _realigned(found, CachedParallelAligner(jobs, cache, lexicon, quiet, scorer))
@@ -143,55 +147,56 @@ def cached_names(cache: Cache) -> NameMatcher:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredUnits:
-    """The pairing units of one document pair's translation units, as cached."""
+class StoredWords:
+    """jieba's words of one Chinese text, as cached."""
 
-    units: tuple[SentenceUnits, ...]
+    words: tuple[str, ...]
 
 
-def cached_units(units: Sequence[TranslationUnit], cache: Cache) -> list[SentenceUnits]:
-    """The glossary's pairing units of every translation unit, cached per document pair by the
-    units' texts: an edited document is tokenised again, the others are read back."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for i, unit in enumerate(units):
-        groups.setdefault((unit.doc, unit.zh_doc), []).append(i)
-    out: list[SentenceUnits | None] = [None] * len(units)
-    for members in groups.values():
-        name = key("pairing-units", *(f"{units[i].ru}\x1f{units[i].zh}" for i in members))
-        stored = cache.get(name, "pairing-units", StoredUnits)
-        if stored is None or len(stored.units) != len(members):
-            stored = StoredUnits(tuple(sentence_units(units[i].ru, units[i].zh) for i in members))
-            cache.put(name, "pairing-units", stored)
-        for i, found in zip(members, stored.units, strict=True):
-            out[i] = found
-    return [u for u in out if u is not None]
+def cached_words(cache: Cache) -> Callable[[str], list[str]]:
+    """jieba's words of a Chinese partner, cached by its text: the glossary splits the few hundred
+    partners it keeps, and loading jieba's dictionary for them would cost an edit seconds."""
+
+    def run(text: str) -> list[str]:
+        name = key("zh-words", text)
+        stored = cache.get(name, "zh-words", StoredWords)
+        if stored is None:
+            stored = StoredWords(tuple(p.word for p in tagged(text)))
+            cache.put(name, "zh-words", stored)
+        return list(stored.words)
+
+    return run
 
 
 def glossary_stage(
     documents: Sequence[Document],
     fingerprints: Sequence[str],
-    units: Sequence[TranslationUnit],
+    passages: Sequence[AlignedPassage],
     reviewed: Path | None,
     cache: Cache,
     name: str,
     jobs: int,
+    advance: Callable[[int], None] | None = None,
 ) -> Glossary:
     """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV.
-    The whole result is cached by the corpus key; each document's counts by its content."""
+    The whole result is cached by the corpus key; each document's counts by its content, each
+    passage's sentence units by its translation units. ``advance(n)``: n documents or passages done."""
     stored = cache.get(name, "glossary", StoredGlossary)
     if stored is not None:
         return stored.glossary()
     decisions = read_csv(reviewed) if reviewed else ()
     concepts = corpus_concepts(decisions)
     concepts_key = key("concepts", reviewed.read_bytes() if reviewed else b"")
-    parts = document_parts(documents, fingerprints, concepts, concepts_key, jobs, cache)
+    parts = document_parts(documents, fingerprints, concepts, concepts_key, jobs, cache, advance)
+    texts = [passage_texts(p) for p in passages]
     glossary = build_glossary(
         documents,
-        pairs=[(u.ru, u.zh) for u in units],
-        sentences=cached_units(units, cache),
+        pairs=[pair for t in texts for pair in t],
+        sentences=pair_units(texts, jobs, cache, advance),
         reviewed=decisions,
         parts=parts,
         names_matcher=cached_names(cache),
+        zh_words=cached_words(cache),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ruzh.align.types import Bead, Sentence
-from ruzh.pipeline.model import AlignedPassage
 from ruzh.report.anchors import Anchors, bead_id, passage_id, sentence_id, sentence_key
 from ruzh.report.html import Safe, fmt_score, join, tag
 from ruzh.report.layout import BEADS_PER_PAGE
 from ruzh.report.terms import TermMarker
+from ruzh.results import AlignedPassage
 
 LOW_SCORE = 0.5  # beads below this are shown as needing review
 

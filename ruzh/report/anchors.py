@@ -19,7 +19,6 @@ import regex
 
 from ruzh.align.types import Document, Sentence
 from ruzh.checks.findings import Finding
-from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report.html import slug
 from ruzh.report.layout import (
     BEADS_PER_PAGE,
@@ -29,6 +28,7 @@ from ruzh.report.layout import (
     rule_groups,
     url,
 )
+from ruzh.results import AlignedPassage, BuildResult
 
 # "智慧城市 seeds/000.txt:44:17": a related place in a finding, file:line:column at the end.
 _PLACE = regex.compile(r"(?P<file>[^\s:]+(?::[^\s:]+)*?):(?P<line>\d+):(?P<col>\d+)\)?$")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ruzh.pipeline.model import BuildResult
 from ruzh.report.alignment import is_low
 from ruzh.report.anchors import passage_id
 from ruzh.report.findings import rules_summary
 from ruzh.report.html import Safe, fmt_score, join, tag
 from ruzh.report.layout import TABLE_ROWS_PER_PAGE, page_name, parts, url
 from ruzh.report.overview import overview_section, pair_rows
+from ruzh.results import BuildResult
 
 OPEN_LIST = 50  # lists this short start open
 

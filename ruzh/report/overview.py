@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from ruzh.align.types import LANGS, ROLES, Document
 from ruzh.checks.findings import SEVERITIES
 from ruzh.glossary.entries import ROW_STATUSES
-from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report.alignment import LOW_SCORE, is_low
 from ruzh.report.anchors import Anchors, passage_id, sentence_key
 from ruzh.report.charts import bars, figure, histogram, stacked
 from ruzh.report.html import Safe, fmt_score, tag
+from ruzh.results import AlignedPassage, BuildResult
 
 CHART_DOCS = 40  # documents drawn in the terms chart; more would make it taller than the page
 

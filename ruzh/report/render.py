@@ -21,7 +21,6 @@ from typing import Protocol
 
 from ruzh.align.types import Document
 from ruzh.core.atomicio import atomic_write
-from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import entry
 from ruzh.report.alignment import bead_pages, passage_view
 from ruzh.report.anchors import Anchors
@@ -29,6 +28,7 @@ from ruzh.report.documents import document_view, sentence_pages
 from ruzh.report.findings import rule_page
 from ruzh.report.glossary_table import glossary_data, glossary_view
 from ruzh.report.html import Safe, tag, void
+from ruzh.report.inputs import digest, document_inputs, passage_inputs, terms_digest
 from ruzh.report.layout import (
     CSS,
     ENTRY,
@@ -44,6 +44,7 @@ from ruzh.report.layout import (
 )
 from ruzh.report.overview import documents_table, pair_rows, pairs_table
 from ruzh.report.terms import TermMarker
+from ruzh.results import AlignedPassage, BuildResult
 
 TITLE = "ruzh build report"
 PageBody = Callable[[str], Safe]  # the body of a page, given the page's own name
@@ -88,15 +89,20 @@ class Site:
             CSS: partial(asset, "report.css"),
             JS: partial(asset, "report.js"),
         }
+        self._inputs: dict[str, Callable[[], str]] = {}  # digests of the pages worth keeping
         for passage in result.passages:
             title = f"{passage.ru_doc} ↔ {passage.zh_doc}"
             beads = bead_pages(passage)
             names = [page_name("pair", passage.id, k) for k in range(len(beads))]
             self._series(names, title, [partial(self._passage, passage, b) for b in beads])
+            for name, b in zip(names, beads, strict=True):
+                self._inputs[name] = partial(self._passage_inputs, passage, b, name, names)
         for doc in result.documents:
             shown = sentence_pages(doc)
             names = [page_name("doc", doc.name, k) for k in range(len(shown))]
             self._series(names, doc.name, [partial(self._document, doc, r) for r in shown])
+            for name, r in zip(names, shown, strict=True):
+                self._inputs[name] = partial(self._document_inputs, doc, r, name, names)
         self._pages[GLOSSARY_DATA] = partial(glossary_data, result.glossary)
         self._paged("glossary", "Glossary", len(result.glossary), GLOSSARY_PER_PAGE, self._glossary)
         self._paged("documents", "Documents", len(result.documents), TABLE_ROWS_PER_PAGE, self._documents)
@@ -111,6 +117,27 @@ class Site:
     def marker(self) -> TermMarker:
         """Glossary term matchers, built once and only when a passage page is rendered."""
         return TermMarker(self.result.glossary)
+
+    @cached_property
+    def _version(self) -> str:
+        return self.result.settings.get("version", "ruzh")
+
+    @cached_property
+    def _terms(self) -> str:
+        return digest([self._version, terms_digest(self.result.glossary)])
+
+    def inputs(self, name: str) -> str | None:
+        """A digest of everything page ``name`` is made of (see :mod:`ruzh.report.inputs`), for the
+        pages of passages and documents, which are most of a large report; ``None`` for the others,
+        which read corpus-wide lists and are cheap or few."""
+        inputs = self._inputs.get(name)
+        return inputs() if inputs is not None else None
+
+    def _passage_inputs(self, passage: AlignedPassage, beads: range, here: str, series: list[str]) -> str:
+        return passage_inputs(passage, beads, here, series, self.anchors, self._terms)
+
+    def _document_inputs(self, doc: Document, shown: range, here: str, series: list[str]) -> str:
+        return document_inputs(doc, shown, here, series, self.anchors, self._version)
 
     def names(self) -> list[str]:
         """Every file of the report; the entry page comes last so it is written last."""
@@ -170,7 +197,7 @@ class Site:
             "head",
             void("meta", charset="utf-8"),
             void("meta", name="viewport", content="width=device-width, initial-scale=1"),
-            void("meta", name="generator", content=self.result.settings.get("version", "ruzh")),
+            void("meta", name="generator", content=self._version),
             tag("title", TITLE if here == ENTRY else f"{title} — {TITLE}"),
             void("link", rel="stylesheet", href=url(here, CSS)),
         )

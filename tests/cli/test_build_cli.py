@@ -79,7 +79,7 @@ def test_interrupt_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pyte
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "report_pages", interrupted)
+    monkeypatch.setattr(build_module, "report_files", interrupted)
     options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=None, quiet=True)
     with pytest.raises(KeyboardInterrupt):
         build(options)
@@ -139,10 +139,17 @@ def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
     } == {
         "documents": 1,
         "glossary-parts": 1,
-        "pairing-units": 1,  # the glossary tokenises the edited pair's units only
+        "pairing-units": 1,  # the glossary tokenises the edited passage's units only
         "findings-doc": 1,
     }
     assert edited.missed["bags"] == 1 and edited.missed["beads"] <= 3
-    incremental = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
-    build(BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=None, quiet=True))
-    assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == incremental
+    # The pages of the other passages and documents are kept from the folder's last build ...
+    pages = [n for n in edited.report if n.startswith(("report/pair-", "report/doc-"))]
+    assert 0 < edited.report_kept < len(pages)
+    # ... and every output, report pages included, is what a fresh build writes (no cache: nothing
+    # is kept, not even the pages of the output folder).
+    incremental = {name: (out / name).read_bytes() for name in (*OUTPUT_FILES, *edited.report)}
+    _, clean = build(BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=None, quiet=True))
+    assert clean.report_kept == 0 and clean.report == edited.report
+    for name, data in incremental.items():
+        assert (out / name).read_bytes() == data, name

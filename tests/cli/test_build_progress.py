@@ -41,7 +41,11 @@ def test_a_log_gets_one_line_per_phase_in_order(tmp_path: Path, cache: Path) -> 
     assert [line.split(":")[0] for line in finals] == ["reading", "aligning", "pairing", *PHASES[3:]]
     assert sorted({line.split(":")[0] for line in finals}) == sorted(PHASES)
     assert finals[0].startswith("reading: 5/5 done in ")
-    assert re.fullmatch(r"report: (\d+)/\1 done in [\d.]+ s \(\1 files\)", finals[-1])
+    assert re.fullmatch(r"report: (\d+)/\1 done in [\d.]+ s \(\1 files, 0 kept\)", finals[-1])
+    # pairing, glossary and checks count their documents (and passages), not only a spinner
+    assert re.match(r"pairing: (\d+)/\1 done in ", finals[2]), finals[2]
+    assert re.match(r"glossary: (\d+)/\1 done in ", finals[3]), finals[3]
+    assert finals[4].startswith("checks: 5/5 done in "), finals[4]
     assert "glossary" in finals[3] and "rows)" in finals[3] and "findings)" in finals[4]
     assert "\x1b" not in done.stderr and "\r" not in done.stderr, "no terminal codes in a log"
     summary = done.stderr.splitlines()[-1]

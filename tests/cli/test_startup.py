@@ -24,6 +24,11 @@ HEAVY = (
     "regex",
     "sacrebleu",
     "translate",
+    # the standard library's slow ones (10-15 ms each: multiprocessing, the ast/inspect chain, TOML)
+    "concurrent",
+    "dataclasses",
+    "multiprocessing",
+    "tomllib",
 )
 
 COMMAND_LINES = (
@@ -79,3 +84,12 @@ def test_top_level_help_still_lists_every_command() -> None:
     assert code == 0
     for name in ("build", "segment", "align", "eval", "tmx", "glossary", "check"):
         assert f"    {name} " in out
+
+
+def test_the_offered_choices_are_the_renderers_and_levels_the_checks_know() -> None:
+    """``checks.choices`` repeats names so that --help stays light; they must not drift."""
+    from ruzh.checks import config, formats
+    from ruzh.checks.choices import FAIL_ON, FORMATS
+
+    assert tuple(formats.RENDERERS) == FORMATS
+    assert config.FAIL_ON is FAIL_ON

@@ -185,7 +185,7 @@ def test_stale_parts_go_and_an_interrupted_build_keeps_the_old_set(
     def interrupted(*_args: object) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "report_pages", interrupted)
+    monkeypatch.setattr(build_module, "report_files", interrupted)
     assert _build(corpus, out) == 130
     assert _outputs(out) == old  # memory.tmx etc. of the new corpus were staged, never moved in
     assert not list(out.glob(".*.part"))
@@ -270,3 +270,39 @@ def test_an_unchanged_rerun_rewrites_nothing_but_a_tampered_output_is_replaced(
     (out / "report.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     assert _build(corpus, out) == 0
     assert _outputs(out) == clean
+
+
+def test_a_changed_report_page_is_rendered_again_not_kept(tmp_path: Path) -> None:
+    """A kept page must be the file the last build wrote: a page edited in the output folder (here
+    given a script) does not match the manifest's hash and is rendered again, like a fresh build."""
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    assert _build(corpus, out) == 0
+    pair = next(p for p in sorted((out / "report").glob("pair-*.html")))
+    clean = pair.read_bytes()
+    pair.write_bytes(clean.replace(b"</main>", b"<script>alert(1)</script></main>"))
+    with (corpus / "001.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\nЭто предложение добавлено при правке.\n")
+    _, stats = build(
+        BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=out / ".ruzh-cache", quiet=True)
+    )
+    assert stats.report_kept > 0
+    assert b"<script>alert" not in pair.read_bytes()
+    manifest = json.loads((out / outdir.MANIFEST).read_text(encoding="utf-8"))
+    assert set(manifest["pages"]) == {
+        n for n in stats.report if n.startswith(("report/pair-", "report/doc-"))
+    }
+
+
+def test_a_planted_manifest_cannot_name_a_file_outside_the_report(tmp_path: Path) -> None:
+    """Pages are looked up by the names this build's report has, whatever the manifest lists."""
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    assert _build(corpus, out) == 0
+    secret = tmp_path / "secret.html"
+    secret.write_text("<p>not ours</p>", encoding="utf-8")
+    manifest = json.loads((out / outdir.MANIFEST).read_text(encoding="utf-8"))
+    manifest["pages"]["../secret.html"] = "0" * 64
+    manifest["files"]["../secret.html"] = "0" * 64
+    (out / outdir.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert _build(corpus, out) == 0
+    assert all("not ours" not in p.read_text(encoding="utf-8") for p in (out / "report").glob("*.html"))
+    assert secret.exists()

@@ -16,9 +16,9 @@ from ruzh.checks.variants import load_glossary
 from ruzh.glossary.build import build_glossary
 from ruzh.seeds import seed_paths
 
-from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import report_pages
 from ruzh.report.layout import ENTRY
+from ruzh.results import AlignedPassage, BuildResult
 
 SETTINGS = {"aligner": "ruzh-align", "version": "test"}
 

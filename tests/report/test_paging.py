@@ -14,10 +14,10 @@ from ruzh.align.reader import document_from_lines
 from ruzh.align.types import Bead, Document
 from ruzh.checks.findings import Finding
 
-from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import describe, report_pages
 from ruzh.report.anchors import sentence_id
 from ruzh.report.layout import BEADS_PER_PAGE, FINDINGS_PER_PAGE, SENTENCES_PER_PAGE
+from ruzh.results import AlignedPassage, BuildResult
 
 MAX_ELEMENTS = 20_000
 MAX_BYTES = 5_000_000

@@ -18,9 +18,9 @@ from ruzh.align.types import Bead
 from ruzh.checks.findings import SEVERITY_RANK, Finding
 from ruzh.glossary.entries import Entry
 
-from ruzh.pipeline.model import AlignedPassage, BuildResult
 from ruzh.report import render_report, report_pages
 from ruzh.report.anchors import sentence_id
+from ruzh.results import AlignedPassage, BuildResult
 
 HOSTILE_RU = (
     'Аннотация. Статья о цифровой экономике <script>alert("ru")</script> и платформах. '

@@ -13,9 +13,9 @@ from types import ModuleType, SimpleNamespace
 import lxml.html
 import pytest
 
-from ruzh.pipeline.model import BuildResult
 from ruzh.report import render_report
 from ruzh.report.layout import ENTRY, JS
+from ruzh.results import BuildResult
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "build" / "screenshots"

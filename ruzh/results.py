@@ -1,4 +1,5 @@
-"""What a build produces, as the report and the output writers see it."""
+"""What a build produces (documents, aligned passages, glossary rows, findings), as plain frozen data:
+the pipeline makes it, and the report and the output writers read it without importing the pipeline."""
 
 from __future__ import annotations
 
