@@ -216,24 +216,36 @@ def _phrases(text: str) -> tuple[Phrase, ...]:
     found: list[Phrase] = []
     for run in _runs(text):
         words = tuple(m.group() for m in run)
+        readings = [_readings(w) for w in words]
         for i in range(len(run)):
             if _single(words[i]) is not None:
                 found.append(
                     Phrase((token_key(words[i]),), words[i : i + 1], "NOUN", run[i].start(), run[i].end())
                 )
-            for pattern, size in (
-                ("ADJ+NOUN", 2),
-                ("ADJ+ADJ+NOUN", 3),
-                ("NOUN+NOUN(gen)", 2),
-                ("ADJ+NOUN+NOUN(gen)", 3),
-            ):
-                if i + size > len(run):
+            for pattern, roles in _PATTERNS:
+                size = len(roles)
+                if i + size > len(run) or not _may_fit(roles, readings[i : i + size]):
                     continue
                 span = words[i : i + size]
                 if _match(pattern, span) is not None:
                     key = tuple(token_key(w) for w in span)
                     found.append(Phrase(key, span, pattern, run[i].start(), run[i + size - 1].end()))
     return tuple(found)
+
+
+# The patterns longer than one word, with the reading each word needs (adjective or noun).
+_PATTERNS = (
+    ("ADJ+NOUN", "an"),
+    ("ADJ+ADJ+NOUN", "aan"),
+    ("NOUN+NOUN(gen)", "nn"),
+    ("ADJ+NOUN+NOUN(gen)", "ann"),
+)
+
+
+def _may_fit(roles: str, readings: list[tuple[tuple[_Reading, ...], tuple[_Reading, ...]]]) -> bool:
+    """Whether every word has a reading of the kind its place needs: most spans fail here, before
+    :func:`_match` compares any grammemes."""
+    return all(adjs if role == "a" else nouns for role, (adjs, nouns) in zip(roles, readings, strict=True))
 
 
 Plan = tuple[tuple[str, Any, Any], ...]

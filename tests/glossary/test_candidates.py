@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import jieba
 import pytest
 from ruzh.align.morphology import lemma_key
 from ruzh.glossary.build import Glossary
 from ruzh.glossary.candidates_ru import is_stopped, phrases
-from ruzh.glossary.candidates_zh import compounds
+from ruzh.glossary.candidates_zh import _load_cached_dictionary, compounds
 from ruzh.glossary.termbase import load_termbase
 
 
@@ -108,3 +111,25 @@ def test_candidate_ids_are_stable(seed_glossary: Glossary, seed_documents: list)
     again = build_glossary(seed_documents)
     assert [e.id for e in again.entries] == [e.id for e in seed_glossary.entries]
     assert again.entries == seed_glossary.entries
+
+
+def test_jieba_dictionary_read_from_its_cache_equals_jiebas_own_loading() -> None:
+    reference = jieba.Tokenizer()
+    reference.initialize()  # writes jieba's cache file when it is missing
+    fast = jieba.Tokenizer()
+    _load_cached_dictionary(fast)
+    assert fast.initialized and fast.total == reference.total and fast.FREQ == reference.FREQ
+    assert fast.lcut("数字基础设施建设", HMM=False) == reference.lcut("数字基础设施建设", HMM=False)
+
+
+def test_jieba_loads_its_own_way_without_a_usable_cache(tmp_path: Path) -> None:
+    broken = jieba.Tokenizer()
+    broken.tmp_dir = str(tmp_path)
+    (tmp_path / "jieba.cache").write_bytes(b"\x00 not marshal")
+    _load_cached_dictionary(broken)
+    missing = jieba.Tokenizer()
+    missing.tmp_dir = str(tmp_path / "absent")
+    _load_cached_dictionary(missing)
+    other = jieba.Tokenizer(str(tmp_path / "user_dict.txt"))
+    _load_cached_dictionary(other)
+    assert not (broken.initialized or missing.initialized or other.initialized)
