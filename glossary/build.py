@@ -20,8 +20,8 @@ from ruzh.align.morphology import lemma_key
 from ruzh.align.types import Document
 from ruzh.core.signature import Signature
 from ruzh.glossary.attest import Attestation, Attester
-from ruzh.glossary.candidates_ru import RuCollector, RuTally, general_frequency
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally, tagged
+from ruzh.glossary.collect_ru import RuCollector, RuTally, general_frequency
 from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
 from ruzh.glossary.entries import Entry, merge
 from ruzh.glossary.linking import MIN_SHARE, Link, link_units

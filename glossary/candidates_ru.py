@@ -9,22 +9,19 @@ pymorphy3 parse of each word must make the pattern grammatical. The canonical fo
 noun in the nominative (keeping the number seen in the text), restores the agreement of its
 adjectives with ``inflect`` and leaves a genitive dependent as written: ``цифровой трансформации
 экономики`` → ``цифровая трансформация экономики``. Pronominal and ordinal adjectives (этот,
-наш, первый) are excluded by their tags; other generic phrases by ``data/stop_ru.tsv``.
+наш, первый) are excluded by their tags; other generic phrases by ``data/stop_ru.tsv``
+(:mod:`glossary.collect_ru`, which counts the phrases over a corpus).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 import regex
 from ruzh.align.morphology import WORD, parses, token_key
-from ruzh.glossary.attest import context
-from ruzh.glossary.names import NameTally, merge_examples, merge_names, russian_names
 from ruzh.lang.ru import fold_yo
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
@@ -49,53 +46,6 @@ class Phrase:
     def form(self) -> str:
         """The canonical form (computed on demand: only candidates that are kept need it)."""
         return canonical(self.pattern, self.words) or " ".join(self.words)
-
-
-@dataclass
-class RuTally:
-    """Counts of one candidate across a corpus."""
-
-    key: tuple[str, ...]
-    pattern: str
-    surfaces: Counter[str] = field(default_factory=Counter)
-    docs: Counter[str] = field(default_factory=Counter)
-    examples: list[tuple[str, int, str]] = field(default_factory=list)
-
-    @property
-    def freq(self) -> int:
-        """Total occurrences."""
-        return sum(self.docs.values())
-
-    @property
-    def forms(self) -> Counter[str]:
-        """Canonical forms with their counts, from the surfaces seen (inflecting is the costly
-        part of candidate finding, so it is done for the rows only)."""
-        out: Counter[str] = Counter()
-        for surface, n in self.surfaces.items():
-            out[canonical(self.pattern, tuple(surface.split())) or surface] += n
-        return out
-
-    @property
-    def form(self) -> str:
-        """The most frequent canonical form (ties: alphabetical)."""
-        return min(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
-@lru_cache(maxsize=1)
-def stop_list() -> dict[str, dict[str, str]]:
-    """``{"head"|"word"|"phrase": {lemma: reason}}`` from ``data/stop_ru.tsv``."""
-    return _read_stop("stop_ru.tsv")
-
-
-def _read_stop(name: str) -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {"head": {}, "word": {}, "phrase": {}}
-    text = (resources.files("ruzh.glossary") / "data" / name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        entry, where, reason = ([*line.split("\t"), "", ""])[:3]
-        table.setdefault(where.strip(), {})[entry.strip()] = reason.strip()
-    return table
 
 
 class _Reading(NamedTuple):
@@ -326,15 +276,6 @@ def _single(word: str) -> str | None:
     return form[:1].upper() + form[1:] if _is_proper(noun) else form
 
 
-def general_frequency(forms: Iterable[str]) -> float:
-    """General-language frequency of a lemma: wordfreq's frequencies of the forms of it the corpus
-    uses (the corpus count covers the same forms, so the two compare like with like)."""
-    from ruzh.glossary.scoring import general_frequencies
-
-    table = general_frequencies("ru")
-    return sum(table.get(f, 0.0) for f in forms)
-
-
 def _dependent(word: str, nouns: list[Any]) -> str:
     """A genitive dependent stays as written; lower-cased unless it is a name or an acronym."""
     if word[1:2].isupper() or any(_is_proper(p) for p in nouns if p.tag.case == "gent"):
@@ -347,72 +288,3 @@ def _join(*parts: str | None) -> str | None:
         return None
     text = " ".join(p for p in parts if p)
     return fold_yo(text)
-
-
-def is_stopped(key: tuple[str, ...]) -> str | None:
-    """The stop-list reason that keeps a lemma sequence out of the candidates, or ``None``."""
-    table = stop_list()
-    joined = " ".join(key)
-    if joined in table.get("phrase", {}):
-        return table["phrase"][joined]
-    for k in key:
-        if k in table.get("word", {}):
-            return table["word"][k]
-    heads = [k for k in key if k in table.get("head", {})]
-    return table["head"][heads[0]] if heads else None
-
-
-class RuCollector:
-    """Tallies Russian candidates over documents; generic and stop-listed phrases are not kept."""
-
-    def __init__(self) -> None:
-        self.tallies: dict[tuple[str, ...], RuTally] = {}
-        self.names: dict[str, NameTally] = {}
-        self.words: Counter[str] = Counter()
-        self.spellings: dict[str, set[str]] = {}
-
-    @property
-    def tokens(self) -> int:
-        """Russian words counted (the corpus size that frequencies are relative to)."""
-        return self.words.total()
-
-    def add(self, doc: str, line: int, text: str) -> None:
-        """Count the phrases, the words and the names of one sentence of a document."""
-        for m in _CYRILLIC.finditer(text):
-            lemma = token_key(m.group())
-            self.words[lemma] += 1
-            low = m.group().lower()
-            self.spellings.setdefault(lemma, set()).update((low, fold_yo(low)))
-        for name in russian_names(text):
-            tally_name = self.names.setdefault(name, NameTally())
-            tally_name.forms[name] += 1
-            tally_name.docs[doc] += 1
-        for ph in phrases(text):
-            if is_stopped(ph.key) is not None:
-                continue
-            tally = self.tallies.get(ph.key)
-            if tally is None:
-                tally = self.tallies[ph.key] = RuTally(ph.key, ph.pattern)
-            tally.surfaces[text[ph.start : ph.end]] += 1
-            tally.docs[doc] += 1
-            if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
-                tally.examples.append((doc, line, context(text, ph.start, ph.end)))
-
-    def extend(self, items: Iterable[tuple[str, int, str]]) -> None:
-        """Add many ``(doc, line, sentence)`` items."""
-        for doc, line, text in items:
-            self.add(doc, line, text)
-
-    def merge(self, later: RuCollector) -> None:
-        """Take in the tallies of later documents, as if they had been added here."""
-        merge_names(self.names, later.names)
-        self.words.update(later.words)
-        for lemma, forms in later.spellings.items():
-            self.spellings.setdefault(lemma, set()).update(forms)
-        for key, part in later.tallies.items():
-            tally = self.tallies.get(key)
-            if tally is None:
-                tally = self.tallies[key] = RuTally(key, part.pattern)
-            tally.surfaces.update(part.surfaces)
-            tally.docs.update(part.docs)
-            merge_examples(tally.examples, part.examples)

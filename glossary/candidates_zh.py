@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 from ruzh.glossary.attest import context
-from ruzh.glossary.candidates_ru import _read_stop
+from ruzh.glossary.collect_ru import read_stop_table
 from ruzh.glossary.names import NameTally, chinese_names, merge_examples, merge_names
 
 _HAN = regex.compile(r"^\p{Han}+$")
@@ -104,7 +104,7 @@ def _frequencies() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def stop_list() -> dict[str, dict[str, str]]:
     """``{"head"|"word"|"phrase": {word: reason}}`` from ``data/stop_zh.tsv``."""
-    return _read_stop("stop_zh.tsv")
+    return read_stop_table("stop_zh.tsv")
 
 
 def _nominal(flag: str) -> bool:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from ruzh.align.types import Document
 from ruzh.core.xmlchars import ILLEGAL_XML_CHARS
 from ruzh.glossary.attest import Attester, _Tally
-from ruzh.glossary.candidates_ru import RuCollector
 from ruzh.glossary.candidates_zh import ZhCollector
+from ruzh.glossary.collect_ru import RuCollector
 from ruzh.glossary.termbase import Concept
 
 # Documents a worker counts per task: enough to amortise sending the results back.

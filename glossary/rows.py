@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from ruzh.align.morphology import lemma_key
 from ruzh.core.xmlchars import ILLEGAL_XML_CHARS
 from ruzh.glossary.attest import Attestation, context
-from ruzh.glossary.candidates_ru import RuTally
 from ruzh.glossary.candidates_zh import ZhTally
+from ruzh.glossary.collect_ru import RuTally
 from ruzh.glossary.entries import Entry, candidate_id, from_concept
 from ruzh.glossary.names import NameTally
 from ruzh.glossary.termbase import Concept

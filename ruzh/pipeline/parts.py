@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ruzh.align.types import Document
 from ruzh.glossary.attest import Attester, Occurrence, _Tally
-from ruzh.glossary.candidates_ru import RuCollector, RuTally
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
+from ruzh.glossary.collect_ru import RuCollector, RuTally
 from ruzh.glossary.names import NameTally
 from ruzh.glossary.parts import DocumentPart, count_document, load_models
 from ruzh.glossary.termbase import Concept

@@ -8,8 +8,9 @@ import jieba
 import pytest
 from ruzh.align.morphology import lemma_key
 from ruzh.glossary.build import Glossary
-from ruzh.glossary.candidates_ru import is_stopped, phrases
+from ruzh.glossary.candidates_ru import phrases
 from ruzh.glossary.candidates_zh import _load_cached_dictionary, compounds
+from ruzh.glossary.collect_ru import is_stopped
 from ruzh.glossary.termbase import load_termbase
 
 
