@@ -5,7 +5,7 @@ raise ``KeyboardInterrupt`` and print its own traceback. While :func:`interrupti
 SIGINT handler is one that forked workers inherit and that does nothing in them; in the main process
 it ends the workers (they only compute: every file is written by the main process, atomically)
 and raises ``KeyboardInterrupt``, so pools shut down at once instead of finishing their queues.
-Pools started some other way than by forking call :func:`ignore_interrupts` as their initializer.
+The build's own pools (:func:`ruzh.pipeline.pool.worker_pool`) also ignore SIGINT in their workers.
 """
 
 from __future__ import annotations
@@ -15,23 +15,14 @@ import os
 import signal
 from collections.abc import Iterator
 from types import FrameType
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # multiprocessing costs ~15 ms to import: only commands that fork pay it
-    from concurrent.futures import ProcessPoolExecutor
 
 _main_pid: int | None = None
-
-
-def ignore_interrupts() -> None:
-    """Initializer of a pool worker: Ctrl-C is the main process's business."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _on_interrupt(signum: int, frame: FrameType | None) -> None:
     if os.getpid() != _main_pid:
         return  # a forked worker: the main process stops the run
-    import multiprocessing
+    import multiprocessing  # ~15 ms to import: only an interrupted run pays it
 
     for child in multiprocessing.active_children():
         child.terminate()
@@ -52,18 +43,3 @@ def interruptible() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-@contextlib.contextmanager
-def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers ignore Ctrl-C; on an error or an interrupt the queued work is
-    cancelled instead of finished."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts)
-    try:
-        yield pool
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
