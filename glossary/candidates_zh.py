@@ -221,12 +221,18 @@ def _log_total() -> float:
     return log(_tokenizer().total)
 
 
+@lru_cache(maxsize=200_000)
+def _is_han(word: str) -> bool:
+    """Only Chinese characters (cached: a corpus repeats its words far more than it has them)."""
+    return _HAN.match(word) is not None
+
+
 def runs(text: str, pairs: list[Word] | None = None) -> Iterator[list[str]]:
     """Runs of consecutive nominal Chinese words of a text (``pairs``: its tagged words, if known)."""
     run: list[str] = []
     for pair in tagged(text) if pairs is None else pairs:
         word, flag = pair.word, pair.flag
-        if _HAN.match(word) and _nominal(flag):
+        if _is_han(word) and _nominal(flag):
             run.append(word)
             continue
         if run:
@@ -285,7 +291,7 @@ class ZhCollector:
     def add(self, doc: str, line: int, text: str) -> None:
         """Count the compounds, the words and the names of one sentence of a document."""
         pairs = tagged(text)
-        self.words.update(p.word for p in pairs if _HAN.match(p.word))
+        self.words.update(p.word for p in pairs if _is_han(p.word))
         for name in chinese_names(pairs):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1

@@ -115,10 +115,14 @@ class RuCollector:
 
     def add(self, doc: str, line: int, text: str) -> None:
         """Count the phrases, the words and the names of one sentence of a document."""
-        for m in _CYRILLIC.finditer(text):
-            lemma, spellings = _spellings(m.group())
-            self.words[lemma] += 1
-            self.spellings.setdefault(lemma, set()).update(spellings)
+        words = [_spellings(m.group()) for m in _CYRILLIC.finditer(text)]
+        self.words.update(lemma for lemma, _ in words)
+        for lemma, spellings in dict.fromkeys(words):
+            known = self.spellings.get(lemma)
+            if known is None:
+                self.spellings[lemma] = set(spellings)
+            else:
+                known.update(spellings)
         for name in russian_names(text):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1
