@@ -10,16 +10,23 @@ process's, plus with ``--jobs 2`` that of the worker processes (the pools are jo
 stage, so their time is counted as the stage's) and the CPU of the glossary stage's main process
 alone, which no worker can take over.
 
-    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1]
+``--breakdown`` (with one job) also prints the CPU of the stage's parts: counting each document
+(Russian and Chinese candidates, attestation), the pairing units, competitive linking, selection,
+name matching, and the pipeline's round trip of each document's counts through its stored form.
+
+    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1] [--breakdown]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import resource
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +41,9 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=60)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--breakdown", action="store_true", help="CPU of the stage's parts (one job)")
     args = parser.parse_args()
+    parts = _breakdown() if args.breakdown else {}
     cpu: list[float] = []
     own: list[float] = []
     inner = pipeline.glossary_stage
@@ -68,7 +77,53 @@ def main() -> int:
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.seconds.items())
     print(f"phases (s wall): {phases}")
     print(f"glossary rows: {len(result.glossary)}")
+    if parts:
+        print("cpu of the stage's parts (s; nested parts are inside the ones above them):")
+        for name, seconds in parts.items():
+            print(f"  {name} {seconds:.2f}")
     return 0
+
+
+# (module, function or Class.method): the parts of the glossary stage that --breakdown times.
+_PARTS = (
+    ("ruzh.pipeline.stages", "document_parts"),
+    ("ruzh.pipeline.parts", "count_document"),
+    ("ruzh.glossary.collect_ru", "RuCollector.add"),
+    ("ruzh.glossary.candidates_zh", "ZhCollector.add"),
+    ("ruzh.glossary.attest", "Attester.document_part"),
+    ("ruzh.pipeline.parts", "stored"),
+    ("ruzh.pipeline.parts", "restored"),
+    ("ruzh.pipeline.stages", "pair_units"),
+    ("ruzh.pipeline.stages", "build_glossary"),
+    ("ruzh.glossary.build", "link_units"),
+    ("ruzh.glossary.build", "_select"),
+    ("ruzh.pipeline.stages", "match_names"),
+)
+
+
+def _breakdown() -> dict[str, float]:
+    """Wrap the stage's parts with CPU timers; parts a later version no longer has are skipped."""
+    seconds: dict[str, float] = defaultdict(float)
+    for module_name, name in _PARTS:
+        owner: Any = importlib.import_module(module_name)
+        *outer, attr = name.split(".")
+        for step in outer:
+            owner = getattr(owner, step, None)
+        if owner is not None and callable(getattr(owner, attr, None)):
+            seconds[name] = 0.0
+            setattr(owner, attr, _timer(getattr(owner, attr), name, seconds))
+    return seconds
+
+
+def _timer(inner: Callable[..., Any], name: str, seconds: dict[str, float]) -> Callable[..., Any]:
+    def timed(*a: Any, **k: Any) -> Any:
+        start = time.process_time()
+        try:
+            return inner(*a, **k)
+        finally:
+            seconds[name] += time.process_time() - start
+
+    return timed
 
 
 def _cpu() -> float:
