@@ -225,16 +225,17 @@ def _words(text: str) -> list[str]:
 
 def _ru_specificity(col: RuCollector) -> Callable[[tuple[str, ...]], float]:
     """Mean weirdness of a lemma sequence's words against general Russian."""
+    tokens = col.tokens  # a sum over every word: once, not per candidate word
     return lambda key: fmean(
-        weirdness(col.words[w], col.tokens, general_frequency(col.spellings.get(w, ()))) for w in key
+        weirdness(col.words[w], tokens, general_frequency(col.spellings.get(w, ()))) for w in key
     )
 
 
 def _zh_specificity(col: ZhCollector) -> Callable[[tuple[str, ...]], float]:
     """Mean weirdness of a compound's words against general Chinese (words the corpus lacks: 0)."""
-    table = general_frequencies("zh")
+    table, tokens = general_frequencies("zh"), col.tokens
     return lambda words: (
-        fmean(weirdness(col.words[w], col.tokens, table.get(w, 0.0)) for w in words) if words else 0.0
+        fmean(weirdness(col.words[w], tokens, table.get(w, 0.0)) for w in words) if words else 0.0
     )
 
 
