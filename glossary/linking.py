@@ -21,7 +21,9 @@ with (Fisher's exact test, Bonferroni-corrected: «директор» shares its
 its first-round links was a tie with a rival that the counts cannot tell apart (two rare words in
 the same two sentences: not enough evidence), unless general-language frequency tells them apart
 (translations are about as common). Co-occurrences inside a linked phrase pair (большая часть ~
-大部分 holds часть and 部分) count as explained when judging the pair of their parts.
+大部分 holds часть and 部分) count as explained when judging the pair of their parts. A last round
+pairs the Russian terms still unpaired with the dictionary words inside the Chinese characters no
+link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
+from ruzh.glossary.subwords import leftover_units
 from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits, ZhUnit, sentence_units
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
@@ -69,6 +72,7 @@ class Link:
     zh_count: int
     g2: float
     known: bool
+    part: bool = False  # found inside longer Chinese words, in what the other links left over
 
     @property
     def share(self) -> float:
@@ -78,8 +82,9 @@ class Link:
     def evidence(self, total: int) -> str:
         """Why: the counts and the scores, in words."""
         prior = "; a known translation" if self.known else ""
+        inside = " (inside longer Chinese words, where no other link claimed it)" if self.part else ""
         return (
-            f"aligned: linked in {self.links} of {self.together} pairs holding both "
+            f"aligned: linked in {self.links} of {self.together} pairs holding both{inside} "
             f"(ru {self.ru_count}, zh {self.zh_count}, {total} pairs); G2 {self.g2:.1f}{prior}"
         )
 
@@ -169,6 +174,8 @@ class _Round:
     links: Counter[tuple[Any, str]] = field(default_factory=Counter)
     tied: Counter[tuple[Any, str]] = field(default_factory=Counter)
     nested: Counter[tuple[Any, str]] = field(default_factory=Counter)
+    # per sentence pair: its Russian units left unlinked and the Chinese characters linked
+    left: list[tuple[list[RuUnit], bytes]] = field(default_factory=list)
 
 
 def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]) -> _Round:
@@ -186,15 +193,16 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
             row = by_ru.get(ru[0])
             if row:
                 options.extend((row[zh[0]], ru, zh) for zh in units.zh if zh[0] in row)
+        options.sort(key=lambda o: (o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[1][0], o[2][0]))
+        ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
+        zh_used = bytearray(max((u[2] for u in units.zh), default=0))
         if options:
-            options.sort(key=lambda o: (o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[1][0], o[2][0]))
-            _link_sentence(options, found)
+            _link_sentence(options, found, ru_used, zh_used)
+        found.left.append(([u for u in units.ru if not any(ru_used[u[1] : u[2]])], bytes(zh_used)))
     return found
 
 
-def _link_sentence(options: Sequence[_Option], found: _Round) -> None:
-    ru_used = bytearray(max(o[1][2] for o in options))  # characters already linked
-    zh_used = bytearray(max(o[2][2] for o in options))
+def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray, zh_used: bytearray) -> None:
     seen: set[tuple[Any, str]] = set()
     inside: set[tuple[Any, str]] = set()
     by_word: dict[tuple[int, int], list[_Option]] | None = None
@@ -276,7 +284,15 @@ def link_units(
         }
         last = _compete(counts, rank)
     undecided = {pair for pair, n in first.tied.items() if n >= first.links[pair]}
-    return _kept(counts, last, undecided, known), len(counts.sentences)
+    kept = _kept(counts, last, undecided, known)
+    rest = leftover_units(counts.sentences, last.left)
+    if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
+        rest_counts = _count(rest)
+        rest_links = _compete(rest_counts, _ranking(rest_counts, known))
+        rest_undecided = {pair for pair, n in rest_links.tied.items() if n >= rest_links.links[pair]}
+        for r, found in _kept(rest_counts, rest_links, rest_undecided, known).items():
+            kept.setdefault(r, [replace(link, part=True) for link in found])
+    return kept, len(counts.sentences)
 
 
 def _kept(

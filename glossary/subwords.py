@@ -1,0 +1,62 @@
+"""What the linking leaves over, as units for a last round: unpaired Russian words against the
+dictionary words inside the unlinked Chinese characters.
+
+jieba writes a word sometimes alone and sometimes inside a longer one (酸 in 氨基酸, 税 in 纳税,
+工资 in 工资单), so a Russian word whose translation is such a part never meets it as a unit.
+After the competition, the characters that no link claimed are what the unpaired Russian words can
+still explain: every dictionary word among them (one to :data:`MAX_CHARS` characters, nominal or
+verbal in jieba's dictionary) becomes a unit, and the same association and competition decide.
+A part of one character (酸, 税) needs as many links as a verb does (``linking.MIN_VERB_LINKS``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ruzh.glossary.candidates_zh import in_dictionary, tagged
+from ruzh.glossary.units import NOMINAL_FLAGS, OTHER, RuUnit, SentenceUnits
+
+# Longer parts are compounds the units already hold.
+MAX_CHARS = 4
+
+
+def leftover_units(
+    sentences: Sequence[SentenceUnits], left: Sequence[tuple[list[RuUnit], bytes]]
+) -> list[SentenceUnits]:
+    """Per sentence pair with both sides left over: its unlinked Russian units and the dictionary
+    words inside its unlinked Chinese characters (``left``: what :func:`linking._compete` left)."""
+    out = []
+    for units, (ru, linked) in zip(sentences, left, strict=True):
+        ru = [u for u in ru if u[0][0] != OTHER]
+        if not ru:
+            continue  # no term left to pair here
+        zh: dict[tuple[str, int, int], None] = {}
+        nominal: set[str] = set()
+        verbal: set[str] = set()
+        for word, start, end in units.zh:
+            for i in range(start, end):
+                for j in range(i + 1, min(end, i + MAX_CHARS) + 1):
+                    if any(linked[i:j]):
+                        break
+                    part = word[i - start : j - start]
+                    kind = _kind(part)
+                    if kind:
+                        zh[(part, i, j)] = None
+                        # one character is a part of many words: it needs the links a verb needs
+                        (nominal if kind == "n" and j - i > 1 else verbal).add(part)
+        if zh:
+            out.append(SentenceUnits(tuple(ru), tuple(zh), tuple(sorted(nominal)), tuple(sorted(verbal))))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _kind(part: str) -> str:
+    """``n`` for a nominal dictionary word, ``v`` for a verb, else empty."""
+    if not in_dictionary(part):
+        return ""
+    pairs = tagged(part)
+    if len(pairs) != 1:
+        return ""
+    flag = pairs[0].flag
+    return "n" if flag.startswith(NOMINAL_FLAGS) else "v" if flag.startswith("v") else ""
