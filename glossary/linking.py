@@ -285,7 +285,7 @@ def link_units(
         last = _compete(counts, rank)
     undecided = {pair for pair, n in first.tied.items() if n >= first.links[pair]}
     kept = _kept(counts, last, undecided, known)
-    rest = leftover_units(counts.sentences, last.left)
+    rest = leftover_units(counts.sentences, last.left, counts.zh)
     if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
         rest_counts = _count(rest)
         rest_links = _compete(rest_counts, _ranking(rest_counts, known))

@@ -6,12 +6,15 @@ jieba writes a word sometimes alone and sometimes inside a longer one (酸 in �
 After the competition, the characters that no link claimed are what the unpaired Russian words can
 still explain: every dictionary word among them (one to :data:`MAX_CHARS` characters, nominal or
 verbal in jieba's dictionary) becomes a unit, and the same association and competition decide.
-A part of one character (酸, 税) needs as many links as a verb does (``linking.MIN_VERB_LINKS``).
+A part of one character is a partner only where the corpus also uses it as a word of its own (海,
+门), and then needs as many links as a verb does (``linking.MIN_VERB_LINKS``): a character is a
+part of many words (效 of 效率, 效果); the others still compete, so that they claim what they
+explain.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 
 from ruzh.glossary.candidates_zh import in_dictionary, tagged
@@ -22,10 +25,11 @@ MAX_CHARS = 4
 
 
 def leftover_units(
-    sentences: Sequence[SentenceUnits], left: Sequence[tuple[list[RuUnit], bytes]]
+    sentences: Sequence[SentenceUnits], left: Sequence[tuple[list[RuUnit], bytes]], alone: Container[str]
 ) -> list[SentenceUnits]:
-    """Per sentence pair with both sides left over: its unlinked Russian units and the dictionary
-    words inside its unlinked Chinese characters (``left``: what :func:`linking._compete` left)."""
+    """Per sentence pair with a Russian term left over: its unlinked terms and the dictionary words
+    inside its unlinked Chinese characters (``left``: what :func:`linking._compete` left;
+    ``alone``: the Chinese units of the corpus)."""
     out = []
     for units, (ru, linked) in zip(sentences, left, strict=True):
         ru = [u for u in ru if u[0][0] != OTHER]
@@ -43,8 +47,10 @@ def leftover_units(
                     kind = _kind(part)
                     if kind:
                         zh[(part, i, j)] = None
-                        # one character is a part of many words: it needs the links a verb needs
-                        (nominal if kind == "n" and j - i > 1 else verbal).add(part)
+                        if j - i > 1:
+                            (nominal if kind == "n" else verbal).add(part)
+                        elif part in alone:
+                            verbal.add(part)
         if zh:
             out.append(SentenceUnits(tuple(ru), tuple(zh), tuple(sorted(nominal)), tuple(sorted(verbal))))
     return out
