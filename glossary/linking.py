@@ -138,22 +138,28 @@ def strength(together: int, a: int, b: int) -> float:
 
 
 def _bonus(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
-    return PRIOR_BONUS if _known(r, z, prior) or _composed(r, z, prior) else 0.0
+    if _known(r, z, prior):
+        return PRIOR_BONUS
+    share = _composed(r, z, prior)
+    return 0.0 if not share else PRIOR_BONUS * (1.5 if share == 1.0 else 1.0)
 
 
-def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
-    """Whether a phrase's Chinese unit is made of the lexicon's renderings of its words
-    (дикое животное ~ 野生动物 = 野生 + 动物; программное обеспечение ~ 软件, which the lexicon
-    gives for программный): evidence from the parts, as strong as the lexicon knowing the whole."""
+def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
+    """The share of a phrase's words whose lexicon renderings make up its Chinese unit, if they
+    make all of it (дикое животное ~ 野生动物 = 野生 + 动物: 1; программное обеспечение ~ 软件,
+    which the lexicon gives for программный: ½), else 0: evidence from the parts, as strong as the
+    lexicon knowing the whole when every word is rendered, so that спутниковый телефон takes
+    卫星电话 (both words) rather than 卫星 (one)."""
     if len(r) < 2 or r[0] == OTHER:
-        return False
-    rest = z
+        return 0.0
+    rest, rendered = z, 0
     for word in r:
         for rendering in sorted(prior.get(word, ()), key=len, reverse=True):
             if rendering in rest:
                 rest = rest.replace(rendering, "", 1)
+                rendered += 1
                 break
-    return not rest
+    return 0.0 if rest else rendered / len(r)
 
 
 def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
@@ -206,10 +212,14 @@ def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray
     seen: set[tuple[Any, str]] = set()
     inside: set[tuple[Any, str]] = set()
     by_word: dict[tuple[int, int], list[_Option]] | None = None
+    made: list[tuple[int, int, int, int]] = []
     for i, (_, (r, rs, re_), (z, zs, ze)) in enumerate(options):
-        if (r, z) in seen or any(ru_used[rs:re_]) or any(zh_used[zs:ze]):
+        if (r, z) in seen:
+            continue
+        if (any(ru_used[rs:re_]) or any(zh_used[zs:ze])) and not _holds(made, (rs, re_, zs, ze), _words(r)):
             continue
         seen.add((r, z))
+        made.append((rs, re_, zs, ze))
         ru_used[rs:re_] = b"\x01" * (re_ - rs)
         zh_used[zs:ze] = b"\x01" * (ze - zs)
         found.links[(r, z)] += 1
@@ -228,6 +238,21 @@ def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray
                 if zs <= o[2][1] and o[2][2] <= ze
             )
     found.nested.update(inside)
+
+
+def _holds(made: Sequence[tuple[int, int, int, int]], span: tuple[int, int, int, int], words: int) -> bool:
+    """Whether a phrase pair may be linked over the links already made in its spans: each of them
+    lies strictly inside both of its units (спутниковый телефон ~ 卫星电话 over телефон ~ 电话, not
+    ~ 电话 itself), as phrase pairs are consistent with their word links in phrase-based translation
+    (Och and Ney 2004)."""
+    rs, re_, zs, ze = span
+    if words < 2:
+        return False
+    overlapping = [m for m in made if (m[0] < re_ and rs < m[1]) or (m[2] < ze and zs < m[3])]
+    return all(
+        rs <= a and b <= re_ and (a, b) != (rs, re_) and zs <= c and d <= ze and (c, d) != (zs, ze)
+        for a, b, c, d in overlapping
+    )
 
 
 def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytearray) -> bool:

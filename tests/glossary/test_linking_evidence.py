@@ -57,3 +57,11 @@ def test_a_word_inside_longer_chinese_words_is_found_in_the_last_round(flores_fi
     sea = flores_firsts["море"]
     assert sea.zh == "海" and sea.part and sea.links >= 3
     assert "inside longer Chinese words" in sea.evidence(1012)
+
+
+def test_a_phrase_pair_is_linked_over_the_word_pairs_inside_it(flores_firsts: dict) -> None:
+    """президент ~ 总统 and сша ~ 美国 are linked first; президент США ~ 美国总统 holds both, so it
+    is linked too instead of being left with nothing."""
+    assert flores_firsts["президент"].zh == "总统"
+    assert flores_firsts["президент сша"].zh == "美国总统"
+    assert flores_firsts["технологический детерминизм"].zh == "技术决定论"
