@@ -39,6 +39,8 @@ def leftover_units(
         nominal: set[str] = set()
         verbal: set[str] = set()
         for word, start, end in units.zh:
+            if 0 not in linked[start:end]:
+                continue  # all claimed
             for i in range(start, end):
                 for j in range(i + 1, min(end, i + MAX_CHARS) + 1):
                     if any(linked[i:j]):
