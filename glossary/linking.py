@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
-from ruzh.glossary.subwords import leftover_units
+from ruzh.glossary.subwords import leftover_units, occurrences
 from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits, ZhUnit, sentence_units
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
@@ -313,6 +313,7 @@ def link_units(
     rest = leftover_units(counts.sentences, last.left, counts.zh)
     if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
         rest_counts = _count(rest)
+        rest_counts.zh.update(occurrences(counts.sentences, rest_counts.zh) - rest_counts.zh)
         rest_links = _compete(rest_counts, _ranking(rest_counts, known))
         rest_undecided = {pair for pair, n in rest_links.tied.items() if n >= rest_links.links[pair]}
         for r, found in _kept(rest_counts, rest_links, rest_undecided, known).items():

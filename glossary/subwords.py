@@ -14,6 +14,7 @@ explain.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Container, Sequence
 from functools import lru_cache
 
@@ -56,6 +57,24 @@ def leftover_units(
         if zh:
             out.append(SentenceUnits(tuple(ru), tuple(zh), tuple(sorted(nominal)), tuple(sorted(verbal))))
     return out
+
+
+def occurrences(sentences: Sequence[SentenceUnits], parts: Container[str]) -> Counter[str]:
+    """In how many sentence pairs each of ``parts`` occurs inside a Chinese unit, linked or not: a
+    part that is free only where its word went unlinked (控 of 控制) is not rare for that."""
+    found: Counter[str] = Counter()
+    for units in sentences:
+        seen = set()
+        for word, _, _ in units.zh:
+            n = len(word)
+            seen.update(
+                part
+                for i in range(n)
+                for j in range(i + 1, min(n, i + MAX_CHARS) + 1)
+                if (part := word[i:j]) in parts
+            )
+        found.update(seen)
+    return found
 
 
 @lru_cache(maxsize=100_000)
