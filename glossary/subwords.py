@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Container, Sequence
 from functools import lru_cache
 
-from ruzh.glossary.candidates_zh import in_dictionary, tagged
+from ruzh.glossary.candidates_zh import dictionary_flag, in_dictionary
 from ruzh.glossary.units import NOMINAL_FLAGS, OTHER, RuUnit, SentenceUnits
 
 # Longer parts are compounds the units already hold.
@@ -82,8 +82,5 @@ def _kind(part: str) -> str:
     """``n`` for a nominal dictionary word, ``v`` for a verb, else empty."""
     if not in_dictionary(part):
         return ""
-    pairs = tagged(part)
-    if len(pairs) != 1:
-        return ""
-    flag = pairs[0].flag
+    flag = dictionary_flag(part)
     return "n" if flag.startswith(NOMINAL_FLAGS) else "v" if flag.startswith("v") else ""
