@@ -64,7 +64,7 @@ def occurrences(sentences: Sequence[SentenceUnits], parts: Container[str]) -> Co
     part that is free only where its word went unlinked (控 of 控制) is not rare for that."""
     found: Counter[str] = Counter()
     for units in sentences:
-        seen = set()
+        seen: set[str] = set()
         for word, _, _ in units.zh:
             n = len(word)
             seen.update(
