@@ -209,6 +209,8 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
 
 
 def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray, zh_used: bytearray) -> None:
+    """Link one sentence pair's sorted options, marking the characters linked, and record ties and
+    the pairs that lie inside a linked phrase pair."""
     seen: set[tuple[Any, str]] = set()
     inside: set[tuple[Any, str]] = set()
     by_word: dict[tuple[int, int], list[_Option]] | None = None
