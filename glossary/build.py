@@ -267,12 +267,12 @@ def _partner_test(
     """Whether a linked Chinese unit may be a term's partner: a known term, or made of words the
     corpus uses more than general Chinese does; a part of longer words (which the corpus never
     counts as a word of its own) by the sentence pairs it was counted in."""
-    general = general_frequencies("zh")
+    general, tokens = general_frequencies("zh"), col.tokens
 
     def is_term(link: Link) -> bool:
         if link.zh in zh_known or zh_spec(tuple((zh_words or _words)(link.zh))) > 0:
             return True
-        return link.part and weirdness(link.zh_count, col.tokens, general.get(link.zh, 0.0)) > 0
+        return link.part and weirdness(link.zh_count, tokens, general.get(link.zh, 0.0)) > 0
 
     return is_term
 

@@ -119,8 +119,7 @@ def in_dictionary(word: str) -> bool:
 
 def dictionary_flag(word: str) -> str:
     """The part-of-speech flag jieba's dictionary gives the word ("" if it has none)."""
-    flag: str = _posseg().dt.word_tag_tab.get(word, "")
-    return flag
+    return _word_tags().get(word, "")
 
 
 @lru_cache(maxsize=1)
