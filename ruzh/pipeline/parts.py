@@ -3,166 +3,21 @@ candidate counts), counted in parallel and cached by the document's content.
 
 The glossary merges these parts in corpus order, which gives exactly the result of one pass over the
 corpus; so after an edit only the edited document is counted again. Parts are stored as plain data
-(counters as ordered pairs, so that merging a stored part keeps the order a fresh one has).
+by columns (:mod:`ruzh.pipeline.partdata`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ruzh.align.types import Document
-from ruzh.glossary.attest import Attester, Occurrence, _Tally
-from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
-from ruzh.glossary.collect_ru import RuCollector, RuTally
-from ruzh.glossary.names import NameTally
+from ruzh.glossary.attest import Attester
 from ruzh.glossary.parts import DocumentPart, count_document, load_models
 from ruzh.glossary.termbase import Concept
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.partdata import StoredPart, restored, stored
 from ruzh.pipeline.pool import worker_pool
-
-Counts = tuple[tuple[str, int], ...]
-Example = tuple[str, int, str]
-
-
-def _counts(counter: Counter[str]) -> Counts:
-    return tuple(counter.items())
-
-
-@dataclass(frozen=True, slots=True)
-class StoredAttested:
-    concept: str
-    lang: str
-    freq: int
-    docs: Counts
-    variants: Counts
-    surfaces: Counts
-    examples: tuple[Occurrence, ...]
-    spare: tuple[Occurrence, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoredRu:
-    key: tuple[str, ...]
-    pattern: str
-    surfaces: Counts
-    docs: Counts
-    examples: tuple[Example, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoredZh:
-    words: tuple[str, ...]
-    docs: Counts
-    starts: int
-    ends: int
-    examples: tuple[Example, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoredName:
-    name: str
-    forms: Counts
-    docs: Counts
-
-
-@dataclass(frozen=True, slots=True)
-class StoredPart:
-    """A :class:`DocumentPart` as data."""
-
-    name: str
-    attested: tuple[StoredAttested, ...]
-    ru: tuple[StoredRu, ...]
-    ru_names: tuple[StoredName, ...]
-    zh: tuple[StoredZh, ...]
-    zh_names: tuple[StoredName, ...]
-    zh_texts: tuple[Example, ...]
-    ru_words: Counts  # word counts for the termhood against general language
-    ru_spellings: tuple[tuple[str, tuple[str, ...]], ...]
-    zh_words: Counts
-    ru_texts: tuple[str, ...]
-    notices: tuple[str, ...]
-
-
-def _names(names: dict[str, NameTally]) -> tuple[StoredName, ...]:
-    return tuple(StoredName(n, _counts(t.forms), _counts(t.docs)) for n, t in names.items())
-
-
-def _name_tallies(names: Sequence[StoredName]) -> dict[str, NameTally]:
-    return {n.name: NameTally(Counter(dict(n.forms)), Counter(dict(n.docs))) for n in names}
-
-
-def stored(part: DocumentPart) -> StoredPart:
-    """The part as data."""
-    attested = tuple(
-        StoredAttested(
-            c,
-            lang,
-            t.freq,
-            _counts(t.docs),
-            _counts(t.variants),
-            _counts(t.surfaces),
-            tuple(t.examples),
-            tuple(t.spare),
-        )
-        for (c, lang), t in part.attested.items()
-    )
-    ru = tuple(
-        StoredRu(k, t.pattern, _counts(t.surfaces), _counts(t.docs), tuple(t.examples))
-        for k, t in part.ru.tallies.items()
-    )
-    zh = tuple(
-        StoredZh(w, _counts(t.docs), t.starts, t.ends, tuple(t.examples)) for w, t in part.zh.tallies.items()
-    )
-    return StoredPart(
-        part.name,
-        attested,
-        ru,
-        _names(part.ru.names),
-        zh,
-        _names(part.zh.names),
-        tuple(part.zh_texts),
-        _counts(part.ru.words),
-        tuple((lemma, tuple(sorted(forms))) for lemma, forms in part.ru.spellings.items()),
-        _counts(part.zh.words),
-        tuple(part.ru_texts),
-        tuple(part.notices),
-    )
-
-
-def restored(data: StoredPart) -> DocumentPart:
-    """The part again, as counting the document would have made it."""
-    attested = {
-        (a.concept, a.lang): _Tally(
-            a.freq,
-            Counter(dict(a.docs)),
-            Counter(dict(a.variants)),
-            Counter(dict(a.surfaces)),
-            list(a.examples),
-            list(a.spare),
-        )
-        for a in data.attested
-    }
-    ru, zh = RuCollector(), ZhCollector()
-    for r in data.ru:
-        ru.tallies[r.key] = RuTally(
-            r.key,
-            r.pattern,
-            Counter(dict(r.surfaces)),
-            Counter(dict(r.docs)),
-            list(r.examples),
-        )
-    for z in data.zh:
-        zh.tallies[z.words] = ZhTally(z.words, Counter(dict(z.docs)), z.starts, z.ends, list(z.examples))
-    ru.names, zh.names = _name_tallies(data.ru_names), _name_tallies(data.zh_names)
-    ru.words, zh.words = Counter(dict(data.ru_words)), Counter(dict(data.zh_words))
-    ru.spellings = {lemma: set(forms) for lemma, forms in data.ru_spellings}
-    return DocumentPart(
-        data.name, attested, ru, zh, list(data.zh_texts), list(data.notices), list(data.ru_texts)
-    )
-
 
 _WORKER_ATTESTER: Attester | None = None
 _WORKER_CACHE = Cache(None)
