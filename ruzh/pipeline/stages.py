@@ -94,7 +94,7 @@ def passages_stage(
     stored = cache.get(name, "passages", StoredPassages)
     if stored is None:
         with CachedParallelAligner(jobs, cache, lexicon, quiet, pairing=progress) as aligner:
-            found = parallel_passages(documents, aligner, lexicon, aligner.bags)
+            found = parallel_passages(documents, aligner, lexicon, aligner.bags, cache)
         if scorer != "lexical":
             found = _realigned(found, CachedParallelAligner(jobs, cache, lexicon, quiet, scorer))
         stored = StoredPassages(tuple(found))
