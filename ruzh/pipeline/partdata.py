@@ -41,7 +41,7 @@ def _same_length(n: int, *columns: Sequence[object]) -> None:
         raise CodecError("columns of different lengths")
 
 
-def _runs(sizes: Sequence[int], rows: Sequence[Row]) -> list[Sequence[Row]]:
+def runs(sizes: Sequence[int], rows: Sequence[Row]) -> list[Sequence[Row]]:
     """``rows`` cut into consecutive runs of ``sizes``."""
     ends = list(accumulate(sizes))
     return [rows[a:b] for a, b in zip([0, *ends], ends, strict=False)]
@@ -69,7 +69,7 @@ class Counts:
         return Counts(tuple(map(len, listed)), tuple(r for c in listed for r in c))
 
     def counters(self) -> list[Counter[str]]:
-        return [_counter(run) for run in _runs(self.sizes, self.rows)]
+        return [_counter(run) for run in runs(self.sizes, self.rows)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ class Examples:
         return Examples(tuple(map(len, listed)), tuple(r for x in listed for r in x))
 
     def lists(self) -> list[list[Example]]:
-        return [list(run) for run in _runs(self.sizes, self.rows)]
+        return [list(run) for run in runs(self.sizes, self.rows)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ class Words:
         return Words(tuple(map(len, listed)), tuple(w for t in listed for w in t))
 
     def tuples(self) -> list[tuple[str, ...]]:
-        return [tuple(run) for run in _runs(self.sizes, self.rows)]
+        return [tuple(run) for run in runs(self.sizes, self.rows)]
 
 
 @dataclass(frozen=True, slots=True)
