@@ -169,9 +169,11 @@ class StoredRu:
         _same_length(len(self.keys.sizes), *sizes)
 
     def tallies(self) -> dict[tuple[str, ...], RuTally]:
-        columns = (self.patterns, self.surfaces.counters(), self.docs.counters(), self.examples.lists())
-        keys = self.keys.tuples()
-        return {k: RuTally(k, *fields) for k, *fields in zip(keys, *columns, strict=True)}
+        columns = (self.surfaces.counters(), self.docs.counters(), self.examples.lists())
+        return {
+            k: RuTally(k, p, s, d, x)
+            for k, p, s, d, x in zip(self.keys.tuples(), self.patterns, *columns, strict=True)
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +201,11 @@ class StoredZh:
         _same_length(len(self.words.sizes), self.docs.sizes, self.starts, self.ends, self.examples.sizes)
 
     def tallies(self) -> dict[tuple[str, ...], ZhTally]:
-        columns = (self.docs.counters(), self.starts, self.ends, self.examples.lists())
-        keys = self.words.tuples()
-        return {k: ZhTally(k, *fields) for k, *fields in zip(keys, *columns, strict=True)}
+        keys, docs, examples = self.words.tuples(), self.docs.counters(), self.examples.lists()
+        return {
+            k: ZhTally(k, d, a, b, x)
+            for k, d, a, b, x in zip(keys, docs, self.starts, self.ends, examples, strict=True)
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +231,8 @@ class StoredPart:
 
 
 def _attested(key: tuple[str, str], t: _Tally) -> StoredAttested:
-    items = (tuple(c.items()) for c in (t.docs, t.variants, t.surfaces))
-    return StoredAttested(key[0], key[1], t.freq, *items, tuple(t.examples), tuple(t.spare))
+    docs, variants, surfaces = (tuple(c.items()) for c in (t.docs, t.variants, t.surfaces))
+    return StoredAttested(key[0], key[1], t.freq, docs, variants, surfaces, tuple(t.examples), tuple(t.spare))
 
 
 def stored(part: DocumentPart) -> StoredPart:
