@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ruzh.glossary.attest import Occurrence, _Tally
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
@@ -53,61 +53,69 @@ def _counter(rows: Iterable[Count]) -> Counter[str]:
     return counter
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """Many small counters in one: counter k is the next ``sizes[k]`` rows."""
+def _flat(runs: Iterable[Iterable[Any]]) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+    """Run lengths and the rows of all runs, in order."""
+    listed = [tuple(r) for r in runs]
+    return tuple(map(len, listed)), tuple(row for r in listed for row in r)
 
+
+class _Runs:
+    """Many short runs of rows in one column: run k is the next ``sizes[k]`` rows."""
+
+    __slots__ = ()
     sizes: tuple[int, ...]
-    rows: tuple[Count, ...]
+    rows: tuple[Any, ...]
 
     def __post_init__(self) -> None:
         _check(self.sizes, self.rows)
 
-    @staticmethod
-    def of(counters: Iterable[Mapping[str, int]]) -> Counts:
-        listed = [tuple(c.items()) for c in counters]
-        return Counts(tuple(map(len, listed)), tuple(r for c in listed for r in c))
-
-    def counters(self) -> list[Counter[str]]:
-        return [_counter(run) for run in runs(self.sizes, self.rows)]
+    def runs(self) -> list[Sequence[Any]]:
+        return runs(self.sizes, self.rows)
 
 
 @dataclass(frozen=True, slots=True)
-class Examples:
+class Counts(_Runs):
+    """Many small counters in one."""
+
+    sizes: tuple[int, ...]
+    rows: tuple[Count, ...]
+
+    @staticmethod
+    def of(counters: Iterable[Mapping[str, int]]) -> Counts:
+        return Counts(*_flat(c.items() for c in counters))
+
+    def counters(self) -> list[Counter[str]]:
+        return [_counter(run) for run in self.runs()]
+
+
+@dataclass(frozen=True, slots=True)
+class Examples(_Runs):
     """Many short lists of ``(document, line, text)`` examples in one."""
 
     sizes: tuple[int, ...]
     rows: tuple[Example, ...]
 
-    def __post_init__(self) -> None:
-        _check(self.sizes, self.rows)
-
     @staticmethod
     def of(lists: Iterable[Sequence[Example]]) -> Examples:
-        listed = [tuple(x) for x in lists]
-        return Examples(tuple(map(len, listed)), tuple(r for x in listed for r in x))
+        return Examples(*_flat(lists))
 
     def lists(self) -> list[list[Example]]:
-        return [list(run) for run in runs(self.sizes, self.rows)]
+        return [list(run) for run in self.runs()]
 
 
 @dataclass(frozen=True, slots=True)
-class Words:
+class Words(_Runs):
     """Many short tuples of strings in one (tally keys, spellings)."""
 
     sizes: tuple[int, ...]
     rows: tuple[str, ...]
 
-    def __post_init__(self) -> None:
-        _check(self.sizes, self.rows)
-
     @staticmethod
     def of(tuples: Iterable[Iterable[str]]) -> Words:
-        listed = [tuple(t) for t in tuples]
-        return Words(tuple(map(len, listed)), tuple(w for t in listed for w in t))
+        return Words(*_flat(tuples))
 
     def tuples(self) -> list[tuple[str, ...]]:
-        return [tuple(run) for run in runs(self.sizes, self.rows)]
+        return [tuple(run) for run in self.runs()]
 
 
 @dataclass(frozen=True, slots=True)
