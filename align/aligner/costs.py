@@ -26,6 +26,11 @@ from ruzh.align.aligner.recurrence import BEAD_TYPES, BeadType, Cells, Costs
 Evidence = tuple[float, float, float]  # similarity, length cost, concept mass of one bead
 
 
+def _running(signals: np.ndarray) -> np.ndarray:
+    """Cumulative signal counts with a zero row first, so a group's counts are one subtraction."""
+    return np.concatenate([np.zeros((1, signals.shape[1])), np.cumsum(signals, axis=0)])
+
+
 def _member_tables(types: tuple[BeadType, ...]) -> set[BeadType]:
     """Tables the weakest-member test of multi-sentence beads looks up."""
     out = set()
@@ -65,6 +70,8 @@ class LexicalCosts:
         }
         self.len_r = np.concatenate([[0.0], np.cumsum(ru.lengths)])
         self.len_z = np.concatenate([[0.0], np.cumsum(zh.lengths)])
+        self.sig_r = _running(ru.signals)
+        self.sig_z = _running(zh.signals)
         self.skip_base = weights.skip
 
     def parts(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
@@ -108,9 +115,16 @@ class LexicalCosts:
         cost = (a + b) / 2.0 * w.w_lex * (1.0 - sim) + w.w_len * lencost + w.penalty(a, b)
         if (a > 1 or b > 1) and w.w_member:
             cost += w.w_member * (1.0 - self.weakest(i, j, a, b))
+        if w.w_signals and self.sig_r.shape[1] and self.sig_z.shape[1]:
+            cost += w.w_signals * self.disagreement(i, j, a, b)
         if self.embeddings is not None:
             cost += (a + b) / 2.0 * self.w_emb * (1.0 - self.embeddings.similarity(i, j, a, b))
         return cost
+
+    def disagreement(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+        """On how many sentence-type marks (:data:`~.anchors.SIGNALS`) the merged texts' counts differ."""
+        d = np.abs((self.sig_r[i] - self.sig_r[i - a]) - (self.sig_z[j] - self.sig_z[j - b]))
+        return np.minimum(d, 1.0).sum(axis=1)
 
     def claimed(self, i: np.ndarray, j: np.ndarray, a: int) -> np.ndarray:
         """Share of the lone sentence of a 1-0 (``a`` = 1) or 0-1 bead ending at ``(i, j)`` that the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ruzh.align.aligner.anchors import ru_anchors, ru_numbers, zh_anchors, zh_numbers
+from ruzh.align.aligner.anchors import ru_anchors, ru_numbers, signal_counts, zh_anchors, zh_numbers
 from ruzh.align.aligner.lexical import build_matcher
 from ruzh.align.aligner.pairing import find_parallel_passages, score_documents
 from ruzh.align.lexicon import load_lexicon
@@ -87,3 +87,9 @@ def test_documents_on_one_topic_that_are_not_translations_are_not_paired(seed_pa
 
     documents = [read_document(seed_path(n)) for n in ("003", "004")]  # type: ignore[operator]
     assert find_parallel_passages(documents) == []
+
+
+def test_signal_counts_read_full_width_marks() -> None:
+    assert signal_counts("Кто хочет какао? Кто хочет какао?") == (2,)
+    assert signal_counts("你不热吗？别缠我了!") == (1,)
+    assert signal_counts("Вчера было холодно!") == (0,)
