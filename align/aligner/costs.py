@@ -115,16 +115,16 @@ class LexicalCosts:
         cost = (a + b) / 2.0 * w.w_lex * (1.0 - sim) + w.w_len * lencost + w.penalty(a, b)
         if (a > 1 or b > 1) and w.w_member:
             cost += w.w_member * (1.0 - self.weakest(i, j, a, b))
-        if w.w_signals and self.sig_r.shape[1] and self.sig_z.shape[1]:
-            cost += w.w_signals * self.disagreement(i, j, a, b)
+        if self.sig_r.shape[1] and self.sig_z.shape[1]:
+            cost += self.disagreement(i, j, a, b)
         if self.embeddings is not None:
             cost += (a + b) / 2.0 * self.w_emb * (1.0 - self.embeddings.similarity(i, j, a, b))
         return cost
 
     def disagreement(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
-        """On how many sentence-type marks (:data:`~.anchors.SIGNALS`) the merged texts' counts differ."""
+        """Weighted count of the signals (:data:`~.anchors.SIGNALS`) the merged texts disagree on."""
         d = np.abs((self.sig_r[i] - self.sig_r[i - a]) - (self.sig_z[j] - self.sig_z[j - b]))
-        return np.minimum(d, 1.0).sum(axis=1)
+        return np.minimum(d, 1.0) @ np.array([self.w.w_signals, self.w.w_ends])
 
     def claimed(self, i: np.ndarray, j: np.ndarray, a: int) -> np.ndarray:
         """Share of the lone sentence of a 1-0 (``a`` = 1) or 0-1 bead ending at ``(i, j)`` that the

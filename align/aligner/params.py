@@ -34,6 +34,7 @@ class Weights:
     length_smooth: float = 10.0  # characters added to both lengths so short sentences are not extreme
     unreached: float = 0.1  # weight kept by a concept with no counterpart within the band
     w_signals: float = 0.15  # when the two sides of a bead hold different numbers of question marks
+    w_ends: float = 0.15  # when they hold different numbers of sentence ends (a merge the other lacks)
     w_member: float = 0.2  # weight of the weakest member sentence's share in multi-sentence beads
     w_emb: float = 1.0  # embedding distance with --scorer embeddings (lexical terms off)
     w_hybrid: float = 0.5  # embedding distance added to the lexical cost with --scorer hybrid
