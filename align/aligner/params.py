@@ -20,7 +20,7 @@ class Weights:
     sigma: float = 0.3  # spread of log(zh length / expected length)
     w_lex: float = 1.0
     w_len: float = 0.2
-    skip: float = 0.5  # base cost of a 1-0 or 0-1 bead where the text is too short to calibrate it
+    skip: float = 0.55  # base cost of a 1-0 or 0-1 bead where the text is too short to calibrate it
     skip_quantile: float = 0.5  # else: this quantile of the cost of unrelated 1-1 pairs of the text ...
     skip_scale: float = 0.5  # ... times this (0 keeps the fixed base)
     w_claim: float = 0.5  # added to a skip for the share of the lone sentence its neighbours explain
