@@ -37,7 +37,7 @@ class Weights:
     w_ends: float = 0.15  # when they hold different numbers of sentence ends (a merge the other lacks)
     w_member: float = 0.2  # weight of the weakest member sentence's share in multi-sentence beads
     w_emb: float = 1.0  # embedding distance with --scorer embeddings (lexical terms off)
-    w_hybrid: float = 0.5  # embedding distance added to the lexical cost with --scorer hybrid
+    w_hybrid: float = 1.0  # embedding distance added to the lexical cost with --scorer hybrid (dev split)
 
     def penalty(self, a: int, b: int) -> float:
         """Prior cost of a bead type: 1-1 is free, rarer shapes cost more."""
