@@ -146,11 +146,7 @@ def build_glossary(
     if sentences is None and pairs is not None:
         sentences = [sentence_units(ru, zh) for ru, zh in pairs]
     partners = _partners(
-        ru_cands,
-        corpus,
-        table,
-        sentences,
-        lambda t: zh_spec(tuple((zh_words or _words)(t))) > 0 or t in zh_known,
+        ru_cands, corpus, table, sentences, _partner_test(corpus.zh, zh_spec, zh_known, zh_words)
     )
     if sentences is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
@@ -261,19 +257,38 @@ def _select(
     return {k: scores[k] for k in chosen[: options.max_candidates]}
 
 
+def _partner_test(
+    col: ZhCollector,
+    zh_spec: Callable[[tuple[str, ...]], float],
+    zh_known: Container[str],
+    zh_words: Callable[[str], list[str]] | None,
+) -> Callable[[Link], bool]:
+    """Whether a linked Chinese unit may be a term's partner: a known term, or made of words the
+    corpus uses more than general Chinese does; a part of longer words (which the corpus never
+    counts as a word of its own) by the sentence pairs it was counted in."""
+    general = general_frequencies("zh")
+
+    def is_term(link: Link) -> bool:
+        if link.zh in zh_known or zh_spec(tuple((zh_words or _words)(link.zh))) > 0:
+            return True
+        return link.part and weirdness(link.zh_count, col.tokens, general.get(link.zh, 0.0)) > 0
+
+    return is_term
+
+
 def _partners(
     cands: Mapping[tuple[str, ...], float],
     corpus: _Corpus,
     table: Mapping[str, Sequence[str]],
     sentences: Sequence[SentenceUnits] | None,
-    is_term: Callable[[str], bool],
+    is_term: Callable[[Link], bool],
 ) -> dict[tuple[str, ...], Partner]:
     """Partners from aligned pairs (competitive linking), then compositions for the rest."""
     found: dict[tuple[str, ...], Partner] = {}
     if sentences is not None:
         links, total = link_units(sentences, table)
         for key in cands:
-            terms = [link for link in links.get(key, []) if is_term(link.zh)]
+            terms = [link for link in links.get(key, []) if is_term(link)]
             if terms:
                 found[key] = _aligned(terms, total)
     rest = ((k, corpus.ru.tallies[k].pattern) for k in cands if k not in found)

@@ -92,6 +92,12 @@ def in_dictionary(word: str) -> bool:
     return bool(_frequencies().get(word))
 
 
+def dictionary_flag(word: str) -> str:
+    """The part-of-speech flag jieba's dictionary gives the word ("" if it has none)."""
+    flag: str = _posseg().dt.word_tag_tab.get(word, "")
+    return flag
+
+
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, int]:
     """jieba's word frequencies (its prefixes are in it with 0)."""

@@ -13,20 +13,41 @@ second; a pair is kept when it was linked in most of the sentence pairs that hol
 least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (the shipped
 lexicon, the termbase) wins its ties, and so does a phrase whose Chinese partner is made of the
 lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物).
+
+Most pairs of a corpus are seen two or three times, where chance decides a lot. So a pair that only
+co-occurrence supports must be unlikely by chance among all the partners its Russian unit was tried
+with (Fisher's exact test, Bonferroni-corrected: «директор» shares its two sentences with one of
+35 occurrences of 表示, which some neighbour was bound to do); and a pair is not kept when each of
+its first-round links was a tie with a rival that the counts cannot tell apart (two rare words in
+the same two sentences: not enough evidence), unless general-language frequency tells them apart
+(translations are about as common). Co-occurrences inside a linked phrase pair (большая часть ~
+大部分 holds часть and 部分) count as explained when judging the pair of their parts. A last round
+pairs the Russian terms still unpaired with the dictionary words inside the Chinese characters no
+link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ruzh.glossary.scoring import dice, log_likelihood
+from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
+from ruzh.glossary.subwords import leftover_units, occurrences
 from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits, ZhUnit, sentence_units
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
 G2_MIN = 10.83
+# A pair that nothing but co-occurrence supports must be this unlikely by chance among all the
+# partners its Russian unit was tried with (Fisher's exact test, Bonferroni-corrected: the family's
+# p < 0.001, the level of G2_MIN). Two shared sentences then suffice between two rare words, not
+# between a rare word and a common one (директор ~ 表示, 2 of 35).
+FAMILY_P = 0.001
+# Translations are about as common in general language: a rival whose words are ten times further
+# apart in frequency than the linked pair's does not make the link a mere tie.
+DECISIVE_GAP = 1.0
 # A kept pair was linked in at least half the sentence pairs that contain both ...
 MIN_LINKED = 0.5
 # ... and explains at least this share of the Russian unit's occurrences (a second rendering too).
@@ -51,6 +72,7 @@ class Link:
     zh_count: int
     g2: float
     known: bool
+    part: bool = False  # found inside longer Chinese words, in what the other links left over
 
     @property
     def share(self) -> float:
@@ -60,8 +82,9 @@ class Link:
     def evidence(self, total: int) -> str:
         """Why: the counts and the scores, in words."""
         prior = "; a known translation" if self.known else ""
+        inside = " (inside longer Chinese words, where no other link claimed it)" if self.part else ""
         return (
-            f"aligned: linked in {self.links} of {self.together} pairs holding both "
+            f"aligned: linked in {self.links} of {self.together} pairs holding both{inside} "
             f"(ru {self.ru_count}, zh {self.zh_count}, {total} pairs); G2 {self.g2:.1f}{prior}"
         )
 
@@ -92,6 +115,7 @@ def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
 def _ranking(counts: _Counts, prior: Mapping[str, Sequence[str]]) -> dict[tuple[tuple[str, ...], str], float]:
     """Dice of every pair that recurs and is associated beyond chance, plus the prior's bonus."""
     total = len(counts.sentences)
+    tried = Counter(r for r, _ in counts.both)  # how many partners each Russian unit was tried with
     rank = {}
     for (r, z), k in counts.both.items():
         if k < 2:
@@ -100,7 +124,10 @@ def _ranking(counts: _Counts, prior: Mapping[str, Sequence[str]]) -> dict[tuple[
         perfect = k == a == b  # always together: the only evidence a handful of pairs can give
         if not perfect and (k * total <= a * b or log_likelihood(k, a, b, total) < G2_MIN):
             continue  # not more often together than chance
-        rank[(r, z)] = strength(k, a, b) + _bonus(r, z, prior)
+        bonus = _bonus(r, z, prior)
+        if not (bonus or perfect) and chance_tail(k, a, b, total) * tried[r] > FAMILY_P:
+            continue  # one of its many neighbours was bound to share its few sentences
+        rank[(r, z)] = strength(k, a, b) + bonus
     return rank
 
 
@@ -111,22 +138,28 @@ def strength(together: int, a: int, b: int) -> float:
 
 
 def _bonus(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
-    return PRIOR_BONUS if _known(r, z, prior) or _composed(r, z, prior) else 0.0
+    if _known(r, z, prior):
+        return PRIOR_BONUS
+    share = _composed(r, z, prior)
+    return 0.0 if not share else PRIOR_BONUS * (1.5 if share == 1.0 else 1.0)
 
 
-def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
-    """Whether a phrase's Chinese unit is made of the lexicon's renderings of its words
-    (дикое животное ~ 野生动物 = 野生 + 动物; программное обеспечение ~ 软件, which the lexicon
-    gives for программный): evidence from the parts, as strong as the lexicon knowing the whole."""
+def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
+    """The share of a phrase's words whose lexicon renderings make up its Chinese unit, if they
+    make all of it (дикое животное ~ 野生动物 = 野生 + 动物: 1; программное обеспечение ~ 软件,
+    which the lexicon gives for программный: ½), else 0: evidence from the parts, as strong as the
+    lexicon knowing the whole when every word is rendered, so that спутниковый телефон takes
+    卫星电话 (both words) rather than 卫星 (one)."""
     if len(r) < 2 or r[0] == OTHER:
-        return False
-    rest = z
+        return 0.0
+    rest, rendered = z, 0
     for word in r:
         for rendering in sorted(prior.get(word, ()), key=len, reverse=True):
             if rendering in rest:
                 rest = rest.replace(rendering, "", 1)
+                rendered += 1
                 break
-    return not rest
+    return 0.0 if rest else rendered / len(r)
 
 
 def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
@@ -135,33 +168,123 @@ def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bo
     return r[0] != OTHER and z in prior.get(" ".join(r), ())
 
 
-def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]) -> Counter[tuple[Any, str]]:
-    """One round of competitive linking: in each sentence pair, best-ranked pairs first, each span once."""
-    links: Counter[tuple[Any, str]] = Counter()
-    by_ru: dict[tuple[str, ...], dict[str, float]] = {}
+_Option = tuple[tuple[float, int, int, float], RuUnit, ZhUnit]
+
+
+@dataclass
+class _Round:
+    """What one round of linking found: links per pair, and per pair the sentence pairs in which a
+    link was a tie (:func:`_tied`) or in which both units lay inside a linked phrase pair (большая
+    часть ~ 大部分 holds часть and 部分: those co-occurrences are explained, not missed)."""
+
+    links: Counter[tuple[Any, str]] = field(default_factory=Counter)
+    tied: Counter[tuple[Any, str]] = field(default_factory=Counter)
+    nested: Counter[tuple[Any, str]] = field(default_factory=Counter)
+    # per sentence pair: its Russian units left unlinked and the Chinese characters linked
+    left: list[tuple[list[RuUnit], bytes]] = field(default_factory=list)
+
+
+def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]) -> _Round:
+    """One round of competitive linking: in each sentence pair, best-ranked pairs first, each span once.
+    On a tie, the phrase before its words (more Russian words), then the longer Chinese unit (a
+    compound before its parts), then the pair whose words are about as common in general language
+    (конверт ~ 信封 and голосование ~ 投票 share the same three sentences)."""
+    found = _Round()
+    by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
-        by_ru.setdefault(r, {})[z] = score
+        by_ru.setdefault(r, {})[z] = (-score, -_words(r), -len(z), frequency_gap(r, z))
     for units in counts.sentences:
-        options: list[tuple[float, RuUnit, ZhUnit]] = []
+        options: list[_Option] = []
         for ru in units.ru:
             row = by_ru.get(ru[0])
             if row:
                 options.extend((row[zh[0]], ru, zh) for zh in units.zh if zh[0] in row)
-        if not options:
+        options.sort(key=lambda o: (o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[1][0], o[2][0]))
+        ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
+        zh_used = bytearray(max((u[2] for u in units.zh), default=0))
+        if options:
+            _link_sentence(options, found, ru_used, zh_used)
+        found.left.append(([u for u in units.ru if not any(ru_used[u[1] : u[2]])], bytes(zh_used)))
+    return found
+
+
+def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray, zh_used: bytearray) -> None:
+    """Link one sentence pair's sorted options, marking the characters linked, and record ties and
+    the pairs that lie inside a linked phrase pair."""
+    seen: set[tuple[Any, str]] = set()
+    inside: set[tuple[Any, str]] = set()
+    by_word: dict[tuple[int, int], list[_Option]] | None = None
+    made: list[tuple[int, int, int, int]] = []
+    for i, (_, (r, rs, re_), (z, zs, ze)) in enumerate(options):
+        if (r, z) in seen:
             continue
-        # best first; on a tie the longer units, so a phrase pair is linked before its parts
-        options.sort(key=lambda o: (-o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[1][0], o[2][0]))
-        ru_used = bytearray(max(o[1][2] for o in options))  # characters already linked
-        zh_used = bytearray(max(o[2][2] for o in options))
-        seen: set[tuple[Any, str]] = set()
-        for _, (r, rs, re_), (z, zs, ze) in options:
-            if (r, z) in seen or any(ru_used[rs:re_]) or any(zh_used[zs:ze]):
-                continue
-            seen.add((r, z))
-            ru_used[rs:re_] = b"\x01" * (re_ - rs)
-            zh_used[zs:ze] = b"\x01" * (ze - zs)
-            links[(r, z)] += 1
-    return links
+        if (any(ru_used[rs:re_]) or any(zh_used[zs:ze])) and not _holds(made, (rs, re_, zs, ze), _words(r)):
+            continue
+        seen.add((r, z))
+        made.append((rs, re_, zs, ze))
+        ru_used[rs:re_] = b"\x01" * (re_ - rs)
+        zh_used[zs:ze] = b"\x01" * (ze - zs)
+        found.links[(r, z)] += 1
+        if _tied(options, i, ru_used, zh_used):
+            found.tied[(r, z)] += 1
+        if _words(r) > 1:
+            if by_word is None:
+                by_word = {}
+                for o in options:
+                    by_word.setdefault(o[1][1:], []).append(o)
+            inside.update(
+                (o[1][0], o[2][0])
+                for span, group in by_word.items()
+                if rs <= span[0] and span[1] <= re_ and span != (rs, re_)
+                for o in group
+                if zs <= o[2][1] and o[2][2] <= ze
+            )
+    found.nested.update(inside)
+
+
+def _holds(made: Sequence[tuple[int, int, int, int]], span: tuple[int, int, int, int], words: int) -> bool:
+    """Whether a phrase pair may be linked over the links already made in its spans: each of them
+    lies strictly inside both of its units (спутниковый телефон ~ 卫星电话 over телефон ~ 电话, not
+    ~ 电话 itself), as phrase pairs are consistent with their word links in phrase-based translation
+    (Och and Ney 2004)."""
+    rs, re_, zs, ze = span
+    if words < 2:
+        return False
+    overlapping = [m for m in made if (m[0] < re_ and rs < m[1]) or (m[2] < ze and zs < m[3])]
+    return all(
+        rs <= a and b <= re_ and (a, b) != (rs, re_) and zs <= c and d <= ze and (c, d) != (zs, ze)
+        for a, b, c, d in overlapping
+    )
+
+
+def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytearray) -> bool:
+    """Whether the link ``options[i]`` had a rival of the same score for one of its two units whose
+    other unit was still free: the counts could not tell the two apart."""
+    (score, _, _, gap), (_, rs, re_), (_, zs, ze) = options[i]
+    for key, (_, rs2, re2), (_, zs2, ze2) in options[i + 1 :]:
+        if key[0] != score:
+            return False
+        if key[3] - gap >= DECISIVE_GAP:
+            continue  # the rival's words are far apart in general frequency: not a true rival
+        if (rs2, re2) == (rs, re_) and not any(zh_used[zs2:ze2]):
+            return True
+        if (zs2, ze2) == (zs, ze) and not any(ru_used[rs2:re2]):
+            return True
+    return False
+
+
+def frequency_gap(r: tuple[str, ...], z: str) -> float:
+    """How far apart a word and its candidate partner are in general-language frequency (orders of
+    magnitude, wordfreq): translations tend to be about as common (0 for phrases, which it lists
+    only in part; a word it does not list counts as rare)."""
+    if _words(r) != 1:
+        return 0.0
+    ru, zh = general_frequencies("ru"), general_frequencies("zh")
+    return abs(math.log10(max(ru.get(r[-1], 0.0), RARE)) - math.log10(max(zh.get(z, 0.0), RARE)))
+
+
+def _words(r: tuple[str, ...]) -> int:
+    return len(r) - 1 if r[0] == OTHER else len(r)
 
 
 def link_terms(
@@ -179,26 +302,42 @@ def link_units(
     known = prior or {}
     counts = _count(sentences)
     rank = _ranking(counts, known)
-    links = _compete(counts, rank)
+    first = last = _compete(counts, rank)
     for _ in range(rounds - 1):
         rank = {
             (r, z): strength(n, counts.ru[r], counts.zh[z]) + _bonus(r, z, known)
-            for (r, z), n in links.items()
+            for (r, z), n in last.links.items()
             if n >= 2
         }
-        links = _compete(counts, rank)
-    return _kept(counts, links, known), len(counts.sentences)
+        last = _compete(counts, rank)
+    undecided = {pair for pair, n in first.tied.items() if n >= first.links[pair]}
+    kept = _kept(counts, last, undecided, known)
+    rest = leftover_units(counts.sentences, last.left, counts.zh)
+    if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
+        rest_counts = _count(rest)
+        rest_counts.zh.update(occurrences(counts.sentences, rest_counts.zh) - rest_counts.zh)
+        rest_links = _compete(rest_counts, _ranking(rest_counts, known))
+        rest_undecided = {pair for pair, n in rest_links.tied.items() if n >= rest_links.links[pair]}
+        for r, found in _kept(rest_counts, rest_links, rest_undecided, known).items():
+            kept.setdefault(r, [replace(link, part=True) for link in found])
+    return kept, len(counts.sentences)
 
 
 def _kept(
-    counts: _Counts, links: Counter[tuple[Any, str]], prior: Mapping[str, Sequence[str]]
+    counts: _Counts,
+    found: _Round,
+    undecided: set[tuple[Any, str]],
+    prior: Mapping[str, Sequence[str]],
 ) -> dict[tuple[str, ...], list[Link]]:
     total = len(counts.sentences)
     out: dict[tuple[str, ...], list[Link]] = {}
-    for (r, z), n in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (r, z), n in sorted(found.links.items(), key=lambda kv: (-kv[1], kv[0])):
         together, a, b = counts.both[(r, z)], counts.ru[r], counts.zh[z]
-        if r[0] == OTHER or n < 2 or n < MIN_LINKED * together or n < MIN_SHARE * a:
+        free = together - found.nested[(r, z)]  # the co-occurrences no phrase pair explains
+        if r[0] == OTHER or n < 2 or n < MIN_LINKED * free or n < MIN_SHARE * a:
             continue
+        if (r, z) in undecided and not _bonus(r, z, prior):
+            continue  # won every link on a tie alone
         if z not in counts.nominal and (z not in counts.verbal or n < MIN_VERB_LINKS):
             continue
         g2 = log_likelihood(together, a, b, total)

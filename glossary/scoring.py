@@ -55,9 +55,35 @@ def log_likelihood(both: int, a: int, b: int, total: int) -> float:
     return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
 
 
+@lru_cache(maxsize=200_000)
+def chance_tail(both: int, a: int, b: int, total: int) -> float:
+    """Probability that two events seen ``a`` and ``b`` times among ``total`` pairs, placed at
+    random, share ``both`` pairs or more (the upper tail of the hypergeometric distribution, Fisher's
+    exact test): unlike G², exact for the counts of two and three that most pairs of a corpus have."""
+    if both <= 0:
+        return 1.0
+    top = min(a, b)
+    if both > top or total <= 0:
+        return 0.0
+    log_all = _log_comb(total, b)
+    tail = 0.0
+    for k in range(both, top + 1):
+        term = math.exp(_log_comb(a, k) + _log_comb(total - a, b - k) - log_all)
+        tail += term
+        if term < tail * 1e-9:
+            break  # beyond the observed count the terms fall off geometrically
+    return min(1.0, tail)
+
+
+def _log_comb(n: int, k: int) -> float:
+    if k < 0 or k > n:
+        return -math.inf
+    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+
 # Frequencies below the smallest in wordfreq's "small" list (about 1e-6) are not told apart: a word
 # missing from it is rare in general language, and this is its assumed frequency.
-_GENERAL_FLOOR = 5e-7
+RARE = 5e-7
 # A word the corpus uses 10,000 times more often than general language is as specific as it gets.
 _MAX_WEIRDNESS = 4.0
 
@@ -76,7 +102,7 @@ def weirdness(corpus_count: int, corpus_tokens: int, general: float) -> float:
     1999, "weirdness"), capped; negative for words the corpus uses less than the language does."""
     if corpus_tokens <= 0 or corpus_count <= 0:
         return 0.0
-    ratio = (corpus_count / corpus_tokens) / max(general, _GENERAL_FLOOR)
+    ratio = (corpus_count / corpus_tokens) / max(general, RARE)
     return min(_MAX_WEIRDNESS, math.log10(ratio))
 
 

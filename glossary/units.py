@@ -29,7 +29,7 @@ OTHER = ""
 _HAN = regex.compile(r"^\p{Han}+$")
 # jieba flags of nominal words: nouns (n, nr, ns, nz, …), verbal and adjectival nouns,
 # abbreviations, distinguishing words, places and times.
-_NOMINAL = ("n", "vn", "an", "j", "b", "s", "t")
+NOMINAL_FLAGS = ("n", "vn", "an", "j", "b", "s", "t")
 # jieba flags of words that take no part: particles, prepositions, conjunctions, pronouns, adverbs,
 # modal particles, onomatopoeia, interjections, punctuation. Their Russian counterparts are
 # function words or endings, and with them every rare noun would share its sentences.
@@ -81,7 +81,7 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
             run = []
             continue
         units.append((word, start, at))
-        is_noun = flag.startswith(_NOMINAL)
+        is_noun = flag.startswith(NOMINAL_FLAGS)
         if is_noun:
             nominal.add(word)
             run.append((word, start))
