@@ -86,13 +86,16 @@ def main() -> int:
 
 # (module, function or Class.method): the parts of the glossary stage that --breakdown times.
 _PARTS = (
-    ("ruzh.pipeline.stages", "document_parts"),
+    ("ruzh.pipeline.stages", "glossary_counts"),  # documents' counts and pairing units together
+    ("ruzh.pipeline.stages", "document_parts"),  # the same, as earlier versions split it
     ("ruzh.pipeline.parts", "count_document"),
     ("ruzh.glossary.collect_ru", "RuCollector.add"),
     ("ruzh.glossary.candidates_zh", "ZhCollector.add"),
     ("ruzh.glossary.attest", "Attester.document_part"),
     ("ruzh.pipeline.parts", "stored"),
+    ("ruzh.pipeline.counting", "restored"),
     ("ruzh.pipeline.parts", "restored"),
+    ("ruzh.pipeline.units", "sentence_units"),
     ("ruzh.pipeline.stages", "pair_units"),
     ("ruzh.pipeline.stages", "build_glossary"),
     ("ruzh.glossary.build", "link_units"),
