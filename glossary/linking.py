@@ -273,16 +273,19 @@ def _holds(made: Sequence[tuple[int, int, int, int]], span: tuple[int, int, int,
 
 def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytearray) -> bool:
     """Whether the link ``options[i]`` had a rival of the same score for one of its two units whose
-    other unit was still free: the counts could not tell the two apart."""
+    other unit was still free: the counts could not tell the two apart. A Russian word that is not
+    a term (a verb, an adjective) is no rival for the Chinese unit: it is never paired, and a
+    Chinese noun shared by a noun and a verb is the noun's more often (супергерой ~ 超级英雄,
+    постельный клоп ~ 臭虫)."""
     (score, _, _, gap), (_, rs, re_), (_, zs, ze) = options[i]
-    for key, (_, rs2, re2), (_, zs2, ze2) in options[i + 1 :]:
+    for key, (r2, rs2, re2), (_, zs2, ze2) in options[i + 1 :]:
         if key[0] != score:
             return False
         if key[3] - gap >= DECISIVE_GAP:
             continue  # the rival's words are far apart in general frequency: not a true rival
         if (rs2, re2) == (rs, re_) and not any(zh_used[zs2:ze2]):
             return True
-        if (zs2, ze2) == (zs, ze) and not any(ru_used[rs2:re2]):
+        if (zs2, ze2) == (zs, ze) and not any(ru_used[rs2:re2]) and r2[0] != OTHER:
             return True
     return False
 
