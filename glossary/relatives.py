@@ -45,15 +45,26 @@ class Relatives:
             self._cache[word] = found
         return found
 
+    def renders(self, key: tuple[str, ...], zh: str) -> bool:
+        """Whether ``zh`` is exactly what the lexicon gives for a relative of the one-word term ``key``
+        (strong enough to waive log-likelihood's threshold; a unit merely holding one, 一个 inside
+        一个月 for месяц, is not)."""
+        return self._unknown(key) and zh in self.renderings(key[0])
+
     def support(self, key: tuple[str, ...], zh: str) -> bool:
-        """Whether a relative of the one-word term ``key`` is rendered by ``zh``, or by a word of
-        two characters or more that holds ``zh`` or lies inside it."""
-        if len(key) != 1:
+        """Whether a relative of the one-word term ``key``, which the lexicon lacks, is rendered by
+        ``zh``, or by a word of two characters or more that holds ``zh`` or lies inside it."""
+        if not self._unknown(key):
             return False
         found = self.renderings(key[0])
         if zh in found:
             return True
         return len(zh) >= 2 and any(len(z) >= 2 and (z in zh or zh in z) for z in found)
+
+    def _unknown(self, key: tuple[str, ...]) -> bool:
+        """A single word the lexicon lacks: a known word has its own renderings as evidence, which
+        its relatives' (意大利 for италия, 大利 inside итальянский's 意大利人) must not rival."""
+        return len(key) == 1 and key[0] not in self._prior
 
 
 def _related(a: str, b: str) -> bool:

@@ -20,12 +20,17 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
 
 
 def test_relatives_share_the_stem_not_only_the_first_letters() -> None:
-    relatives = Relatives(_lexicon())
+    lexicon = _lexicon()
+    relatives = Relatives({k: v for k, v in lexicon.items() if k not in UNKNOWN})
     assert "季节" in relatives.renderings("сезон")  # сезонный
     assert "污染" in relatives.renderings("загрязнение")  # загрязнять
     assert "主席" not in relatives.renderings("предложение")  # председатель: a prefix only
     assert relatives.support(("сезон",), "季节") and not relatives.support(("сезон",), "赛跑")
+    assert relatives.renders(("сезон",), "季节") and not relatives.renders(("сезон",), "雨季节")
+    assert relatives.support(("сезон",), "雨季节")  # holds a relative's rendering: support, weaker
     assert not relatives.support(("сезон", "дождь"), "季节")  # phrases have composition instead
+    # a word the lexicon knows has its own renderings as evidence, not its relatives'
+    assert "季节" in lexicon["сезонный"] and not Relatives(lexicon).support(("сезонный",), "季节")
 
 
 @pytest.fixture(scope="module")
