@@ -10,9 +10,10 @@ the share of sentences that landed in confident beads, so a wrong pairing scores
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ruzh.align.aligner.core import align_sentences, default_lexicon
 from ruzh.align.aligner.features import Bag, ru_side, zh_side
@@ -153,22 +154,62 @@ CANDIDATES_PER_PASSAGE = 8
 RARE_SHARE = 0.1  # concepts in more than this share of passages do not propose candidates
 
 
+@dataclass
+class ScoreMemo:
+    """Text scores of an earlier run, so that a rebuild scores only the pairs whose passages changed.
+
+    A pair's score depends only on its two passages' weighted concept bags (in order) and lengths;
+    each passage is known here by a digest of those (``ru``, ``zh``, in pool order). ``scores`` holds
+    every pair scored, by the two digests; ``pairs`` the pairs the candidate index proposed, by
+    pool index, which still hold when the digests are all the same (the index depends on nothing
+    else). :func:`find_parallel_passages` reads the memo and leaves this run's scores in it.
+    """
+
+    ru: tuple[str, ...] = ()
+    zh: tuple[str, ...] = ()
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    pairs: tuple[tuple[int, int], ...] | None = None
+    reused: int = 0  # pairs whose score came from the memo in this run
+
+
+def _digest(bag: Bag, chars: int) -> str:
+    return hashlib.blake2b(repr((chars, list(bag.items()))).encode(), digest_size=16).hexdigest()
+
+
 def _candidates(
     ru_pool: Sequence[Passage],
     zh_pool: Sequence[Passage],
     lex: Lexicon,
     min_text: float,
     bagger: PassageBagger = passage_bags,
+    memo: ScoreMemo | None = None,
 ) -> list[tuple[float, int, int]]:
-    """Scored (text score, ru index, zh index) candidates above ``min_text``, best first."""
+    """Scored (text score, ru index, zh index) candidates above ``min_text``, best first; pairs the
+    ``memo`` knows are not scored again (the same scores), and the memo is left with this run's."""
     rb, zb = _bags(ru_pool, zh_pool, lex, bagger)
     ru_chars = [_chars(p) for p in ru_pool]
     zh_chars = [_chars(p) for p in zh_pool]
+    old = memo or ScoreMemo()
+    ru_ids = tuple(_digest(b, n) for b, n in zip(rb, ru_chars, strict=True))
+    zh_ids = tuple(_digest(b, n) for b, n in zip(zb, zh_chars, strict=True))
+    same = old.pairs is not None and (old.ru, old.zh) == (ru_ids, zh_ids)
     if len(ru_pool) * len(zh_pool) <= EXHAUSTIVE_PAIRS:
-        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(ru_pool)) for j in range(len(zh_pool)))
+        pairs: Sequence[tuple[int, int]] = [(i, j) for i in range(len(ru_pool)) for j in range(len(zh_pool))]
     else:
-        pairs = _indexed_pairs(rb, zb)
-    scored = ((text_score(rb[i], zb[j], ru_chars[i], zh_chars[j]), i, j) for i, j in pairs)
+        pairs = old.pairs if same and old.pairs is not None else _indexed_pairs(rb, zb)
+    scores: dict[tuple[str, str], float] = {}
+    scored = []
+    for i, j in pairs:
+        ids = (ru_ids[i], zh_ids[j])
+        score = old.scores.get(ids)
+        if score is None:
+            score = text_score(rb[i], zb[j], ru_chars[i], zh_chars[j])
+        scores[ids] = score
+        scored.append((score, i, j))
+    if memo is not None:
+        memo.reused = sum(1 for ids in scores if ids in old.scores)
+        indexed = None if len(pairs) == len(ru_pool) * len(zh_pool) else tuple(pairs)
+        memo.ru, memo.zh, memo.scores, memo.pairs = ru_ids, zh_ids, scores, indexed
     return sorted((c for c in scored if c[0] >= min_text), reverse=True)
 
 
@@ -206,6 +247,7 @@ def _across(
     min_pair: float,
     aligner: BatchAligner,
     bagger: PassageBagger = passage_bags,
+    memo: ScoreMemo | None = None,
 ) -> list[PassagePair]:
     """Russian and Chinese passages of different documents paired greedily, best text score first.
 
@@ -217,7 +259,7 @@ def _across(
     zh_pool = [p for p in pool if p.lang == "zh"]
     if not ru_pool or not zh_pool:
         return []
-    remaining = _candidates(ru_pool, zh_pool, lex, min_text, bagger)
+    remaining = _candidates(ru_pool, zh_pool, lex, min_text, bagger, memo)
     found: list[PassagePair] = []
     used: set[tuple[str, int]] = set()
     tries: dict[tuple[str, int], int] = {}
@@ -256,13 +298,15 @@ def find_parallel_passages(
     min_pair_score: float = MIN_PAIR_SCORE,
     aligner: BatchAligner | None = None,
     bagger: PassageBagger = passage_bags,
+    memo: ScoreMemo | None = None,
 ) -> list[PassagePair]:
     """Parallel passages among documents: abstracts within a document, then documents across.
 
     Every Russian passage is paired with at most one Chinese passage and vice versa; pairs are
     tried best text score first, kept when their aligned score reaches ``min_pair_score`` (abstract
     pairs inside one document are always kept), and returned with their beads, best score first.
-    ``bagger`` gives each passage's concepts (a build passes one that caches them per passage).
+    ``bagger`` gives each passage's concepts (a build passes one that caches them per passage);
+    ``memo`` holds an earlier run's text scores (see :class:`ScoreMemo`; the result is the same).
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     run = aligner or serial_aligner(lex)
@@ -279,7 +323,7 @@ def find_parallel_passages(
         pool.extend(p for p in parts if p.kind == "text")
     beads = run([(ru, zh) for ru, zh, _ in abstracts]) if abstracts else []
     found = [pair_from_beads(ru, zh, s, b) for (ru, zh, s), b in zip(abstracts, beads, strict=True)]
-    found.extend(_across(pool, lex, min_text_score, min_pair_score, run, bagger))
+    found.extend(_across(pool, lex, min_text_score, min_pair_score, run, bagger, memo))
     return sorted(found, key=lambda p: -p.score)
 
 

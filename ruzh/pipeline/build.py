@@ -8,6 +8,7 @@ written into a staging folder under the output folder's lock, then moved into pl
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import sys
@@ -210,8 +211,27 @@ def _require_both_languages(documents: Sequence[Document], inputs: Sequence[Path
         )
 
 
+@contextlib.contextmanager
+def _fewer_collections(youngest: int = 50_000) -> Iterator[None]:
+    """Collect reference cycles less often while building: a build makes millions of small objects
+    that live until its end (sentences, tallies, beads), and the default threshold (700) scans them
+    again and again (measured: restoring the cached glossary parts of an edited 100-pair corpus
+    0.9 -> 0.7 s CPU). The settings are put back afterwards."""
+    old = gc.get_threshold()
+    gc.set_threshold(youngest, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     """Run the whole pipeline and replace the set of output files in ``options.output`` together."""
+    with _fewer_collections():
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
     stats = BuildStats()
     cache = Cache(options.cache_dir)
     out = options.output

@@ -21,10 +21,10 @@ from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.termbase import Concept
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.counting import glossary_counts
 from ruzh.pipeline.discovery import parallel_passages
-from ruzh.pipeline.parts import document_parts
 from ruzh.pipeline.passages import CachedParallelAligner
-from ruzh.pipeline.units import pair_units, passage_texts
+from ruzh.pipeline.units import passage_texts
 from ruzh.progress import Progress
 from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
@@ -94,7 +94,7 @@ def passages_stage(
     stored = cache.get(name, "passages", StoredPassages)
     if stored is None:
         with CachedParallelAligner(jobs, cache, lexicon, quiet, pairing=progress) as aligner:
-            found = parallel_passages(documents, aligner, lexicon, aligner.bags)
+            found = parallel_passages(documents, aligner, lexicon, aligner.bags, cache)
         if scorer != "lexical":
             found = _realigned(found, CachedParallelAligner(jobs, cache, lexicon, quiet, scorer))
         stored = StoredPassages(tuple(found))
@@ -187,12 +187,15 @@ def glossary_stage(
     decisions = read_csv(reviewed) if reviewed else ()
     concepts = corpus_concepts(decisions)
     concepts_key = key("concepts", reviewed.read_bytes() if reviewed else b"")
-    parts = document_parts(documents, fingerprints, concepts, concepts_key, jobs, cache, advance)
     texts = [passage_texts(p) for p in passages]
+    docs = [(p.ru_doc, p.zh_doc) for p in passages]
+    parts, sentences = glossary_counts(
+        documents, fingerprints, texts, docs, concepts, concepts_key, jobs, cache, advance
+    )
     glossary = build_glossary(
         documents,
         pairs=[pair for t in texts for pair in t],
-        sentences=pair_units(texts, jobs, cache, advance),
+        sentences=sentences,
         reviewed=decisions,
         parts=parts,
         names_matcher=cached_names(cache),

@@ -1,21 +1,21 @@
 """The sentence units the glossary links over (Russian noun phrases, Chinese nominal words), per
-aligned passage: computed on the pipeline's pool and cached by the passage's translation units.
+aligned passage: computed on the pipeline's workers (:mod:`ruzh.pipeline.counting`) and cached by
+the passage's translation units.
 
 Tagging and lemmatising every translation unit is most of the glossary's linking; each unit depends
-on its own two texts only, so after an edit only the passages whose units changed are tagged again,
-and a full build tags them on every worker.
+on its own two texts only, so after an edit only the passages whose units changed are tagged again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruzh.glossary.parts import load_models
-from ruzh.glossary.units import SentenceUnits, sentence_units
+from ruzh.glossary.units import SentenceUnits, ZhUnit, sentence_units
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.pool import worker_pool
+from ruzh.pipeline.codec import CodecError
+from ruzh.pipeline.partdata import Words, runs
 from ruzh.results import AlignedPassage
 from ruzh.tmx.units import units_from_beads
 
@@ -26,9 +26,48 @@ Texts = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True, slots=True)
 class StoredPassageUnits:
-    """The pairing units of every translation unit of one passage, in order, as cached."""
+    """The pairing units of every translation unit of one passage, in order, as cached: by columns
+    (a passage has some thousand units, which the codec then checks a column at a time)."""
 
-    pairs: tuple[SentenceUnits, ...]
+    ru_sizes: tuple[int, ...]  # Russian units per translation unit
+    ru_keys: Words  # each Russian unit's lemma key
+    ru_spans: tuple[tuple[int, int], ...]
+    zh_sizes: tuple[int, ...]
+    zh: tuple[ZhUnit, ...]
+    nominal: Words  # per translation unit
+    verbal: Words
+
+    def __post_init__(self) -> None:
+        if not (len(self.ru_keys.sizes) == len(self.ru_spans) == sum(self.ru_sizes)) or sum(
+            self.zh_sizes
+        ) != len(self.zh):
+            raise CodecError("unit columns do not add up")
+        n = len(self.ru_sizes)
+        if not (len(self.zh_sizes) == len(self.nominal.sizes) == len(self.verbal.sizes) == n):
+            raise CodecError("unit columns of different lengths")
+        if any(k < 0 for k in (*self.ru_sizes, *self.zh_sizes)):
+            raise CodecError("negative run lengths")
+
+    @staticmethod
+    def of(pairs: Sequence[SentenceUnits]) -> StoredPassageUnits:
+        ru = [u for p in pairs for u in p.ru]
+        return StoredPassageUnits(
+            tuple(len(p.ru) for p in pairs),
+            Words.of(k for k, _, _ in ru),
+            tuple((a, b) for _, a, b in ru),
+            tuple(len(p.zh) for p in pairs),
+            tuple(u for p in pairs for u in p.zh),
+            Words.of(p.nominal for p in pairs),
+            Words.of(p.verbal for p in pairs),
+        )
+
+    @property
+    def pairs(self) -> list[SentenceUnits]:
+        """The units again, one :class:`SentenceUnits` per translation unit."""
+        ru = [(k, a, b) for k, (a, b) in zip(self.ru_keys.tuples(), self.ru_spans, strict=True)]
+        columns = (runs(self.ru_sizes, ru), runs(self.zh_sizes, self.zh))
+        words = (self.nominal.tuples(), self.verbal.tuples())
+        return [SentenceUnits(tuple(r), tuple(z), n, v) for r, z, n, v in zip(*columns, *words, strict=True)]
 
 
 def passage_texts(passage: AlignedPassage) -> Texts:
@@ -37,57 +76,27 @@ def passage_texts(passage: AlignedPassage) -> Texts:
     return tuple((u.ru, u.zh) for u in units)
 
 
+def units_key(texts: Texts) -> str:
+    """The cache key of a passage's units: its translation units' texts."""
+    return key("pairing-units", *(f"{ru}\x1f{zh}" for ru, zh in texts))
+
+
 def _units(texts: Texts) -> StoredPassageUnits:
-    return StoredPassageUnits(tuple(sentence_units(ru, zh) for ru, zh in texts))
+    return StoredPassageUnits.of([sentence_units(ru, zh) for ru, zh in texts])
 
 
 _WORKER_CACHE = Cache(None)
 
 
-def _start_worker(folder: Path | None) -> None:
+def start_worker(folder: Path | None) -> None:
     global _WORKER_CACHE
     _WORKER_CACHE = Cache(folder)
 
 
-def _chunk(batch: list[Texts], names: list[str]) -> list[StoredPassageUnits]:
+def units_and_store(batch: list[Texts], names: list[str]) -> list[StoredPassageUnits]:
     """Worker: the units of a few passages, stored under their ``names`` (encoding them here
     spares the main process)."""
     out = [_units(texts) for texts in batch]
     for name, units in zip(names, out, strict=True):
         _WORKER_CACHE.put(name, "pairing-units", units)
     return out
-
-
-def pair_units(
-    texts: Sequence[Texts], jobs: int, cache: Cache, advance: Callable[[int], None] | None = None
-) -> list[SentenceUnits]:
-    """The sentence units of every passage's translation units, flattened in passage order (the
-    order of the memory's units); ``advance(n)`` is called as passages are done."""
-    keys = [key("pairing-units", *(f"{ru}\x1f{zh}" for ru, zh in t)) for t in texts]
-    found: list[StoredPassageUnits | None] = [cache.get(k, "pairing-units", StoredPassageUnits) for k in keys]
-    tick = advance or (lambda _: None)
-    tick(sum(1 for f in found if f is not None))
-    todo = [i for i, f in enumerate(found) if f is None]
-    chunks = [todo[k : k + CHUNK] for k in range(0, len(todo), CHUNK)]
-    batches = [[texts[i] for i in chunk] for chunk in chunks]
-    names = [[keys[i] for i in chunk] for chunk in chunks]
-    if jobs > 1 and len(chunks) > 1:
-        load_models()  # once, before the workers fork
-        with worker_pool(jobs, _start_worker, (cache.folder,)) as pool:
-            _collect(chunks, pool.map(_chunk, batches, names), found, tick)
-    else:
-        _start_worker(cache.folder)
-        _collect(chunks, map(_chunk, batches, names), found, tick)
-    return [pair for stored in found if stored is not None for pair in stored.pairs]
-
-
-def _collect(
-    chunks: list[list[int]],
-    results: Iterable[list[StoredPassageUnits]],
-    found: list[StoredPassageUnits | None],
-    tick: Callable[[int], None],
-) -> None:
-    for chunk, stored in zip(chunks, results, strict=True):
-        for i, units in zip(chunk, stored, strict=True):
-            found[i] = units
-        tick(len(chunk))

@@ -1,0 +1,151 @@
+"""The glossary's per-document counts and per-passage sentence units, computed on one pool.
+
+Both tag and lemmatise the same sentences (jieba and pymorphy3, with caches per process). Run on two
+pools, each worker of the second tagged again what a worker of the first had tagged; here a task
+counts the documents of a few passages and then computes those passages' units in the same worker,
+whose caches are warm. Workers are forked from the main process and find the documents there by
+index, so no document is sent to them; each stores what it computes in the cache itself. Both are
+cached by content: after an edit only the edited document and its passages are computed again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruzh.align.types import Document
+from ruzh.glossary.parts import DocumentPart, load_models
+from ruzh.glossary.termbase import Concept
+from ruzh.glossary.units import SentenceUnits
+from ruzh.pipeline import parts, units
+from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.partdata import StoredPart, restored
+from ruzh.pipeline.pool import worker_pool
+from ruzh.pipeline.units import StoredPassageUnits, Texts, units_key
+
+PASSAGES = 4  # passages per task (with their documents)
+
+_WORKER: Work | None = None  # the main process's work, which forked workers share
+
+
+@dataclass
+class Work:
+    """What is missing from the cache: documents to count and passages whose units to compute,
+    each by index with the name to store it under."""
+
+    documents: Sequence[Document]
+    doc_names: dict[int, str]
+    texts: Sequence[Texts]
+    unit_names: dict[int, str]
+    parts: dict[int, StoredPart] = field(default_factory=dict)
+    units: dict[int, StoredPassageUnits] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    documents: tuple[int, ...]
+    passages: tuple[int, ...]
+
+
+def tasks(work: Work, passage_docs: Sequence[tuple[str, str]]) -> list[_Task]:
+    """Tasks of ``PASSAGES`` passages each, with the documents of those passages that are still to
+    be counted; then the documents that no passage to do reads, a few per task."""
+    index = {d.name: i for i, d in enumerate(work.documents)}
+    left = dict.fromkeys(sorted(work.doc_names))
+    todo = sorted(work.unit_names)
+    out = []
+    for k in range(0, len(todo), PASSAGES):
+        chunk = tuple(todo[k : k + PASSAGES])
+        docs = dict.fromkeys(index[n] for u in chunk for n in passage_docs[u] if n in index)
+        out.append(_Task(tuple(i for i in docs if left.pop(i, False) is None), chunk))
+    rest = tuple(left)
+    out += [_Task(rest[k : k + PASSAGES], ()) for k in range(0, len(rest), PASSAGES)]
+    return out
+
+
+def _start(concepts: Sequence[Concept], folder: Path | None) -> None:
+    parts.start_worker(concepts, folder)
+    units.start_worker(folder)
+
+
+_Result = tuple[list[tuple[int, StoredPart]], list[tuple[int, StoredPassageUnits]]]
+
+
+def _run(task: _Task) -> _Result:
+    """Worker: count the task's documents, then compute its passages' units."""
+    work = _WORKER
+    assert work is not None
+    counted = [(i, parts.count_and_store(work.documents[i], work.doc_names[i])) for i in task.documents]
+    batch, names = [work.texts[u] for u in task.passages], [work.unit_names[u] for u in task.passages]
+    return counted, list(zip(task.passages, units.units_and_store(batch, names), strict=True))
+
+
+def compute(
+    work: Work,
+    passage_docs: Sequence[tuple[str, str]],
+    concepts: Sequence[Concept],
+    jobs: int,
+    folder: Path | None,
+    tick: Callable[[int], None],
+) -> None:
+    """Fill ``work.parts`` and ``work.units``, on ``jobs`` forked workers when there is more than
+    one task (else here); ``tick(n)`` for n documents or passages done. ``passage_docs``: each
+    passage's (Russian, Chinese) document."""
+    global _WORKER
+    todo = tasks(work, passage_docs)
+    _WORKER = work
+    try:
+        if jobs > 1 and len(todo) > 1:
+            load_models()  # once, before the workers fork
+            context = multiprocessing.get_context("fork")
+            with worker_pool(jobs, _start, (list(concepts), folder), context) as pool:
+                _take(work, pool.map(_run, todo), tick)
+        else:
+            _start(concepts, folder)
+            _take(work, map(_run, todo), tick)
+    finally:
+        _WORKER = None
+
+
+def _take(work: Work, results: Iterable[_Result], tick: Callable[[int], None]) -> None:
+    for counted, found in results:
+        work.parts.update(counted)
+        work.units.update(found)
+        tick(len(counted) + len(found))
+
+
+def glossary_counts(
+    documents: Sequence[Document],
+    fingerprints: Sequence[str],
+    texts: Sequence[Texts],
+    passage_docs: Sequence[tuple[str, str]],
+    concepts: Sequence[Concept],
+    concepts_key: str,
+    jobs: int,
+    cache: Cache,
+    advance: Callable[[int], None] | None = None,
+) -> tuple[list[DocumentPart], list[SentenceUnits]]:
+    """Every document's part in corpus order and the sentence units of every passage's translation
+    units in passage order (the memory's order): cached ones reused, the others computed and stored.
+    ``texts``: each passage's translation units; ``passage_docs``: its (Russian, Chinese) document;
+    ``concepts_key`` names the concepts counted (termbase and reviewed rows); ``advance(n)``: n
+    documents or passages done."""
+    tick = advance or (lambda _: None)
+    doc_keys = [key("glossary-part", concepts_key, f) for f in fingerprints]
+    unit_keys = [units_key(t) for t in texts]
+    parts_found = [cache.get(k, "glossary-parts", StoredPart) for k in doc_keys]
+    units_found = [cache.get(k, "pairing-units", StoredPassageUnits) for k in unit_keys]
+    tick(sum(1 for f in (*parts_found, *units_found) if f is not None))
+    work = Work(
+        documents,
+        {i: k for i, (k, f) in enumerate(zip(doc_keys, parts_found, strict=True)) if f is None},
+        texts,
+        {u: k for u, (k, f) in enumerate(zip(unit_keys, units_found, strict=True)) if f is None},
+    )
+    if work.doc_names or work.unit_names:
+        compute(work, passage_docs, concepts, jobs, cache.folder, tick)
+    counted = [f if f is not None else work.parts[i] for i, f in enumerate(parts_found)]
+    found = [f if f is not None else work.units[u] for u, f in enumerate(units_found)]
+    return [restored(p) for p in counted], [pair for f in found for pair in f.pairs]

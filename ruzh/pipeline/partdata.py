@@ -1,0 +1,287 @@
+"""A document's glossary part as cached data, laid out by columns.
+
+A part holds hundreds of small tallies, each with a few small counters and examples. Stored one
+record per tally, an edited rebuild spent most of its glossary time decoding and checking the
+tallies of the 1000 unchanged documents record by record. Here every field of the tallies is one
+column (a flat list of scalars or scalar rows, with the length of each tally's run), which the
+codec checks a whole column at a time; restoring slices the columns back into the tallies.
+Counters keep their order (``rows`` in insertion order), so merging a restored part gives what
+merging a freshly counted one gives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any, TypeVar
+
+from ruzh.glossary.attest import Occurrence, _Tally
+from ruzh.glossary.candidates_zh import ZhCollector, ZhTally
+from ruzh.glossary.collect_ru import RuCollector, RuTally
+from ruzh.glossary.names import NameTally
+from ruzh.glossary.parts import DocumentPart
+from ruzh.pipeline.codec import CodecError
+
+Count = tuple[str, int]
+Example = tuple[str, int, str]
+Row = TypeVar("Row")
+
+
+def _check(sizes: Sequence[int], rows: Sequence[object]) -> None:
+    """A cached run layout must add up (the cache turns the error into a miss)."""
+    if any(n < 0 for n in sizes) or sum(sizes) != len(rows):
+        raise CodecError("run lengths do not match the rows")
+
+
+def _same_length(n: int, *columns: Sequence[object]) -> None:
+    """The columns of one kind of tally describe the same tallies."""
+    if any(len(c) != n for c in columns):
+        raise CodecError("columns of different lengths")
+
+
+def runs(sizes: Sequence[int], rows: Sequence[Row]) -> list[Sequence[Row]]:
+    """``rows`` cut into consecutive runs of ``sizes``."""
+    ends = list(accumulate(sizes))
+    return [rows[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+
+
+def _counter(rows: Iterable[Count]) -> Counter[str]:
+    counter: Counter[str] = Counter()
+    dict.update(counter, rows)  # the counts as stored, in their order (no per-item arithmetic)
+    return counter
+
+
+def _flat(runs: Iterable[Iterable[Any]]) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+    """Run lengths and the rows of all runs, in order."""
+    listed = [tuple(r) for r in runs]
+    return tuple(map(len, listed)), tuple(row for r in listed for row in r)
+
+
+class _Runs:
+    """Many short runs of rows in one column: run k is the next ``sizes[k]`` rows."""
+
+    __slots__ = ()
+    sizes: tuple[int, ...]
+    rows: tuple[Any, ...]
+
+    def __post_init__(self) -> None:
+        _check(self.sizes, self.rows)
+
+    def runs(self) -> list[Sequence[Any]]:
+        return runs(self.sizes, self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts(_Runs):
+    """Many small counters in one."""
+
+    sizes: tuple[int, ...]
+    rows: tuple[Count, ...]
+
+    @staticmethod
+    def of(counters: Iterable[Mapping[str, int]]) -> Counts:
+        return Counts(*_flat(c.items() for c in counters))
+
+    def counters(self) -> list[Counter[str]]:
+        return [_counter(run) for run in self.runs()]
+
+
+@dataclass(frozen=True, slots=True)
+class Examples(_Runs):
+    """Many short lists of ``(document, line, text)`` examples in one."""
+
+    sizes: tuple[int, ...]
+    rows: tuple[Example, ...]
+
+    @staticmethod
+    def of(lists: Iterable[Sequence[Example]]) -> Examples:
+        return Examples(*_flat(lists))
+
+    def lists(self) -> list[list[Example]]:
+        return [list(run) for run in self.runs()]
+
+
+@dataclass(frozen=True, slots=True)
+class Words(_Runs):
+    """Many short tuples of strings in one (tally keys, spellings)."""
+
+    sizes: tuple[int, ...]
+    rows: tuple[str, ...]
+
+    @staticmethod
+    def of(tuples: Iterable[Iterable[str]]) -> Words:
+        return Words(*_flat(tuples))
+
+    def tuples(self) -> list[tuple[str, ...]]:
+        return [tuple(run) for run in self.runs()]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAttested:
+    concept: str
+    lang: str
+    freq: int
+    docs: tuple[Count, ...]
+    variants: tuple[Count, ...]
+    surfaces: tuple[Count, ...]
+    examples: tuple[Occurrence, ...]
+    spare: tuple[Occurrence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredNames:
+    names: tuple[str, ...]
+    forms: Counts
+    docs: Counts
+
+    @staticmethod
+    def of(names: Mapping[str, NameTally]) -> StoredNames:
+        tallies = names.values()
+        return StoredNames(
+            tuple(names), Counts.of(t.forms for t in tallies), Counts.of(t.docs for t in tallies)
+        )
+
+    def __post_init__(self) -> None:
+        _same_length(len(self.names), self.forms.sizes, self.docs.sizes)
+
+    def tallies(self) -> dict[str, NameTally]:
+        forms, docs = self.forms.counters(), self.docs.counters()
+        return {n: NameTally(f, d) for n, f, d in zip(self.names, forms, docs, strict=True)}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRu:
+    """The Russian candidates' tallies, one column per field."""
+
+    keys: Words
+    patterns: tuple[str, ...]
+    surfaces: Counts
+    docs: Counts
+    examples: Examples
+
+    @staticmethod
+    def of(tallies: Mapping[tuple[str, ...], RuTally]) -> StoredRu:
+        ts = tallies.values()
+        return StoredRu(
+            Words.of(tallies),
+            tuple(t.pattern for t in ts),
+            Counts.of(t.surfaces for t in ts),
+            Counts.of(t.docs for t in ts),
+            Examples.of(t.examples for t in ts),
+        )
+
+    def __post_init__(self) -> None:
+        sizes = (self.patterns, self.surfaces.sizes, self.docs.sizes, self.examples.sizes)
+        _same_length(len(self.keys.sizes), *sizes)
+
+    def tallies(self) -> dict[tuple[str, ...], RuTally]:
+        columns = (self.surfaces.counters(), self.docs.counters(), self.examples.lists())
+        return {
+            k: RuTally(k, p, s, d, x)
+            for k, p, s, d, x in zip(self.keys.tuples(), self.patterns, *columns, strict=True)
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredZh:
+    """The Chinese compounds' tallies, one column per field."""
+
+    words: Words
+    docs: Counts
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    examples: Examples
+
+    @staticmethod
+    def of(tallies: Mapping[tuple[str, ...], ZhTally]) -> StoredZh:
+        ts = tallies.values()
+        return StoredZh(
+            Words.of(tallies),
+            Counts.of(t.docs for t in ts),
+            tuple(t.starts for t in ts),
+            tuple(t.ends for t in ts),
+            Examples.of(t.examples for t in ts),
+        )
+
+    def __post_init__(self) -> None:
+        _same_length(len(self.words.sizes), self.docs.sizes, self.starts, self.ends, self.examples.sizes)
+
+    def tallies(self) -> dict[tuple[str, ...], ZhTally]:
+        keys, docs, examples = self.words.tuples(), self.docs.counters(), self.examples.lists()
+        return {
+            k: ZhTally(k, d, a, b, x)
+            for k, d, a, b, x in zip(keys, docs, self.starts, self.ends, examples, strict=True)
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPart:
+    """A :class:`DocumentPart` as data."""
+
+    name: str
+    attested: tuple[StoredAttested, ...]
+    ru: StoredRu
+    ru_names: StoredNames
+    zh: StoredZh
+    zh_names: StoredNames
+    zh_texts: tuple[Example, ...]
+    ru_words: tuple[Count, ...]  # word counts for the termhood against general language
+    ru_lemmas: tuple[str, ...]  # the spellings seen of each lemma, sorted
+    ru_spellings: Words
+    zh_words: tuple[Count, ...]
+    ru_texts: tuple[str, ...]
+    notices: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _same_length(len(self.ru_lemmas), self.ru_spellings.sizes)
+
+
+def _attested(key: tuple[str, str], t: _Tally) -> StoredAttested:
+    docs, variants, surfaces = (tuple(c.items()) for c in (t.docs, t.variants, t.surfaces))
+    return StoredAttested(key[0], key[1], t.freq, docs, variants, surfaces, tuple(t.examples), tuple(t.spare))
+
+
+def stored(part: DocumentPart) -> StoredPart:
+    """The part as data."""
+    spellings = part.ru.spellings
+    return StoredPart(
+        part.name,
+        tuple(_attested(k, t) for k, t in part.attested.items()),
+        StoredRu.of(part.ru.tallies),
+        StoredNames.of(part.ru.names),
+        StoredZh.of(part.zh.tallies),
+        StoredNames.of(part.zh.names),
+        tuple(part.zh_texts),
+        tuple(part.ru.words.items()),
+        tuple(spellings),
+        Words.of(sorted(forms) for forms in spellings.values()),
+        tuple(part.zh.words.items()),
+        tuple(part.ru_texts),
+        tuple(part.notices),
+    )
+
+
+def restored(data: StoredPart) -> DocumentPart:
+    """The part again, as counting the document would have made it."""
+    attested = {
+        (a.concept, a.lang): _Tally(
+            a.freq,
+            _counter(a.docs),
+            _counter(a.variants),
+            _counter(a.surfaces),
+            list(a.examples),
+            list(a.spare),
+        )
+        for a in data.attested
+    }
+    ru, zh = RuCollector(), ZhCollector()
+    ru.tallies, zh.tallies = data.ru.tallies(), data.zh.tallies()
+    ru.names, zh.names = data.ru_names.tallies(), data.zh_names.tallies()
+    ru.words, zh.words = _counter(data.ru_words), _counter(data.zh_words)
+    forms = data.ru_spellings.tuples()
+    ru.spellings = {lemma: set(f) for lemma, f in zip(data.ru_lemmas, forms, strict=True)}
+    return DocumentPart(
+        data.name, attested, ru, zh, list(data.zh_texts), list(data.notices), list(data.ru_texts)
+    )

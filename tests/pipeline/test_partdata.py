@@ -1,0 +1,90 @@
+"""The glossary parts' columnar cache layout: a restored part merges exactly as a fresh one does
+(same tallies, counts and examples, in the same order), and a layout whose columns do not add up
+is a cache miss."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruzh.align.reader import read_document
+from ruzh.glossary.attest import Attester
+from ruzh.glossary.build import _Corpus, corpus_concepts
+from ruzh.glossary.parts import DocumentPart, count_document
+from ruzh.seeds import seed_paths
+
+from ruzh.pipeline.cache import Cache
+from ruzh.pipeline.codec import decode, encode
+from ruzh.pipeline.partdata import StoredPart, restored, stored
+
+
+@pytest.fixture(scope="module")
+def fresh() -> list[DocumentPart]:
+    attester = Attester(corpus_concepts())
+    return [count_document(read_document(path), attester) for path in seed_paths()]
+
+
+def _through_json(part: DocumentPart) -> DocumentPart:
+    data = json.loads(json.dumps(encode(stored(part)), ensure_ascii=False))
+    return restored(decode(StoredPart, data))
+
+
+def _merged(parts: Sequence[DocumentPart]) -> str:
+    """Everything the glossary reads from the merged corpus, as text that shows the order."""
+    attester, corpus = Attester(corpus_concepts()), _Corpus()
+    for part in parts:
+        corpus.add(part, attester)
+    return repr(
+        (
+            corpus.names,
+            [vars(t) for t in corpus.ru.tallies.values()],
+            [vars(t) for t in corpus.zh.tallies.values()],
+            {k: vars(t) for k, t in corpus.ru.names.items()},
+            {k: vars(t) for k, t in corpus.zh.names.items()},
+            list(corpus.ru.words.items()),
+            list(corpus.zh.words.items()),
+            {k: sorted(v) for k, v in corpus.ru.spellings.items()},
+            corpus.zh_texts,
+            corpus.ru_texts,
+            corpus.notices,
+            list(attester.result().items()),
+        )
+    )
+
+
+def test_restored_parts_merge_like_fresh_ones(fresh: list[DocumentPart]) -> None:
+    assert any(p.ru.tallies for p in fresh) and any(p.zh.tallies for p in fresh)
+    assert any(p.attested for p in fresh) and any(p.ru.names for p in fresh)
+    assert _merged([_through_json(p) for p in fresh]) == _merged(fresh)
+
+
+def _damaged(data: dict[str, Any]) -> dict[str, Any]:
+    data["ru"]["docs"]["sizes"][0] += 1  # one counter claims a row more than there are
+    return data
+
+
+def _misaligned(data: dict[str, Any]) -> dict[str, Any]:
+    data["zh"]["starts"].pop()  # one column shorter than the others
+    return data
+
+
+@pytest.mark.parametrize("damage", [_damaged, _misaligned])
+def test_a_layout_that_does_not_add_up_is_a_miss(
+    fresh: list[DocumentPart], tmp_path: Path, damage: Any
+) -> None:
+    part = next(p for p in fresh if p.ru.tallies and p.zh.tallies)
+    cache = Cache(tmp_path)
+    cache.put("k" * 64, "glossary-parts", stored(part))
+    assert cache.get("k" * 64, "glossary-parts", StoredPart) is not None
+    path = next(tmp_path.rglob("*.json"))
+    head, payload = path.read_bytes().split(b"\n", 1)
+    bad = json.dumps(damage(json.loads(payload)), ensure_ascii=False).encode()
+    header = json.loads(head)
+    header["sha256"] = hashlib.sha256(bad).hexdigest()  # a consistent, planted entry
+    path.write_bytes(json.dumps(header).encode() + b"\n" + bad)
+    assert cache.get("k" * 64, "glossary-parts", StoredPart) is None
+    assert cache.rejected == 1
