@@ -205,7 +205,8 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
     """One round of competitive linking: in each sentence pair, best-ranked pairs first, each span once.
     On a tie, the phrase before its words (more Russian words), then the longer Chinese unit (a
     compound before its parts), then the pair whose words are about as common in general language
-    (конверт ~ 信封 and голосование ~ 投票 share the same three sentences)."""
+    (конверт ~ 信封 and голосование ~ 投票 share the same three sentences); of a Chinese word's
+    occurrences, a free-standing one before one inside a compound."""
     found = _Round()
     by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
@@ -216,13 +217,24 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
             row = by_ru.get(ru[0])
             if row:
                 options.extend((row[zh[0]], ru, zh) for zh in units.zh if zh[0] in row)
-        options.sort(key=lambda o: (o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[1][0], o[2][0]))
+        inside = _enclosed(units.zh) if options else set()
+        options.sort(
+            key=lambda o: (o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[2] in inside, o[1][0], o[2][0])
+        )
         ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
         zh_used = bytearray(max((u[2] for u in units.zh), default=0))
         if options:
             _link_sentence(options, found, ru_used, zh_used)
         found.left.append(([u for u in units.ru if not any(ru_used[u[1] : u[2]])], bytes(zh_used)))
     return found
+
+
+def _enclosed(units: Sequence[ZhUnit]) -> set[ZhUnit]:
+    """The Chinese units that lie strictly inside another unit of the sentence: of a word's several
+    occurrences the free-standing one is linked first, leaving a compound that holds another
+    (技术 of 技术决定论, 投票 of 投票箱) whole to its own partner."""
+    spans = {(u[1], u[2]) for u in units}
+    return {u for u in units if any(a <= u[1] and u[2] <= b and b - a > u[2] - u[1] for a, b in spans)}
 
 
 def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray, zh_used: bytearray) -> None:

@@ -50,3 +50,10 @@ def test_a_word_the_lexicon_lacks_is_paired_through_its_relatives(flores_firsts:
         link = flores_firsts[word]
         assert link.zh == rendering and link.related and not link.known
         assert "same stem" in link.evidence(1012)
+
+
+def test_a_free_standing_occurrence_is_linked_before_the_one_inside_a_compound(flores_firsts: dict) -> None:
+    """технология ~ 技术 outranks технологический детерминизм ~ 技术决定论, and 技术 occurs both
+    alone and inside 技术决定论 in the same sentences: the free-standing occurrence is linked, so the
+    compound is left whole to the phrase (it used to take the first 技术, inside the compound)."""
+    assert flores_firsts["технологический детерминизм"].zh == "技术决定论"
