@@ -4,8 +4,9 @@ The build hands the checks the objects it already has (nothing is written to be 
 documents under their corpus identities (findings, TMX and report name a document the same way),
 the memory's units, and the termbase with the new glossary's rows over it. What the checks compute
 per document (the findings of the rules that look at it alone, its summaries for the corpus rules,
-its term uses) is cached by the document's content, so an edit recomputes one document's part plus
-the cheap merges across documents; the unit checks of the new memory run on every changed corpus.
+its term uses) is cached by the document's content, and the findings of each passage's units alone
+by their texts and the glossary digest, so an edit recomputes one document's part and its passages'
+unit findings plus the cheap merges across the corpus and the memory (length ratios, TM groups).
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from ruzh.align.types import Document
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding
 from ruzh.checks.formats import Report
-from ruzh.checks.memory import UnitMemory
+from ruzh.checks.memory import UnitMemo, UnitMemory
 from ruzh.checks.rules import BY_ID
 from ruzh.checks.runner import DocumentChecks, Memo, run_checks
+from ruzh.checks.units import glossary_digest
 from ruzh.checks.variants import overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.pipeline.cache import Cache, key
+from ruzh.tmx.types import TranslationUnit
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,30 @@ def _memo(
     return memo
 
 
+@dataclass(frozen=True, slots=True)
+class UnitFindings:
+    """The per-unit findings of one passage's units (lines counted within the passage)."""
+
+    findings: tuple[Finding, ...]
+
+
+def unit_memo(cache: Cache, glossary: str) -> UnitMemo:
+    """The per-unit findings of a run of units, kept by the units' texts and the glossary digest
+    (:func:`checks.units.glossary_digest`): an edit recomputes its own passages' units only."""
+
+    def memo(
+        units: Sequence[TranslationUnit], compute: Callable[[], tuple[Finding, ...]]
+    ) -> Sequence[Finding]:
+        name = key("unit-findings", glossary, repr([(u.ru, u.zh) for u in units]))
+        stored = cache.get(name, "unit-findings", UnitFindings)
+        if stored is None:
+            stored = UnitFindings(compute())
+            cache.put(name, "unit-findings", stored)
+        return stored.findings
+
+    return memo
+
+
 def check_build(
     documents: Sequence[Document],
     fingerprints: Sequence[str],
@@ -97,6 +124,7 @@ def check_build(
         termbase,
         config,
         memo=_memo(documents, fingerprints, cache, advance or (lambda _: None)),
+        unit_memo=unit_memo(cache, glossary_digest(termbase)),
         version=__version__,
         termbase_label="glossary.csv of this build",
     )
