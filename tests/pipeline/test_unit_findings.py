@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ruzh.align.aligner.perturb import read_flores
 from ruzh.checks.findings import Finding
 from ruzh.checks.memory import check_memory
 from ruzh.checks.units import glossary_digest
 from ruzh.checks.variants import overlay
-from ruzh.align.aligner.perturb import read_flores
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
-from ruzh.pipeline.cache import Cache
-from ruzh.pipeline.checking import unit_memo
 from ruzh.tmx.types import TranslationUnit
 
+from ruzh.pipeline.cache import Cache
+from ruzh.pipeline.checking import unit_memo
 
 PASSAGE = 30  # units per pair of documents
 
