@@ -139,7 +139,11 @@ class UnitChecker:
     """Feed units with :meth:`check`; :meth:`finish` adds the findings that need the whole memory."""
 
     def __init__(self, name: str, glossary: Glossary | None = None) -> None:
+        """``glossary``'s concepts are taken in the order of their ids, so that the findings do not
+        depend on the order of the glossary's rows (a build can keep them while the concepts stay)."""
         self.name = name
+        if glossary is not None:
+            glossary = Glossary(tuple(sorted(glossary.concepts, key=lambda c: c.id)), glossary.accepted)
         self.glossary = glossary
         self.index = _TermIndex(glossary) if glossary is not None else None
         self.ratios = array("L", bytes(array("L").itemsize * RATIO_BINS))
@@ -354,10 +358,13 @@ class UnitChecker:
 
 def glossary_digest(glossary: Glossary | None) -> str:
     """A digest of what the per-unit findings read of a glossary (concepts' ids, domains and terms,
-    the accepted forms): a kept finding is valid while it and the unit's texts are unchanged."""
+    the accepted forms; not the concepts' order, see :class:`UnitChecker`): a kept finding is valid
+    while it and the unit's texts are unchanged."""
     if glossary is None:
         return "none"
     concepts = [(c.id, c.domain, c.terms) for c in glossary.concepts]
+    if len({c[0] for c in concepts}) == len(concepts):
+        concepts.sort()  # unique ids: the checker's order is theirs
     return hashlib.blake2b(repr((concepts, sorted(glossary.accepted))).encode(), digest_size=16).hexdigest()
 
 

@@ -9,7 +9,7 @@ from ruzh.align.aligner.perturb import read_flores
 from ruzh.checks.findings import Finding
 from ruzh.checks.memory import check_memory
 from ruzh.checks.units import glossary_digest
-from ruzh.checks.variants import overlay
+from ruzh.checks.variants import Glossary, overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.tmx.types import TranslationUnit
@@ -106,3 +106,11 @@ def test_a_changed_glossary_is_a_new_key(shared_data: Path, tmp_path: Path) -> N
     assert kept == list(check_memory(planted_units, changed))
     assert any(f.rule == "unit-term-forbidden" and f.file == "z9.txt" for f in kept)
     assert len(calls) == 3  # nothing kept under the other glossary
+
+
+def test_the_order_of_the_glossary_rows_does_not_matter(shared_data: Path) -> None:
+    termbase = overlay(load_termbase(), ())
+    units = units_of(planted(shared_data))
+    turned = Glossary(tuple(reversed(termbase.concepts)), termbase.accepted)
+    assert glossary_digest(turned) == glossary_digest(termbase)
+    assert list(check_memory(units, turned)) == list(check_memory(units, termbase))
