@@ -200,7 +200,9 @@ def _findings(
     stored = cache.get(name, "findings", StoredReport)
     report = stored.report() if stored else None
     if report is None:
-        report = check_build(documents, fingerprints, memory, glossary, options.config, cache, advance)
+        report = check_build(
+            documents, fingerprints, memory, glossary, options.config, cache, advance, options.jobs
+        )
         cache.put(name, "findings", StoredReport.of(report))
     return report
 

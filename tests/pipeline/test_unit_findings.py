@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ruzh.align.aligner.perturb import read_flores
+from ruzh.align.reader import read_document
+from ruzh.align.testcorpus import flores_documents
 from ruzh.checks.findings import Finding
 from ruzh.checks.memory import check_memory
 from ruzh.checks.units import glossary_digest
@@ -15,7 +17,7 @@ from ruzh.glossary.termbase import load_termbase
 from ruzh.tmx.types import TranslationUnit
 
 from ruzh.pipeline.cache import Cache
-from ruzh.pipeline.checking import unit_memo
+from ruzh.pipeline.checking import PART_CHUNK, _missing_parts, unit_memo
 
 PASSAGE = 30  # units per pair of documents
 
@@ -114,3 +116,21 @@ def test_the_order_of_the_glossary_rows_does_not_matter(shared_data: Path) -> No
     turned = Glossary(tuple(reversed(termbase.concepts)), termbase.accepted)
     assert glossary_digest(turned) == glossary_digest(termbase)
     assert list(check_memory(units, turned)) == list(check_memory(units, termbase))
+
+
+def test_document_parts_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: Path) -> None:
+    """The per-document checks of a full build run on forked workers; they must give what one
+    process gives (findings and corpus summaries alike)."""
+    articles = flores_documents(shared_data)[:12]
+    paths = []
+    for k, (ru, zh) in enumerate(articles):
+        zh = [zh[0].replace("，", ",", 1), *zh[1:]]  # a half-width comma in each Chinese document
+        for lang, lines in (("ru", ru), ("zh", zh)):
+            paths.append(tmp_path / f"a{k:02}_{lang}.txt")
+            paths[-1].write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    documents = [read_document(p) for p in paths]
+    todo = list(range(len(documents)))
+    assert len(todo) >= 2 * PART_CHUNK  # enough for the pool
+    pooled = _missing_parts(documents, todo, 2)
+    assert pooled == _missing_parts(documents, todo, 1)
+    assert sum(len(p.findings) for p in pooled) >= 12
