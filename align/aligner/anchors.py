@@ -87,6 +87,31 @@ def zh_anchors(text: str) -> dict[str, float]:
     return _anchors(text, zh_numbers, _ZH_MARKER, _zh_marker_key)
 
 
+# What the agreement cost counts in each sentence (NFKC maps ？ to ?): question marks, sentence ends.
+SIGNALS = ("?", "ends")
+# A sentence end: a run of terminators (。 ends a sentence wherever it is; . ! ? … before a space and
+# a capital, digit, quote or dash, before Chinese text, or at the end of the text), closing quotes or
+# brackets included; not the point after a one-letter word other than «я» (initials, «г.», «т. е.»).
+_ENDS = regex.compile(
+    r"。+|(?:[!?]|(?<!(?:^|[\s.(])[^\P{L}я])\.)[.!?]*[\"»”’')）」』]*"
+    r"(?=\s+[\p{Lu}\d\"«“„(—–-]|\s*\p{Han}|\s*$)"
+)
+
+
+def signal_counts(text: str) -> tuple[int, ...]:
+    """How many question marks and sentence ends (at least one in any text) a sentence has.
+
+    A translation keeps a question a question, and two sentences glued into one segment on one side
+    are two sentences' worth of text on the other, whatever the vocabulary: a bead whose sides
+    disagree on these is suspect even where the lexicon knows no word of it. (Exclamation marks,
+    quotes, brackets, numbers and Latin tokens were tried too and lost accuracy: translators drop «!»
+    and add or drop quotes and brackets, and numbers and Latin tokens are already concepts of the
+    lexical similarity.)"""
+    norm = unicodedata.normalize("NFKC", text)
+    ends = len(_ENDS.findall(norm))
+    return (norm.count("?"), max(ends, 1) if norm.strip() else 0)
+
+
 def _marks(norm: str, found: dict[str, float]) -> None:
     """Quotation marks and sentence-final question/exclamation marks (NFKC maps ？ to ?)."""
     if _QUOTES.search(norm):

@@ -23,7 +23,13 @@ from ruzh.align.aligner.overlaps import Overlaps, groups, localise
 from ruzh.align.aligner.params import Weights
 from ruzh.align.aligner.recurrence import BEAD_TYPES, BeadType, Cells, Costs
 
-Evidence = tuple[float, float, float]  # similarity, length cost, concept mass of one bead
+# Similarity, length cost, concept mass and number of disagreeing signals of one bead.
+Evidence = tuple[float, float, float, float]
+
+
+def _running(signals: np.ndarray) -> np.ndarray:
+    """Cumulative signal counts with a zero row first, so a group's counts are one subtraction."""
+    return np.concatenate([np.zeros((1, signals.shape[1])), np.cumsum(signals, axis=0)])
 
 
 def _member_tables(types: tuple[BeadType, ...]) -> set[BeadType]:
@@ -65,6 +71,8 @@ class LexicalCosts:
         }
         self.len_r = np.concatenate([[0.0], np.cumsum(ru.lengths)])
         self.len_z = np.concatenate([[0.0], np.cumsum(zh.lengths)])
+        self.sig_r = _running(ru.signals)
+        self.sig_z = _running(zh.signals)
         self.skip_base = weights.skip
 
     def parts(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
@@ -108,9 +116,22 @@ class LexicalCosts:
         cost = (a + b) / 2.0 * w.w_lex * (1.0 - sim) + w.w_len * lencost + w.penalty(a, b)
         if (a > 1 or b > 1) and w.w_member:
             cost += w.w_member * (1.0 - self.weakest(i, j, a, b))
+        if self.sig_r.shape[1] and self.sig_z.shape[1]:
+            cost += self.disagreement(i, j, a, b)
         if self.embeddings is not None:
             cost += (a + b) / 2.0 * self.w_emb * (1.0 - self.embeddings.similarity(i, j, a, b))
         return cost
+
+    def disagreements(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+        """For each signal (:data:`~.anchors.SIGNALS`), whether the merged texts' counts differ (0/1)."""
+        if not (self.sig_r.shape[1] and self.sig_z.shape[1]):
+            return np.zeros((len(i), 0))
+        d = np.abs((self.sig_r[i] - self.sig_r[i - a]) - (self.sig_z[j] - self.sig_z[j - b]))
+        return np.minimum(d, 1.0)
+
+    def disagreement(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+        """Cost of the signals the merged texts disagree on."""
+        return self.disagreements(i, j, a, b) @ np.array([self.w.w_signals, self.w.w_ends])
 
     def claimed(self, i: np.ndarray, j: np.ndarray, a: int) -> np.ndarray:
         """Share of the lone sentence of a 1-0 (``a`` = 1) or 0-1 bead ending at ``(i, j)`` that the
@@ -156,7 +177,7 @@ class LexicalCosts:
 
         For a 1-0 or 0-1 bead the similarity is the lone sentence's best similarity to a neighbour.
         """
-        out: list[Evidence] = [(0.0, 0.0, 0.0)] * len(beads)
+        out: list[Evidence] = [(0.0, 0.0, 0.0, 0.0)] * len(beads)
         by_type: dict[BeadType, list[int]] = {}
         for k, (r, z) in enumerate(beads):
             by_type.setdefault((len(r), len(z)), []).append(k)
@@ -167,10 +188,12 @@ class LexicalCosts:
                 sim, lencost = self.parts(i, j, a, b)
                 table = self.overlaps[(a, b)]
                 mass = table.ru_sizes(i - a) + table.zh_sizes(j - b)
+                odd = self.disagreements(i, j, a, b).sum(axis=1)
             else:
                 sim, lencost, mass = self.neighbour_sim(i, j, a), np.zeros(len(ks)), np.zeros(len(ks))
-            for k, values in zip(ks, zip(sim, lencost, mass, strict=True), strict=True):
-                out[k] = (float(values[0]), float(values[1]), float(values[2]))
+                odd = np.zeros(len(ks))
+            for k, values in zip(ks, zip(sim, lencost, mass, odd, strict=True), strict=True):
+                out[k] = (float(values[0]), float(values[1]), float(values[2]), float(values[3]))
         return out
 
     def neighbour_sim(self, i: np.ndarray, j: np.ndarray, a: int) -> np.ndarray:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import regex
-from ruzh.align.aligner.anchors import ru_anchors, zh_anchors
+from ruzh.align.aligner.anchors import SIGNALS, ru_anchors, signal_counts, zh_anchors
 from ruzh.align.aligner.lexical import Matcher
 from ruzh.align.morphology import lemma
 from ruzh.lang.translit import ru_name_key, ru_names, zh_name_keys
@@ -27,6 +27,11 @@ Bag = dict[str, float]
 
 
 Entries = tuple[np.ndarray, np.ndarray, np.ndarray]  # concept ids, sentence indices, weights
+
+
+def no_signals(count: int = 0) -> np.ndarray:
+    """A signal table with no signals (the coarse search levels use none)."""
+    return np.zeros((count, 0))
 
 
 def no_entries() -> Entries:
@@ -41,6 +46,7 @@ class Side:
     lengths: np.ndarray
     bags: list[Bag]
     entries: Entries = field(default_factory=no_entries)
+    signals: np.ndarray = field(default_factory=no_signals)  # sentences × SIGNALS counts
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -53,16 +59,27 @@ def char_length(text: str) -> int:
 
 def ru_side(sentences: Sequence[str], matcher: Matcher) -> Side:
     """Features of the Russian sentences."""
-    bags = []
+    bags, signals = [], []
     for text in sentences:
         bag = matcher.ru_concepts(text)
         bag.update(ru_anchors(text))
+        signals.append(signal_counts(text))
         for word in ru_names(text):
             key = ru_name_key(word) if lemma(word) not in matcher.weights else None
             if key:
                 bag[key] = NAME_WEIGHT
         bags.append(bag)
-    return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
+    return Side(_lengths(sentences), bags, signals=_table(signals))
+
+
+def _lengths(sentences: Sequence[str]) -> np.ndarray:
+    """Character lengths of the sentences."""
+    return np.array([char_length(s) for s in sentences], dtype=float)
+
+
+def _table(signals: list[tuple[int, ...]]) -> np.ndarray:
+    """Signal counts as a sentences × SIGNALS array (also when there are no sentences)."""
+    return np.array(signals, dtype=float).reshape(len(signals), len(SIGNALS))
 
 
 @lru_cache(maxsize=1)
@@ -82,13 +99,14 @@ def zh_side(sentences: Sequence[str], matcher: Matcher, ru: Side | None) -> Side
     """Features of the Chinese sentences, restricted to concepts the Russian text uses (all of
     them without ``ru``: a caller that keeps them per passage restricts them later)."""
     vocabulary = (set().union(*ru.bags) if ru.bags else set()) if ru is not None else None
-    bags = []
+    bags, signals = [], []
     for text in map(simplified, sentences):
         bag = matcher.zh_concepts(text)
         bag.update(zh_anchors(text))
+        signals.append(signal_counts(text))
         bag.update(dict.fromkeys(zh_name_keys(text), NAME_WEIGHT))
         bags.append(bag if vocabulary is None else {k: w for k, w in bag.items() if k in vocabulary})
-    return Side(np.array([char_length(s) for s in sentences], dtype=float), bags)
+    return Side(_lengths(sentences), bags, signals=_table(signals))
 
 
 def weigh(ru: Side, zh: Side) -> None:

@@ -20,7 +20,7 @@ class Weights:
     sigma: float = 0.3  # spread of log(zh length / expected length)
     w_lex: float = 1.0
     w_len: float = 0.2
-    skip: float = 0.5  # base cost of a 1-0 or 0-1 bead where the text is too short to calibrate it
+    skip: float = 0.55  # base cost of a 1-0 or 0-1 bead where the text is too short to calibrate it
     skip_quantile: float = 0.5  # else: this quantile of the cost of unrelated 1-1 pairs of the text ...
     skip_scale: float = 0.5  # ... times this (0 keeps the fixed base)
     w_claim: float = 0.5  # added to a skip for the share of the lone sentence its neighbours explain
@@ -33,9 +33,11 @@ class Weights:
     pen_33: float = 1.1
     length_smooth: float = 10.0  # characters added to both lengths so short sentences are not extreme
     unreached: float = 0.1  # weight kept by a concept with no counterpart within the band
+    w_signals: float = 0.15  # when the two sides of a bead hold different numbers of question marks
+    w_ends: float = 0.15  # when they hold different numbers of sentence ends (a merge the other lacks)
     w_member: float = 0.2  # weight of the weakest member sentence's share in multi-sentence beads
     w_emb: float = 1.0  # embedding distance with --scorer embeddings (lexical terms off)
-    w_hybrid: float = 0.5  # embedding distance added to the lexical cost with --scorer hybrid
+    w_hybrid: float = 1.0  # embedding distance added to the lexical cost with --scorer hybrid (dev split)
 
     def penalty(self, a: int, b: int) -> float:
         """Prior cost of a bead type: 1-1 is free, rarer shapes cost more."""

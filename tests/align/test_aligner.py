@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruzh.align.aligner import Search, align_sentences
+from ruzh.align.aligner import Search, Weights, align_sentences
 from ruzh.align.aligner.evaluate import score
-from ruzh.align.aligner.perturb import build, group_by_url, read_flores
+from ruzh.align.aligner.perturb import build, chunks, group_by_url, read_flores, read_tatoeba
 from ruzh.align.aligner.recurrence import BEAD_TYPES
 from ruzh.align.types import Bead
 
@@ -66,15 +66,38 @@ def test_accuracy_floor_on_perturbed_flores(flores_docs: list) -> None:
     assert result.f1_lax >= 0.99, result  # measured 0.993: few merges cut into a 1-1 and a skip
 
 
+def test_sentence_type_keeps_a_deleted_question_out_of_its_neighbour(shared_data: Path) -> None:
+    """Tatoeba, seed 3, eleventh document: «Можешь одолжить мне твой велосипед?» lost its translation.
+    The lexicon knows too few of these words to tell, but the merged Russian side would hold two
+    questions and two sentence ends against one: the sentence-type evidence leaves it alone, as the
+    gold does, where the lexical and length evidence alone glue it to its neighbour."""
+    ru, zh = read_tatoeba(shared_data)
+    doc = build(ru, zh, chunks(len(ru), 30), 0.10, 0.05, seed=3)[10]
+    assert ((0,), (0,)) in doc.gold and ((1,), ()) in doc.gold
+    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh)}
+    assert {((0,), (0,)), ((1,), ())} <= beads
+    blind = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, weights=Weights(w_signals=0, w_ends=0))}
+    assert ((0, 1), (0,)) in blind
+
+
 def test_banded_search_matches_full_search(flores_docs: list) -> None:
+    """The band loses nothing that matters: the beads mostly agree, and where they differ (a close
+    call between a merge and a skip, which the band's "within reach" concepts can tip) the banded
+    path is as right as the full one. Measured: 147 of 153 beads shared, strict F1 0.987 / 0.983."""
     doc = flores_docs[0].__class__(
         [s for d in flores_docs for s in d.ru], [s for d in flores_docs for s in d.zh], []
     )
+    gold, ri, zi = [], 0, 0
+    for d in flores_docs:
+        gold += [(tuple(i + ri for i in r), tuple(j + zi for j in z)) for r, z in d.gold]
+        ri, zi = ri + len(d.ru), zi + len(d.zh)
     full = align_sentences(doc.ru, doc.zh)
     banded = align_sentences(doc.ru, doc.zh, settings=Search(full_limit=2_000))  # two coarse levels
     check_invariants(banded, len(doc.ru), len(doc.zh))
     same = len({(b.src, b.tgt) for b in full} & {(b.src, b.tgt) for b in banded})
-    assert same >= 0.97 * len(full)
+    assert same >= 0.95 * len(full)
+    scores = [score([gold], [[(b.src, b.tgt) for b in beads]]).f1_strict for beads in (full, banded)]
+    assert scores[1] >= scores[0] - 0.01, scores
 
 
 sentence = st.sampled_from([*RU, "", "   ", "Да.", "12345", "Hello world"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ruzh.align.aligner.anchors import ru_anchors, ru_numbers, zh_anchors, zh_numbers
+from ruzh.align.aligner.anchors import ru_anchors, ru_numbers, signal_counts, zh_anchors, zh_numbers
 from ruzh.align.aligner.lexical import build_matcher
 from ruzh.align.aligner.pairing import find_parallel_passages, score_documents
 from ruzh.align.lexicon import load_lexicon
@@ -87,3 +87,17 @@ def test_documents_on_one_topic_that_are_not_translations_are_not_paired(seed_pa
 
     documents = [read_document(seed_path(n)) for n in ("003", "004")]  # type: ignore[operator]
     assert find_parallel_passages(documents) == []
+
+
+def test_signal_counts_questions_and_sentence_ends() -> None:
+    assert signal_counts("Кто хочет какао? Кто хочет какао?") == (2, 2)
+    assert signal_counts("你不热吗？别缠我了!") == (1, 2)
+    assert signal_counts("请坐一下。活该。") == (0, 2)
+    assert signal_counts("Сядьте, пожалуйста.") == (0, 1)
+    assert signal_counts("他说：“我很幸福。”她笑了。") == (0, 2)
+    assert signal_counts("Он сказал: «Я счастлив». Она улыбнулась.") == (0, 2)
+    # initials, abbreviations and decimals end nothing; «я» does; a text without a mark is one sentence
+    assert signal_counts("Ф. М. Достоевский родился в г. Москве, т. е. в 1.5 раза дальше.") == (0, 1)
+    assert signal_counts("Это я. Он тоже.") == (0, 2)
+    assert signal_counts("Глава без точки") == (0, 1)
+    assert signal_counts("") == (0, 0)
