@@ -10,7 +10,7 @@ fixes these without word lists.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from ruzh.lang.ru import fold_yo
@@ -41,6 +41,23 @@ def analyzer() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+class TagFacts(NamedTuple):
+    """What the rules read of a pymorphy3 tag, read once per tag: its attributes are computed on
+    each access (a set intersection and a new string), and a word's parses are read many times."""
+
+    pos: Any
+    case: Any
+    number: Any
+    gender: Any
+    grammemes: frozenset[str]
+
+
+@lru_cache(maxsize=20_000)
+def tag_facts(tag: Any) -> TagFacts:
+    """The facts of a tag (tags are few and shared by the dictionary's words; cached by value)."""
+    return TagFacts(tag.POS, tag.case, tag.number, tag.gender, frozenset(tag.grammemes))
+
+
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple[Any, ...]:
     """All pymorphy3 parses of a word, most likely first."""
@@ -64,21 +81,23 @@ def lemma(word: str) -> str:
     if word[:1].isupper():
         # A capitalised word is more likely a name: ``Минском`` is Минск, not минский.
         best = next(
-            (p for p in options if _PROPER & set(p.tag.grammemes) and p.score >= best.score * 0.1), best
+            (p for p in options if _PROPER & tag_facts(p.tag).grammemes and p.score >= best.score * 0.1), best
         )
-    if best.tag.POS in ("PRTF", "PRTS") or best.normal_form == "больший":
+    pos = tag_facts(best.tag).pos
+    if pos in ("PRTF", "PRTS") or best.normal_form == "больший":
         for p in options:
-            if p.tag.POS in _NOMINAL and p.score >= best.score * 0.05:
+            if tag_facts(p.tag).pos in _NOMINAL and p.score >= best.score * 0.05:
                 best = p
                 break
-        if best.tag.POS == "PRTF":
+        pos = tag_facts(best.tag).pos
+        if pos == "PRTF":
             # keep the participle as an adjective-like lemma: masculine nominative singular
             inflected = best.inflect({"masc", "sing", "nomn"})
             if inflected is not None:
                 return fold_yo(str(inflected.word))
-    if best.tag.POS == "COMP" or best.normal_form == "больший":
+    if pos == "COMP" or best.normal_form == "больший":
         for p in options:
-            if p.normal_form != "больший" and p.tag.POS in ("ADJF", "NOUN"):
+            if p.normal_form != "больший" and tag_facts(p.tag).pos in ("ADJF", "NOUN"):
                 return fold_yo(str(p.normal_form))
     return fold_yo(str(best.normal_form))
 

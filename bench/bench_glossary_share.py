@@ -5,18 +5,28 @@ and Tatoeba, plus the seeds), here with ``--pairs`` pairs (default 60, to stay q
 runs in this process with ``--jobs`` jobs and no cache. The glossary stage is everything the
 build's ``glossary`` phase does: counting each document (attestation, candidates), the units of the
 aligned pairs, competitive linking, composition, rows, and writing the glossary files. Reported as
-wall time (the build's own phase timer) and as this process's CPU time (steadier on a shared
-machine; with one job all the work is in this process).
+wall time (the build's own phase timer) and as CPU time (steadier on a shared machine): this
+process's, plus with ``--jobs 2`` that of the worker processes (the pools are joined within each
+stage, so their time is counted as the stage's) and the CPU of the glossary stage's main process
+alone, which no worker can take over.
 
-    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1]
+``--breakdown`` (with one job) also prints the CPU of the stage's parts: counting each document
+(Russian and Chinese candidates, attestation), the pairing units, competitive linking, selection,
+name matching, and the pipeline's round trip of each document's counts through its stored form.
+
+    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1] [--breakdown]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import resource
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,35 +41,98 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=60)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--breakdown", action="store_true", help="CPU of the stage's parts (one job)")
     args = parser.parse_args()
+    parts = _breakdown() if args.breakdown else {}
     cpu: list[float] = []
+    own: list[float] = []
     inner = pipeline.glossary_stage
 
     def timed(*a: Any, **k: Any) -> Any:
-        start = time.process_time()
+        start, start_own = _cpu(), time.process_time()
         try:
             return inner(*a, **k)
         finally:
-            cpu.append(time.process_time() - start)
+            cpu.append(_cpu() - start)
+            own.append(time.process_time() - start_own)
 
     pipeline.glossary_stage = timed  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as work:
         corpus = Path(work) / "corpus"
         files = build_corpus(corpus, args.data, args.pairs)
         options = BuildOptions(inputs=(corpus,), output=Path(work) / "out", jobs=args.jobs, quiet=True)
-        start, start_cpu = time.perf_counter(), time.process_time()
+        start, start_cpu = time.perf_counter(), _cpu()
         result, stats = build(options)
-        wall, build_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+        wall, build_cpu = time.perf_counter() - start, _cpu() - start_cpu
     glossary = stats.seconds.get("glossary", 0.0)
     print(f"corpus: {files} files ({args.pairs} pairs + seeds), {stats.units} units, jobs {args.jobs}")
     print(f"build: {wall:.1f} s wall; glossary phase {glossary:.1f} s = {glossary / wall:.1%} of it")
-    if args.jobs == 1:
-        used = sum(cpu)
-        print(f"cpu: build {build_cpu:.1f} s; glossary stage {used:.1f} s = {used / build_cpu:.1%} of it")
+    used = sum(cpu)
+    workers = " (this process and its workers)" if args.jobs > 1 else ""
+    print(
+        f"cpu{workers}: build {build_cpu:.1f} s; glossary stage {used:.1f} s = {used / build_cpu:.1%} of it"
+    )
+    if args.jobs > 1:
+        print(f"cpu of the glossary stage in this process alone: {sum(own):.1f} s")
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.seconds.items())
     print(f"phases (s wall): {phases}")
     print(f"glossary rows: {len(result.glossary)}")
+    if parts:
+        print("cpu of the stage's parts (s; nested parts are inside the ones above them):")
+        for name, seconds in parts.items():
+            print(f"  {name} {seconds:.2f}")
     return 0
+
+
+# (module, function or Class.method): the parts of the glossary stage that --breakdown times.
+_PARTS = (
+    ("ruzh.pipeline.stages", "glossary_counts"),  # documents' counts and pairing units together
+    ("ruzh.pipeline.stages", "document_parts"),  # the same, as earlier versions split it
+    ("ruzh.pipeline.parts", "count_document"),
+    ("ruzh.glossary.collect_ru", "RuCollector.add"),
+    ("ruzh.glossary.candidates_zh", "ZhCollector.add"),
+    ("ruzh.glossary.attest", "Attester.document_part"),
+    ("ruzh.pipeline.parts", "stored"),
+    ("ruzh.pipeline.counting", "restored"),
+    ("ruzh.pipeline.parts", "restored"),
+    ("ruzh.pipeline.units", "sentence_units"),
+    ("ruzh.pipeline.stages", "pair_units"),
+    ("ruzh.pipeline.stages", "build_glossary"),
+    ("ruzh.glossary.build", "link_units"),
+    ("ruzh.glossary.build", "_select"),
+    ("ruzh.pipeline.stages", "match_names"),
+)
+
+
+def _breakdown() -> dict[str, float]:
+    """Wrap the stage's parts with CPU timers; parts a later version no longer has are skipped."""
+    seconds: dict[str, float] = defaultdict(float)
+    for module_name, name in _PARTS:
+        owner: Any = importlib.import_module(module_name)
+        *outer, attr = name.split(".")
+        for step in outer:
+            owner = getattr(owner, step, None)
+        if owner is not None and callable(getattr(owner, attr, None)):
+            seconds[name] = 0.0
+            setattr(owner, attr, _timer(getattr(owner, attr), name, seconds))
+    return seconds
+
+
+def _timer(inner: Callable[..., Any], name: str, seconds: dict[str, float]) -> Callable[..., Any]:
+    def timed(*a: Any, **k: Any) -> Any:
+        start = time.process_time()
+        try:
+            return inner(*a, **k)
+        finally:
+            seconds[name] += time.process_time() - start
+
+    return timed
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished child processes (the build's pools)."""
+    mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":

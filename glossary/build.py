@@ -221,16 +221,17 @@ def _words(text: str) -> list[str]:
 
 def _ru_specificity(col: RuCollector) -> Callable[[tuple[str, ...]], float]:
     """Mean weirdness of a lemma sequence's words against general Russian."""
+    tokens = col.tokens  # a sum over every word: once, not per candidate word
     return lambda key: fmean(
-        weirdness(col.words[w], col.tokens, general_frequency(col.spellings.get(w, ()))) for w in key
+        weirdness(col.words[w], tokens, general_frequency(col.spellings.get(w, ()))) for w in key
     )
 
 
 def _zh_specificity(col: ZhCollector) -> Callable[[tuple[str, ...]], float]:
     """Mean weirdness of a compound's words against general Chinese (words the corpus lacks: 0)."""
-    table = general_frequencies("zh")
+    table, tokens = general_frequencies("zh"), col.tokens
     return lambda words: (
-        fmean(weirdness(col.words[w], col.tokens, table.get(w, 0.0)) for w in words) if words else 0.0
+        fmean(weirdness(col.words[w], tokens, table.get(w, 0.0)) for w in words) if words else 0.0
     )
 
 
@@ -266,12 +267,12 @@ def _partner_test(
     """Whether a linked Chinese unit may be a term's partner: a known term, or made of words the
     corpus uses more than general Chinese does; a part of longer words (which the corpus never
     counts as a word of its own) by the sentence pairs it was counted in."""
-    general = general_frequencies("zh")
+    general, tokens = general_frequencies("zh"), col.tokens
 
     def is_term(link: Link) -> bool:
         if link.zh in zh_known or zh_spec(tuple((zh_words or _words)(link.zh))) > 0:
             return True
-        return link.part and weirdness(link.zh_count, col.tokens, general.get(link.zh, 0.0)) > 0
+        return link.part and weirdness(link.zh_count, tokens, general.get(link.zh, 0.0)) > 0
 
     return is_term
 

@@ -21,11 +21,11 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 import regex
-from ruzh.align.morphology import WORD, parses, token_key
+from ruzh.align.morphology import WORD, parses, tag_facts, token_key
 from ruzh.lang.ru import fold_yo
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
-_PROPER = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
+_PROPER = frozenset(("Geox", "Name", "Surn", "Patr", "Orgn", "Trad"))
 _ADJ_POS = ("ADJF", "PRTF")
 # A reading at least this likely, relative to the word's most likely one, is considered: «вещей» is
 # вещь (0.93) and hardly вещий (0.02), «стали» стать (0.98) and hardly сталь (0.01).
@@ -60,7 +60,7 @@ class _Reading(NamedTuple):
 
 
 def _reading(parse: Any) -> _Reading:
-    tag = parse.tag
+    tag = tag_facts(parse.tag)
     return _Reading(parse, tag.case, tag.number, tag.gender, "GNdr" in tag.grammemes)
 
 
@@ -70,8 +70,8 @@ def _readings(word: str) -> tuple[tuple[_Reading, ...], tuple[_Reading, ...]]:
     the phrases they form, and reading pymorphy3's tags is the costly part)."""
     tags = _nominal(word)
     return (
-        tuple(_reading(p) for p in tags if p.tag.POS in _ADJ_POS),
-        tuple(_reading(p) for p in tags if p.tag.POS == "NOUN"),
+        tuple(_reading(p) for p in tags if tag_facts(p.tag).pos in _ADJ_POS),
+        tuple(_reading(p) for p in tags if tag_facts(p.tag).pos == "NOUN"),
     )
 
 
@@ -82,7 +82,7 @@ _FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED"})
 @lru_cache(maxsize=20_000)
 def is_function_word(word: str) -> bool:
     """The dictionary knows the word as a preposition, conjunction, particle or pronoun."""
-    return any(p.is_known and p.tag.POS in _FUNCTION_WORDS for p in parses(word))
+    return any(tag_facts(p.tag).pos in _FUNCTION_WORDS and p.is_known for p in parses(word))
 
 
 def _nominal(word: str) -> list[Any]:
@@ -95,7 +95,8 @@ def _nominal(word: str) -> list[Any]:
     for p in options:
         if p.score < top * _MIN_SCORE:
             continue
-        if p.tag.POS == "NOUN" or (p.tag.POS in _ADJ_POS and not {"Apro", "Anum"} & p.tag.grammemes):
+        tag = tag_facts(p.tag)
+        if tag.pos == "NOUN" or (tag.pos in _ADJ_POS and not {"Apro", "Anum"} & tag.grammemes):
             out.append(p)
     return out
 
@@ -119,7 +120,7 @@ def _word_form(parse: Any, word: str, grammemes: set[str]) -> str | None:
 
 
 def _is_proper(parse: Any) -> bool:
-    return bool(set(_PROPER) & parse.tag.grammemes)
+    return bool(_PROPER & tag_facts(parse.tag).grammemes)
 
 
 def _adj_form(adj: Any, noun: Any, word: str) -> str | None:
@@ -172,6 +173,8 @@ def _phrases(text: str) -> tuple[Phrase, ...]:
                 found.append(
                     Phrase((token_key(words[i]),), words[i : i + 1], "NOUN", run[i].start(), run[i].end())
                 )
+            if not (readings[i][0] or readings[i][1]):
+                continue  # every pattern starts with an adjective or a noun
             for pattern, roles in _PATTERNS:
                 size = len(roles)
                 if i + size > len(run) or not _may_fit(roles, readings[i : i + size]):
@@ -265,10 +268,10 @@ def _single(word: str) -> str | None:
     """The dictionary form of a word read as a noun at least half as likely as its likeliest reading
     («данные»: the noun and the participle tie), else ``None``."""
     options = parses(fold_yo(word.lower()))
-    noun = next((p for p in options if p.tag.POS == "NOUN"), None)
+    noun = next((p for p in options if tag_facts(p.tag).pos == "NOUN"), None)
     if noun is None or len(word) < 3 or noun.score < 0.5 * options[0].score:
         return None
-    if options[0].tag.POS not in ("NOUN", "PRTF"):
+    if tag_facts(options[0].tag).pos not in ("NOUN", "PRTF"):
         return None  # «Данной» is данный, not the name Данна
     if word[1:2].isupper():
         return word  # an acronym (ИКТ) as written

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import logging
 import marshal
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import log
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from ruzh.glossary.attest import context
@@ -59,16 +61,39 @@ class ZhTally:
         return self.starts > 0 and self.ends > 0
 
 
+class Word(NamedTuple):
+    """A word as jieba cuts it, with its part-of-speech flag from jieba's dictionary."""
+
+    word: str
+    flag: str
+
+
 @lru_cache(maxsize=1)
-def _posseg() -> Any:
-    """jieba's tagger, loaded on first use and kept quiet (it logs its dictionary loading)."""
+def _tokenizer() -> Any:
+    """jieba's tokenizer with its default dictionary, loaded on first use and kept quiet (it logs
+    its dictionary loading)."""
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
     _load_cached_dictionary(jieba.dt)
-    return jieba.posseg
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """``{word: flag}`` of jieba's default dictionary, the table ``jieba.posseg`` builds at import
+    line by line (0.6 s of CPU); its lines are ``word freq flag``, so one split of the whole file
+    gives the same table in a third of the time."""
+    tokenizer = _tokenizer()
+    with tokenizer.get_dict_file() as f:
+        fields = f.read().decode("utf-8").split()
+    if len(fields) % 3:
+        raise ValueError(
+            f"jieba dictionary {tokenizer.dictionary or 'dict.txt'}: lines of three fields expected"
+        )
+    return dict(zip(fields[0::3], fields[2::3], strict=True))
 
 
 def _load_cached_dictionary(tokenizer: Any) -> None:
@@ -94,16 +119,13 @@ def in_dictionary(word: str) -> bool:
 
 def dictionary_flag(word: str) -> str:
     """The part-of-speech flag jieba's dictionary gives the word ("" if it has none)."""
-    flag: str = _posseg().dt.word_tag_tab.get(word, "")
-    return flag
+    return _word_tags().get(word, "")
 
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, int]:
     """jieba's word frequencies (its prefixes are in it with 0)."""
-    tokenizer = _posseg().dt.tokenizer
-    tokenizer.check_initialized()
-    freq: dict[str, int] = tokenizer.FREQ
+    freq: dict[str, int] = _tokenizer().FREQ
     return freq
 
 
@@ -117,24 +139,105 @@ def _nominal(flag: str) -> bool:
     return flag.startswith("n") or flag in _NOMINAL_FLAGS
 
 
-def tagged(text: str) -> list[Any]:
+def tagged(text: str) -> list[Word]:
     """jieba's ``(word, flag)`` pairs of a text (dictionary only: the HMM for unknown words is
     twenty times slower and adds little for compounds)."""
     return list(_tagged(text))
 
 
+# jieba.posseg's own splitting of a text: runs it cuts with the dictionary, spaces, and the rest
+# character by character (numbers "m", Latin letters "eng", others "x").
+_CUT_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
+_SPACE = re.compile(r"(\r\n|\s)")
+_DIGITS = frozenset("0123456789")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | _DIGITS
+
+
 @lru_cache(maxsize=50_000)
-def _tagged(text: str) -> tuple[Any, ...]:
-    """Cached: the pairing tags the aligned units, which are sentences the collector tagged already."""
-    return tuple(_posseg().cut(text, HMM=False))
+def _tagged(text: str) -> tuple[Word, ...]:
+    """What ``jieba.posseg.cut(text, HMM=False)`` gives, without importing ``jieba.posseg`` (whose
+    import builds its tag table the slow way). Cached: the pairing tags the aligned units, which
+    are sentences the collector tagged already."""
+    out: list[Word] = []
+    for block in _CUT_BLOCK.split(text):
+        if _CUT_BLOCK.match(block):
+            out.extend(_cut_block(block))
+            continue
+        for piece in _SPACE.split(block):
+            if _SPACE.match(piece):
+                out.append(Word(piece, "x"))
+                continue
+            latin = piece[:1] in _LATIN
+            for char in piece:
+                flag = "m" if char in _DIGITS or char == "." else "eng" if latin else "x"
+                out.append(Word(char, flag))
+    return tuple(out)
 
 
-def runs(text: str, pairs: list[Any] | None = None) -> Iterator[list[str]]:
+def _cut_block(block: str) -> list[Word]:
+    """jieba's cut of one block without the HMM (as jieba.posseg does it): the best route through
+    the dictionary's words, runs of single Latin letters and digits joined."""
+    tags = _word_tags()
+    ends = _route(block, _frequencies(), _log_total())
+    out: list[Word] = []
+    latin = ""
+    at = 0
+    while at < len(block):
+        word = block[at : ends[at]]
+        at = ends[at]
+        if word in _LATIN:  # one letter or digit
+            latin += word
+            continue
+        if latin:
+            out.append(Word(latin, "eng"))
+            latin = ""
+        out.append(Word(word, tags.get(word, "x")))
+    if latin:
+        out.append(Word(latin, "eng"))
+    return out
+
+
+def _route(block: str, freq: dict[str, int], log_total: float) -> list[int]:
+    """Where the word starting at each position ends on jieba's most probable route: jieba's
+    ``get_DAG`` and ``calc`` in one pass from the end, with the same arithmetic and the same
+    choice between equally probable words (the longer one), without building the DAG."""
+    n = len(block)
+    score = [0.0] * (n + 1)
+    ends = [0] * (n + 1)
+    for start in range(n - 1, -1, -1):
+        best, best_end = 0.0, 0
+        i, frag = start, block[start]
+        while i < n and frag in freq:
+            count = freq[frag]
+            i += 1
+            if count:
+                value = log(count) - log_total + score[i]
+                if not best_end or value >= best:
+                    best, best_end = value, i
+            frag = block[start : i + 1]
+        if not best_end:  # no dictionary word starts here: the character alone
+            best, best_end = log(1) - log_total + score[start + 1], start + 1
+        score[start], ends[start] = best, best_end
+    return ends
+
+
+@lru_cache(maxsize=1)
+def _log_total() -> float:
+    return log(_tokenizer().total)
+
+
+@lru_cache(maxsize=200_000)
+def _is_han(word: str) -> bool:
+    """Only Chinese characters (cached: a corpus repeats its words far more than it has them)."""
+    return _HAN.match(word) is not None
+
+
+def runs(text: str, pairs: list[Word] | None = None) -> Iterator[list[str]]:
     """Runs of consecutive nominal Chinese words of a text (``pairs``: its tagged words, if known)."""
     run: list[str] = []
     for pair in tagged(text) if pairs is None else pairs:
         word, flag = pair.word, pair.flag
-        if _HAN.match(word) and _nominal(flag):
+        if _is_han(word) and _nominal(flag):
             run.append(word)
             continue
         if run:
@@ -193,7 +296,7 @@ class ZhCollector:
     def add(self, doc: str, line: int, text: str) -> None:
         """Count the compounds, the words and the names of one sentence of a document."""
         pairs = tagged(text)
-        self.words.update(p.word for p in pairs if _HAN.match(p.word))
+        self.words.update(p.word for p in pairs if _is_han(p.word))
         for name in chinese_names(pairs):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1

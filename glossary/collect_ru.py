@@ -92,6 +92,13 @@ def is_stopped(key: tuple[str, ...]) -> str | None:
     return table["head"][heads[0]] if heads else None
 
 
+@lru_cache(maxsize=200_000)
+def _spellings(word: str) -> tuple[str, tuple[str, str]]:
+    """A word's lemma and its lower-case spellings (as written, and with ё as е)."""
+    low = word.lower()
+    return token_key(word), (low, fold_yo(low))
+
+
 class RuCollector:
     """Tallies Russian candidates over documents; generic and stop-listed phrases are not kept."""
 
@@ -108,11 +115,14 @@ class RuCollector:
 
     def add(self, doc: str, line: int, text: str) -> None:
         """Count the phrases, the words and the names of one sentence of a document."""
-        for m in _CYRILLIC.finditer(text):
-            lemma = token_key(m.group())
-            self.words[lemma] += 1
-            low = m.group().lower()
-            self.spellings.setdefault(lemma, set()).update((low, fold_yo(low)))
+        words = [_spellings(m.group()) for m in _CYRILLIC.finditer(text)]
+        self.words.update(lemma for lemma, _ in words)
+        for lemma, spellings in dict.fromkeys(words):
+            known = self.spellings.get(lemma)
+            if known is None:
+                self.spellings[lemma] = set(spellings)
+            else:
+                known.update(spellings)
         for name in russian_names(text):
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1

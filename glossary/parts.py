@@ -61,9 +61,9 @@ def load_models() -> None:
     """Load jieba's dictionary and word tags and pymorphy3's dictionaries now: called before worker
     processes fork, they share one copy instead of each loading its own (seconds per process)."""
     from ruzh.align.morphology import analyzer
-    from ruzh.glossary.candidates_zh import in_dictionary
+    from ruzh.glossary.candidates_zh import tagged
 
-    in_dictionary("词")
+    tagged("词")
     analyzer()
 
 

@@ -79,6 +79,7 @@ def run_in_terminal(args: list[str]) -> tuple[int, str]:
     proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env)
     os.close(slave)
     chunks: list[bytes] = []
+    exited = False
     while True:
         ready, _, _ = select.select([master], [], [], 0.2)
         if ready:
@@ -89,8 +90,10 @@ def run_in_terminal(args: list[str]) -> tuple[int, str]:
             if not data:
                 break
             chunks.append(data)
-        elif proc.poll() is not None:
+        elif exited:  # exited and nothing left to read: the last lines are not lost to a race
             break
+        else:
+            exited = proc.poll() is not None
     os.close(master)
     return proc.wait(), b"".join(chunks).decode("utf-8", "replace")
 
