@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import regex
@@ -111,11 +112,26 @@ class _Columns:
         return next((column for column, start in found if text.startswith(start)), 1)
 
 
+# How the per-unit findings of a run of units are computed: ``memo(units, compute)`` returns
+# ``compute()`` or a kept result of it (lines counted from 1 within the run; they depend only on
+# the units' texts and the glossary, see :meth:`UnitChecker.findings`).
+UnitMemo = Callable[[Sequence[TranslationUnit], Callable[[], tuple[Finding, ...]]], Sequence[Finding]]
+
+
+def fresh(units: Sequence[TranslationUnit], compute: Callable[[], tuple[Finding, ...]]) -> Sequence[Finding]:
+    """The memo that keeps nothing."""
+    return compute()
+
+
 def check_memory(
-    units: Sequence[TranslationUnit], glossary: Glossary | None = None, documents: Iterable[Document] = ()
+    units: Sequence[TranslationUnit],
+    glossary: Glossary | None = None,
+    documents: Iterable[Document] = (),
+    memo: UnitMemo = fresh,
 ) -> Iterator[Finding]:
     """Every finding of units held in memory, at their sentences' places (``documents``: where the
-    units come from, for the column); memory-wide ones last."""
+    units come from, for the column); memory-wide ones last. The per-unit findings of each
+    passage's run of units go through ``memo``, so a build can keep them with the texts."""
     columns = _Columns(documents)
 
     def place(k: int, side: str | None) -> tuple[str, int, int]:
@@ -130,21 +146,42 @@ def check_memory(
         doc, line, _ = place(k, None)
         return f"{doc}:{line}"
 
-    def moved(f: Finding) -> Finding:
-        file, line, column = place(f.line, _side_of(f))
+    def moved(f: Finding, shift: int = 0) -> Finding:
+        file, line, column = place(f.line + shift, _side_of(f))
         return replace(f, file=file, line=line, column=column)
 
     checker = UnitChecker("", glossary)
-    for k, unit in enumerate(units, 1):
-        yield from map(moved, checker.check(k, unit))
+    for start, end in _runs(units):
+        group = units[start:end]
+        for k, unit in enumerate(group, start + 1):
+            checker.note(k, unit.ru.strip(), unit.zh.strip())
+        found = memo(group, partial(_group_findings, checker, group))
+        yield from (moved(f, start) for f in found)
     yield from map(moved, checker.finish(label))
 
 
+def _runs(units: Sequence[TranslationUnit]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of units from one pair of documents (a passage's units)."""
+    start = 0
+    for k in range(1, len(units) + 1):
+        if k == len(units) or (units[k].doc, units[k].zh_doc) != (units[start].doc, units[start].zh_doc):
+            yield start, k
+            start = k
+
+
+def _group_findings(checker: UnitChecker, group: Sequence[TranslationUnit]) -> tuple[Finding, ...]:
+    """The per-unit findings of a run of units, their lines counted from 1 within the run."""
+    return tuple(f for k, u in enumerate(group, 1) for f in checker.findings(k, u.ru.strip(), u.zh.strip()))
+
+
 def check_units(
-    units: UnitFile | UnitMemory, glossary: Glossary | None = None, documents: Sequence[Document] = ()
+    units: UnitFile | UnitMemory,
+    glossary: Glossary | None = None,
+    documents: Sequence[Document] = (),
+    memo: UnitMemo = fresh,
 ) -> Iterator[Finding]:
     """The unit and memory rules over a file of units or units in memory (``documents``: those the
-    units in memory come from)."""
+    units in memory come from; ``memo``: see :func:`check_memory`)."""
     if isinstance(units, UnitFile):
         return check_unit_file(units.path, units.name, glossary, units.kind)
-    return check_memory(units.units, glossary, documents)
+    return check_memory(units.units, glossary, documents, memo)

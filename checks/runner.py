@@ -4,7 +4,8 @@
 reader's documents, units in a file or in memory, the termbase), iterates the registry
 (:data:`checks.rules.RULES`) scope by scope, applies the configuration and the baseline, and returns
 a :class:`Report`. What depends on one document alone (its findings, its summary for each corpus
-rule) goes through ``memo``, so a build can keep it with the document and recompute only edited ones.
+rule) goes through ``memo``, so a build can keep it with the document and recompute only edited ones;
+the findings of each passage's units alone go through ``unit_memo`` the same way.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ruzh.checks.baseline import read_baseline, split_known
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding, with_fingerprints
 from ruzh.checks.formats import Report
-from ruzh.checks.memory import UnitFile, UnitMemory
+from ruzh.checks.memory import UnitFile, UnitMemo, UnitMemory, fresh
 from ruzh.checks.rules import RULES
 from ruzh.checks.summary import Fact, Summaries
 from ruzh.checks.text import DocumentText
@@ -110,6 +111,7 @@ def collect(
     units: Sequence[UnitFile | UnitMemory] = (),
     termbase: Glossary | None = None,
     memo: Memo = _compute,
+    unit_memo: UnitMemo = fresh,
 ) -> Iterator[Finding]:
     """Every finding of every rule, before configuration: per document, across documents, per unit."""
     parts = [_parts(d, termbase, memo) for d in documents]
@@ -125,7 +127,7 @@ def collect(
             yield from check.merge(_summaries(terms, names, name), termbase)
     for _, check in checks_of("unit", "tm"):  # one streaming pass over the units for both scopes
         for source in units:
-            yield from check(source, termbase, documents)
+            yield from check(source, termbase, documents, unit_memo)
 
 
 def run_checks(
@@ -136,12 +138,13 @@ def run_checks(
     baseline: str | Path | None = None,
     *,
     memo: Memo = _compute,
+    unit_memo: UnitMemo = fresh,
     version: str = "",
     termbase_label: str = "shipped termbase",
 ) -> Report:
     """Every finding with configured severities and fingerprints, minus those in the baseline.
     Findings name the document they are in by its name (its identity in the corpus)."""
-    raw = list(collect(documents, units, termbase, memo))
+    raw = list(collect(documents, units, termbase, memo, unit_memo))
     files = [*(d.name for d in documents), *(u.name for u in units)]
     return make_report(raw, files, config, baseline, version, termbase_label)
 

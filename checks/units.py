@@ -15,6 +15,7 @@ texts are kept only for the few extreme ratios and for units that join a conflic
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 import re
@@ -138,7 +139,11 @@ class UnitChecker:
     """Feed units with :meth:`check`; :meth:`finish` adds the findings that need the whole memory."""
 
     def __init__(self, name: str, glossary: Glossary | None = None) -> None:
+        """``glossary``'s concepts are taken in the order of their ids, so that the findings do not
+        depend on the order of the glossary's rows (a build can keep them while the concepts stay)."""
         self.name = name
+        if glossary is not None:
+            glossary = Glossary(tuple(sorted(glossary.concepts, key=lambda c: c.id)), glossary.accepted)
         self.glossary = glossary
         self.index = _TermIndex(glossary) if glossary is not None else None
         self.ratios = array("L", bytes(array("L").itemsize * RATIO_BINS))
@@ -152,17 +157,28 @@ class UnitChecker:
 
     def check(self, line: int, unit: TranslationUnit) -> list[Finding]:
         """Findings of one unit (and bookkeeping for the memory-wide checks)."""
-        self.units += 1
         ru, zh = unit.ru.strip(), unit.zh.strip()
+        self.note(line, ru, zh)
+        return self.findings(line, ru, zh)
+
+    def note(self, line: int, ru: str, zh: str) -> None:
+        """The bookkeeping for the memory-wide checks alone (TM groups, length ratios), for a unit
+        whose own findings are known (stripped sides)."""
+        self.units += 1
         self.tm.add(line, ru, zh)
+        if zh and not (zh == ru and _CYR.search(ru)):
+            self._ratio(line, ru, zh)
+
+    def findings(self, line: int, ru: str, zh: str) -> list[Finding]:
+        """The findings of one unit alone (stripped sides): they depend on its texts and the
+        glossary only, so a caller may keep them with the texts."""
         if not zh:
             return [
                 self._f("unit-empty-target", line, ru, "the Chinese side is empty; translate the segment")
             ]
-        out: list[Finding] = []
         if zh == ru and _CYR.search(ru):
-            out.append(self._f("unit-untranslated", line, zh, "the Chinese side repeats the Russian source"))
-            return out
+            return [self._f("unit-untranslated", line, zh, "the Chinese side repeats the Russian source")]
+        out: list[Finding] = []
         out.extend(self._scripts(line, ru, zh))
         out.extend(self._pairs(line, ru, zh))
         out.extend(
@@ -175,7 +191,6 @@ class UnitChecker:
             )
             for i, ch in segment_halfwidth(zh)
         )
-        self._ratio(line, ru, zh)
         out.extend(self._numbers(line, ru, zh))
         if self.index is not None:
             out.extend(self._terms(line, ru, zh))
@@ -339,6 +354,18 @@ class UnitChecker:
                     )
                 )
         return out
+
+
+def glossary_digest(glossary: Glossary | None) -> str:
+    """A digest of what the per-unit findings read of a glossary (concepts' ids, domains and terms,
+    the accepted forms; not the concepts' order, see :class:`UnitChecker`): a kept finding is valid
+    while it and the unit's texts are unchanged."""
+    if glossary is None:
+        return "none"
+    concepts = [(c.id, c.domain, c.terms) for c in glossary.concepts]
+    if len({c[0] for c in concepts}) == len(concepts):
+        concepts.sort()  # unique ids: the checker's order is theirs
+    return hashlib.blake2b(repr((concepts, sorted(glossary.accepted))).encode(), digest_size=16).hexdigest()
 
 
 def _weighted_median(values: list[float], counts: array[int] | list[int], total: int) -> float:

@@ -51,3 +51,6 @@ class BuildResult:
     settings: Mapping[str, str] = field(default_factory=dict)
     # Proposed document pairs that were not aligned (score too low), for the overview.
     rejected_pairs: tuple[tuple[str, str, float], ...] = ()
+    # Each document's content key by name (a hash of its bytes, path, reading settings and the code),
+    # when the build knows it: the report keys its pages by it rather than by the whole document.
+    fingerprints: Mapping[str, str] = field(default_factory=dict)

@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from ruzh.align.aligner.core import align_sentences, default_lexicon
 from ruzh.align.aligner.features import Bag, ru_side, zh_side
 from ruzh.align.aligner.lexical import matcher_for
@@ -215,28 +216,44 @@ def _candidates(
 
 def _indexed_pairs(ru_bags: Sequence[Bag], zh_bags: Sequence[Bag]) -> list[tuple[int, int]]:
     """For each Russian passage, the Chinese passages sharing the most weight of rare concepts
-    (and the converse), so that n × m scoring is avoided on large corpora."""
+    (and the converse), so that n × m scoring is avoided on large corpora.
+
+    A Russian passage's overlaps are summed with ``numpy.bincount`` over its concepts' postings in
+    the bag's order (the same additions in the same order as a loop, so the same floats); ties keep
+    the order in which the Chinese passages were first met, and the converse list prefers the later
+    Russian passage, as a sort of (overlap, index) pairs does."""
     limit = max(2, int(RARE_SHARE * (len(ru_bags) + len(zh_bags))))
-    index: dict[str, list[tuple[int, float]]] = {}
+    lists: dict[str, tuple[list[int], list[float]]] = {}
     for j, bag in enumerate(zh_bags):
         for key, weight in bag.items():
-            index.setdefault(key, []).append((j, weight))
-    best_for_zh: dict[int, list[tuple[float, int]]] = {}
+            js, ws = lists.setdefault(key, ([], []))
+            js.append(j)
+            ws.append(weight)
+    index = {k: (np.array(js, np.intp), np.array(ws)) for k, (js, ws) in lists.items() if len(js) <= limit}
     chosen: set[tuple[int, int]] = set()
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (i, j, overlap) per Russian passage
     for i, bag in enumerate(ru_bags):
-        overlap: dict[int, float] = {}
-        for key, weight in bag.items():
-            postings = index.get(key, ())
-            if len(postings) > limit:
-                continue
-            for j, other in postings:
-                overlap[j] = overlap.get(j, 0.0) + min(weight, other)
-        top = sorted(overlap.items(), key=lambda item: -item[1])[:CANDIDATES_PER_PASSAGE]
-        chosen.update((i, j) for j, _ in top)
-        for j, value in overlap.items():
-            best_for_zh.setdefault(j, []).append((value, i))
-    for j, scores in best_for_zh.items():
-        chosen.update((i, j) for _, i in sorted(scores, reverse=True)[:CANDIDATES_PER_PASSAGE])
+        hits = [(index[k], w) for k, w in bag.items() if k in index]
+        if not hits:
+            continue
+        met = np.concatenate([postings[0] for postings, _ in hits])
+        theirs = np.concatenate([postings[1] for postings, _ in hits])
+        mine = np.repeat([w for _, w in hits], [len(postings[0]) for postings, _ in hits])
+        sums = np.bincount(met, weights=np.minimum(mine, theirs))
+        touched, first = np.unique(met, return_index=True)
+        touched = touched[np.argsort(first, kind="stable")]  # in the order first met
+        values = sums[touched]
+        top = touched[np.argsort(-values, kind="stable")[:CANDIDATES_PER_PASSAGE]]
+        chosen.update((i, int(j)) for j in top)
+        found.append((np.full(len(touched), i, np.intp), touched, values))
+    if found:
+        rows, cols, values = (np.concatenate(parts) for parts in zip(*found, strict=True))
+        order = np.lexsort((-rows, -values, cols))  # by Chinese passage, best overlap, later passage
+        cols, rows = cols[order], rows[order]
+        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
+        rank = np.arange(len(cols)) - np.repeat(starts, np.diff(np.r_[starts, len(cols)]))
+        keep = rank < CANDIDATES_PER_PASSAGE
+        chosen.update(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
     return sorted(chosen)
 
 

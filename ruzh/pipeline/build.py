@@ -136,7 +136,14 @@ def _stages(
         )
         rows = outputs.unaligned_rows(documents, passages, lonely)
         bar.finish(f"{len(report.findings)} findings")
-    result = BuildResult(tuple(documents), tuple(passages), glossary.entries, report.findings, settings)
+    result = BuildResult(
+        tuple(documents),
+        tuple(passages),
+        glossary.entries,
+        report.findings,
+        settings,
+        fingerprints={d.name: f for d, f in zip(documents, fingerprints, strict=True)},
+    )
     stats.units, stats.unaligned, stats.findings = len(units), len(rows), len(report.findings)
     if current:
         stats.report = tuple(n for n in current if n == "report.html" or n.startswith("report/"))
@@ -193,7 +200,9 @@ def _findings(
     stored = cache.get(name, "findings", StoredReport)
     report = stored.report() if stored else None
     if report is None:
-        report = check_build(documents, fingerprints, memory, glossary, options.config, cache, advance)
+        report = check_build(
+            documents, fingerprints, memory, glossary, options.config, cache, advance, options.jobs
+        )
         cache.put(name, "findings", StoredReport.of(report))
     return report
 

@@ -44,12 +44,47 @@ def _links(anchors: Anchors, element_id: str) -> str:
     return repr((element_id, anchors.page_of.get(element_id), flags))
 
 
+def _passage(passage: AlignedPassage, ru: str | None, zh: str | None) -> str:
+    """A passage as a string: with both documents' content keys (``ru``, ``zh``), its pairing and
+    beads and the keys, since a passage's sentences are those of its kind in its documents (the key
+    includes the code that picks them); else all of it."""
+    if ru is None or zh is None:
+        return repr(passage)
+    counts = (len(passage.ru_sentences), len(passage.zh_sentences))
+    return repr(
+        (
+            passage.id,
+            passage.kind,
+            passage.ru_doc,
+            passage.zh_doc,
+            passage.score,
+            ru,
+            zh,
+            counts,
+            passage.beads,
+        )
+    )
+
+
 def passage_inputs(
-    passage: AlignedPassage, beads: range, here: str, series: Sequence[str], anchors: Anchors, common: str
+    passage: AlignedPassage,
+    beads: range,
+    here: str,
+    series: Sequence[str],
+    anchors: Anchors,
+    common: str,
+    ru_key: str | None = None,
+    zh_key: str | None = None,
 ) -> str:
     """The digest of one page of a passage's alignment view; ``common`` is what every page reads
-    (version, glossary terms)."""
-    parts = [common, here, repr(tuple(series)), repr(passage), repr((beads.start, beads.stop))]
+    (version, glossary terms); ``ru_key`` and ``zh_key`` are its documents' content keys if known."""
+    parts = [
+        common,
+        here,
+        repr(tuple(series)),
+        _passage(passage, ru_key, zh_key),
+        repr((beads.start, beads.stop)),
+    ]
     for k in beads:
         bead = passage.beads[k]
         for side, indices in ((passage.ru_sentences, bead.src), (passage.zh_sentences, bead.tgt)):
@@ -61,10 +96,18 @@ def passage_inputs(
 
 
 def document_inputs(
-    doc: Document, shown: range, here: str, series: Sequence[str], anchors: Anchors, common: str
+    doc: Document,
+    shown: range,
+    here: str,
+    series: Sequence[str],
+    anchors: Anchors,
+    common: str,
+    content_key: str | None = None,
 ) -> str:
-    """The digest of one page of a document's sentence list."""
-    parts = [common, here, repr(tuple(series)), repr(doc), repr((shown.start, shown.stop))]
+    """The digest of one page of a document's sentence list; ``content_key``: the document's content
+    key (which names all of it, see :class:`~ruzh.results.BuildResult`), if known."""
+    whole = f"key:{content_key}" if content_key is not None else repr(doc)
+    parts = [common, here, repr(tuple(series)), whole, repr((shown.start, shown.stop))]
     parts.append(_links(anchors, doc_id(doc.name)))
     sentences = doc.sentences()
     for i in shown:

@@ -134,10 +134,21 @@ class Site:
         return inputs() if inputs is not None else None
 
     def _passage_inputs(self, passage: AlignedPassage, beads: range, here: str, series: list[str]) -> str:
-        return passage_inputs(passage, beads, here, series, self.anchors, self._terms)
+        known = self.result.fingerprints
+        return passage_inputs(
+            passage,
+            beads,
+            here,
+            series,
+            self.anchors,
+            self._terms,
+            known.get(passage.ru_doc),
+            known.get(passage.zh_doc),
+        )
 
     def _document_inputs(self, doc: Document, shown: range, here: str, series: list[str]) -> str:
-        return document_inputs(doc, shown, here, series, self.anchors, self._version)
+        known = self.result.fingerprints.get(doc.name)
+        return document_inputs(doc, shown, here, series, self.anchors, self._version, known)
 
     def names(self) -> list[str]:
         """Every file of the report; the entry page comes last so it is written last."""

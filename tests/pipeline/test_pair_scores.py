@@ -67,3 +67,49 @@ def test_a_kept_table_pointing_outside_its_passages_is_refused() -> None:
     data["scores"][0][1] = 1  # a Chinese passage that is not there
     with pytest.raises(CodecError):
         decode(StoredScores, data)
+
+
+def _reference_pairs(
+    ru_bags: list[dict[str, float]], zh_bags: list[dict[str, float]]
+) -> list[tuple[int, int]]:
+    """The candidate index as a plain loop over postings (the definition the vector version keeps)."""
+    limit = max(2, int(pairing.RARE_SHARE * (len(ru_bags) + len(zh_bags))))
+    index: dict[str, list[tuple[int, float]]] = {}
+    for j, bag in enumerate(zh_bags):
+        for key, weight in bag.items():
+            index.setdefault(key, []).append((j, weight))
+    best_for_zh: dict[int, list[tuple[float, int]]] = {}
+    chosen: set[tuple[int, int]] = set()
+    for i, bag in enumerate(ru_bags):
+        overlap: dict[int, float] = {}
+        for key, weight in bag.items():
+            postings = index.get(key, ())
+            if len(postings) <= limit:
+                for j, other in postings:
+                    overlap[j] = overlap.get(j, 0.0) + min(weight, other)
+        top = sorted(overlap.items(), key=lambda item: -item[1])[: pairing.CANDIDATES_PER_PASSAGE]
+        chosen.update((i, j) for j, _ in top)
+        for j, value in overlap.items():
+            best_for_zh.setdefault(j, []).append((value, i))
+    for j, scores in best_for_zh.items():
+        chosen.update((i, j) for _, i in sorted(scores, reverse=True)[: pairing.CANDIDATES_PER_PASSAGE])
+    return sorted(chosen)
+
+
+@pytest.mark.parametrize("step", [0.25, 0.001])
+def test_the_candidate_index_keeps_the_loops_choice(shared_data: Path, step: float) -> None:
+    """On bags of FLORES words (ru words against the zh passages' characters would share nothing, so
+    both sides are Russian words of overlapping passages), with coarse weights full of ties and fine
+    ones, the index picks exactly the pairs the plain loop picks, ties broken the same way."""
+    ru, _, _ = read_flores(shared_data)
+    words = [[w.lower() for w in line.split() if w.isalpha()] for line in ru[:600]]
+
+    def bag(lines: list[list[str]]) -> dict[str, float]:
+        return {w: round(1.0 / len(w) / step) * step + step for line in lines for w in line}
+
+    ru_bags = [bag(words[6 * k : 6 * k + 6]) for k in range(100)]
+    zh_bags = [bag(words[6 * k + 3 : 6 * k + 9]) for k in range(99)]
+    got = pairing._indexed_pairs(ru_bags, zh_bags)
+    assert got == _reference_pairs(ru_bags, zh_bags)
+    assert len(got) > 8 * len(ru_bags)  # both directions proposed something
+    assert pairing._indexed_pairs([{}], zh_bags) == [] and pairing._indexed_pairs(ru_bags, []) == []

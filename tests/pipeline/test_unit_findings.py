@@ -1,0 +1,136 @@
+"""The per-unit findings a build keeps per passage equal the findings of a check from scratch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ruzh.align.aligner.perturb import read_flores
+from ruzh.align.reader import read_document
+from ruzh.align.testcorpus import flores_documents
+from ruzh.checks.findings import Finding
+from ruzh.checks.memory import check_memory
+from ruzh.checks.units import glossary_digest
+from ruzh.checks.variants import Glossary, overlay
+from ruzh.glossary.entries import Entry
+from ruzh.glossary.termbase import load_termbase
+from ruzh.tmx.types import TranslationUnit
+
+from ruzh.pipeline.cache import Cache
+from ruzh.pipeline.checking import PART_CHUNK, _missing_parts, unit_memo
+
+PASSAGE = 30  # units per pair of documents
+
+
+def flores(shared_data: Path, n: int = 300) -> list[tuple[str, str]]:
+    ru, zh, _ = read_flores(shared_data)
+    return list(zip(ru[:n], zh[:n], strict=True))
+
+
+def units_of(pairs: list[tuple[str, str]]) -> list[TranslationUnit]:
+    """FLORES pairs as a memory of passages (``PASSAGE`` units per pair of documents)."""
+    return [
+        TranslationUnit(
+            ru, zh, doc=f"r{k // PASSAGE}.txt", zh_doc=f"z{k // PASSAGE}.txt", ru_line=k, zh_line=k
+        )
+        for k, (ru, zh) in enumerate(pairs)
+    ]
+
+
+def planted(shared_data: Path) -> list[tuple[str, str]]:
+    """300 FLORES pairs with an empty target, an untranslated unit, a changed number, a half-width
+    comma and a source repeated with another target (a TM group)."""
+    pairs = flores(shared_data)
+    pairs[10] = (pairs[10][0], "")
+    pairs[41] = (pairs[41][0], pairs[41][0])
+    pairs[75] = (pairs[75][0] + " 2031", pairs[75][1])
+    pairs[130] = (pairs[130][0], pairs[130][1].replace("，", ",", 1))
+    pairs[250] = (pairs[5][0], pairs[250][1])
+    return pairs
+
+
+def counted(memo: Callable, calls: list[int]) -> Callable:
+    def wrapped(
+        units: Sequence[TranslationUnit], compute: Callable[[], tuple[Finding, ...]]
+    ) -> Sequence[Finding]:
+        return memo(units, lambda: (calls.append(len(units)), compute())[1])
+
+    return wrapped
+
+
+def test_kept_unit_findings_equal_fresh_ones_after_an_edit(shared_data: Path, tmp_path: Path) -> None:
+    termbase = overlay(load_termbase(), ())
+    digest = glossary_digest(termbase)
+    cache = Cache(tmp_path)
+    units = units_of(planted(shared_data))
+    fresh = list(check_memory(units, termbase))
+    assert {"unit-empty-target", "unit-untranslated", "unit-number-mismatch", "zh-halfwidth-punct"} <= {
+        f.rule for f in fresh
+    }
+    assert any(f.rule.startswith("tm-") for f in fresh)  # the memory-wide part is there too
+    places = {(f.rule, f.file, f.line) for f in fresh}
+    assert {("unit-empty-target", "z0.txt", 10), ("unit-number-mismatch", "r2.txt", 75)} <= places
+    assert ("zh-halfwidth-punct", "z4.txt", 130) in places
+    calls: list[int] = []
+    assert list(check_memory(units, termbase, memo=counted(unit_memo(cache, digest), calls))) == fresh
+    assert calls == [PASSAGE] * 10
+    calls.clear()
+    assert list(check_memory(units, termbase, memo=counted(unit_memo(cache, digest), calls))) == fresh
+    assert calls == []  # everything kept
+
+    edited = list(units)
+    edited[95] = TranslationUnit(units[95].ru + " 1999", units[95].zh, units[95].doc, units[95].zh_doc)
+    edited[96] = TranslationUnit(units[5].ru, units[96].zh, units[96].doc, units[96].zh_doc)
+    fresh_edit = list(check_memory(edited, termbase))
+    assert fresh_edit != fresh
+    kept = list(check_memory(edited, termbase, memo=counted(unit_memo(cache, digest), calls)))
+    assert kept == fresh_edit
+    assert calls == [PASSAGE]  # only the edited passage's units were checked again
+
+
+def test_a_changed_glossary_is_a_new_key(shared_data: Path, tmp_path: Path) -> None:
+    base = load_termbase()
+    termbase = overlay(base, ())
+    units = units_of(flores(shared_data, 60))
+    cache = Cache(tmp_path)
+    list(check_memory(units, termbase, memo=unit_memo(cache, glossary_digest(termbase))))
+    # A row that forbids a rendering the Chinese side uses: the kept findings must not be reused.
+    concept = next(c for c in base if any(t.lang == "zh" for t in c.terms))
+    zh = concept.label("zh")
+    ru = concept.label("ru")
+    row = Entry(id=concept.id, ru=ru, zh=zh, zh_variants=(f"{zh}国 (forbidden)",))
+    changed = overlay(base, (row,))
+    assert glossary_digest(changed) != glossary_digest(termbase)
+    planted_units = [*units, TranslationUnit(ru, f"{zh}国", "r9.txt", "z9.txt")]
+    calls: list[int] = []
+    memo = counted(unit_memo(cache, glossary_digest(changed)), calls)
+    kept = list(check_memory(planted_units, changed, memo=memo))
+    assert kept == list(check_memory(planted_units, changed))
+    assert any(f.rule == "unit-term-forbidden" and f.file == "z9.txt" for f in kept)
+    assert len(calls) == 3  # nothing kept under the other glossary
+
+
+def test_the_order_of_the_glossary_rows_does_not_matter(shared_data: Path) -> None:
+    termbase = overlay(load_termbase(), ())
+    units = units_of(planted(shared_data))
+    turned = Glossary(tuple(reversed(termbase.concepts)), termbase.accepted)
+    assert glossary_digest(turned) == glossary_digest(termbase)
+    assert list(check_memory(units, turned)) == list(check_memory(units, termbase))
+
+
+def test_document_parts_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: Path) -> None:
+    """The per-document checks of a full build run on forked workers; they must give what one
+    process gives (findings and corpus summaries alike)."""
+    articles = flores_documents(shared_data)[:12]
+    paths = []
+    for k, (ru, zh) in enumerate(articles):
+        zh = [zh[0].replace("，", ",", 1), *zh[1:]]  # a half-width comma in each Chinese document
+        for lang, lines in (("ru", ru), ("zh", zh)):
+            paths.append(tmp_path / f"a{k:02}_{lang}.txt")
+            paths[-1].write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    documents = [read_document(p) for p in paths]
+    todo = list(range(len(documents)))
+    assert len(todo) >= 2 * PART_CHUNK  # enough for the pool
+    pooled = _missing_parts(documents, todo, 2)
+    assert pooled == _missing_parts(documents, todo, 1)
+    assert sum(len(p.findings) for p in pooled) >= 12
