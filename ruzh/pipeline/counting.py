@@ -53,14 +53,16 @@ def tasks(work: Work, passage_docs: Sequence[tuple[str, str]]) -> list[_Task]:
     """Tasks of ``PASSAGES`` passages each, with the documents of those passages that are still to
     be counted; then the documents that no passage to do reads, a few per task."""
     index = {d.name: i for i, d in enumerate(work.documents)}
-    left = dict.fromkeys(sorted(work.doc_names))
+    left = set(work.doc_names)
     todo = sorted(work.unit_names)
     out = []
     for k in range(0, len(todo), PASSAGES):
         chunk = tuple(todo[k : k + PASSAGES])
         docs = dict.fromkeys(index[n] for u in chunk for n in passage_docs[u] if n in index)
-        out.append(_Task(tuple(i for i in docs if left.pop(i, False) is None), chunk))
-    rest = tuple(left)
+        mine = tuple(i for i in docs if i in left)
+        left.difference_update(mine)
+        out.append(_Task(mine, chunk))
+    rest = tuple(sorted(left))
     out += [_Task(rest[k : k + PASSAGES], ()) for k in range(0, len(rest), PASSAGES)]
     return out
 
