@@ -1,0 +1,63 @@
+"""Measure words and counted nouns as partners, on FLORES."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruzh.align.lexicon import shipped_entries
+from ruzh.glossary.linking import link_terms
+from ruzh.glossary.units import zh_units
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+# Nouns whose Chinese translation jieba tags as a measure word, a quantity or a part of a number
+# (公里 q, 多数 m, 年 inside 两年), taken out of the lexicon so that the counts alone pair them.
+MEASURES = {
+    "километр": "公里",
+    "доллар": "美元",
+    "фут": "英尺",
+    "минута": "分钟",
+    "большинство": "多数",
+    "год": "年",
+    "неделя": "周",
+}
+
+
+@pytest.fixture(scope="module")
+def flores() -> tuple[list[str], list[str]]:
+    if not (DATA / "flores200_devtest").is_dir():
+        pytest.skip("../shared/data is not here")
+    from ruzh.align.aligner.perturb import read_flores
+
+    ru, zh, _ = read_flores(DATA)
+    return ru, zh
+
+
+@pytest.fixture(scope="module")
+def firsts(flores: tuple[list[str], list[str]]) -> dict:
+    prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in MEASURES}
+    links, _ = link_terms(zip(*flores, strict=True), prior)
+    return {" ".join(k): v[0] for k, v in links.items()}
+
+
+def _unit(text: str, sentence: str) -> tuple[bool, bool]:
+    """Whether ``text`` is a unit of the sentence, and whether it is nominal there."""
+    units, nominal, _ = zh_units(sentence)
+    return any(u[0] == text for u in units), text in nominal
+
+
+def test_measure_words_and_counted_nouns_are_nominal_classifiers_are_not(flores: tuple) -> None:
+    _, zh = flores
+    sentence = next(z for z in zh if "距离布宜诺斯艾利斯" in z)  # ... 50 公里 ...
+    assert _unit("公里", sentence) == (True, True)
+    sentence = next(z for z in zh if "战争结束两年后" in z)  # jieba: 两年
+    assert _unit("年", sentence) == (True, True)
+    sentence = next(z for z in zh if "获得第十三名" in z)  # a rank: 第十三名, and 200 名 people
+    assert not _unit("名", sentence)[1]
+    sentence = next(z for z in zh if "除了一艘英国巡航舰外" in z)  # 一艘 counts the ship after it
+    assert _unit("艘", sentence) == (False, False)
+
+
+def test_nouns_translated_by_measure_words_get_them(firsts: dict) -> None:
+    for word, rendering in MEASURES.items():
+        assert firsts[word].zh == rendering, word
