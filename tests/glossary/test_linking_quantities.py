@@ -1,4 +1,5 @@
-"""Measure words and counted nouns as partners, on FLORES."""
+"""Measure words and counted nouns as partners, and two links between words far apart in general
+frequency, on FLORES."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from ruzh.align.lexicon import shipped_entries
-from ruzh.glossary.linking import link_terms
+from ruzh.glossary.linking import FAR_GAP, frequency_gap, link_terms
 from ruzh.glossary.units import zh_units
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -61,3 +62,11 @@ def test_measure_words_and_counted_nouns_are_nominal_classifiers_are_not(flores:
 def test_nouns_translated_by_measure_words_get_them(firsts: dict) -> None:
     for word, rendering in MEASURES.items():
         assert firsts[word].zh == rendering, word
+
+
+def test_two_links_between_words_far_apart_in_general_frequency_are_not_kept(firsts: dict) -> None:
+    """«Мартейи» (the name Martelly) shares its two sentences with 临时 (provisional), a common word:
+    a hundred times apart in general use, two links are a coincidence, not a translation."""
+    assert frequency_gap(("мартейя",), "临时") >= FAR_GAP
+    assert "мартейя" not in firsts
+    assert firsts["правительство"].zh == "政府"  # well attested pairs are not touched
