@@ -21,10 +21,10 @@ with (Fisher's exact test, Bonferroni-corrected: «директор» shares its
 its first-round links was a tie with a rival that the counts cannot tell apart (two rare words in
 the same two sentences: not enough evidence), unless general-language frequency tells them apart
 (translations are about as common); and for the same reason a pair linked only twice is not kept when
-its words are a hundred times apart in general use (мартейя ~ 临时). Co-occurrences inside a linked phrase pair (большая часть ~
-大部分 holds часть and 部分) count as explained when judging the pair of their parts. A last round
-pairs the Russian terms still unpaired with the dictionary words inside the Chinese characters no
-link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
+its words are a hundred times apart in general use (мартейя ~ 临时). Co-occurrences inside a linked
+phrase pair (большая часть ~ 大部分 holds часть and 部分) count as explained when judging the pair of
+their parts. A last round pairs the Russian terms still unpaired with the dictionary words inside the
+Chinese characters no link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
 """
 
 from __future__ import annotations
