@@ -13,6 +13,8 @@ numbers and the like compete but are never partners. Measure and quantity words 
 are nominal, as their Russian translations are nouns (公里 километр, 美元 доллар, 多数 большинство),
 but not those of one character, which count the next noun (名, 份, 家); and the noun that jieba
 writes together with the number before it is a unit of its own (一个月 → 月, 两年 → 年, 一页 → 页).
+jieba's dictionary tags some nouns as adverbs (首都, 相机, 进步); such a word is a noun where an adverb
+cannot stand: after 的, before a noun, or before a punctuation mark.
 
 The units of a pair depend on its two texts only: :func:`sentence_units` is what a build caches
 per passage, so an edited document costs only its own tagging.
@@ -20,11 +22,12 @@ per passage, so an edited document costs only its own tagging.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 from ruzh.glossary.candidates_ru import is_function_word, phrases
-from ruzh.glossary.candidates_zh import MAX_WORDS, dictionary_flag, in_dictionary, is_stopped, tagged
+from ruzh.glossary.candidates_zh import MAX_WORDS, Word, dictionary_flag, in_dictionary, is_stopped, tagged
 from ruzh.glossary.matching import WORD, token_key
 from ruzh.lang.zh import BIG, DIGITS, UNITS
 
@@ -86,6 +89,8 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
     for i, pair in enumerate(words):
         word, flag = pair.word, pair.flag
         start, at = at, at + len(word)
+        if flag == "d" and len(word) > 1 and _noun_position(words, i):
+            flag = "n"  # 首都, 相机, 进步: nouns that jieba's dictionary tags as adverbs
         if not _HAN.match(word) or flag[:1] in _FUNCTION:
             run = []
             continue
@@ -105,6 +110,15 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
             units.append((counted, at - len(counted), at))  # 月 of 一个月, unless it counts the next noun
             nominal.add(counted)
     return units, nominal, verbal
+
+
+def _noun_position(words: Sequence[Word], i: int) -> bool:
+    """Whether the word at ``i`` stands where an adverb cannot: after 的, before a noun, or before a
+    punctuation mark or the end (中国的首都。, 在首都马尼拉), since an adverb goes before a verb or an
+    adjective. jieba's dictionary tags some nouns as adverbs (首都, 首相, 相机, 真相, 好处)."""
+    after_de = i > 0 and words[i - 1].word == "的"
+    following = words[i + 1] if i + 1 < len(words) else None
+    return after_de or following is None or following.flag == "x" or following.flag.startswith(NOMINAL_FLAGS)
 
 
 def _is_measure(word: str, flag: str) -> bool:

@@ -1,5 +1,5 @@
-"""Measure words and counted nouns as partners, and two links between words far apart in general
-frequency, on FLORES."""
+"""Measure words, counted nouns and nouns tagged as adverbs as partners, and two links between words
+far apart in general frequency, on FLORES."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ MEASURES = {
     "год": "年",
     "неделя": "周",
 }
+# A noun jieba's dictionary tags as an adverb (d).
+ADVERBS = {"столица": "首都"}
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,7 @@ def flores() -> tuple[list[str], list[str]]:
 
 @pytest.fixture(scope="module")
 def firsts(flores: tuple[list[str], list[str]]) -> dict:
-    prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in MEASURES}
+    prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in MEASURES and e.ru not in ADVERBS}
     links, _ = link_terms(zip(*flores, strict=True), prior)
     return {" ".join(k): v[0] for k, v in links.items()}
 
@@ -61,6 +63,21 @@ def test_measure_words_and_counted_nouns_are_nominal_classifiers_are_not(flores:
 
 def test_nouns_translated_by_measure_words_get_them(firsts: dict) -> None:
     for word, rendering in MEASURES.items():
+        assert firsts[word].zh == rendering, word
+
+
+def test_a_noun_tagged_as_an_adverb_is_a_noun_where_no_adverb_stands(flores: tuple) -> None:
+    _, zh = flores
+    sentence = next(z for z in zh if z.startswith("摩尔多瓦的首都是"))  # after 的
+    assert _unit("首都", sentence) == (True, True)
+    sentence = next(z for z in zh if "在首都马尼拉" in z)  # before a name
+    assert _unit("首都", sentence) == (True, True)
+    sentence = next(z for z in zh if "一直是萨摩亚的首都" in z)  # 一直 before 是 is an adverb
+    assert _unit("一直", sentence) == (False, False)
+
+
+def test_nouns_tagged_as_adverbs_get_their_partner(firsts: dict) -> None:
+    for word, rendering in ADVERBS.items():
         assert firsts[word].zh == rendering, word
 
 
