@@ -43,41 +43,29 @@ def firsts(flores: tuple[list[str], list[str]]) -> dict:
     return {" ".join(k): v[0] for k, v in links.items()}
 
 
-def _unit(text: str, sentence: str) -> tuple[bool, bool]:
-    """Whether ``text`` is a unit of the sentence, and whether it is nominal there."""
-    units, nominal, _ = zh_units(sentence)
-    return any(u[0] == text for u in units), text in nominal
+# (a piece of a FLORES sentence, a word of it, whether it is a unit, whether it is nominal there)
+SENTENCES = [
+    ("距离布宜诺斯艾利斯", "公里", True, True),  # ... 50 公里: a measure word
+    ("战争结束两年后", "年", True, True),  # jieba writes 两年: the noun after the number
+    ("获得第十三名", "名", True, False),  # a rank (第十三名) and 200 名 people: a classifier
+    ("除了一艘英国巡航舰外", "艘", False, False),  # 一艘 counts the ship after it
+    ("摩尔多瓦的首都是", "首都", True, True),  # tagged as an adverb, after 的
+    ("在首都马尼拉", "首都", True, True),  # ... before a name
+    ("一直是萨摩亚的首都", "一直", False, False),  # a real adverb, before 是
+]
 
 
-def test_measure_words_and_counted_nouns_are_nominal_classifiers_are_not(flores: tuple) -> None:
-    _, zh = flores
-    sentence = next(z for z in zh if "距离布宜诺斯艾利斯" in z)  # ... 50 公里 ...
-    assert _unit("公里", sentence) == (True, True)
-    sentence = next(z for z in zh if "战争结束两年后" in z)  # jieba: 两年
-    assert _unit("年", sentence) == (True, True)
-    sentence = next(z for z in zh if "获得第十三名" in z)  # a rank: 第十三名, and 200 名 people
-    assert not _unit("名", sentence)[1]
-    sentence = next(z for z in zh if "除了一艘英国巡航舰外" in z)  # 一艘 counts the ship after it
-    assert _unit("艘", sentence) == (False, False)
+@pytest.mark.parametrize(("piece", "word", "unit", "nominal"), SENTENCES)
+def test_measure_words_counted_nouns_and_nouns_tagged_as_adverbs(
+    flores: tuple, piece: str, word: str, unit: bool, nominal: bool
+) -> None:
+    sentence = next(z for z in flores[1] if piece in z)
+    units, nominals, _ = zh_units(sentence)
+    assert (any(u[0] == word for u in units), word in nominals) == (unit, nominal)
 
 
-def test_nouns_translated_by_measure_words_get_them(firsts: dict) -> None:
-    for word, rendering in MEASURES.items():
-        assert firsts[word].zh == rendering, word
-
-
-def test_a_noun_tagged_as_an_adverb_is_a_noun_where_no_adverb_stands(flores: tuple) -> None:
-    _, zh = flores
-    sentence = next(z for z in zh if z.startswith("摩尔多瓦的首都是"))  # after 的
-    assert _unit("首都", sentence) == (True, True)
-    sentence = next(z for z in zh if "在首都马尼拉" in z)  # before a name
-    assert _unit("首都", sentence) == (True, True)
-    sentence = next(z for z in zh if "一直是萨摩亚的首都" in z)  # 一直 before 是 is an adverb
-    assert _unit("一直", sentence) == (False, False)
-
-
-def test_nouns_tagged_as_adverbs_get_their_partner(firsts: dict) -> None:
-    for word, rendering in ADVERBS.items():
+def test_nouns_translated_by_measure_words_or_tagged_as_adverbs_get_them(firsts: dict) -> None:
+    for word, rendering in {**MEASURES, **ADVERBS}.items():
         assert firsts[word].zh == rendering, word
 
 
