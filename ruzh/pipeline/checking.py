@@ -12,7 +12,8 @@ unit findings plus the cheap merges across the corpus and the memory (length rat
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ruzh import __version__
@@ -167,29 +168,101 @@ def _on_pool(shared: _Shared, todo: Sequence[int], jobs: int, advance: Callable[
     """Every document's parts, and the findings of the runs at ``todo``, on ``jobs`` forked workers."""
     global _SHARED
     shared.termbase.matchers()  # built here once, before the fork, not in each worker
-    ahead = Ahead()
+    out = Ahead()
     _SHARED = shared
     try:
         with worker_pool(jobs, context=multiprocessing.get_context("fork")) as pool:
             chunks = _chunks(range(len(shared.documents)), PART_CHUNK)
             runs = _chunks(todo, RUN_CHUNK)
             found = pool.map(_units_task, runs)  # submitted now, taken after the documents
-            for chunk, results in zip(chunks, pool.map(_document_task, chunks), strict=True):
-                for i, (made, terms) in zip(chunk, results, strict=True):
+            for chunk, parts in zip(chunks, pool.map(_document_task, chunks), strict=True):
+                for i, (made, terms) in zip(chunk, parts, strict=True):
                     name = shared.documents[i].name
-                    ahead.parts[name] = made or shared.kept[i] or DocumentChecks()
-                    ahead.terms[name] = terms
+                    out.parts[name] = made or shared.kept[i] or DocumentChecks()
+                    out.terms[name] = terms
                 advance(len(chunk))
-            for chunk, results in zip(runs, found, strict=True):
-                ahead.units.update((shared.runs[i][2], f) for i, f in zip(chunk, results, strict=True))
+            for chunk, findings in zip(runs, found, strict=True):
+                out.units.update((shared.runs[i][2], f) for i, f in zip(chunk, findings, strict=True))
     finally:
         _SHARED = None
-    return ahead
+    return out
 
 
-def pooled(jobs: int, documents: Sequence[Document]) -> bool:
-    """Whether the checks' pool pays: several workers, enough documents, forked workers available."""
+def pooled(jobs: int, documents: Sized) -> bool:
+    """Whether a pool pays for these documents: several workers, enough documents, forked workers
+    available."""
     return jobs > 1 and len(documents) >= 2 * PART_CHUNK and "fork" in multiprocessing.get_all_start_methods()
+
+
+def document_key(fingerprint: str) -> str:
+    """The cache name of a document's part of the checks (by its content key)."""
+    return key("document-findings", fingerprint)
+
+
+_EARLY: tuple[Sequence[Document], Sequence[str], Cache] | None = None  # for the early worker
+
+
+def _early_task(indices: list[int]) -> list[DocumentChecks]:
+    """Early worker: the parts of some documents, stored from here."""
+    assert _EARLY is not None
+    documents, names, cache = _EARLY
+    out = []
+    for i in indices:
+        part = document_part(DocumentText.of(documents[i]))
+        cache.put(names[i], "findings-doc", part)
+        out.append(part)
+    return out
+
+
+class EarlyParts:
+    """The per-document check parts a build is missing, computed on forked workers while the main
+    process builds the glossary (they need the documents alone); :meth:`start` forks them, the
+    checks take the parts with :meth:`parts`. The workers end with the ``with`` block."""
+
+    def __init__(self, documents: Sequence[Document], fingerprints: Sequence[str], cache: Cache, jobs: int):
+        self.documents, self.cache, self.jobs = documents, cache, jobs
+        self.names = [document_key(f) for f in fingerprints]
+        self._kept: list[DocumentChecks | None] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._todo: list[list[int]] = []
+        self._results: Iterator[list[DocumentChecks]] | None = None
+
+    def __enter__(self) -> EarlyParts:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        global _EARLY
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+            self._pool = None
+        _EARLY = None
+
+    def start(self) -> None:
+        """Read the kept parts; when enough are missing, start computing them on the side (one
+        worker fewer than ``jobs``: this process goes on working)."""
+        global _EARLY
+        self._kept = [self.cache.get(n, "findings-doc", DocumentChecks) for n in self.names]
+        todo = [i for i, part in enumerate(self._kept) if part is None]
+        if not pooled(self.jobs, todo):
+            return
+        self._todo = _chunks(todo, PART_CHUNK)
+        _EARLY = (self.documents, self.names, self.cache)  # until the workers end (__exit__)
+        self._pool = worker_pool(max(1, self.jobs - 1), context=multiprocessing.get_context("fork"))
+        self._results = self._pool.map(_early_task, self._todo)
+
+    def parts(self) -> list[DocumentChecks | None]:
+        """Every document's part (``None``: to compute), waiting for the early workers."""
+        if self._kept is None:
+            self.start()
+        assert self._kept is not None
+        kept = self._kept
+        if self._results is not None:
+            for chunk, found in zip(self._todo, self._results, strict=True):
+                for i, part in zip(chunk, found, strict=True):
+                    kept[i] = part
+            self._results = None
+            self.__exit__(None)
+        return kept
 
 
 def ahead(
@@ -200,16 +273,18 @@ def ahead(
     cache: Cache,
     jobs: int,
     advance: Callable[[int], None],
+    early: EarlyParts | None = None,
 ) -> Ahead:
-    """The kept document parts and unit findings from the cache; the missing ones computed here, or
-    (with :func:`pooled`) on forked workers, which also make every document's termbase part."""
-    names = [key("document-findings", f) for f in fingerprints]
-    kept = [cache.get(n, "findings-doc", DocumentChecks) for n in names]
+    """The kept document parts (from ``early``, else the cache) and unit findings; the missing ones
+    computed here, or (with :func:`pooled`) on forked workers, which also make every document's
+    termbase part."""
+    early = early or EarlyParts(documents, fingerprints, cache, 1)
+    names, kept = early.names, early.parts()
     digest = glossary_digest(termbase)
     runs = [(a, b, unit_key(digest, units[a:b])) for a, b in passage_runs(units)]
     found = [cache.get(name, "unit-findings", UnitFindings) for _, _, name in runs]
     todo = [i for i, f in enumerate(found) if f is None]
-    if pooled(jobs, documents):
+    if pooled(jobs, documents):  # the termbase parts are made for every document
         checker = UnitChecker("", termbase)
         out = _on_pool(
             _Shared(documents, kept, names, termbase, units, runs, checker, cache), todo, jobs, advance
@@ -235,13 +310,16 @@ def check_build(
     cache: Cache,
     advance: Callable[[int], None] | None = None,
     jobs: int = 1,
+    early: EarlyParts | None = None,
 ) -> Report:
     """Every finding of the build: the documents (with their content keys), and the new memory's
     units against the termbase with the new glossary's rows over it. ``advance(1)`` is called for
     each document. With ``jobs`` > 1 the per-document parts, their termbase parts and the missing
-    passages' unit findings are computed on forked workers before the checks run."""
+    passages' unit findings are computed on forked workers before the checks run (``early``: the
+    document parts started earlier, see :class:`EarlyParts`)."""
     termbase = overlay(load_termbase(), glossary)
-    ready = ahead(documents, fingerprints, units.units, termbase, cache, jobs, advance or (lambda _: None))
+    step = advance or (lambda _: None)
+    ready = ahead(documents, fingerprints, units.units, termbase, cache, jobs, step, early)
 
     def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
         return ready.parts[document.name]

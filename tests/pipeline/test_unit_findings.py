@@ -19,7 +19,7 @@ from ruzh.glossary.termbase import load_termbase
 from ruzh.tmx.types import TranslationUnit
 
 from ruzh.pipeline.cache import Cache
-from ruzh.pipeline.checking import ahead, check_build, pooled, unit_memo
+from ruzh.pipeline.checking import EarlyParts, ahead, check_build, pooled, unit_memo
 
 PASSAGE = 30  # units per pair of documents
 
@@ -156,3 +156,21 @@ def test_checks_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: P
     on_pool = ahead(documents, keys, memory.units, termbase, Cache(tmp_path / "c3"), 2, lambda _: None)
     assert len(on_pool.terms) == len(documents)  # made by the workers
     assert on_pool.units == ready.units and on_pool.parts == ready.parts
+
+
+def test_document_parts_started_early_serve_the_checks(shared_data: Path, tmp_path: Path) -> None:
+    """A build starts the documents' own checks on the side before the glossary; the workers store
+    the parts, and the checks take them as they would take kept ones."""
+    documents = _documents(shared_data, tmp_path)
+    keys = [f"key{k}" for k in range(len(documents))]
+    memory = UnitMemory(units_of(flores(shared_data, 90)), "memory.tmx")
+    here = check_build(documents, keys, memory, (), CheckConfig(), Cache(tmp_path / "c1"), jobs=1)
+    cache = Cache(tmp_path / "c2")
+    with EarlyParts(documents, keys, cache, 2) as early:
+        early.start()
+        parts = early.parts()  # waits for the workers
+        assert all(p is not None for p in parts)
+        assert check_build(documents, keys, memory, (), CheckConfig(), cache, jobs=2, early=early) == here
+    assert cache.missed["findings-doc"] == len(documents)  # looked for once, before the glossary
+    again = Cache(tmp_path / "c2")
+    assert EarlyParts(documents, keys, again, 2).parts() == parts and again.misses == 0
