@@ -276,15 +276,16 @@ def ahead(
     early: EarlyParts | None = None,
 ) -> Ahead:
     """The kept document parts (from ``early``, else the cache) and unit findings; the missing ones
-    computed here, or (with :func:`pooled`) on forked workers, which also make every document's
-    termbase part."""
+    computed here, or (with :func:`pooled`, when enough are missing) on forked workers, which then
+    also make every document's termbase part (alone they are too cheap to fork for)."""
     early = early or EarlyParts(documents, fingerprints, cache, 1)
     names, kept = early.names, early.parts()
     digest = glossary_digest(termbase)
     runs = [(a, b, unit_key(digest, units[a:b])) for a, b in passage_runs(units)]
     found = [cache.get(name, "unit-findings", UnitFindings) for _, _, name in runs]
     todo = [i for i, f in enumerate(found) if f is None]
-    if pooled(jobs, documents):  # the termbase parts are made for every document
+    missing = sum(1 for part in kept if part is None)
+    if pooled(jobs, documents) and (len(todo) >= 2 * RUN_CHUNK or missing >= 2 * PART_CHUNK):
         checker = UnitChecker("", termbase)
         out = _on_pool(
             _Shared(documents, kept, names, termbase, units, runs, checker, cache), todo, jobs, advance
