@@ -203,8 +203,9 @@ def _write_report(
     with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
         # --no-cache renders every page afresh too (kept pages are a reuse, like cache entries)
         previous = outdir.previous_pages(options.output) if cache.folder else {}
-        pages = report_files(result, options.jobs, options.output, previous, bar)
-        stats.report, stats.report_kept = tuple(write_report(pages.texts, staging)), pages.kept
+        pages = report_files(result, options.jobs, options.output, previous, bar, staging)
+        write_report(pages.texts, staging)  # what the workers did not write themselves
+        stats.report, stats.report_kept = tuple(pages.names), pages.kept
         bar.finish(f"{len(stats.report)} files, {pages.kept} kept")
     names = [*OUTPUT_FILES, *(n for n in stats.report if n not in OUTPUT_FILES)]
     outdir.write_manifest(staging, build_key, names, pages.keys)
