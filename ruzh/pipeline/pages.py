@@ -109,9 +109,9 @@ def _render_all(
         _WORKER_SITE = (site, staging)
         try:
             with worker_pool(jobs, context=multiprocessing.get_context("fork")) as pool:
-                for chunk in pool.map(_render, chunks):
-                    texts.extend(chunk)
-                    advance(len(chunk))
+                for done in pool.map(_render, chunks):
+                    texts.extend(done)
+                    advance(len(done))
         finally:
             _WORKER_SITE = None
         return texts
