@@ -282,7 +282,11 @@ def _build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
                 hint="give files or folders that contain documents",
             )
         staging = outdir.staging_folder(out)
-        result, staged = _stages(options, files, stats, cache, staging)
+        try:
+            result, staged = _stages(options, files, stats, cache, staging)
+        except BaseException:  # Ctrl-C included: the workers are ended, and a page a worker was
+            shutil.rmtree(staging, ignore_errors=True)  # writing must not stay half-written
+            raise
         if staged is not None:
             outdir.commit(out, (*staged, outdir.MANIFEST))
             prune_report(out, stats.report)
