@@ -235,24 +235,19 @@ def _options(
     counts: _Counts, k: int,
 ) -> list[_Option]:  # fmt: skip
     """The ranked pairs of sentence pair ``k`` as unsorted options (see :data:`_Option`)."""
-    found: list[tuple[tuple[float, int, int, float], RuUnit, int, ZhUnit]] = []
-    for ru in units.ru:
-        row = by_ru.get(ru[0])
-        if row:
-            for j, zh in enumerate(units.zh):
-                key = row.get(zh[0])
-                if key is not None:
-                    found.append((key, ru, j, zh))
-    if not found:
-        return []
+    out: list[_Option] = []
     inside = counts.enclosed.get(k)
-    if inside is None:
-        enclosed = _enclosed(units.zh)
-        inside = counts.enclosed[k] = [u in enclosed for u in units.zh]
-    return [
-        (*key, rs - re_, zs - ze, inside[j], r, z, n, rs, re_, zs, ze, -key[1])
-        for n, (key, (r, rs, re_), j, (z, zs, ze)) in enumerate(found)
-    ]
+    for r, rs, re_ in units.ru:
+        row = by_ru.get(r)
+        if row:
+            for j, (z, zs, ze) in enumerate(units.zh):
+                key = row.get(z)
+                if key is not None:
+                    if inside is None:
+                        enclosed = _enclosed(units.zh)
+                        inside = counts.enclosed[k] = [u in enclosed for u in units.zh]
+                    out.append((*key, rs - re_, zs - ze, inside[j], r, z, len(out), rs, re_, zs, ze, -key[1]))
+    return out
 
 
 def _enclosed(units: Sequence[ZhUnit]) -> set[ZhUnit]:
