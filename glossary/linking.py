@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import product
 from typing import Any
 
 from ruzh.glossary.relatives import Relatives
@@ -118,7 +119,7 @@ def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
         ru_types, zh_types = {u[0] for u in units.ru}, {u[0] for u in units.zh}
         counts.ru.update(ru_types)
         counts.zh.update(zh_types)
-        counts.both.update((r, z) for r in ru_types for z in zh_types)
+        counts.both.update(product(ru_types, zh_types))
     return counts
 
 
