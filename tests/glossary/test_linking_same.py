@@ -55,11 +55,9 @@ def _reference_link(options: Sequence[Any], found: _Round, ru_used: bytearray, z
             continue
         seen.add((r, z))
         made.append((rs, re_, zs, ze))
-        ru_used[rs:re_] = b"\x01" * (re_ - rs)
-        zh_used[zs:ze] = b"\x01" * (ze - zs)
+        ru_used[rs:re_], zh_used[zs:ze] = bytes([1] * (re_ - rs)), bytes([1] * (ze - zs))
         found.links[(r, z)] += 1
-        if _reference_tied(options, i, ru_used, zh_used):
-            found.tied[(r, z)] += 1
+        found.tied[(r, z)] += _reference_tied(options, i, ru_used, zh_used)
         if words > 1:
             inside.update(
                 (o[1][0], o[2][0])
