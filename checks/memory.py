@@ -151,16 +151,16 @@ def check_memory(
         return replace(f, file=file, line=line, column=column)
 
     checker = UnitChecker("", glossary)
-    for start, end in _runs(units):
+    for start, end in passage_runs(units):
         group = units[start:end]
         for k, unit in enumerate(group, start + 1):
             checker.note(k, unit.ru.strip(), unit.zh.strip())
-        found = memo(group, partial(_group_findings, checker, group))
+        found = memo(group, partial(run_findings, checker, group))
         yield from (moved(f, start) for f in found)
     yield from map(moved, checker.finish(label))
 
 
-def _runs(units: Sequence[TranslationUnit]) -> Iterator[tuple[int, int]]:
+def passage_runs(units: Sequence[TranslationUnit]) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of units from one pair of documents (a passage's units)."""
     start = 0
     for k in range(1, len(units) + 1):
@@ -169,7 +169,7 @@ def _runs(units: Sequence[TranslationUnit]) -> Iterator[tuple[int, int]]:
             start = k
 
 
-def _group_findings(checker: UnitChecker, group: Sequence[TranslationUnit]) -> tuple[Finding, ...]:
+def run_findings(checker: UnitChecker, group: Sequence[TranslationUnit]) -> tuple[Finding, ...]:
     """The per-unit findings of a run of units, their lines counted from 1 within the run."""
     return tuple(f for k, u in enumerate(group, 1) for f in checker.findings(k, u.ru.strip(), u.zh.strip()))
 

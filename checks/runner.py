@@ -40,7 +40,8 @@ class DocumentChecks:
 
 # How the part of a run that depends on one document alone is computed: ``memo(document, compute)``
 # returns ``compute()`` or a kept result of it. The termbase rules' summaries are made from that part
-# on every run (a look-up per word, no lemmatisation): the termbase changes with the glossary.
+# on every run (a look-up per word, no lemmatisation): the termbase changes with the glossary; a
+# caller may compute them ahead (``terms_memo``, e.g. on a pool).
 Memo = Callable[[Document, Callable[[], DocumentChecks]], DocumentChecks]
 
 
@@ -82,7 +83,7 @@ class _Parts:
     terms: DocumentChecks
 
 
-def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> _Parts:
+def _parts(document: Document, termbase: Glossary | None, memo: Memo, terms_memo: Memo) -> _Parts:
     """One document's parts; its running text is built once, and only when needed."""
     held: list[DocumentText] = []
 
@@ -92,7 +93,9 @@ def _parts(document: Document, termbase: Glossary | None, memo: Memo) -> _Parts:
         return held[0]
 
     alone = memo(document, lambda: document_part(text()))
-    terms = termbase_part(text(), alone, termbase) if termbase is not None else DocumentChecks()
+    terms = DocumentChecks()
+    if termbase is not None:
+        terms = terms_memo(document, lambda: termbase_part(text(), alone, termbase))
     return _Parts(document.name, alone, terms)
 
 
@@ -112,9 +115,11 @@ def collect(
     termbase: Glossary | None = None,
     memo: Memo = _compute,
     unit_memo: UnitMemo = fresh,
+    terms_memo: Memo = _compute,
 ) -> Iterator[Finding]:
-    """Every finding of every rule, before configuration: per document, across documents, per unit."""
-    parts = [_parts(d, termbase, memo) for d in documents]
+    """Every finding of every rule, before configuration: per document, across documents, per unit.
+    ``terms_memo`` is ``memo`` for the termbase rules' summaries (made against this termbase)."""
+    parts = [_parts(d, termbase, memo, terms_memo) for d in documents]
     names = [p.name for p in parts]
     for p in parts:
         yield from p.alone.findings
@@ -139,12 +144,13 @@ def run_checks(
     *,
     memo: Memo = _compute,
     unit_memo: UnitMemo = fresh,
+    terms_memo: Memo = _compute,
     version: str = "",
     termbase_label: str = "shipped termbase",
 ) -> Report:
     """Every finding with configured severities and fingerprints, minus those in the baseline.
     Findings name the document they are in by its name (its identity in the corpus)."""
-    raw = list(collect(documents, units, termbase, memo, unit_memo))
+    raw = list(collect(documents, units, termbase, memo, unit_memo, terms_memo))
     files = [*(d.name for d in documents), *(u.name for u in units)]
     return make_report(raw, files, config, baseline, version, termbase_label)
 

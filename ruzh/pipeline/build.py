@@ -19,25 +19,27 @@ from pathlib import Path
 
 from ruzh import __version__
 from ruzh.align.aligner import signature as aligner_signature
-from ruzh.align.types import Document
+from ruzh.align.types import Document, Sentence
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.formats import Report, render_json, render_sarif
 from ruzh.checks.memory import UnitMemory
 from ruzh.core.errors import InputError
 from ruzh.core.langtags import OutputTags
 from ruzh.core.signature import Signature
+from ruzh.glossary.build import Glossary
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.export import write_outputs
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline import OUTPUT_FILES, outdir, outputs
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.checking import StoredReport, check_build, config_signature
+from ruzh.pipeline.checking import EarlyParts, StoredReport, check_build, config_signature
 from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
 from ruzh.pipeline.pages import report_files
 from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
 from ruzh.report import prune_report, write_report
-from ruzh.results import BuildResult
+from ruzh.results import AlignedPassage, BuildResult
+from ruzh.tmx.types import TranslationUnit
 
 
 @dataclass(frozen=True)
@@ -119,23 +121,9 @@ def _stages(
     if not current:
         with stats.phase("memory"):
             outputs.write_memory(staging / "memory.tmx", units, signature, options.tags)
-    steps = len(documents) + len(passages)  # each document's counts, then each passage's units
-    with stats.phase("glossary"), Progress("glossary", steps, options.quiet) as bar:
-        glossary = glossary_stage(
-            documents, fingerprints, passages, options.reviewed, cache, corpus, options.jobs, bar.advance
-        )
-        if not current:
-            write_outputs(glossary, staging, tags=options.tags)
-        bar.finish(f"{len(glossary.entries)} rows")
-    for notice in glossary.notices:
-        log(f"warning: {notice}", options.quiet)
-    with stats.phase("checks"), Progress("checks", len(documents), options.quiet) as bar:
-        memory = UnitMemory(units, str(options.output / "memory.tmx"))
-        report = _findings(
-            options, documents, fingerprints, memory, glossary.entries, cache, corpus, bar.advance
-        )
-        rows = outputs.unaligned_rows(documents, passages, lonely)
-        bar.finish(f"{len(report.findings)} findings")
+    glossary, report, rows = _glossary_and_checks(
+        options, documents, fingerprints, passages, units, lonely, stats, cache, corpus, staging, current
+    )
     result = BuildResult(
         tuple(documents),
         tuple(passages),
@@ -152,6 +140,44 @@ def _stages(
     outputs.write_text(staging / "findings.sarif", render_sarif(report))
     outputs.write_unaligned(staging / "unaligned.tsv", rows)
     return result, _write_report(options, result, stats, cache, staging, build_key)
+
+
+def _glossary_and_checks(
+    options: BuildOptions,
+    documents: Sequence[Document],
+    fingerprints: Sequence[str],
+    passages: Sequence[AlignedPassage],
+    units: Sequence[TranslationUnit],
+    lonely: Sequence[Sentence],
+    stats: BuildStats,
+    cache: Cache,
+    corpus: str,
+    staging: Path,
+    current: list[str] | None,
+) -> tuple[Glossary, Report, list[tuple[str, ...]]]:
+    """The glossary (written into ``staging`` unless ``current``), the findings and the unaligned
+    rows. The documents' own checks run on the side while the glossary is built
+    (:class:`EarlyParts`): they need the documents alone, and the glossary's last part is serial."""
+    steps = len(documents) + len(passages)  # each document's counts, then each passage's units
+    with EarlyParts(documents, fingerprints, cache, options.jobs) as early:
+        with stats.phase("glossary"), Progress("glossary", steps, options.quiet) as bar:
+            glossary = glossary_stage(
+                documents, fingerprints, passages, options.reviewed, cache, corpus, options.jobs,
+                bar.advance, early.start,
+            )  # fmt: skip
+            if not current:
+                write_outputs(glossary, staging, tags=options.tags)
+            bar.finish(f"{len(glossary.entries)} rows")
+        for notice in glossary.notices:
+            log(f"warning: {notice}", options.quiet)
+        with stats.phase("checks"), Progress("checks", len(documents), options.quiet) as bar:
+            memory = UnitMemory(units, str(options.output / "memory.tmx"))
+            report = _findings(
+                options, documents, fingerprints, memory, glossary.entries, cache, corpus, bar.advance, early
+            )
+            rows = outputs.unaligned_rows(documents, passages, lonely)
+            bar.finish(f"{len(report.findings)} findings")
+    return glossary, report, rows
 
 
 def _read(
@@ -177,8 +203,9 @@ def _write_report(
     with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
         # --no-cache renders every page afresh too (kept pages are a reuse, like cache entries)
         previous = outdir.previous_pages(options.output) if cache.folder else {}
-        pages = report_files(result, options.jobs, options.output, previous, bar)
-        stats.report, stats.report_kept = tuple(write_report(pages.texts, staging)), pages.kept
+        pages = report_files(result, options.jobs, options.output, previous, bar, staging)
+        write_report(pages.texts, staging)  # what the workers did not write themselves
+        stats.report, stats.report_kept = tuple(pages.names), pages.kept
         bar.finish(f"{len(stats.report)} files, {pages.kept} kept")
     names = [*OUTPUT_FILES, *(n for n in stats.report if n not in OUTPUT_FILES)]
     outdir.write_manifest(staging, build_key, names, pages.keys)
@@ -194,6 +221,7 @@ def _findings(
     cache: Cache,
     corpus: str,
     advance: Callable[[int], None],
+    early: EarlyParts | None = None,
 ) -> Report:
     """The checks on the documents, the new memory and the new glossary (cached by content)."""
     name = key("findings", corpus, config_signature(options.config), str(options.output))
@@ -201,7 +229,7 @@ def _findings(
     report = stored.report() if stored else None
     if report is None:
         report = check_build(
-            documents, fingerprints, memory, glossary, options.config, cache, advance, options.jobs
+            documents, fingerprints, memory, glossary, options.config, cache, advance, options.jobs, early
         )
         cache.put(name, "findings", StoredReport.of(report))
     return report
@@ -254,7 +282,11 @@ def _build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
                 hint="give files or folders that contain documents",
             )
         staging = outdir.staging_folder(out)
-        result, staged = _stages(options, files, stats, cache, staging)
+        try:
+            result, staged = _stages(options, files, stats, cache, staging)
+        except BaseException:  # Ctrl-C included: the workers are ended, and a page a worker was
+            shutil.rmtree(staging, ignore_errors=True)  # writing must not stay half-written
+            raise
         if staged is not None:
             outdir.commit(out, (*staged, outdir.MANIFEST))
             prune_report(out, stats.report)

@@ -12,20 +12,21 @@ unit findings plus the cheap merges across the corpus and the memory (length rat
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 
 from ruzh import __version__
 from ruzh.align.types import Document
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding
 from ruzh.checks.formats import Report
-from ruzh.checks.memory import UnitMemo, UnitMemory
+from ruzh.checks.memory import UnitMemo, UnitMemory, passage_runs, run_findings
 from ruzh.checks.rules import BY_ID
-from ruzh.checks.runner import DocumentChecks, Memo, document_part, run_checks
+from ruzh.checks.runner import DocumentChecks, document_part, run_checks, termbase_part
 from ruzh.checks.text import DocumentText
-from ruzh.checks.units import glossary_digest
-from ruzh.checks.variants import overlay
+from ruzh.checks.units import UnitChecker, glossary_digest
+from ruzh.checks.variants import Glossary, overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.pipeline.cache import Cache, key
@@ -33,7 +34,7 @@ from ruzh.pipeline.pool import worker_pool
 from ruzh.tmx.types import TranslationUnit
 
 PART_CHUNK = 8  # documents per task on the pool
-_WORKER_DOCUMENTS: Sequence[Document] | None = None  # the main process's documents, for forked workers
+RUN_CHUNK = 4  # passages' runs of units per task on the pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,49 +69,6 @@ def config_signature(config: CheckConfig) -> str:
     return repr((config.fail_on, sorted(config.disable), sorted(config.severity), paths))
 
 
-def _document_part(index: int) -> DocumentChecks:
-    """Worker: the part of one document of the main process's list (forked, so nothing is sent)."""
-    assert _WORKER_DOCUMENTS is not None
-    return document_part(DocumentText.of(_WORKER_DOCUMENTS[index]))
-
-
-def _missing_parts(documents: Sequence[Document], todo: Sequence[int], jobs: int) -> list[DocumentChecks]:
-    """The parts of the documents at ``todo``, on ``jobs`` forked workers when there are enough."""
-    global _WORKER_DOCUMENTS
-    if jobs < 2 or len(todo) < 2 * PART_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
-        return [document_part(DocumentText.of(documents[i])) for i in todo]
-    _WORKER_DOCUMENTS = documents
-    try:
-        with worker_pool(jobs, context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_document_part, todo, chunksize=PART_CHUNK))
-    finally:
-        _WORKER_DOCUMENTS = None
-
-
-def _memo(
-    documents: Sequence[Document],
-    fingerprints: Sequence[str],
-    cache: Cache,
-    advance: Callable[[int], None],
-    jobs: int,
-) -> Memo:
-    """The part of the checks that depends on one document alone, kept by its content key: the
-    missing ones are computed first, on the pool; ``advance(1)`` for each document (the progress)."""
-    names = {d.name: key("document-findings", f) for d, f in zip(documents, fingerprints, strict=True)}
-    parts = {d.name: cache.get(names[d.name], "findings-doc", DocumentChecks) for d in documents}
-    todo = [i for i, d in enumerate(documents) if parts[d.name] is None]
-    for i, part in zip(todo, _missing_parts(documents, todo, jobs), strict=True):
-        parts[documents[i].name] = part
-        cache.put(names[documents[i].name], "findings-doc", part)
-
-    def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
-        advance(1)
-        part = parts.get(document.name)
-        return part if part is not None else compute()
-
-    return memo
-
-
 @dataclass(frozen=True, slots=True)
 class UnitFindings:
     """The per-unit findings of one passage's units (lines counted within the passage)."""
@@ -118,21 +76,230 @@ class UnitFindings:
     findings: tuple[Finding, ...]
 
 
-def unit_memo(cache: Cache, glossary: str) -> UnitMemo:
+def unit_key(digest: str, units: Sequence[TranslationUnit]) -> str:
+    """The cache name of a run of units' findings: the glossary digest and the units' texts."""
+    return key("unit-findings", digest, repr([(u.ru, u.zh) for u in units]))
+
+
+def unit_memo(
+    cache: Cache, glossary: str, ready: Mapping[str, tuple[Finding, ...]] | None = None
+) -> UnitMemo:
     """The per-unit findings of a run of units, kept by the units' texts and the glossary digest
-    (:func:`checks.units.glossary_digest`): an edit recomputes its own passages' units only."""
+    (:func:`checks.units.glossary_digest`): an edit recomputes its own passages' units only.
+    ``ready``: findings already at hand (computed ahead or read), by cache name; with it, what
+    is not there was looked for already and is computed."""
 
     def memo(
         units: Sequence[TranslationUnit], compute: Callable[[], tuple[Finding, ...]]
     ) -> Sequence[Finding]:
-        name = key("unit-findings", glossary, repr([(u.ru, u.zh) for u in units]))
-        stored = cache.get(name, "unit-findings", UnitFindings)
+        name = unit_key(glossary, units)
+        if ready is not None and name in ready:
+            return ready[name]
+        stored = cache.get(name, "unit-findings", UnitFindings) if ready is None else None
         if stored is None:
             stored = UnitFindings(compute())
             cache.put(name, "unit-findings", stored)
         return stored.findings
 
     return memo
+
+
+@dataclass
+class Ahead:
+    """What the checks need that was computed before they run: each document's part and termbase
+    part by document name, and passages' unit findings by cache name."""
+
+    parts: dict[str, DocumentChecks] = field(default_factory=dict)
+    terms: dict[str, DocumentChecks] = field(default_factory=dict)
+    units: dict[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What forked workers read of the main process (nothing is sent to them): the documents with
+    their kept parts and cache names, the termbase, the memory's units and runs, a ready checker."""
+
+    documents: Sequence[Document]
+    kept: Sequence[DocumentChecks | None]
+    names: Sequence[str]
+    termbase: Glossary
+    units: Sequence[TranslationUnit]
+    runs: Sequence[tuple[int, int, str]]  # (start, end, cache name) of each passage's run of units
+    checker: UnitChecker
+    cache: Cache
+
+
+_SHARED: _Shared | None = None
+
+
+def _document_task(indices: list[int]) -> list[tuple[DocumentChecks | None, DocumentChecks]]:
+    """Worker: each document's part when it was not kept (stored from here), and its termbase part."""
+    s = _SHARED
+    assert s is not None
+    out: list[tuple[DocumentChecks | None, DocumentChecks]] = []
+    for i in indices:
+        text = DocumentText.of(s.documents[i])
+        kept = s.kept[i]
+        made = document_part(text) if kept is None else None
+        if made is not None:
+            s.cache.put(s.names[i], "findings-doc", made)
+        out.append((made, termbase_part(text, made or kept or DocumentChecks(), s.termbase)))
+    return out
+
+
+def _units_task(indices: list[int]) -> list[tuple[Finding, ...]]:
+    """Worker: the per-unit findings of some passages' runs of units (stored from here)."""
+    s = _SHARED
+    assert s is not None
+    out = []
+    for i in indices:
+        start, end, name = s.runs[i]
+        found = run_findings(s.checker, s.units[start:end])
+        s.cache.put(name, "unit-findings", UnitFindings(found))
+        out.append(found)
+    return out
+
+
+def _chunks(items: Sequence[int], size: int) -> list[list[int]]:
+    return [list(items[k : k + size]) for k in range(0, len(items), size)]
+
+
+def _on_pool(shared: _Shared, todo: Sequence[int], jobs: int, advance: Callable[[int], None]) -> Ahead:
+    """Every document's parts, and the findings of the runs at ``todo``, on ``jobs`` forked workers."""
+    global _SHARED
+    shared.termbase.matchers()  # built here once, before the fork, not in each worker
+    out = Ahead()
+    _SHARED = shared
+    try:
+        with worker_pool(jobs, context=multiprocessing.get_context("fork")) as pool:
+            chunks = _chunks(range(len(shared.documents)), PART_CHUNK)
+            runs = _chunks(todo, RUN_CHUNK)
+            found = pool.map(_units_task, runs)  # submitted now, taken after the documents
+            for chunk, parts in zip(chunks, pool.map(_document_task, chunks), strict=True):
+                for i, (made, terms) in zip(chunk, parts, strict=True):
+                    name = shared.documents[i].name
+                    out.parts[name] = made or shared.kept[i] or DocumentChecks()
+                    out.terms[name] = terms
+                advance(len(chunk))
+            for chunk, findings in zip(runs, found, strict=True):
+                out.units.update((shared.runs[i][2], f) for i, f in zip(chunk, findings, strict=True))
+    finally:
+        _SHARED = None
+    return out
+
+
+def pooled(jobs: int, documents: Sized) -> bool:
+    """Whether a pool pays for these documents: several workers, enough documents, forked workers
+    available."""
+    return jobs > 1 and len(documents) >= 2 * PART_CHUNK and "fork" in multiprocessing.get_all_start_methods()
+
+
+def document_key(fingerprint: str) -> str:
+    """The cache name of a document's part of the checks (by its content key)."""
+    return key("document-findings", fingerprint)
+
+
+_EARLY: tuple[Sequence[Document], Sequence[str], Cache] | None = None  # for the early worker
+
+
+def _early_task(indices: list[int]) -> list[DocumentChecks]:
+    """Early worker: the parts of some documents, stored from here."""
+    assert _EARLY is not None
+    documents, names, cache = _EARLY
+    out = []
+    for i in indices:
+        part = document_part(DocumentText.of(documents[i]))
+        cache.put(names[i], "findings-doc", part)
+        out.append(part)
+    return out
+
+
+class EarlyParts:
+    """The per-document check parts a build is missing, computed on forked workers while the main
+    process builds the glossary (they need the documents alone); :meth:`start` forks them, the
+    checks take the parts with :meth:`parts`. The workers end with the ``with`` block."""
+
+    def __init__(self, documents: Sequence[Document], fingerprints: Sequence[str], cache: Cache, jobs: int):
+        self.documents, self.cache, self.jobs = documents, cache, jobs
+        self.names = [document_key(f) for f in fingerprints]
+        self._kept: list[DocumentChecks | None] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._todo: list[list[int]] = []
+        self._results: Iterator[list[DocumentChecks]] | None = None
+
+    def __enter__(self) -> EarlyParts:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        global _EARLY
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+            self._pool = None
+        _EARLY = None
+
+    def start(self) -> None:
+        """Read the kept parts; when enough are missing, start computing them on the side (one
+        worker fewer than ``jobs``: this process goes on working)."""
+        global _EARLY
+        self._kept = [self.cache.get(n, "findings-doc", DocumentChecks) for n in self.names]
+        todo = [i for i, part in enumerate(self._kept) if part is None]
+        if not pooled(self.jobs, todo):
+            return
+        self._todo = _chunks(todo, PART_CHUNK)
+        _EARLY = (self.documents, self.names, self.cache)  # until the workers end (__exit__)
+        self._pool = worker_pool(max(1, self.jobs - 1), context=multiprocessing.get_context("fork"))
+        self._results = self._pool.map(_early_task, self._todo)
+
+    def parts(self) -> list[DocumentChecks | None]:
+        """Every document's part (``None``: to compute), waiting for the early workers."""
+        if self._kept is None:
+            self.start()
+        assert self._kept is not None
+        kept = self._kept
+        if self._results is not None:
+            for chunk, found in zip(self._todo, self._results, strict=True):
+                for i, part in zip(chunk, found, strict=True):
+                    kept[i] = part
+            self._results = None
+            self.__exit__(None)
+        return kept
+
+
+def ahead(
+    documents: Sequence[Document],
+    fingerprints: Sequence[str],
+    units: Sequence[TranslationUnit],
+    termbase: Glossary,
+    cache: Cache,
+    jobs: int,
+    advance: Callable[[int], None],
+    early: EarlyParts | None = None,
+) -> Ahead:
+    """The kept document parts (from ``early``, else the cache) and unit findings; the missing ones
+    computed here, or (with :func:`pooled`, when enough are missing) on forked workers, which then
+    also make every document's termbase part (alone they are too cheap to fork for)."""
+    early = early or EarlyParts(documents, fingerprints, cache, 1)
+    names, kept = early.names, early.parts()
+    digest = glossary_digest(termbase)
+    runs = [(a, b, unit_key(digest, units[a:b])) for a, b in passage_runs(units)]
+    found = [cache.get(name, "unit-findings", UnitFindings) for _, _, name in runs]
+    todo = [i for i, f in enumerate(found) if f is None]
+    missing = sum(1 for part in kept if part is None)
+    if pooled(jobs, documents) and (len(todo) >= 2 * RUN_CHUNK or missing >= 2 * PART_CHUNK):
+        checker = UnitChecker("", termbase)
+        out = _on_pool(
+            _Shared(documents, kept, names, termbase, units, runs, checker, cache), todo, jobs, advance
+        )
+    else:
+        out = Ahead()
+        for d, n, part in zip(documents, names, kept, strict=True):
+            if part is None:
+                part = document_part(DocumentText.of(d))
+                cache.put(n, "findings-doc", part)
+            out.parts[d.name] = part
+            advance(1)
+    out.units.update((name, f.findings) for (_, _, name), f in zip(runs, found, strict=True) if f is not None)
+    return out
 
 
 def check_build(
@@ -144,18 +311,32 @@ def check_build(
     cache: Cache,
     advance: Callable[[int], None] | None = None,
     jobs: int = 1,
+    early: EarlyParts | None = None,
 ) -> Report:
     """Every finding of the build: the documents (with their content keys), and the new memory's
     units against the termbase with the new glossary's rows over it. ``advance(1)`` is called for
-    each document."""
+    each document. With ``jobs`` > 1 the per-document parts, their termbase parts and the missing
+    passages' unit findings are computed on forked workers before the checks run (``early``: the
+    document parts started earlier, see :class:`EarlyParts`)."""
     termbase = overlay(load_termbase(), glossary)
+    step = advance or (lambda _: None)
+    ready = ahead(documents, fingerprints, units.units, termbase, cache, jobs, step, early)
+
+    def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+        return ready.parts[document.name]
+
+    def terms(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+        made = ready.terms.get(document.name)
+        return made if made is not None else compute()
+
     return run_checks(
         documents,
         (units,),
         termbase,
         config,
-        memo=_memo(documents, fingerprints, cache, advance or (lambda _: None), jobs),
-        unit_memo=unit_memo(cache, glossary_digest(termbase)),
+        memo=memo,
+        unit_memo=unit_memo(cache, glossary_digest(termbase), ready.units),
+        terms_memo=terms,
         version=__version__,
         termbase_label="glossary.csv of this build",
     )

@@ -18,28 +18,37 @@ from pathlib import Path
 
 from ruzh.pipeline.cache import key
 from ruzh.pipeline.pool import worker_pool
-from ruzh.report import Site
+from ruzh.report import Site, write_report
 from ruzh.report.render import PageProgress
 from ruzh.results import BuildResult
 
 CHUNK = 8  # pages per task
 
-_WORKER_SITE: Site | None = None  # the site a forked worker renders from
+_WORKER_SITE: tuple[Site, Path | None] | None = None  # what a forked worker renders, and where to
 
 
 @dataclass
 class Pages:
-    """The report's files by name (entry page last), each page's key, how many pages were kept."""
+    """The report's files by name (entry page last), each page's key, how many pages were kept.
+    ``texts`` holds the files still to write: the ones a worker wrote into the staging folder
+    itself are only in ``names``, the names of every file in order."""
 
     texts: dict[str, str] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     kept: int = 0
+    names: list[str] = field(default_factory=list)
 
 
-def _render(names: list[str]) -> list[str]:
-    """Worker: some pages of the site the main process built before forking."""
+def _render(names: list[str]) -> list[str | None]:
+    """Worker: some pages of the site the main process built before forking, written into the
+    staging folder when there is one (``None`` for those: the text need not travel back)."""
     assert _WORKER_SITE is not None
-    return [_WORKER_SITE.render(name) for name in names]
+    site, staging = _WORKER_SITE
+    texts = {name: site.render(name) for name in names}
+    if staging is None:
+        return list(texts.values())
+    write_report(texts, staging)
+    return [None] * len(names)
 
 
 def _kept(folder: Path, name: str, sha256: str) -> str | None:
@@ -57,9 +66,11 @@ def report_files(
     folder: Path,
     previous: Mapping[str, tuple[str, str]],
     progress: PageProgress,
+    staging: Path | None = None,
 ) -> Pages:
     """Every file of the report; ``previous`` maps a page of ``folder`` to its (key, hash) as the
-    manifest recorded them; ``progress`` counts the pages as they are done."""
+    manifest recorded them; ``progress`` counts the pages as they are done; pages rendered on
+    workers are written by them into ``staging`` when it is given."""
     site = Site(result)
     progress.grow(len(site.names()))
     advance = progress.advance
@@ -77,25 +88,30 @@ def report_files(
             out.texts[name] = text
             out.kept += 1
     advance(out.kept)
-    rendered = dict(zip(todo, _render_all(site, todo, jobs, advance), strict=True))
-    out.texts = {name: out.texts[name] if name in out.texts else rendered[name] for name in site.names()}
+    rendered = dict(zip(todo, _render_all(site, todo, jobs, advance, staging), strict=True))
+    out.names = site.names()
+    texts = ((name, out.texts[name] if name in out.texts else rendered[name]) for name in out.names)
+    out.texts = {name: text for name, text in texts if text is not None}
     return out
 
 
-def _render_all(site: Site, names: Sequence[str], jobs: int, advance: Callable[[int], None]) -> list[str]:
-    """The pages rendered here, or on ``jobs`` forked workers that share this process's site."""
+def _render_all(
+    site: Site, names: Sequence[str], jobs: int, advance: Callable[[int], None], staging: Path | None
+) -> list[str | None]:
+    """The pages rendered here, or on ``jobs`` forked workers that share this process's site (and
+    write them into ``staging`` when it is given: ``None`` for those)."""
     global _WORKER_SITE
     chunks = [list(names[k : k + CHUNK]) for k in range(0, len(names), CHUNK)]
-    texts: list[str] = []
+    texts: list[str | None] = []
     if jobs > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
         if any("/pair-" in name for name in names):
             site.marker  # noqa: B018 (built once here, before the workers are forked, not in each)
-        _WORKER_SITE = site
+        _WORKER_SITE = (site, staging)
         try:
             with worker_pool(jobs, context=multiprocessing.get_context("fork")) as pool:
-                for chunk in pool.map(_render, chunks):
-                    texts.extend(chunk)
-                    advance(len(chunk))
+                for done in pool.map(_render, chunks):
+                    texts.extend(done)
+                    advance(len(done))
         finally:
             _WORKER_SITE = None
         return texts

@@ -23,6 +23,7 @@ from ruzh.progress import Progress
 
 _WORKER_LEXICON: Lexicon | None = None
 _WORKER_SCORER = "lexical"
+_WORKER_CACHE = Cache(None)  # where a worker stores what it computed (the main process's cache)
 BAG_CHUNK = 16  # passages per task: enough to amortise sending them to a worker
 
 
@@ -33,20 +34,26 @@ class StoredBeads:
     beads: tuple[Bead, ...]
 
 
-def _start_worker(lexicon: Lexicon, scorer: str = "lexical") -> None:
-    global _WORKER_LEXICON, _WORKER_SCORER
-    _WORKER_LEXICON, _WORKER_SCORER = lexicon, scorer
+def _start_worker(lexicon: Lexicon, scorer: str = "lexical", cache: Cache | None = None) -> None:
+    global _WORKER_LEXICON, _WORKER_SCORER, _WORKER_CACHE
+    _WORKER_LEXICON, _WORKER_SCORER, _WORKER_CACHE = lexicon, scorer, cache or Cache(None)
 
 
-def _align(ru: list[str], zh: list[str]) -> list[Bead]:
-    """Worker: beads for one passage pair with the build's lexicon and scorer."""
-    return align_sentences(ru, zh, _WORKER_LEXICON, scorer=_WORKER_SCORER)
+def _align(name: str, ru: list[str], zh: list[str]) -> list[Bead]:
+    """Worker: beads for one passage pair with the build's lexicon and scorer, stored as ``name``
+    (storing here spares the main process the encoding)."""
+    beads = align_sentences(ru, zh, _WORKER_LEXICON, scorer=_WORKER_SCORER)
+    _WORKER_CACHE.put(name, "beads", StoredBeads(tuple(beads)))
+    return beads
 
 
-def _bags(batch: list[Passage]) -> list[Bag]:
-    """Worker: the concept bags of some passages with the build's lexicon."""
+def _bags(names: list[str], batch: list[Passage]) -> list[Bag]:
+    """Worker: the concept bags of some passages with the build's lexicon, stored under ``names``."""
     assert _WORKER_LEXICON is not None
-    return passage_bags(batch, _WORKER_LEXICON)
+    bags = passage_bags(batch, _WORKER_LEXICON)
+    for name, bag in zip(names, bags, strict=True):
+        _WORKER_CACHE.put(name, "bags", StoredBag(tuple(bag.items())))
+    return bags
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +84,7 @@ class CachedParallelAligner:
         self.pairing = pairing
         self.lexicon = lexicon
         self.scorer = scorer
-        _start_worker(lexicon, scorer)  # the serial path aligns in this process
+        _start_worker(lexicon, scorer, cache)  # the serial path aligns in this process
         self.cache = cache
         self.quiet = quiet
         self.aligned = 0
@@ -98,7 +105,7 @@ class CachedParallelAligner:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon, self.scorer))
+            self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon, self.scorer, self.cache))
         return self._pool
 
     def __call__(self, batch: Sequence[tuple[Passage, Passage]]) -> list[list[Bead]]:
@@ -111,13 +118,12 @@ class CachedParallelAligner:
         self._bar.advance(len(batch) - len(todo))  # from the cache
         if self.jobs > 1 and len(todo) > 1:
             pool = self._executor()
-            futures = [pool.submit(_align, _texts(batch[i][0]), _texts(batch[i][1])) for i in todo]
+            futures = [pool.submit(_align, keys[i], _texts(batch[i][0]), _texts(batch[i][1])) for i in todo]
             results = (future.result() for future in futures)
         else:
-            results = (_align(_texts(batch[i][0]), _texts(batch[i][1])) for i in todo)
+            results = (_align(keys[i], _texts(batch[i][0]), _texts(batch[i][1])) for i in todo)
         for i, result in zip(todo, results, strict=True):
             beads[i] = result
-            self.cache.put(keys[i], "beads", StoredBeads(tuple(result)))
             self._bar.advance()
         self.aligned += len(todo)
         return [b or [] for b in beads]
@@ -134,15 +140,15 @@ class CachedParallelAligner:
             self.pairing.grow(len(passages))
             self.pairing.advance(len(passages) - len(todo))
         chunks = [todo[k : k + BAG_CHUNK] for k in range(0, len(todo), BAG_CHUNK)]
+        names = [[keys[i] for i in chunk] for chunk in chunks]
+        batches = [[passages[i] for i in chunk] for chunk in chunks]
         if self.jobs > 1 and len(chunks) > 1:
-            pool = self._executor()
-            results = pool.map(_bags, [[passages[i] for i in chunk] for chunk in chunks])
+            results = self._executor().map(_bags, names, batches)
         else:
-            results = map(_bags, [[passages[i] for i in chunk] for chunk in chunks])
+            results = map(_bags, names, batches)
         for chunk, bags in zip(chunks, results, strict=True):
             for i, bag in zip(chunk, bags, strict=True):
                 found[i] = bag
-                self.cache.put(keys[i], "bags", StoredBag(tuple(bag.items())))
             if self.pairing is not None:
                 self.pairing.advance(len(chunk))
         return [b if b is not None else {} for b in found]

@@ -177,10 +177,12 @@ def glossary_stage(
     name: str,
     jobs: int,
     advance: Callable[[int], None] | None = None,
+    counted: Callable[[], None] | None = None,
 ) -> Glossary:
     """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV.
     The whole result is cached by the corpus key; each document's counts by its content, each
-    passage's sentence units by its translation units. ``advance(n)``: n documents or passages done."""
+    passage's sentence units by its translation units. ``advance(n)``: n documents or passages done;
+    ``counted()``: the counts are done (the pool is free) and the corpus-wide part begins."""
     stored = cache.get(name, "glossary", StoredGlossary)
     if stored is not None:
         return stored.glossary()
@@ -192,6 +194,8 @@ def glossary_stage(
     parts, sentences = glossary_counts(
         documents, fingerprints, texts, docs, concepts, concepts_key, jobs, cache, advance
     )
+    if counted is not None:
+        counted()
     glossary = build_glossary(
         documents,
         pairs=[pair for t in texts for pair in t],

@@ -8,8 +8,10 @@ from pathlib import Path
 from ruzh.align.aligner.perturb import read_flores
 from ruzh.align.reader import read_document
 from ruzh.align.testcorpus import flores_documents
+from ruzh.align.types import Document
+from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding
-from ruzh.checks.memory import check_memory
+from ruzh.checks.memory import UnitMemory, check_memory
 from ruzh.checks.units import glossary_digest
 from ruzh.checks.variants import Glossary, overlay
 from ruzh.glossary.entries import Entry
@@ -17,7 +19,7 @@ from ruzh.glossary.termbase import load_termbase
 from ruzh.tmx.types import TranslationUnit
 
 from ruzh.pipeline.cache import Cache
-from ruzh.pipeline.checking import PART_CHUNK, _missing_parts, unit_memo
+from ruzh.pipeline.checking import EarlyParts, ahead, check_build, pooled, unit_memo
 
 PASSAGE = 30  # units per pair of documents
 
@@ -118,19 +120,57 @@ def test_the_order_of_the_glossary_rows_does_not_matter(shared_data: Path) -> No
     assert list(check_memory(units, turned)) == list(check_memory(units, termbase))
 
 
-def test_document_parts_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: Path) -> None:
-    """The per-document checks of a full build run on forked workers; they must give what one
-    process gives (findings and corpus summaries alike)."""
-    articles = flores_documents(shared_data)[:12]
+def _documents(shared_data: Path, folder: Path) -> list[Document]:
+    """12 FLORES articles as 24 documents, a half-width comma in each Chinese one."""
     paths = []
-    for k, (ru, zh) in enumerate(articles):
-        zh = [zh[0].replace("，", ",", 1), *zh[1:]]  # a half-width comma in each Chinese document
+    for k, (ru, zh) in enumerate(flores_documents(shared_data)[:12]):
+        zh = [zh[0].replace("，", ",", 1), *zh[1:]]
         for lang, lines in (("ru", ru), ("zh", zh)):
-            paths.append(tmp_path / f"a{k:02}_{lang}.txt")
+            paths.append(folder / f"a{k:02}_{lang}.txt")
             paths[-1].write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    documents = [read_document(p) for p in paths]
-    todo = list(range(len(documents)))
-    assert len(todo) >= 2 * PART_CHUNK  # enough for the pool
-    pooled = _missing_parts(documents, todo, 2)
-    assert pooled == _missing_parts(documents, todo, 1)
-    assert sum(len(p.findings) for p in pooled) >= 12
+    return [read_document(p) for p in paths]
+
+
+def test_checks_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: Path) -> None:
+    """A build's checks with 2 jobs compute the document parts, their termbase parts and the
+    passages' unit findings on forked workers; they must give what one process gives, and the
+    workers' cache entries must serve the next run (nothing is computed again)."""
+    documents = _documents(shared_data, tmp_path)
+    assert pooled(2, documents) and not pooled(1, documents)
+    keys = [f"key{k}" for k in range(len(documents))]
+    memory = UnitMemory(units_of(planted(shared_data)), "memory.tmx")
+    termbase = overlay(load_termbase(), ())
+    here = check_build(documents, keys, memory, (), CheckConfig(), Cache(tmp_path / "c1"), jobs=1)
+    cache = Cache(tmp_path / "c2")
+    steps: list[int] = []
+    pooled_report = check_build(documents, keys, memory, (), CheckConfig(), cache, steps.append, jobs=2)
+    assert pooled_report == here
+    assert sum(steps) == len(documents)
+    rules = {f.rule for f in here.findings}
+    assert {"zh-halfwidth-punct", "unit-empty-target", "unit-number-mismatch"} <= rules
+    assert cache.missed == {"findings-doc": len(documents), "unit-findings": 10}
+    again = Cache(tmp_path / "c2")
+    ready = ahead(documents, keys, memory.units, termbase, again, 1, lambda _: None)
+    assert again.misses == 0 and len(ready.parts) == len(documents) and len(ready.units) == 10
+    assert check_build(documents, keys, memory, (), CheckConfig(), again, jobs=2) == here
+    on_pool = ahead(documents, keys, memory.units, termbase, Cache(tmp_path / "c3"), 2, lambda _: None)
+    assert len(on_pool.terms) == len(documents)  # made by the workers
+    assert on_pool.units == ready.units and on_pool.parts == ready.parts
+
+
+def test_document_parts_started_early_serve_the_checks(shared_data: Path, tmp_path: Path) -> None:
+    """A build starts the documents' own checks on the side before the glossary; the workers store
+    the parts, and the checks take them as they would take kept ones."""
+    documents = _documents(shared_data, tmp_path)
+    keys = [f"key{k}" for k in range(len(documents))]
+    memory = UnitMemory(units_of(flores(shared_data, 90)), "memory.tmx")
+    here = check_build(documents, keys, memory, (), CheckConfig(), Cache(tmp_path / "c1"), jobs=1)
+    cache = Cache(tmp_path / "c2")
+    with EarlyParts(documents, keys, cache, 2) as early:
+        early.start()
+        parts = early.parts()  # waits for the workers
+        assert all(p is not None for p in parts)
+        assert check_build(documents, keys, memory, (), CheckConfig(), cache, jobs=2, early=early) == here
+    assert cache.missed["findings-doc"] == len(documents)  # looked for once, before the glossary
+    again = Cache(tmp_path / "c2")
+    assert EarlyParts(documents, keys, again, 2).parts() == parts and again.misses == 0

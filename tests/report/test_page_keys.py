@@ -60,3 +60,24 @@ def test_keys_follow_what_a_page_reads(seed_result: BuildResult) -> None:
     fewer_findings = replace(seed_result, findings=seed_result.findings[1:])
     changed = [n for n in site.names() if site.inputs(n) != Site(fewer_findings).inputs(n)]
     assert changed  # the page that showed the finding's flag
+
+
+def test_workers_write_their_pages_into_the_staging_folder(
+    seed_result: BuildResult, seed_pages: dict[str, str], tmp_path: Path
+) -> None:
+    """With a staging folder the workers write the pages they render (the texts do not travel back
+    to the main process); the pages kept from the last build are left for the caller to write."""
+    first = report_files(seed_result, 1, tmp_path, {}, _Count())
+    kept_name = next(iter(first.keys))
+    (tmp_path / kept_name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / kept_name).write_text(first.texts[kept_name], encoding="utf-8")
+    sha = hashlib.sha256((tmp_path / kept_name).read_bytes()).hexdigest()
+    staging = tmp_path / "staging"
+    pages = report_files(
+        seed_result, 2, tmp_path, {kept_name: (first.keys[kept_name], sha)}, _Count(), staging
+    )
+    assert pages.names == list(seed_pages) and pages.kept == 1
+    assert pages.texts == {kept_name: seed_pages[kept_name]}  # only the kept page is left to write
+    for name in pages.names:
+        if name != kept_name:
+            assert (staging / name).read_text(encoding="utf-8") == seed_pages[name], name
