@@ -12,7 +12,8 @@ sentence pairs (shrunk for pairs seen only a few times), among pairs whose log-l
 second; a pair is kept when it was linked in most of the sentence pairs that hold both, and in at
 least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (the shipped
 lexicon, the termbase) wins its ties, and so does a phrase whose Chinese partner is made of the
-lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物).
+lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物), or of some
+of its words and a rest for the others (кредитная карта ~ 信用卡: 卡 known, 信用 for кредитная).
 
 Most pairs of a corpus are seen two or three times, where chance decides a lot. So a pair that only
 co-occurrence supports must be unlikely by chance among all the partners its Russian unit was tried
@@ -175,9 +176,12 @@ def _support(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]], rel
 def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
     """The share of a phrase's words whose lexicon renderings make up its Chinese unit, if they
     make all of it (дикое животное ~ 野生动物 = 野生 + 动物: 1; программное обеспечение ~ 软件,
-    which the lexicon gives for программный: ½), else 0: evidence from the parts, as strong as the
-    lexicon knowing the whole when every word is rendered, so that спутниковый телефон takes
-    卫星电话 (both words) rather than 卫星 (one)."""
+    which the lexicon gives for программный: ½), or all of it but a rest that a word the lexicon
+    does not render can account for (кредитная карта ~ 信用卡 with карта ~ 卡 known: ½), else 0:
+    evidence from the parts, as strong as the lexicon knowing the whole when every word is
+    rendered, so that спутниковый телефон takes 卫星电话 (both words) rather than 卫星 (one), and
+    a phrase with an unknown word takes the unit that holds the known word's rendering and more
+    (млечный путь ~ 银河系, путь ~ 银河 known) rather than the known rendering alone."""
     if len(r) < 2 or r[0] == OTHER:
         return 0.0
     rest, rendered = z, 0
@@ -187,7 +191,9 @@ def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) ->
                 rest = rest.replace(rendering, "", 1)
                 rendered += 1
                 break
-    return 0.0 if rest else rendered / len(r)
+    if rest and not 0 < rendered < len(r):
+        return 0.0  # the rest needs a word of the phrase that the lexicon did not render
+    return rendered / len(r)
 
 
 def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
