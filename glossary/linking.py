@@ -21,7 +21,8 @@ with (Fisher's exact test, Bonferroni-corrected: «директор» shares its
 35 occurrences of 表示, which some neighbour was bound to do); and a pair is not kept when each of
 its first-round links was a tie with a rival that the counts cannot tell apart (two rare words in
 the same two sentences: not enough evidence), unless general-language frequency tells them apart
-(translations are about as common); and for the same reason a pair linked only twice is not kept when
+(translations are about as common) or the rival is a partner the term can never keep (a verb seen
+with it twice: крыло ~ 翅膀 against 折叠); and for the same reason a pair linked only twice is not kept when
 its words are a hundred times apart in general use (мартейя ~ 临时). Co-occurrences inside a linked
 phrase pair (большая часть ~ 大部分 holds часть and 部分) count as explained when judging the pair of
 their parts. A last round pairs the Russian terms still unpaired with the dictionary words inside the
@@ -221,6 +222,8 @@ class _Round:
     nested: Counter[tuple[Any, str]] = field(default_factory=Counter)
     # per sentence pair: its Russian units left unlinked and the Chinese characters linked
     left: list[tuple[list[RuUnit], bytes]] = field(default_factory=list)
+    # pairs that can never be kept (:func:`_impossible`): no rivals in a tie
+    impossible: frozenset[tuple[Any, str]] = frozenset()
 
 
 def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]) -> _Round:
@@ -229,7 +232,7 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
     compound before its parts), then the pair whose words are about as common in general language
     (конверт ~ 信封 and голосование ~ 投票 share the same three sentences); of a Chinese word's
     occurrences, a free-standing one before one inside a compound."""
-    found = _Round()
+    found = _Round(impossible=_impossible(counts, rank))
     by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = (-score, -_words(r), -len(z), frequency_gap(r, z))
@@ -291,7 +294,7 @@ def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray
         ru_used[rs:re_] = b"\x01" * (re_ - rs)
         zh_used[zs:ze] = b"\x01" * (ze - zs)
         found.links[(r, z)] += 1
-        if _tied(options, i, ru_used, zh_used):
+        if _tied(options, i, ru_used, zh_used, found.impossible):
             found.tied[(r, z)] += 1
         if words > 1:
             if by_word is None:
@@ -323,12 +326,29 @@ def _holds(made: Sequence[tuple[int, int, int, int]], span: tuple[int, int, int,
     )
 
 
-def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytearray) -> bool:
+def _impossible(
+    counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]
+) -> frozenset[tuple[Any, str]]:
+    """The ranked pairs whose Chinese unit can never be the term's partner: not nominal, and a verb
+    seen with it fewer than :data:`MIN_VERB_LINKS` times (крыло and 折叠 of «сложить крылья»)."""
+    return frozenset(
+        (r, z)
+        for r, z in rank
+        if r[0] != OTHER
+        and z not in counts.nominal
+        and (z not in counts.verbal or counts.both[(r, z)] < MIN_VERB_LINKS)
+    )
+
+
+def _tied(
+    options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytearray,
+    impossible: frozenset[tuple[Any, str]] = frozenset(),
+) -> bool:  # fmt: skip
     """Whether the link ``options[i]`` had a rival of the same score for one of its two units whose
     other unit was still free: the counts could not tell the two apart. A Russian word that is not
     a term (a verb, an adjective) is no rival for the Chinese unit: it is never paired, and a
     Chinese noun shared by a noun and a verb is the noun's more often (супергерой ~ 超级英雄,
-    постельный клоп ~ 臭虫)."""
+    постельный клоп ~ 臭虫). Nor is a Chinese unit the term can never keep (``impossible``)."""
     o = options[i]
     score, gap, rs, re_, zs, ze = o[_SCORE], o[_GAP], o[_RS], o[_RE], o[_ZS], o[_ZE]
     for j in range(i + 1, len(options)):
@@ -337,7 +357,8 @@ def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytea
             return False
         if p[_GAP] - gap >= DECISIVE_GAP:
             continue  # the rival's words are far apart in general frequency: not a true rival
-        if p[_RS] == rs and p[_RE] == re_ and zh_used.find(1, p[_ZS], p[_ZE]) < 0:
+        free = p[_RS] == rs and p[_RE] == re_ and zh_used.find(1, p[_ZS], p[_ZE]) < 0
+        if free and (p[_RU], p[_ZH]) not in impossible:  # a partner the term could keep
             return True
         if p[_ZS] == zs and p[_ZE] == ze and ru_used.find(1, p[_RS], p[_RE]) < 0 and p[_RU][0] != OTHER:
             return True

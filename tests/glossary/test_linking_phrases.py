@@ -1,5 +1,5 @@
-"""Phrases with a word the lexicon does not know, paired on FLORES by their known words' renderings
-and a rest for the unknown word."""
+"""On FLORES with a few words taken out of the lexicon: phrases paired by their known words'
+renderings and a rest for the unknown word, and a tie with a partner that can never be kept."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def links() -> dict:
     from ruzh.align.aligner.perturb import read_flores
 
     ru, zh, _ = read_flores(DATA)
-    held = {word for word, _ in PHRASES.values()}
+    held = {word for word, _ in PHRASES.values()} | {"крыло"}
     prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in held}
     found, _ = link_terms(zip(ru, zh, strict=True), prior)
     return found
@@ -37,3 +37,9 @@ def test_a_phrase_with_an_unknown_word_takes_the_unit_holding_its_known_word_and
     links: dict, phrase: tuple[str, ...]
 ) -> None:
     assert links[phrase][0].zh == PHRASES[phrase][1]
+
+
+def test_a_rival_the_term_can_never_keep_does_not_make_a_tie(links: dict) -> None:
+    """крыло shares its two sentences with 翅膀 and with the verb 折叠 («сложить крылья»): a verb
+    seen with it twice can never be kept, so it is no rival and 翅膀 is not a mere tie."""
+    assert links[("крыло",)][0].zh == "翅膀"
