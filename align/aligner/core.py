@@ -69,14 +69,15 @@ def search(
     """Best path and each bead's evidence: exhaustive for small inputs, else banded around a coarse path.
 
     The coarse levels are always lexical; the scorer (and its embeddings) decides the sentence level,
-    whose skips get a second look (:mod:`.regroup`) when lexical evidence is used.
+    whose skips get a second look (:mod:`.regroup`) with the lexical scorer (with embeddings it gained
+    nothing: Tatoeba, seed 1, strict 0.9742 -> 0.9731, lax 0.9955 -> 0.9954).
     """
     band = coarse_band(ru, zh, weights, settings)
     fine, w_emb = for_scorer(weights, scorer)
     model = LexicalCosts(ru, zh, band, fine, types, embeddings, w_emb)
     cells = Cells.of(band)
     beads = best_beads(model.fill(cells), cells)
-    if types == BEAD_TYPES and fine.w_lex:
+    if types == BEAD_TYPES and scorer == "lexical":
         beads = regroup(model, beads, fine)
     return beads, model.evidence(beads)
 
