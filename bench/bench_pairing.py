@@ -1,21 +1,30 @@
 """Development check of the term pairing over aligned units, with held-out lexicon entries as gold.
 
-A random 20% of the shipped lexicon's entries (``align/data/lexicon/``) is held out: the pairing
-gets the other 80% as its prior and the aligned sentence pairs of FLORES-200 devtest and Tatoeba
-(Simplified Chinese side) from ``../shared/data``. Measured:
+A fifth of the shipped lexicon's entries (``align/data/lexicon/``) is held out: a key is held out
+when a hash of the key and the split's seed says so, so that entries added to the lexicon leave the
+others' draw as it was and figures stay comparable across lexicon versions. The pairing gets the
+other entries as its prior and the aligned sentence pairs of FLORES-200 devtest and Tatoeba
+(Simplified Chinese side) from ``../shared/data``. Measured on each split (seeds 1–5 by default,
+with their mean and range; the first split's lists are printed to read):
 
 - recall: held-out nouns whose Russian lemma and one of whose Chinese renderings occur together in
   at least two sentence pairs (the gold pairs that recur), and that get one of those renderings as
   their first partner;
-- precision: first partners of Russian nouns the full lexicon knows, judged against the full
-  lexicon (exact rendering; "lenient" also accepts a rendering inside the partner or the partner
-  inside a rendering, e.g. 总统 for 美国总统 is not accepted, 学生 for 大学生 is);
-- a sample of pairs of multi-word units (the lexicon cannot judge them) to read.
+- wrong: first partners of Russian nouns the full lexicon knows, judged against the full lexicon
+  ("lenient": a rendering inside the partner or the partner inside a rendering also counts as
+  right, e.g. 学生 for 大学生);
+- multi-word recall and wrong: the lexicon has no phrases, so the gold is the Russian noun phrases
+  of two or three words whose words' full-lexicon renderings, in some order, stand as one contiguous
+  string on the Chinese side (развитая страна ~ 发达国家 = 发达 + 国家). Recall counts the phrases
+  with a held-out word whose composed rendering recurs in two sentence pairs; wrong counts the
+  paired phrases with a composed rendering seen whose partner is not lenient-right against it (a
+  right but not compositional partner counts as wrong: мобильный телефон ~ 手机);
+- a sample of pairs of multi-word units to read.
 
 On the seeds (comparable documents, not translations; ``--seeds``): the share of recurring Russian
 candidates that get a Chinese partner, and the top 50 pairs by termhood to read.
 
-    python bench/bench_pairing.py [--seed 1] [--sample 40] [--data ../shared/data] [--corpus flores]
+    python bench/bench_pairing.py [--seed 1 2 3 4 5] [--sample 40] [--data ../shared/data] [--corpus flores]
     python bench/bench_pairing.py --seeds
 
 Comparable text (``--comparable``): FLORES-200 devtest's Russian and Chinese sides as two
@@ -30,15 +39,20 @@ held-out renderings.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import itertools
 import random
 import sys
 import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruzh.align.aligner.perturb import read_flores, read_tatoeba
 from ruzh.align.lexicon import shipped_entries
-from ruzh.glossary.linking import link_units
-from ruzh.glossary.units import ru_units, sentence_units
+from ruzh.glossary.linking import Link, link_units
+from ruzh.glossary.units import OTHER, SentenceUnits, ru_units, sentence_units
 
 
 def load_pairs(data: Path, corpus: str = "both") -> list[tuple[str, str]]:
@@ -63,10 +77,101 @@ def _lenient(partner: str, renderings: tuple[str, ...]) -> bool:
     return any(z in partner or partner in z for z in renderings)
 
 
+def held_out(keys: Iterable[str], seed: int) -> set[str]:
+    """The held-out fifth of the lexicon's keys for a split: each key is chosen by a hash of the key
+    and the seed, so that a key added to the lexicon does not redraw the others."""
+    return {
+        k
+        for k in keys
+        if int(hashlib.blake2b(f"{seed}\t{k}".encode(), digest_size=8).hexdigest(), 16) % 5 == 0
+    }
+
+
+def compositions(key: tuple[str, ...], lexicon: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The Chinese strings the lexicon composes for a Russian phrase: one rendering of each word, in
+    any order (a genitive dependent goes first in Chinese: 提高生产率 and 生产率提高 both count)."""
+    if any(w not in lexicon for w in key):
+        return set()
+    return {
+        "".join(parts)
+        for order in itertools.permutations(key)
+        for parts in itertools.product(*(lexicon[w] for w in order))
+    }
+
+
+@dataclass
+class Phrase:
+    """A Russian noun phrase's composed renderings seen in the aligned Chinese, and in how many pairs."""
+
+    sentences: int = 0
+    renderings: Counter[str] = field(default_factory=Counter)
+
+
+def composed_phrases(
+    sentences: Sequence[SentenceUnits], zh_texts: Sequence[str], lexicon: Mapping[str, tuple[str, ...]]
+) -> dict[tuple[str, ...], Phrase]:
+    """Russian noun phrases of two or three words whose composed rendering (the longest, where one
+    holds another: 发达国家, not 发达国) stands as a contiguous string on the Chinese side of their
+    sentence pairs: multi-word gold without a terminology."""
+    seen: dict[tuple[str, ...], Phrase] = {}
+    cache: dict[tuple[str, ...], set[str]] = {}
+    for units, zh in zip(sentences, zh_texts, strict=True):
+        for key in {k for k, _, _ in units.ru if 2 <= len(k) <= 3 and k[0] != OTHER}:
+            if key not in cache:
+                cache[key] = compositions(key, lexicon)
+            hits = {z for z in cache[key] if z in zh}
+            longest = {z for z in hits if not any(z != y and z in y for y in hits)}
+            if longest:
+                phrase = seen.setdefault(key, Phrase())
+                phrase.sentences += 1
+                phrase.renderings.update(longest)
+    return seen
+
+
+@dataclass(frozen=True)
+class Split:
+    """The figures of one held-out split."""
+
+    seed: int
+    found: int
+    gold: int
+    judged: int
+    wrong: int
+    multi_found: int
+    multi_gold: int
+    multi_judged: int
+    multi_wrong: int
+
+    def line(self) -> str:
+        return (
+            f"seed {self.seed}: recall {self.found}/{self.gold} = {_ratio(self.found, self.gold):.3f}, wrong "
+            f"{self.wrong}/{self.judged} = {_ratio(self.wrong, self.judged):.3f}; multi-word recall "
+            f"{self.multi_found}/{self.multi_gold} = {_ratio(self.multi_found, self.multi_gold):.3f}, wrong "
+            f"{self.multi_wrong}/{self.multi_judged} = {_ratio(self.multi_wrong, self.multi_judged):.3f}"
+        )
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / max(1, b)
+
+
+def _summary(splits: Sequence[Split]) -> None:
+    for label, num, den in (
+        ("recall", "found", "gold"),
+        ("wrong", "wrong", "judged"),
+        ("multi-word recall", "multi_found", "multi_gold"),
+        ("multi-word wrong", "multi_wrong", "multi_judged"),
+    ):
+        values = [_ratio(getattr(s, num), getattr(s, den)) for s in splits]
+        print(f"  {label}: mean {sum(values) / len(values):.3f}, range {min(values):.3f}–{max(values):.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--seed", type=int, nargs="+", default=[1, 2, 3, 4, 5], help="held-out splits (the first is detailed)"
+    )
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seeds", action="store_true", help="the seeds' figures instead")
     parser.add_argument("--comparable", action="store_true", help="context pairing on unaligned FLORES")
@@ -77,59 +182,114 @@ def main() -> int:
     if args.seeds:
         return seeds_report()
     if args.comparable:
-        return comparable_report(args.data, args.seed)
+        return comparable_report(args.data, args.seed[0])
     entries = shipped_entries()
     full = {e.ru: e.zh for e in entries}
     nouns = {e.ru for e in entries if e.pos in ("NOUN", "NAME", "PROPN")}
-    rng = random.Random(args.seed)
-    held_keys = set(rng.sample(sorted(full), k=len(full) // 5))
-    prior = {k: v for k, v in full.items() if k not in held_keys}
     pairs = load_pairs(args.data, args.corpus)
     started = time.process_time()
     sentences = [sentence_units(ru, zh) for ru, zh in pairs]
     units_cpu = time.process_time() - started
-    started = time.process_time()
-    links, total = link_units(sentences, prior)
-    linking_cpu = time.process_time() - started
-    held = {k: full[k] for k in held_keys & nouns}
-    gold = gold_recurring(pairs, held)
-    first = {" ".join(r): ls[0].zh for r, ls in links.items()}
-    found = [k for k in gold if first.get(k) in held[k]]
+    phrases = composed_phrases(sentences, [zh for _, zh in pairs], full)
     print(
-        f"pairs: {total} aligned sentence pairs ({args.corpus}); CPU: units {units_cpu:.2f} s (jieba and "
-        f"pymorphy3 loading included), linking {linking_cpu:.2f} s (wordfreq's lists loaded in it)"
+        f"pairs: {len(pairs)} aligned sentence pairs ({args.corpus}); CPU: units {units_cpu:.2f} s (jieba, "
+        f"pymorphy3 loading); {len(phrases)} phrases with a composed rendering"
     )
-    print(f"held out: {len(held_keys)} of {len(full)} entries (seed {args.seed}), {len(held)} nouns/names")
-    recall = len(found) / max(1, len(gold))
-    print(f"recall: {len(found)}/{len(gold)} = {recall:.3f} of held-out pairs recurring >= 2")
-    _precision("all judged", {k: z for k, z in first.items() if k in nouns}, full)
+    splits = []
+    for i, seed in enumerate(args.seed):
+        held_keys = held_out(full, seed)
+        started = time.process_time()
+        links, _ = link_units(sentences, {k: v for k, v in full.items() if k not in held_keys})
+        cpu = time.process_time() - started
+        first = {" ".join(r): ls[0].zh for r, ls in links.items()}
+        held = {k: full[k] for k in held_keys & nouns}
+        gold = gold_recurring(pairs, held)
+        found = [k for k in gold if first.get(k) in held[k]]
+        judged = {k: z for k, z in first.items() if k in nouns}
+        multi = _multi_word(links, phrases, held_keys)
+        split = Split(
+            seed,
+            len(found),
+            len(gold),
+            len(judged),
+            sum(1 for k, z in judged.items() if not _lenient(z, full[k])),
+            *multi,
+        )
+        splits.append(split)
+        print(f"{split.line()} (linking CPU {cpu:.2f} s, {len(held_keys)} of {len(full)} entries held out)")
+        if i == 0:
+            _details(links, first, judged, full, held, gold, found, phrases, held_keys, args.sample)
+    if len(splits) > 1:
+        print(f"over seeds {' '.join(map(str, args.seed))}:")
+        _summary(splits)
+    return 0
+
+
+def _multi_word(
+    links: Mapping[tuple[str, ...], list[Link]],
+    phrases: Mapping[tuple[str, ...], Phrase],
+    held: set[str],
+) -> tuple[int, int, int, int]:
+    """Multi-word found/gold and wrong/judged. Gold: phrases with a word held out whose composed
+    rendering recurs (two sentence pairs); judged: every paired phrase with a composed rendering
+    seen, wrong when its partner is neither inside such a rendering nor holds one."""
+    gold = [k for k, c in phrases.items() if c.sentences >= 2 and not held.isdisjoint(k)]
+    found = sum(1 for k in gold if k in links and links[k][0].zh in phrases[k].renderings)
+    judged = [k for k in phrases if k in links]
+    wrong = sum(1 for k in judged if not _lenient(links[k][0].zh, tuple(phrases[k].renderings)))
+    return found, len(gold), len(judged), wrong
+
+
+def _seen(phrase: Phrase) -> str:
+    return "|".join(z for z, _ in phrase.renderings.most_common(3))
+
+
+def _details(
+    links: Mapping[tuple[str, ...], list[Link]],
+    first: Mapping[str, str],
+    judged: Mapping[str, str],
+    full: Mapping[str, tuple[str, ...]],
+    held: Mapping[str, tuple[str, ...]],
+    gold: Mapping[str, int],
+    found: Sequence[str],
+    phrases: Mapping[tuple[str, ...], Phrase],
+    held_keys: set[str],
+    sample: int,
+) -> None:
+    """The first split's lists to read: wrong pairs, misses, multi-word misses and wrong pairs."""
+    _precision("all judged", judged, full)
     _precision("held-out", {k: z for k, z in first.items() if k in held}, full)
     parts = sum(1 for ls in links.values() if ls[0].part)
     print(f"first partners found inside longer Chinese words (last round): {parts}")
-    missed = sorted(set(gold) - set(found))
     print("missed (lemma: partner given / lexicon):")
-    for k in missed[:25]:
+    for k in sorted(set(gold) - set(found))[:25]:
         print(f"  {k}: {first.get(k, '-')} / {'|'.join(held[k])}")
+    multi_gold = [k for k, c in phrases.items() if c.sentences >= 2 and not held_keys.isdisjoint(k)]
+    print("multi-word missed (phrase: partner given / composed renderings seen):")
+    for k in sorted(multi_gold):
+        if k not in links or links[k][0].zh not in phrases[k].renderings:
+            given = links[k][0].zh if k in links else "-"
+            print(f"  {' '.join(k)}: {given} / {_seen(phrases[k])}")
+    print("multi-word wrong (phrase ~ partner / composed renderings seen):")
+    for k in sorted(k for k in phrases if k in links):
+        if not _lenient(links[k][0].zh, tuple(phrases[k].renderings)):
+            print(f"  {' '.join(k)} ~ {links[k][0].zh} / {_seen(phrases[k])}")
     multi = sorted(k for k in first if " " in k)
     print(f"multi-word units paired: {len(multi)}; a sample to read:")
-    for k in rng.sample(multi, k=min(args.sample, len(multi))):
+    for k in random.Random(0).sample(multi, k=min(sample, len(multi))):
         link = links[tuple(k.split(" "))][0]
         print(f"  {k} ~ {link.zh}  (linked {link.links}/{link.together}, ru {link.ru_count})")
-    return 0
 
 
 def comparable_report(data: Path, seed: int) -> int:
     """Context-vector pairing of held-out nouns across FLORES's two sides, not aligned."""
-    from collections import Counter
-
     from ruzh.glossary.candidates_zh import compounds
     from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
 
     ru_lines, zh_lines, _ = read_flores(data)
     entries = shipped_entries()
     full = {e.ru: e.zh for e in entries}
-    rng = random.Random(seed)
-    held_keys = set(rng.sample(sorted(full), k=len(full) // 5))
+    held_keys = held_out(full, seed)
     prior = {k: v for k, v in full.items() if k not in held_keys}
     nouns = {e.ru for e in entries if e.pos in ("NOUN", "NAME")} & held_keys
     counts: Counter[str] = Counter()
@@ -183,7 +343,7 @@ def seeds_report() -> int:
     return 0
 
 
-def _precision(label: str, proposed: dict[str, str], full: dict[str, tuple[str, ...]]) -> None:
+def _precision(label: str, proposed: Mapping[str, str], full: Mapping[str, tuple[str, ...]]) -> None:
     exact = sum(1 for k, z in proposed.items() if z in full[k])
     lenient = sum(1 for k, z in proposed.items() if _lenient(z, full[k]))
     n = max(1, len(proposed))

@@ -12,7 +12,8 @@ sentence pairs (shrunk for pairs seen only a few times), among pairs whose log-l
 second; a pair is kept when it was linked in most of the sentence pairs that hold both, and in at
 least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (the shipped
 lexicon, the termbase) wins its ties, and so does a phrase whose Chinese partner is made of the
-lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物).
+lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物), or of some
+of its words and a rest for the others (кредитная карта ~ 信用卡: 卡 known, 信用 for кредитная).
 
 Most pairs of a corpus are seen two or three times, where chance decides a lot. So a pair that only
 co-occurrence supports must be unlikely by chance among all the partners its Russian unit was tried
@@ -20,7 +21,8 @@ with (Fisher's exact test, Bonferroni-corrected: «директор» shares its
 35 occurrences of 表示, which some neighbour was bound to do); and a pair is not kept when each of
 its first-round links was a tie with a rival that the counts cannot tell apart (two rare words in
 the same two sentences: not enough evidence), unless general-language frequency tells them apart
-(translations are about as common); and for the same reason a pair linked only twice is not kept when
+(translations are about as common) or the rival is a partner the term can never keep (a verb seen
+with it twice: крыло ~ 翅膀 against 折叠); and for the same reason a pair linked only twice is not kept when
 its words are a hundred times apart in general use (мартейя ~ 临时). Co-occurrences inside a linked
 phrase pair (большая часть ~ 大部分 holds часть and 部分) count as explained when judging the pair of
 their parts. A last round pairs the Russian terms still unpaired with the dictionary words inside the
@@ -175,9 +177,12 @@ def _support(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]], rel
 def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
     """The share of a phrase's words whose lexicon renderings make up its Chinese unit, if they
     make all of it (дикое животное ~ 野生动物 = 野生 + 动物: 1; программное обеспечение ~ 软件,
-    which the lexicon gives for программный: ½), else 0: evidence from the parts, as strong as the
-    lexicon knowing the whole when every word is rendered, so that спутниковый телефон takes
-    卫星电话 (both words) rather than 卫星 (one)."""
+    which the lexicon gives for программный: ½), or all of it but a rest that a word the lexicon
+    does not render can account for (кредитная карта ~ 信用卡 with карта ~ 卡 known: ½), else 0:
+    evidence from the parts, as strong as the lexicon knowing the whole when every word is
+    rendered, so that спутниковый телефон takes 卫星电话 (both words) rather than 卫星 (one), and
+    a phrase with an unknown word takes the unit that holds the known word's rendering and more
+    (млечный путь ~ 银河系, путь ~ 银河 known) rather than the known rendering alone."""
     if len(r) < 2 or r[0] == OTHER:
         return 0.0
     rest, rendered = z, 0
@@ -187,7 +192,9 @@ def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) ->
                 rest = rest.replace(rendering, "", 1)
                 rendered += 1
                 break
-    return 0.0 if rest else rendered / len(r)
+    if rest and not 0 < rendered < len(r):
+        return 0.0  # the rest needs a word of the phrase that the lexicon did not render
+    return rendered / len(r)
 
 
 def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
@@ -215,6 +222,8 @@ class _Round:
     nested: Counter[tuple[Any, str]] = field(default_factory=Counter)
     # per sentence pair: its Russian units left unlinked and the Chinese characters linked
     left: list[tuple[list[RuUnit], bytes]] = field(default_factory=list)
+    # pairs that can never be kept (:func:`_impossible`): no rivals in a tie
+    impossible: frozenset[tuple[Any, str]] = frozenset()
 
 
 def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]) -> _Round:
@@ -223,7 +232,7 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
     compound before its parts), then the pair whose words are about as common in general language
     (конверт ~ 信封 and голосование ~ 投票 share the same three sentences); of a Chinese word's
     occurrences, a free-standing one before one inside a compound."""
-    found = _Round()
+    found = _Round(impossible=_impossible(counts, rank))
     by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = (-score, -_words(r), -len(z), frequency_gap(r, z))
@@ -285,7 +294,7 @@ def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray
         ru_used[rs:re_] = b"\x01" * (re_ - rs)
         zh_used[zs:ze] = b"\x01" * (ze - zs)
         found.links[(r, z)] += 1
-        if _tied(options, i, ru_used, zh_used):
+        if _tied(options, i, ru_used, zh_used, found.impossible):
             found.tied[(r, z)] += 1
         if words > 1:
             if by_word is None:
@@ -317,12 +326,29 @@ def _holds(made: Sequence[tuple[int, int, int, int]], span: tuple[int, int, int,
     )
 
 
-def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytearray) -> bool:
+def _impossible(
+    counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]
+) -> frozenset[tuple[Any, str]]:
+    """The ranked pairs whose Chinese unit can never be the term's partner: not nominal, and a verb
+    seen with it fewer than :data:`MIN_VERB_LINKS` times (крыло and 折叠 of «сложить крылья»)."""
+    return frozenset(
+        (r, z)
+        for r, z in rank
+        if r[0] != OTHER
+        and z not in counts.nominal
+        and (z not in counts.verbal or counts.both[(r, z)] < MIN_VERB_LINKS)
+    )
+
+
+def _tied(
+    options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytearray,
+    impossible: frozenset[tuple[Any, str]] = frozenset(),
+) -> bool:  # fmt: skip
     """Whether the link ``options[i]`` had a rival of the same score for one of its two units whose
     other unit was still free: the counts could not tell the two apart. A Russian word that is not
     a term (a verb, an adjective) is no rival for the Chinese unit: it is never paired, and a
     Chinese noun shared by a noun and a verb is the noun's more often (супергерой ~ 超级英雄,
-    постельный клоп ~ 臭虫)."""
+    постельный клоп ~ 臭虫). Nor is a Chinese unit the term can never keep (``impossible``)."""
     o = options[i]
     score, gap, rs, re_, zs, ze = o[_SCORE], o[_GAP], o[_RS], o[_RE], o[_ZS], o[_ZE]
     for j in range(i + 1, len(options)):
@@ -331,7 +357,8 @@ def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytea
             return False
         if p[_GAP] - gap >= DECISIVE_GAP:
             continue  # the rival's words are far apart in general frequency: not a true rival
-        if p[_RS] == rs and p[_RE] == re_ and zh_used.find(1, p[_ZS], p[_ZE]) < 0:
+        free = p[_RS] == rs and p[_RE] == re_ and zh_used.find(1, p[_ZS], p[_ZE]) < 0
+        if free and (p[_RU], p[_ZH]) not in impossible:  # a partner the term could keep
             return True
         if p[_ZS] == zs and p[_ZE] == ze and ru_used.find(1, p[_RS], p[_RE]) < 0 and p[_RU][0] != OTHER:
             return True

@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float]) -> _Round:
-    found = _Round()
+    found = _Round(impossible=linking._impossible(counts, rank))
     by_ru: dict[Any, dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = (-score, -linking._words(r), -len(z), frequency_gap(r, z))
@@ -57,7 +57,7 @@ def _reference_link(options: Sequence[Any], found: _Round, ru_used: bytearray, z
         made.append((rs, re_, zs, ze))
         ru_used[rs:re_], zh_used[zs:ze] = bytes([1] * (re_ - rs)), bytes([1] * (ze - zs))
         found.links[(r, z)] += 1
-        found.tied[(r, z)] += _reference_tied(options, i, ru_used, zh_used)
+        found.tied[(r, z)] += _reference_tied(options, i, ru_used, zh_used, found.impossible)
         if words > 1:
             inside.update(
                 (o[1][0], o[2][0])
@@ -71,14 +71,16 @@ def _reference_link(options: Sequence[Any], found: _Round, ru_used: bytearray, z
     found.nested.update(inside)
 
 
-def _reference_tied(options: Sequence[Any], i: int, ru_used: bytearray, zh_used: bytearray) -> bool:
+def _reference_tied(
+    options: Sequence[Any], i: int, ru_used: bytearray, zh_used: bytearray, impossible: frozenset[Any]
+) -> bool:
     (score, _, _, gap), (_, rs, re_), (_, zs, ze) = options[i]
-    for key, (r2, rs2, re2), (_, zs2, ze2) in options[i + 1 :]:
+    for key, (r2, rs2, re2), (z2, zs2, ze2) in options[i + 1 :]:
         if key[0] != score:
             return False
         if key[3] - gap >= DECISIVE_GAP:
             continue
-        if (rs2, re2) == (rs, re_) and not any(zh_used[zs2:ze2]):
+        if (rs2, re2) == (rs, re_) and not any(zh_used[zs2:ze2]) and (r2, z2) not in impossible:
             return True
         if (zs2, ze2) == (zs, ze) and not any(ru_used[rs2:re2]) and r2[0] != OTHER:
             return True
