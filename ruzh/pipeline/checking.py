@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ruzh import __version__
@@ -30,7 +29,7 @@ from ruzh.checks.variants import Glossary, overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.pool import worker_pool
+from ruzh.pipeline.pool import WorkerPool, worker_pool
 from ruzh.tmx.types import TranslationUnit
 
 PART_CHUNK = 8  # documents per task on the pool
@@ -223,7 +222,7 @@ class EarlyParts:
         self.documents, self.cache, self.jobs = documents, cache, jobs
         self.names = [document_key(f) for f in fingerprints]
         self._kept: list[DocumentChecks | None] | None = None
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: WorkerPool | None = None
         self._todo: list[list[int]] = []
         self._results: Iterator[list[DocumentChecks]] | None = None
 
@@ -233,7 +232,7 @@ class EarlyParts:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         global _EARLY
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+            self._pool.close(failed=kind is not None)
             self._pool = None
         _EARLY = None
 
