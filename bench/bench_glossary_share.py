@@ -12,7 +12,8 @@ alone, which no worker can take over.
 
 ``--breakdown`` (with one job) also prints the CPU of the stage's parts: counting each document
 (Russian and Chinese candidates, attestation), the pairing units, competitive linking, selection,
-name matching, and the pipeline's round trip of each document's counts through its stored form.
+name matching (and inside the linking: counting, ranking, competing, the leftovers), and the
+pipeline's round trip of each document's counts through its stored form.
 
     python bench/bench_glossary_share.py [--pairs 60] [--jobs 1] [--breakdown]
 """
@@ -99,6 +100,11 @@ _PARTS = (
     ("ruzh.pipeline.stages", "pair_units"),
     ("ruzh.pipeline.stages", "build_glossary"),
     ("ruzh.glossary.build", "link_units"),
+    ("ruzh.pipeline.units", "link_units"),  # the same, where the pipeline caches its result
+    ("ruzh.glossary.linking", "_count"),  # the co-occurrence counts (twice: all units, the leftovers)
+    ("ruzh.glossary.linking", "_ranking"),
+    ("ruzh.glossary.linking", "_compete"),  # three rounds: two over all units, one over the leftovers
+    ("ruzh.glossary.linking", "leftover_units"),
     ("ruzh.glossary.build", "_select"),
     ("ruzh.pipeline.stages", "match_names"),
 )

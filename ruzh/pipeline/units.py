@@ -4,14 +4,18 @@ the passage's translation units.
 
 Tagging and lemmatising every translation unit is most of the glossary's linking; each unit depends
 on its own two texts only, so after an edit only the passages whose units changed are tagged again.
+The linking itself depends on those units and the prior only, and is cached by them
+(:func:`cached_links`): an edit that changes no translation unit does not link again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruzh.glossary.build import Linker
+from ruzh.glossary.linking import Link, link_units
 from ruzh.glossary.units import SentenceUnits, ZhUnit, sentence_units
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.codec import CodecError
@@ -100,3 +104,35 @@ def units_and_store(batch: list[Texts], names: list[str]) -> list[StoredPassageU
     for name, units in zip(names, out, strict=True):
         _WORKER_CACHE.put(name, "pairing-units", units)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLinks:
+    """What :func:`glossary.linking.link_units` found, as cached: the links in its order, and the
+    number of sentence pairs."""
+
+    links: tuple[Link, ...]
+    total: int
+
+
+def cached_links(cache: Cache, texts: Sequence[Texts]) -> Linker:
+    """The glossary's linking of the units of ``texts`` (every passage's translation units, in the
+    memory's order), cached by those texts and the prior."""
+
+    def run(
+        sentences: Sequence[SentenceUnits], prior: Mapping[str, Sequence[str]]
+    ) -> tuple[dict[tuple[str, ...], list[Link]], int]:
+        known = "\x1e".join(f"{k}\x1f{'|'.join(v)}" for k, v in sorted(prior.items()))
+        name = key("links", known, *(units_key(t) for t in texts))
+        stored = cache.get(name, "links", StoredLinks)
+        if stored is None:
+            links, total = link_units(sentences, prior)
+            stored = StoredLinks(tuple(link for found in links.values() for link in found), total)
+            cache.put(name, "links", stored)
+            return links, total
+        out: dict[tuple[str, ...], list[Link]] = {}
+        for link in stored.links:
+            out.setdefault(link.ru, []).append(link)
+        return out, stored.total
+
+    return run
