@@ -36,12 +36,15 @@ def test_ctrl_c_during_map_drops_the_queue_and_ends_the_workers(
     for _ in range(3):  # a race: try it a few times
         pool = worker_pool(2, context=context)
         with interruptible(), pytest.raises(KeyboardInterrupt), pool:
-            signal.setitimer(signal.ITIMER_REAL, 0.3)
+            results = pool.map(_slow, [str(ran)] * TASKS)
+            next(results)  # the workers are up: the signal lands in the wait, not in a fork
             previous = signal.signal(signal.SIGALRM, lambda *_: signal.raise_signal(signal.SIGINT))
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
             try:
-                for _ in pool.map(_slow, [str(ran)] * TASKS):
+                for _ in results:
                     pass
             finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
         assert multiprocessing.active_children() == []
     assert errors == []
