@@ -143,7 +143,7 @@ class UnitChecker:
         depend on the order of the glossary's rows (a build can keep them while the concepts stay)."""
         self.name = name
         if glossary is not None:
-            glossary = Glossary(tuple(sorted(glossary.concepts, key=lambda c: c.id)), glossary.accepted)
+            glossary = in_id_order(glossary)
         self.glossary = glossary
         self.index = _TermIndex(glossary) if glossary is not None else None
         self.ratios = array("L", bytes(array("L").itemsize * RATIO_BINS))
@@ -354,6 +354,12 @@ class UnitChecker:
                     )
                 )
         return out
+
+
+def in_id_order(glossary: Glossary) -> Glossary:
+    """The glossary with its concepts in the order of their ids (a stable sort), so that what is
+    found with it does not depend on the order of its rows; :func:`glossary_digest` names it."""
+    return Glossary(tuple(sorted(glossary.concepts, key=lambda c: c.id)), glossary.accepted)
 
 
 def glossary_digest(glossary: Glossary | None) -> str:

@@ -225,11 +225,17 @@ def _words(text: str) -> list[str]:
 
 
 def _ru_specificity(col: RuCollector) -> Callable[[tuple[str, ...]], float]:
-    """Mean weirdness of a lemma sequence's words against general Russian."""
+    """Mean weirdness of a lemma sequence's words against general Russian (each word's weirdness
+    computed once: a word recurs in many candidates, and its general frequency sums over its forms)."""
     tokens = col.tokens  # a sum over every word: once, not per candidate word
-    return lambda key: fmean(
-        weirdness(col.words[w], tokens, general_frequency(col.spellings.get(w, ()))) for w in key
-    )
+    seen: dict[str, float] = {}
+
+    def word(w: str) -> float:
+        if w not in seen:
+            seen[w] = weirdness(col.words[w], tokens, general_frequency(col.spellings.get(w, ())))
+        return seen[w]
+
+    return lambda key: fmean(word(w) for w in key)
 
 
 def _zh_specificity(col: ZhCollector) -> Callable[[tuple[str, ...]], float]:

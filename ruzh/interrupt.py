@@ -3,9 +3,11 @@
 A terminal sends SIGINT to every process of the foreground group, so each pool worker would
 raise ``KeyboardInterrupt`` and print its own traceback. While :func:`interruptible` is active the
 SIGINT handler is one that forked workers inherit and that does nothing in them; in the main process
-it ends the workers (they only compute: every file is written by the main process, atomically)
-and raises ``KeyboardInterrupt``, so pools shut down at once instead of finishing their queues.
-The build's own pools (:func:`ruzh.pipeline.pool.worker_pool`) also ignore SIGINT in their workers.
+it raises ``KeyboardInterrupt``. The workers are ended by their pools, which the exception leaves:
+a :class:`ruzh.pipeline.pool.WorkerPool` drops its pending tasks and then terminates its workers, in
+that order (terminating them from here, while ``Executor.map`` cancelled its futures, made a pool's
+manager thread print an ``InvalidStateError`` traceback). The build's pools also ignore SIGINT in
+their workers.
 """
 
 from __future__ import annotations
@@ -22,10 +24,6 @@ _main_pid: int | None = None
 def _on_interrupt(signum: int, frame: FrameType | None) -> None:
     if os.getpid() != _main_pid:
         return  # a forked worker: the main process stops the run
-    import multiprocessing  # ~15 ms to import: only an interrupted run pays it
-
-    for child in multiprocessing.active_children():
-        child.terminate()
     raise KeyboardInterrupt
 
 

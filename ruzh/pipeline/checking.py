@@ -4,16 +4,17 @@ The build hands the checks the objects it already has (nothing is written to be 
 documents under their corpus identities (findings, TMX and report name a document the same way),
 the memory's units, and the termbase with the new glossary's rows over it. What the checks compute
 per document (the findings of the rules that look at it alone, its summaries for the corpus rules,
-its term uses) is cached by the document's content, and the findings of each passage's units alone
-by their texts and the glossary digest, so an edit recomputes one document's part and its passages'
-unit findings plus the cheap merges across the corpus and the memory (length ratios, TM groups).
+its term uses) is cached by the document's content; its termbase part (found with the concepts in
+the order of their ids) by the content and the glossary digest; the findings of each passage's
+units alone by their texts and the glossary digest. So an edit recomputes one document's parts and
+its passages' unit findings plus the cheap merges across the corpus and the memory (length ratios,
+TM groups).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ruzh import __version__
@@ -25,12 +26,12 @@ from ruzh.checks.memory import UnitMemo, UnitMemory, passage_runs, run_findings
 from ruzh.checks.rules import BY_ID
 from ruzh.checks.runner import DocumentChecks, document_part, run_checks, termbase_part
 from ruzh.checks.text import DocumentText
-from ruzh.checks.units import UnitChecker, glossary_digest
+from ruzh.checks.units import UnitChecker, glossary_digest, in_id_order
 from ruzh.checks.variants import Glossary, overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.pool import worker_pool
+from ruzh.pipeline.pool import WorkerPool, worker_pool
 from ruzh.tmx.types import TranslationUnit
 
 PART_CHUNK = 8  # documents per task on the pool
@@ -127,6 +128,7 @@ class _Shared:
     runs: Sequence[tuple[int, int, str]]  # (start, end, cache name) of each passage's run of units
     checker: UnitChecker
     cache: Cache
+    terms_digest: str
 
 
 _SHARED: _Shared | None = None
@@ -143,7 +145,9 @@ def _document_task(indices: list[int]) -> list[tuple[DocumentChecks | None, Docu
         made = document_part(text) if kept is None else None
         if made is not None:
             s.cache.put(s.names[i], "findings-doc", made)
-        out.append((made, termbase_part(text, made or kept or DocumentChecks(), s.termbase)))
+        terms = termbase_part(text, made or kept or DocumentChecks(), s.termbase)
+        s.cache.put(terms_key(s.names[i], s.terms_digest), "findings-terms", terms)
+        out.append((made, terms))
     return out
 
 
@@ -199,6 +203,12 @@ def document_key(fingerprint: str) -> str:
     return key("document-findings", fingerprint)
 
 
+def terms_key(document: str, digest: str) -> str:
+    """The cache name of a document's termbase part: its part's name and the glossary digest
+    (:func:`checks.units.glossary_digest`; the part is found with :func:`in_id_order`)."""
+    return key("termbase-part", document, digest)
+
+
 _EARLY: tuple[Sequence[Document], Sequence[str], Cache] | None = None  # for the early worker
 
 
@@ -223,7 +233,7 @@ class EarlyParts:
         self.documents, self.cache, self.jobs = documents, cache, jobs
         self.names = [document_key(f) for f in fingerprints]
         self._kept: list[DocumentChecks | None] | None = None
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: WorkerPool | None = None
         self._todo: list[list[int]] = []
         self._results: Iterator[list[DocumentChecks]] | None = None
 
@@ -233,7 +243,7 @@ class EarlyParts:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         global _EARLY
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+            self._pool.close(failed=kind is not None)
             self._pool = None
         _EARLY = None
 
@@ -287,9 +297,9 @@ def ahead(
     missing = sum(1 for part in kept if part is None)
     if pooled(jobs, documents) and (len(todo) >= 2 * RUN_CHUNK or missing >= 2 * PART_CHUNK):
         checker = UnitChecker("", termbase)
-        out = _on_pool(
-            _Shared(documents, kept, names, termbase, units, runs, checker, cache), todo, jobs, advance
-        )
+        ordered = in_id_order(termbase)  # the termbase parts are found with it (see terms_key)
+        shared = _Shared(documents, kept, names, ordered, units, runs, checker, cache, digest)
+        out = _on_pool(shared, todo, jobs, advance)
     else:
         out = Ahead()
         for d, n, part in zip(documents, names, kept, strict=True):
@@ -325,9 +335,21 @@ def check_build(
     def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
         return ready.parts[document.name]
 
+    digest, ordered = glossary_digest(termbase), in_id_order(termbase)
+    names = {d.name: document_key(f) for d, f in zip(documents, fingerprints, strict=True)}
+
     def terms(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
+        """The termbase part made ahead, else kept, else found here with ``ordered`` (as the
+        workers find it: the key holds while the concepts stay, in whatever order)."""
         made = ready.terms.get(document.name)
-        return made if made is not None else compute()
+        if made is not None:
+            return made
+        name = terms_key(names[document.name], digest)
+        kept = cache.get(name, "findings-terms", DocumentChecks)
+        if kept is None:
+            kept = termbase_part(DocumentText.of(document), ready.parts[document.name], ordered)
+            cache.put(name, "findings-terms", kept)
+        return kept
 
     return run_checks(
         documents,
@@ -335,7 +357,7 @@ def check_build(
         termbase,
         config,
         memo=memo,
-        unit_memo=unit_memo(cache, glossary_digest(termbase), ready.units),
+        unit_memo=unit_memo(cache, digest, ready.units),
         terms_memo=terms,
         version=__version__,
         termbase_label="glossary.csv of this build",

@@ -8,7 +8,6 @@ for the same sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -18,7 +17,7 @@ from ruzh.align.aligner.pairing import Passage, passage_bags
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.pool import worker_pool
+from ruzh.pipeline.pool import WorkerPool, worker_pool
 from ruzh.progress import Progress
 
 _WORKER_LEXICON: Lexicon | None = None
@@ -88,7 +87,7 @@ class CachedParallelAligner:
         self.cache = cache
         self.quiet = quiet
         self.aligned = 0
-        self._pool: Executor | None = None
+        self._pool: WorkerPool | None = None
         self._bar = Progress("aligning", 0, quiet)  # one line for every batch the pairing sends
 
     def __enter__(self) -> CachedParallelAligner:
@@ -99,11 +98,11 @@ class CachedParallelAligner:
         self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
     ) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+            self._pool.close(failed=kind is not None)
             self._pool = None
         self._bar.__exit__(kind, value, trace)
 
-    def _executor(self) -> Executor:
+    def _executor(self) -> WorkerPool:
         if self._pool is None:
             self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon, self.scorer, self.cache))
         return self._pool

@@ -4,6 +4,13 @@ On Linux each worker asks the kernel to kill it when the process that started it
 (``PR_SET_PDEATHSIG``), so killing the main process, even with SIGKILL, leaves no worker running and
 holding the output folder's lock. Workers ignore SIGINT: Ctrl-C is the main process's to handle
 (exit 130), and a worker never prints a traceback for it.
+
+A pool left by an exception (Ctrl-C included) stops at once: the tasks not yet started are dropped,
+its workers are terminated, and the block ends once they have. The order matters: the pool's manager
+thread marks the futures of a broken pool failed, and a future cancelled by another thread in the
+meantime makes it raise ``InvalidStateError`` (Python 3.11). So only the manager thread cancels:
+:meth:`WorkerPool.map` does not cancel its futures when its caller stops reading, and the pending
+tasks are dropped (``shutdown(cancel_futures=True)``) before any worker is terminated.
 """
 
 from __future__ import annotations
@@ -14,10 +21,14 @@ import ctypes.util
 import os
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
-from typing import Any
+from types import TracebackType
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1
 
@@ -38,15 +49,49 @@ def _start(parent: int, initializer: Callable[..., None] | None, initargs: tuple
         initializer(*initargs)
 
 
+class WorkerPool(ProcessPoolExecutor):
+    """A process pool that stops at once when its block ends with an exception (see above)."""
+
+    def map(
+        self,
+        fn: Callable[..., T],
+        *iterables: Iterable[Any],
+        timeout: float | None = None,
+        chunksize: int = 1,
+    ) -> Iterator[T]:
+        """Results in order, like ``Executor.map``, whose futures are not cancelled from here."""
+        futures = [self.submit(fn, *args) for args in zip(*iterables, strict=False)]
+        return (future.result(timeout) for future in futures)
+
+    def close(self, failed: bool) -> None:
+        """Wait for the tasks, or (``failed``) drop those not started and terminate the workers."""
+        if not failed:
+            self.shutdown(wait=True)
+            return
+        workers = list((self._processes or {}).values())
+        manager: threading.Thread | None = getattr(self, "_executor_manager_thread", None)
+        self.shutdown(wait=False, cancel_futures=True)  # the manager thread drops the pending tasks
+        for worker in workers:
+            worker.terminate()
+        if manager is not None:
+            manager.join()  # it ends once every worker has been joined
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
+    ) -> bool | None:
+        self.close(kind is not None)
+        return None
+
+
 def worker_pool(
     jobs: int,
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     context: BaseContext | None = None,
-) -> ProcessPoolExecutor:
+) -> WorkerPool:
     """A process pool of ``jobs`` workers bound to this process's life (``context``: how workers
     start; a forked worker shares what the main process built before the pool)."""
-    return ProcessPoolExecutor(
+    return WorkerPool(
         max_workers=jobs,
         mp_context=context,
         initializer=_start,

@@ -144,6 +144,7 @@ def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
     # that one passage again.
     assert edited.missed["pairing-units"] == 1
     assert edited.missed["unit-findings"] == 1  # and checks that passage's units again, no other
+    assert edited.missed["findings-terms"] == 1  # the same termbase: the others' termbase parts kept
     assert edited.missed["bags"] == 1 and edited.missed["beads"] <= 3
     # The pages of the other passages and documents are kept from the folder's last build ...
     pages = [n for n in edited.report if n.startswith(("report/pair-", "report/doc-"))]

@@ -148,3 +148,78 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, after: str) -> None:
     left = [p.name for p in out.rglob("*") if ".part" in p.name]
     assert left == []
     assert not (out / "report.html").exists()
+
+
+# Runs ``ruzh`` with one worker task that presses Ctrl-C (SIGINT to the process group, as a terminal
+# sends it) when it starts, and stays busy: the interrupt lands while that phase's pool is running.
+PRESSING = """
+import functools, importlib, os, runpy, signal, sys, time
+target, flag = sys.argv[1], sys.argv[2]
+module_name, name = target.split(":")
+module = importlib.import_module(module_name)
+real = getattr(module, name)
+
+@functools.wraps(real)
+def pressing(*args, **kwargs):
+    try:
+        os.close(os.open(flag, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # only the first task presses
+        return real(*args, **kwargs)
+    os.killpg(os.getpgid(0), signal.SIGINT)
+    time.sleep(10)
+    return real(*args, **kwargs)
+
+setattr(module, name, pressing)
+sys.argv = ["ruzh", *sys.argv[3:]]
+runpy.run_module("ruzh", run_name="__main__")
+"""
+
+
+@pytest.fixture(scope="module")
+def flores_corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """32 pairs of 6 FLORES sentences: enough documents and passages for every pool of the build
+    (the checks' pools need 16 documents), with more tasks queued than the workers hold."""
+    from ruzh.align.aligner.perturb import read_flores
+
+    ru, zh, _ = read_flores(shared_data)
+    folder = tmp_path_factory.mktemp("flores32")
+    for k in range(32):
+        (folder / f"p{k:02d}_ru.txt").write_text("\n\n".join(ru[6 * k : 6 * k + 6]) + "\n", "utf-8")
+        (folder / f"p{k:02d}_zh.txt").write_text("\n\n".join(zh[6 * k : 6 * k + 6]) + "\n", "utf-8")
+    return folder
+
+
+POOLS = {
+    "reading": "ruzh.pipeline.corpus:_read",
+    "pairing": "ruzh.pipeline.passages:_bags",
+    "aligning": "ruzh.pipeline.passages:_align",
+    "glossary counting": "ruzh.pipeline.counting:_run",
+    "checks started early": "ruzh.pipeline.checking:_early_task",
+    "checks": "ruzh.pipeline.checking:_document_task",
+    "report pages": "ruzh.pipeline.pages:_render",
+}
+FAST = {"glossary counting", "checks"}  # the others (a build each) run with the slow tests
+
+
+@pytest.mark.parametrize(
+    "phase", [p if p in FAST else pytest.param(p, marks=pytest.mark.slow) for p in POOLS]
+)
+def test_ctrl_c_while_a_pool_is_busy(flores_corpus: Path, tmp_path: Path, phase: str) -> None:
+    """Every pool of the build, interrupted while its first task runs and others wait in its queue:
+    exit 130, no traceback from any process or thread, no output file or staging folder left."""
+    out, flag = tmp_path / "out", tmp_path / "pressed"
+    args = ["build", str(flores_corpus), "-o", str(out), "--jobs", "2", "--cache-dir", str(tmp_path / "c")]
+    done = subprocess.run(
+        [sys.executable, "-c", PRESSING, POOLS[phase], str(flag), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        start_new_session=True,
+        timeout=300,
+    )
+    assert flag.exists(), f"the {phase} pool did not run: {done.stderr}"
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "error: interrupted"
+    assert [p.name for p in out.rglob("*") if ".part" in p.name] == []
+    assert [p.name for p in out.iterdir()] in ([], [".ruzh-lock"])  # no output, no staging folder

@@ -12,7 +12,9 @@ from ruzh.align.types import Document
 from ruzh.checks.config import CheckConfig
 from ruzh.checks.findings import Finding
 from ruzh.checks.memory import UnitMemory, check_memory
-from ruzh.checks.units import glossary_digest
+from ruzh.checks.runner import document_part, termbase_part
+from ruzh.checks.text import DocumentText
+from ruzh.checks.units import glossary_digest, in_id_order
 from ruzh.checks.variants import Glossary, overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
@@ -153,6 +155,7 @@ def test_checks_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: P
     ready = ahead(documents, keys, memory.units, termbase, again, 1, lambda _: None)
     assert again.misses == 0 and len(ready.parts) == len(documents) and len(ready.units) == 10
     assert check_build(documents, keys, memory, (), CheckConfig(), again, jobs=2) == here
+    assert again.misses == 0 and again.hits > 3 * len(documents)  # the workers' termbase parts too
     on_pool = ahead(documents, keys, memory.units, termbase, Cache(tmp_path / "c3"), 2, lambda _: None)
     assert len(on_pool.terms) == len(documents)  # made by the workers
     assert on_pool.units == ready.units and on_pool.parts == ready.parts
@@ -174,3 +177,29 @@ def test_document_parts_started_early_serve_the_checks(shared_data: Path, tmp_pa
     assert cache.missed["findings-doc"] == len(documents)  # looked for once, before the glossary
     again = Cache(tmp_path / "c2")
     assert EarlyParts(documents, keys, again, 2).parts() == parts and again.misses == 0
+
+
+def test_termbase_parts_are_kept_while_the_concepts_stay(shared_data: Path, tmp_path: Path) -> None:
+    """The documents' termbase parts are found with the concepts in the order of their ids and kept
+    by the glossary digest: made once, read back while the concepts stay (in any order), made again
+    for every document when one changes."""
+    documents = _documents(shared_data, tmp_path)[:6]
+    keys = [f"key{k}" for k in range(len(documents))]
+    memory = UnitMemory(units_of(flores(shared_data, 60)), "memory.tmx")
+    first = Cache(tmp_path / "c")
+    report = check_build(documents, keys, memory, (), CheckConfig(), first, jobs=1)
+    assert first.missed["findings-terms"] == len(documents)
+    again = Cache(tmp_path / "c")
+    assert check_build(documents, keys, memory, (), CheckConfig(), again, jobs=1) == report
+    assert again.misses == 0
+    concepts = list(load_termbase())
+    base, reordered = overlay(concepts, ()), overlay([*concepts[1:], concepts[0]], ())
+    assert glossary_digest(base) == glossary_digest(reordered)
+    texts = [DocumentText.of(d) for d in documents]
+    prepared = [document_part(t) for t in texts]
+    assert [termbase_part(t, p, in_id_order(base)) for t, p in zip(texts, prepared, strict=True)] == [
+        termbase_part(t, p, in_id_order(reordered)) for t, p in zip(texts, prepared, strict=True)
+    ]
+    uses = [termbase_part(t, p, base).summaries[0][1] for t, p in zip(texts, prepared, strict=True)]
+    assert any(uses)  # the documents use termbase forms
+    assert glossary_digest(overlay(concepts[1:], ())) != glossary_digest(base)

@@ -1,0 +1,59 @@
+"""A pool left by Ctrl-C stops at once, without a traceback from its manager thread."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ruzh.interrupt import interruptible
+from ruzh.pipeline.pool import worker_pool
+
+TASKS = 20
+
+
+def _slow(path: str) -> None:
+    """Worker: note that the task ran, then take a while (the pool is busy when Ctrl-C comes)."""
+    with open(path, "a") as handle:
+        handle.write("ran\n")
+    time.sleep(0.2)
+
+
+def test_ctrl_c_during_map_drops_the_queue_and_ends_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGINT lands while ``map`` waits for a result and most tasks are still queued: the handler
+    raises, the pool drops the queued tasks before it terminates its workers (the manager thread
+    then marks only running futures failed, which is valid), and the block ends once they have."""
+    errors: list[str] = []
+    monkeypatch.setattr(threading, "excepthook", lambda a: errors.append(a.exc_type.__name__))
+    ran = tmp_path / "ran.txt"
+    context = multiprocessing.get_context("fork")
+    for _ in range(3):  # a race: try it a few times
+        pool = worker_pool(2, context=context)
+        with interruptible(), pytest.raises(KeyboardInterrupt), pool:
+            results = pool.map(_slow, [str(ran)] * TASKS)
+            next(results)  # the workers are up: the signal lands in the wait, not in a fork
+            previous = signal.signal(signal.SIGALRM, lambda *_: signal.raise_signal(signal.SIGINT))
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
+            try:
+                for _ in results:
+                    pass
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+        assert multiprocessing.active_children() == []
+    assert errors == []
+    assert len(ran.read_text().splitlines()) < 3 * TASKS // 2  # the queued tasks did not run
+
+
+def test_a_pool_left_normally_finishes_its_tasks(tmp_path: Path) -> None:
+    ran = tmp_path / "ran.txt"
+    with worker_pool(2, context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(_slow, str(ran)) for _ in range(4)]
+    assert all(f.done() and f.exception() is None for f in futures)
+    assert len(ran.read_text().splitlines()) == 4
