@@ -26,6 +26,7 @@ from ruzh.checks.memory import UnitFile, UnitMemo, UnitMemory, fresh
 from ruzh.checks.rules import RULES
 from ruzh.checks.summary import Fact, Summaries
 from ruzh.checks.text import DocumentText
+from ruzh.checks.units import in_id_order
 from ruzh.checks.variants import Glossary
 
 
@@ -118,7 +119,11 @@ def collect(
     terms_memo: Memo = _compute,
 ) -> Iterator[Finding]:
     """Every finding of every rule, before configuration: per document, across documents, per unit.
-    ``terms_memo`` is ``memo`` for the termbase rules' summaries (made against this termbase)."""
+    ``terms_memo`` is ``memo`` for the termbase rules' summaries (made against this termbase).
+    The termbase's concepts are taken in the order of their ids, as :class:`checks.units.UnitChecker`
+    takes them, so ``ruzh check`` and ``ruzh build`` find the same uses whatever the rows' order."""
+    if termbase is not None:
+        termbase = in_id_order(termbase)
     parts = [_parts(d, termbase, memo, terms_memo) for d in documents]
     names = [p.name for p in parts]
     for p in parts:

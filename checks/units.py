@@ -22,6 +22,7 @@ import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -359,6 +360,9 @@ class UnitChecker:
 def in_id_order(glossary: Glossary) -> Glossary:
     """The glossary with its concepts in the order of their ids (a stable sort), so that what is
     found with it does not depend on the order of its rows; :func:`glossary_digest` names it."""
+    ids = [c.id for c in glossary.concepts]
+    if all(a <= b for a, b in pairwise(ids)):
+        return glossary  # already in order: keep it, and the matchers it has built
     return Glossary(tuple(sorted(glossary.concepts, key=lambda c: c.id)), glossary.accepted)
 
 

@@ -354,7 +354,7 @@ def check_build(
     return run_checks(
         documents,
         (units,),
-        termbase,
+        ordered,
         config,
         memo=memo,
         unit_memo=unit_memo(cache, digest, ready.units),
