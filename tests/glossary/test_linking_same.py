@@ -1,7 +1,8 @@
 """The competition's fast form links exactly as its plain form did, on real aligned text.
 
-:func:`linking._compete` sorts flat options and tests spans with ``bytearray.find``; the reference
-below is the plain form it replaced (options as nested tuples, a key function, slices and
+:func:`linking._compete` sorts flat options, tests spans with ``bytearray.find`` and links a sentence
+pair that recurs once per round (the samples hold each FLORES pair twice); the reference below is
+the plain form it replaced (options as nested tuples, a key function, slices and
 ``any``), kept here only to check that every round gives the same links, ties, nested pairs and
 leftovers on FLORES-200 devtest and Tatoeba with the shipped lexicon as the prior.
 """
