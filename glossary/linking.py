@@ -20,10 +20,11 @@ with (Fisher's exact test, Bonferroni-corrected: «директор» shares its
 35 occurrences of 表示, which some neighbour was bound to do); and a pair is not kept when each of
 its first-round links was a tie with a rival that the counts cannot tell apart (two rare words in
 the same two sentences: not enough evidence), unless general-language frequency tells them apart
-(translations are about as common). Co-occurrences inside a linked phrase pair (большая часть ~
-大部分 holds часть and 部分) count as explained when judging the pair of their parts. A last round
-pairs the Russian terms still unpaired with the dictionary words inside the Chinese characters no
-link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
+(translations are about as common); and for the same reason a pair linked only twice is not kept when
+its words are a hundred times apart in general use (мартейя ~ 临时). Co-occurrences inside a linked
+phrase pair (большая часть ~ 大部分 holds часть and 部分) count as explained when judging the pair of
+their parts. A last round pairs the Russian terms still unpaired with the dictionary words inside the
+Chinese characters no link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
 """
 
 from __future__ import annotations
@@ -61,6 +62,12 @@ PRIOR_BONUS = 0.5
 # A partner that is a Chinese verb only (never a noun in the corpus) needs this many links: a rare
 # Russian noun shares its few sentences with verbs more often than with nouns.
 MIN_VERB_LINKS = 3
+# A pair that nothing but co-occurrence supports and that was linked fewer times than this ...
+FEW_LINKS = MIN_VERB_LINKS
+# ... is not kept when its two words are this far apart in general-language frequency (orders of
+# magnitude): translations are about as common, so two shared sentences between words a hundred
+# times apart are more likely a coincidence (преддверие ~ 联邦) than a translation.
+FAR_GAP = 2.0
 # Added to the ranking of a pair whose Chinese unit renders a relative of the Russian word in the
 # lexicon (:mod:`glossary.relatives`: сезонный ~ 季节 for сезон), as to a known pair (half of it:
 # 1 pair fewer found, 3 more wrong on the development check).
@@ -418,6 +425,8 @@ def _kept(
         supported = bool(_support(r, z, prior, relatives))
         if (r, z) in undecided and not supported:
             continue  # won every link on a tie alone
+        if n < FEW_LINKS and not supported and frequency_gap(r, z) >= FAR_GAP:
+            continue  # two links between words a hundred times apart in general use
         related = relatives.support(r, z)  # a relative's rendering: any kind, 2 links
         if not related and z not in counts.nominal and (z not in counts.verbal or n < MIN_VERB_LINKS):
             continue

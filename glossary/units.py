@@ -9,7 +9,12 @@ the nominal compounds of two to four words, and the two parts of a word jieba ke
 are dictionary words of two characters or more (塔斯马尼亚岛 → 塔斯马尼亚 + 岛: only the first is
 a unit; 耐药结核病 → 耐药 + 结核病). A Chinese unit may be a Russian term's partner when it is
 nominal here (a noun, a compound, a part of a noun) or a verb (отставка ~ 辞职); adjectives,
-numerals and the like compete but are never partners.
+numbers and the like compete but are never partners. Measure and quantity words that hold no number
+are nominal, as their Russian translations are nouns (公里 километр, 美元 доллар, 多数 большинство),
+but not those of one character, which count the next noun (名, 份, 家); and the noun that jieba
+writes together with the number before it is a unit of its own (一个月 → 月, 两年 → 年, 一页 → 页).
+jieba's dictionary tags some nouns as adverbs (首都, 相机, 进步); such a word is a noun where an adverb
+cannot stand: after 的, before a noun, or before a punctuation mark.
 
 The units of a pair depend on its two texts only: :func:`sentence_units` is what a build caches
 per passage, so an edited document costs only its own tagging.
@@ -17,12 +22,14 @@ per passage, so an edited document costs only its own tagging.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 from ruzh.glossary.candidates_ru import is_function_word, phrases
-from ruzh.glossary.candidates_zh import MAX_WORDS, in_dictionary, is_stopped, tagged
+from ruzh.glossary.candidates_zh import MAX_WORDS, Word, dictionary_flag, in_dictionary, is_stopped, tagged
 from ruzh.glossary.matching import WORD, token_key
+from ruzh.lang.zh import BIG, DIGITS, UNITS
 
 # First element of the key of a Russian word that is not a noun: it competes, it is not a term.
 OTHER = ""
@@ -34,6 +41,10 @@ NOMINAL_FLAGS = ("n", "vn", "an", "j", "b", "s", "t")
 # modal particles, onomatopoeia, interjections, punctuation. Their Russian counterparts are
 # function words or endings, and with them every rare noun would share its sentences.
 _FUNCTION = frozenset("upcrdyoew")
+# jieba flags of numbers and quantities (m) and of measure words and classifiers (q).
+_QUANTITY = frozenset("mq")
+# Characters that make a word a number or a count: digits and scales, 几 (a few), 半 (half), 第 (-th).
+_COUNTING = frozenset(DIGITS) | frozenset(UNITS) | frozenset(BIG) | frozenset("几半第")
 
 RuUnit = tuple[tuple[str, ...], int, int]  # (lemma key, start, end)
 ZhUnit = tuple[str, int, int]  # (text, start, end)
@@ -74,14 +85,17 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
     verbal: set[str] = set()
     run: list[tuple[str, int]] = []
     at = 0
-    for pair in tagged(text):
+    words = tagged(text)
+    for i, pair in enumerate(words):
         word, flag = pair.word, pair.flag
         start, at = at, at + len(word)
+        if flag == "d" and len(word) > 1 and _noun_position(words, i):
+            flag = "n"  # 首都, 相机, 进步: nouns that jieba's dictionary tags as adverbs
         if not _HAN.match(word) or flag[:1] in _FUNCTION:
             run = []
             continue
         units.append((word, start, at))
-        is_noun = flag.startswith(NOMINAL_FLAGS)
+        is_noun = flag.startswith(NOMINAL_FLAGS) or _is_measure(word, flag)
         if is_noun:
             nominal.add(word)
             run.append((word, start))
@@ -91,7 +105,38 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
             if flag.startswith("v"):
                 verbal.add(word)
         _add_parts(word, start, units, nominal if is_noun else None)
+        counted = _counted(word) if flag[:1] == "m" else None
+        if counted and not (i + 1 < len(words) and words[i + 1].flag.startswith(NOMINAL_FLAGS)):
+            units.append((counted, at - len(counted), at))  # 月 of 一个月, unless it counts the next noun
+            nominal.add(counted)
     return units, nominal, verbal
+
+
+def _noun_position(words: Sequence[Word], i: int) -> bool:
+    """Whether the word at ``i`` stands where an adverb cannot: after 的, before a noun, or before a
+    punctuation mark or the end (中国的首都。, 在首都马尼拉), since an adverb goes before a verb or an
+    adjective. jieba's dictionary tags some nouns as adverbs (首都, 首相, 相机, 真相, 好处)."""
+    after_de = i > 0 and words[i - 1].word == "的"
+    following = words[i + 1] if i + 1 < len(words) else None
+    return after_de or following is None or following.flag == "x" or following.flag.startswith(NOMINAL_FLAGS)
+
+
+def _is_measure(word: str, flag: str) -> bool:
+    """A measure or quantity word of two characters or more with no number in it (公里, 分钟, 多数):
+    the Russian translation is a noun. One character counts the next noun (三名 学生, 一份 报告)."""
+    return flag[:1] in _QUANTITY and len(word) > 1 and _COUNTING.isdisjoint(word)
+
+
+def _counted(word: str) -> str | None:
+    """The dictionary word after the number and classifier that jieba joined to it (一个月 → 月,
+    两年 → 年, 一页 → 页; 三名 and 一份 are a number and a classifier only)."""
+    i = 0
+    while i < len(word) and word[i] in _COUNTING:
+        i += 1
+    if i and i < len(word) and dictionary_flag(word[i]) == "q":
+        i += 1
+    rest = word[i:]
+    return rest if i and rest and in_dictionary(rest) else None
 
 
 def _add_compounds(run: list[tuple[str, int]], end: int, units: list[ZhUnit], nominal: set[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from ruzh.align.aligner import Search, Weights, align_sentences
 from ruzh.align.aligner.evaluate import score
 from ruzh.align.aligner.perturb import build, chunks, group_by_url, read_flores, read_tatoeba
 from ruzh.align.aligner.recurrence import BEAD_TYPES
+from ruzh.align.lexicon import Lexicon, load_lexicon
 from ruzh.align.types import Bead
 
 RU = [
@@ -78,6 +80,23 @@ def test_sentence_type_keeps_a_deleted_question_out_of_its_neighbour(shared_data
     assert {((0,), (0,)), ((1,), ())} <= beads
     blind = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, weights=Weights(w_signals=0, w_ends=0))}
     assert ((0, 1), (0,)) in blind
+
+
+def test_everyday_rendering_pairs_a_conversational_line(shared_data: Path) -> None:
+    """Tatoeba, seed 3, 27th document: «У меня есть дом.» is «我有一个家。», the next Chinese line
+    («我缺钱。») lost its Russian. With 家 among the renderings of дом the pair is found; with only the
+    written ones (房子, 住宅, 家里...) the Russian line is paired with its wrong neighbour."""
+    ru, zh = read_tatoeba(shared_data)
+    doc = build(ru, zh, chunks(len(ru), 30), 0.10, 0.05, seed=3)[26]
+    assert doc.ru[27] == "У меня есть дом." and doc.zh[26] == "我有一个家。"
+    assert {((27,), (26,)), ((), (27,))} <= set(doc.gold)
+    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh)}
+    assert {((27,), (26,)), ((), (27,))} <= beads
+    lexicon = load_lexicon()
+    home = lexicon.entries["дом"]
+    narrow = Lexicon({**lexicon.entries, "дом": replace(home, zh=tuple(z for z in home.zh if z != "家"))})
+    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, lexicon=narrow)}
+    assert ((27,), (27,)) in beads
 
 
 def test_banded_search_matches_full_search(flores_docs: list) -> None:
