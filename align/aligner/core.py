@@ -18,6 +18,7 @@ from ruzh.align.aligner.features import Side, ru_side, weigh, zh_side
 from ruzh.align.aligner.lexical import matcher_for
 from ruzh.align.aligner.params import MAX_CHARS, Search, Weights, describe, for_scorer
 from ruzh.align.aligner.recurrence import BEAD_TYPES, BeadType, Cells, best_beads
+from ruzh.align.aligner.regroup import regroup
 from ruzh.align.aligner.selftrain import extended, learn_pairs
 from ruzh.align.lexicon import Lexicon, load_lexicon
 from ruzh.align.scorers import SCORERS
@@ -67,13 +68,17 @@ def search(
 ) -> tuple[Beads, list[Evidence]]:
     """Best path and each bead's evidence: exhaustive for small inputs, else banded around a coarse path.
 
-    The coarse levels are always lexical; the scorer (and its embeddings) decides the sentence level.
+    The coarse levels are always lexical; the scorer (and its embeddings) decides the sentence level,
+    whose skips get a second look (:mod:`.regroup`) with the lexical scorer (with embeddings it gained
+    nothing: Tatoeba, seed 1, strict 0.9742 -> 0.9731, lax 0.9955 -> 0.9954).
     """
     band = coarse_band(ru, zh, weights, settings)
     fine, w_emb = for_scorer(weights, scorer)
     model = LexicalCosts(ru, zh, band, fine, types, embeddings, w_emb)
     cells = Cells.of(band)
     beads = best_beads(model.fill(cells), cells)
+    if types == BEAD_TYPES and scorer == "lexical":
+        beads = regroup(model, beads, fine)
     return beads, model.evidence(beads)
 
 

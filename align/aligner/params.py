@@ -36,6 +36,8 @@ class Weights:
     w_signals: float = 0.15  # when the two sides of a bead hold different numbers of question marks
     w_ends: float = 0.15  # when they hold different numbers of sentence ends (a merge the other lacks)
     w_member: float = 0.2  # weight of the weakest member sentence's share in multi-sentence beads
+    regroup_gain: float = 0.05  # a skip joins its neighbour's bead when that explains this much more
+    regroup_margin: float = 0.25  # ... of the other side and costs <= this x the median 1-1 more (lexical)
     w_emb: float = 1.0  # embedding distance with --scorer embeddings (lexical terms off)
     w_hybrid: float = 1.0  # embedding distance added to the lexical cost with --scorer hybrid (dev split)
 

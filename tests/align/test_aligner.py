@@ -99,6 +99,34 @@ def test_everyday_rendering_pairs_a_conversational_line(shared_data: Path) -> No
     assert ((27,), (27,)) in beads
 
 
+def test_regroup_glues_the_half_the_other_side_needs(shared_data: Path) -> None:
+    """Tatoeba, seed 5, 10th document: «Мне никто не помогает. Мне ничего не надо...» is the merged
+    «没有任何人帮助我.» + «我什么都不需要。。。只要一条新裤子。». The search alone leaves the first
+    Chinese line as a 0-1 (the 1-2 costs 0.014 more); it explains «никто», «помогать» of the Russian,
+    which the second line does not, so the second look merges it."""
+    ru, zh = read_tatoeba(shared_data)
+    doc = build(ru, zh, chunks(len(ru), 30), 0.10, 0.05, seed=5)[9]
+    assert doc.zh[15] == "没有任何人帮助我." and ((16,), (15, 16)) in doc.gold
+    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh)}
+    assert ((16,), (15, 16)) in beads
+    off = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, weights=Weights(regroup_margin=0))}
+    assert {((), (15,)), ((16,), (16,))} <= off
+
+
+def test_regroup_keeps_a_deleted_near_paraphrase_apart(shared_data: Path) -> None:
+    """Tatoeba, seed 2, 5th document: «Добро пожаловать!» lost its translation; its neighbour «...
+    Добро пожаловать в Японию.» ↔ «...日本欢迎您。» already holds the same words, so gluing it costs
+    only 0.057 more, but it explains nothing of the Chinese the neighbour leaves unexplained: it stays
+    a 1-0. Judged by cost alone (no coverage gain required) it is glued."""
+    ru, zh = read_tatoeba(shared_data)
+    doc = build(ru, zh, chunks(len(ru), 30), 0.10, 0.05, seed=2)[4]
+    assert doc.ru[15] == "Добро пожаловать!" and ((15,), ()) in doc.gold
+    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh)}
+    assert {((15,), ()), ((14,), (14,))} <= beads
+    by_cost = align_sentences(doc.ru, doc.zh, weights=Weights(regroup_gain=0.0))
+    assert ((14, 15), (14,)) in {(b.src, b.tgt) for b in by_cost}
+
+
 def test_banded_search_matches_full_search(flores_docs: list) -> None:
     """The band loses nothing that matters: the beads mostly agree, and where they differ (a close
     call between a merge and a skip, which the band's "within reach" concepts can tip) the banded
