@@ -6,10 +6,12 @@ wrapping around, written one paragraph per sentence, so the build has to find wh
 translates which Chinese file. The seeds are added as they are. Reported: wall and CPU time (user
 and system of the whole process tree) and peak memory (the largest process, and the sum over the
 main process and its pool, sampled from /proc) of a full build with 1 and with 2 jobs, a re-run
-on the unchanged corpus, a re-run after one document was edited, and the report's pages; the
+on the unchanged corpus, a re-run after one document was edited (``--edit``: a sentence appended,
+which the aligner leaves unaligned, or an aligned sentence changed), and the report's pages; the
 machine's load average before and after.
 
     python bench/bench_build.py [--pairs 500] [--data ../shared/data] [--work bench/work/build]
+                                [--edit append|aligned]
 """
 
 from __future__ import annotations
@@ -106,9 +108,15 @@ def timed_build(corpus: Path, out: Path, jobs: int, fresh: bool) -> Run:
     return Run(wall, cpu, largest, total)
 
 
-def edit_one(corpus: Path) -> Path:
-    """Append a sentence to one generated Russian document, as an editor would."""
+def edit_one(corpus: Path, edit: str = "append") -> Path:
+    """Edit one generated Russian document as an editor would: ``append`` a sentence (one the
+    aligner leaves unaligned), or change its first sentence, an ``aligned`` one."""
     path = corpus / "pair0042_ru.txt"
+    if edit == "aligned":
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lines[0] = lines[0].rstrip(".") + " и его соседа по правке документа."
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
     with path.open("a", encoding="utf-8") as handle:
         handle.write("\nЭто предложение добавлено при правке документа.\n")
     return path
@@ -128,6 +136,12 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=500, help="document pairs to generate (default 500)")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--work", type=Path, default=Path("bench/work/build"))
+    parser.add_argument(
+        "--edit",
+        choices=("append", "aligned"),
+        default="append",
+        help="the edit before the last re-run: append a sentence (default) or change an aligned one",
+    )
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"bench_build: development data not found at {args.data} (give --data)")
@@ -140,9 +154,9 @@ def main() -> None:
         _print(f"full build, jobs={jobs}", runs[jobs])
     print(f"speed-up with 2 jobs: {runs[1].wall / runs[2].wall:.2f}x")
     _print("re-run unchanged (jobs=2)", timed_build(corpus, out, 2, fresh=False))
-    edited = edit_one(corpus)
+    edited = edit_one(corpus, args.edit)
     again = timed_build(corpus, out, 2, fresh=False)
-    _print(f"re-run after editing {edited.name} (jobs=2)", again)
+    _print(f"re-run after editing {edited.name} ({args.edit}, jobs=2)", again)
     print(f"edited re-run / full build (jobs=2): {100 * again.wall / runs[2].wall:.1f}% of the wall time, "
           f"{100 * again.cpu / runs[2].cpu:.1f}% of the CPU time")  # fmt: skip
     units = (out / "memory.tmx").read_text(encoding="utf-8").count("<tu ")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 from ruzh.align.morphology import token_key
@@ -99,6 +100,32 @@ def _spellings(word: str) -> tuple[str, tuple[str, str]]:
     return token_key(word), (low, fold_yo(low))
 
 
+class _Sentence(NamedTuple):
+    """What one sentence adds to a collector, whatever the document: its words' lemmas, each
+    lemma's spellings (first occurrences, in order), its names, its kept phrases (key, pattern,
+    surface, span)."""
+
+    lemmas: tuple[str, ...]
+    spellings: tuple[tuple[str, tuple[str, str]], ...]
+    names: tuple[str, ...]
+    phrases: tuple[tuple[tuple[str, ...], str, str, int, int], ...]
+
+
+@lru_cache(maxsize=50_000)
+def _sentence(text: str) -> _Sentence:
+    """Cached by text: a corpus repeats sentences (boilerplate, quoted passages), and finding the
+    words, names and phrases is the costly part of counting one."""
+    words = [_spellings(m.group()) for m in _CYRILLIC.finditer(text)]
+    kept = tuple(
+        (ph.key, ph.pattern, text[ph.start : ph.end], ph.start, ph.end)
+        for ph in phrases(text)
+        if is_stopped(ph.key) is None
+    )
+    return _Sentence(
+        tuple(lemma for lemma, _ in words), tuple(dict.fromkeys(words)), tuple(russian_names(text)), kept
+    )
+
+
 class RuCollector:
     """Tallies Russian candidates over documents; generic and stop-listed phrases are not kept."""
 
@@ -115,28 +142,26 @@ class RuCollector:
 
     def add(self, doc: str, line: int, text: str) -> None:
         """Count the phrases, the words and the names of one sentence of a document."""
-        words = [_spellings(m.group()) for m in _CYRILLIC.finditer(text)]
-        self.words.update(lemma for lemma, _ in words)
-        for lemma, spellings in dict.fromkeys(words):
+        found = _sentence(text)
+        self.words.update(found.lemmas)
+        for lemma, spellings in found.spellings:
             known = self.spellings.get(lemma)
             if known is None:
                 self.spellings[lemma] = set(spellings)
             else:
                 known.update(spellings)
-        for name in russian_names(text):
+        for name in found.names:
             tally_name = self.names.setdefault(name, NameTally())
             tally_name.forms[name] += 1
             tally_name.docs[doc] += 1
-        for ph in phrases(text):
-            if is_stopped(ph.key) is not None:
-                continue
-            tally = self.tallies.get(ph.key)
+        for key, pattern, surface, start, end in found.phrases:
+            tally = self.tallies.get(key)
             if tally is None:
-                tally = self.tallies[ph.key] = RuTally(ph.key, ph.pattern)
-            tally.surfaces[text[ph.start : ph.end]] += 1
+                tally = self.tallies[key] = RuTally(key, pattern)
+            tally.surfaces[surface] += 1
             tally.docs[doc] += 1
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
-                tally.examples.append((doc, line, context(text, ph.start, ph.end)))
+                tally.examples.append((doc, line, context(text, start, end)))
 
     def extend(self, items: Iterable[tuple[str, int, str]]) -> None:
         """Add many ``(doc, line, sentence)`` items."""

@@ -236,15 +236,33 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
     by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = (-score, -_words(r), -len(z), frequency_gap(r, z))
+    done: dict[SentenceUnits, _Round] = {}  # a sentence pair that recurs links as it did before
     for k, units in enumerate(counts.sentences):
-        options = _options(units, by_ru, counts, k)
-        ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
-        zh_used = bytearray(max((u[2] for u in units.zh), default=0))
-        if options:
-            options.sort()
-            _link_sentence(options, found, ru_used, zh_used)
-        found.left.append(([u for u in units.ru if ru_used.find(1, u[1], u[2]) < 0], bytes(zh_used)))
+        one = done.get(units)
+        if one is None:
+            one = done[units] = _sentence_round(units, by_ru, counts, k)
+        found.links.update(one.links)
+        found.tied.update(one.tied)
+        found.nested.update(one.nested)
+        found.left.append((list(one.left[0][0]), one.left[0][1]))
     return found
+
+
+def _sentence_round(
+    units: SentenceUnits, by_ru: Mapping[tuple[str, ...], Mapping[str, tuple[float, int, int, float]]],
+    counts: _Counts, k: int,
+) -> _Round:  # fmt: skip
+    """What sentence pair ``k`` adds to a round: it depends on its units and the ranking only, and
+    links each pair once at most, so adding it to the round's counts adds them in link order."""
+    one = _Round()
+    options = _options(units, by_ru, counts, k)
+    ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
+    zh_used = bytearray(max((u[2] for u in units.zh), default=0))
+    if options:
+        options.sort()
+        _link_sentence(options, one, ru_used, zh_used)
+    one.left.append(([u for u in units.ru if ru_used.find(1, u[1], u[2]) < 0], bytes(zh_used)))
+    return one
 
 
 def _options(
