@@ -240,7 +240,7 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
     for k, units in enumerate(counts.sentences):
         one = done.get(units)
         if one is None:
-            one = done[units] = _sentence_round(units, by_ru, counts, k)
+            one = done[units] = _sentence_round(units, by_ru, counts, k, found.impossible)
         found.links.update(one.links)
         found.tied.update(one.tied)
         found.nested.update(one.nested)
@@ -250,11 +250,12 @@ def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float])
 
 def _sentence_round(
     units: SentenceUnits, by_ru: Mapping[tuple[str, ...], Mapping[str, tuple[float, int, int, float]]],
-    counts: _Counts, k: int,
+    counts: _Counts, k: int, impossible: frozenset[tuple[Any, str]],
 ) -> _Round:  # fmt: skip
-    """What sentence pair ``k`` adds to a round: it depends on its units and the ranking only, and
-    links each pair once at most, so adding it to the round's counts adds them in link order."""
-    one = _Round()
+    """What sentence pair ``k`` adds to a round: it depends on its units and the round's ranking and
+    ``impossible`` pairs only, and links each pair once at most, so adding it to the round's counts
+    adds them in link order."""
+    one = _Round(impossible=impossible)
     options = _options(units, by_ru, counts, k)
     ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
     zh_used = bytearray(max((u[2] for u in units.zh), default=0))
