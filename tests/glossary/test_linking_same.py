@@ -15,15 +15,16 @@ from typing import Any
 
 import pytest
 from ruzh.glossary import linking
-from ruzh.glossary.linking import DECISIVE_GAP, _count, _holds, _ranking, _Round, frequency_gap, link_units
+from ruzh.glossary.competition import DECISIVE_GAP, Round, enclosed_units, holds
+from ruzh.glossary.linking import _count, _ranking, frequency_gap, link_units
 from ruzh.glossary.relatives import Relatives
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float]) -> _Round:
-    found = _Round(impossible=linking._impossible(counts, rank))
+def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float]) -> Round:
+    found = Round(impossible=linking._impossible(counts, rank))
     by_ru: dict[Any, dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = (-score, -linking._words(r), -len(z), frequency_gap(r, z))
@@ -33,7 +34,7 @@ def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float]) -> _R
             row = by_ru.get(ru[0])
             if row:
                 options.extend((row[zh[0]], ru, zh) for zh in units.zh if zh[0] in row)
-        inside = linking._enclosed(units.zh) if options else set()
+        inside = enclosed_units(units.zh) if options else set()
         options.sort(
             key=lambda o: (o[0], o[1][1] - o[1][2], o[2][1] - o[2][2], o[2] in inside, o[1][0], o[2][0])
         )
@@ -44,7 +45,7 @@ def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float]) -> _R
     return found
 
 
-def _reference_link(options: Sequence[Any], found: _Round, ru_used: bytearray, zh_used: bytearray) -> None:
+def _reference_link(options: Sequence[Any], found: Round, ru_used: bytearray, zh_used: bytearray) -> None:
     seen: set[Any] = set()
     inside: set[Any] = set()
     made: list[tuple[int, int, int, int]] = []
@@ -52,7 +53,7 @@ def _reference_link(options: Sequence[Any], found: _Round, ru_used: bytearray, z
         if (r, z) in seen:
             continue
         words = linking._words(r)
-        if (any(ru_used[rs:re_]) or any(zh_used[zs:ze])) and not _holds(made, (rs, re_, zs, ze), words):
+        if (any(ru_used[rs:re_]) or any(zh_used[zs:ze])) and not holds(made, (rs, re_, zs, ze), words):
             continue
         seen.add((r, z))
         made.append((rs, re_, zs, ze))
@@ -118,12 +119,12 @@ def prior() -> dict[str, list[str]]:
     return dict(lexicon_table())
 
 
-def _same(a: _Round, b: _Round) -> None:
+def _same(a: Round, b: Round) -> None:
     assert a.links == b.links and a.tied == b.tied and a.nested == b.nested
     assert a.left == b.left
 
 
-def rounds_compared(units: list[SentenceUnits], prior: dict) -> _Round:
+def rounds_compared(units: list[SentenceUnits], prior: dict) -> Round:
     """Both rounds over all units, each compared with the plain competition; the first round."""
     counts = _count(units)
     relatives = Relatives(prior)
