@@ -328,18 +328,19 @@ def check_build(
     each document. With ``jobs`` > 1 the per-document parts, their termbase parts and the missing
     passages' unit findings are computed on forked workers before the checks run (``early``: the
     document parts started earlier, see :class:`EarlyParts`)."""
-    termbase = overlay(load_termbase(), glossary)
+    # in id order once: every check takes it so (a no-op for them), and its matchers are built once
+    termbase = in_id_order(overlay(load_termbase(), glossary))
     step = advance or (lambda _: None)
     ready = ahead(documents, fingerprints, units.units, termbase, cache, jobs, step, early)
 
     def memo(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
         return ready.parts[document.name]
 
-    digest, ordered = glossary_digest(termbase), in_id_order(termbase)
+    digest = glossary_digest(termbase)
     names = {d.name: document_key(f) for d, f in zip(documents, fingerprints, strict=True)}
 
     def terms(document: Document, compute: Callable[[], DocumentChecks]) -> DocumentChecks:
-        """The termbase part made ahead, else kept, else found here with ``ordered`` (as the
+        """The termbase part made ahead, else kept, else found here with ``termbase`` (as the
         workers find it: the key holds while the concepts stay, in whatever order)."""
         made = ready.terms.get(document.name)
         if made is not None:
@@ -347,14 +348,14 @@ def check_build(
         name = terms_key(names[document.name], digest)
         kept = cache.get(name, "findings-terms", DocumentChecks)
         if kept is None:
-            kept = termbase_part(DocumentText.of(document), ready.parts[document.name], ordered)
+            kept = termbase_part(DocumentText.of(document), ready.parts[document.name], termbase)
             cache.put(name, "findings-terms", kept)
         return kept
 
     return run_checks(
         documents,
         (units,),
-        ordered,
+        termbase,
         config,
         memo=memo,
         unit_memo=unit_memo(cache, digest, ready.units),
