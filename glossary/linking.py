@@ -361,7 +361,7 @@ def link_units(
         last = _compete(counts, rank, workers)
     undecided = {pair for pair, n in first.tied.items() if n >= first.links[pair]}
     kept = _kept(counts, last, undecided, known, relatives)
-    rest = _leftovers(counts, last, workers)
+    rest = _leftovers(counts, last)
     if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
         rest_counts = _count(rest)
         rest_counts.zh.update(_occurrences(counts, rest_counts.zh) - rest_counts.zh)
@@ -372,20 +372,13 @@ def link_units(
     return kept, len(counts.sentences)
 
 
-def _leftovers(counts: _Counts, last: Round, workers: Workers | None) -> list[SentenceUnits]:
-    """:func:`glossary.subwords.leftover_units` of each distinct sentence pair once (split over
-    ``workers``): one that recurs was linked the same way each time, and leaves the same."""
-    distinct = list(counts.places.items())
-    spans = bounds(len(distinct), parts(workers))
-
-    def task(i: int) -> list[list[SentenceUnits]]:
-        part = distinct[spans[i][0] : spans[i][1]]
-        return [leftover_units([units], [last.left[places[0]]], counts.zh) for units, places in part]
-
+def _leftovers(counts: _Counts, last: Round) -> list[SentenceUnits]:
+    """:func:`glossary.subwords.leftover_units` of each distinct sentence pair once: one that recurs
+    was linked the same way each time, and leaves the same. (Not on workers: most of its time is
+    jieba's dictionary, which each worker would load again.)"""
     each: list[list[SentenceUnits]] = [[] for _ in counts.sentences]
-    for (_, places), found in zip(
-        distinct, chain.from_iterable(spread(workers, task, len(spans))), strict=True
-    ):
+    for units, places in counts.places.items():
+        found = leftover_units([units], [last.left[places[0]]], counts.zh)
         for k in places:
             each[k] = found
     return list(chain.from_iterable(each))
