@@ -73,6 +73,11 @@ FAR_GAP = 2.0
 # lexicon (:mod:`glossary.relatives`: сезонный ~ 季节 for сезон), as to a known pair (half of it:
 # 1 pair fewer found, 3 more wrong on the development check).
 RELATED_BONUS = PRIOR_BONUS
+# With workers, the ranking splits over them from this many co-occurring pairs, the sort keys and the
+# competition from this many ranked pairs (below, starting the workers costs about what they save:
+# the second round's and the leftovers' rankings stay in one process).
+SPLIT_PAIRS = 100_000
+SPLIT_RANKED = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +154,7 @@ def _ranking(
     pair on its own: split over ``workers``, whose results come back as scores in the pairs' order)."""
     tried = Counter(r for r, _ in counts.both)  # how many partners each Russian unit was tried with
     pairs = list(counts.both.items())
-    spans = bounds(len(pairs), parts(workers))
+    spans = bounds(len(pairs), parts(workers, len(pairs), SPLIT_PAIRS))
 
     def task(i: int) -> Any:
         part = pairs[spans[i][0] : spans[i][1]]
@@ -247,7 +252,7 @@ def _compete(
     found = Round(impossible=_impossible(counts, rank))
     by_ru = _by_ru(rank, workers)
     distinct = list(counts.places.items())  # a sentence pair that recurs links as it did before
-    spans = bounds(len(distinct), parts(workers))
+    spans = bounds(len(distinct), parts(workers, len(rank), SPLIT_RANKED))
 
     def task(i: int) -> list[tuple[Round, list[bool] | None]]:
         out = []
@@ -276,7 +281,7 @@ def _by_ru(
 ) -> dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]]:
     """The ranked pairs' sort keys by Russian unit (split over ``workers``: a gap per pair)."""
     ranked = list(rank.items())
-    spans = bounds(len(ranked), parts(workers))
+    spans = bounds(len(ranked), parts(workers, len(ranked), SPLIT_RANKED))
 
     def task(i: int) -> list[tuple[float, int, int, float]]:
         part = ranked[spans[i][0] : spans[i][1]]

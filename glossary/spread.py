@@ -44,9 +44,10 @@ def spread(workers: Workers | None, task: Callable[[int], T], parts: int) -> lis
         _TASK = None
 
 
-def parts(workers: Workers | None) -> int:
-    """How many parts to split work into: a few per worker, so that uneven parts even out."""
-    return 1 if workers is None or workers.jobs < 2 else 3 * workers.jobs
+def parts(workers: Workers | None, size: int, least: int) -> int:
+    """How many parts to split work of ``size`` into: a few per worker, so that uneven parts even
+    out, or one below ``least`` (starting workers would cost more than they save)."""
+    return 1 if workers is None or workers.jobs < 2 or size < least else 3 * workers.jobs
 
 
 def bounds(size: int, count: int) -> list[tuple[int, int]]:

@@ -199,8 +199,10 @@ def _workers(started: list[int]) -> Workers:
     return Workers(2, pool)
 
 
-def test_linking_on_workers_is_the_same(sample: tuple, prior: dict) -> None:
+def test_linking_on_workers_is_the_same(sample: tuple, prior: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     units, _ = sample
+    monkeypatch.setattr(linking, "SPLIT_PAIRS", 1)  # every round on the workers, however small
+    monkeypatch.setattr(linking, "SPLIT_RANKED", 1)
     started: list[int] = []
     workers = _workers(started)
     counts = _count(units)
@@ -213,3 +215,12 @@ def test_linking_on_workers_is_the_same(sample: tuple, prior: dict) -> None:
     alone = link_units(units, prior)
     assert pooled == alone and list(pooled[0]) == list(alone[0])
     assert len(started) >= 3 + 5  # the first round's three, the second's sort keys and sentence pairs
+
+
+def test_small_work_stays_in_one_process(sample: tuple, prior: dict) -> None:
+    units, _ = sample
+    started: list[int] = []
+    counts = _count(units[:40])
+    rank = _ranking(counts, prior, Relatives(prior), _workers(started))
+    linking._compete(counts, rank, _workers(started))
+    assert len(counts.both) < linking.SPLIT_PAIRS and len(rank) < linking.SPLIT_RANKED and not started
