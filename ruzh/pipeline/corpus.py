@@ -70,12 +70,18 @@ def named(document: Document, ident: str) -> Document:
     return replace(document, name=ident, blocks=blocks)
 
 
-def _read(path: str, ident: str, encoding: str | None) -> Document | InputError:
-    """Worker: a document, or the error that explains why it cannot be read."""
+def _read(
+    path: str, ident: str, encoding: str | None, store: tuple[Path, str] | None = None
+) -> Document | InputError:
+    """Worker: a document, or the error that explains why it cannot be read; a document read is
+    kept under ``store`` (cache folder, key) when given (the main process need not encode it)."""
     try:
-        return named(read_document(path, encoding), ident)
+        document = named(read_document(path, encoding), ident)
     except InputError as exc:
         return exc
+    if store is not None:
+        Cache(store[0]).put(store[1], "documents", document)
+    return document
 
 
 def _document_key(file: CorpusFile, encoding: str | None) -> str | None:
@@ -101,11 +107,22 @@ def read_corpus(
     with Progress("reading", len(files), quiet) as bar:
         bar.advance(len(files) - len(todo))  # from the cache
         if jobs > 1 and len(todo) > 1:
+            folder = cache.folder
             with worker_pool(jobs) as pool:
-                futures = [pool.submit(_read, str(files[i].path), files[i].ident, encoding) for i in todo]
+                futures = [
+                    pool.submit(
+                        _read,
+                        str(files[i].path),
+                        files[i].ident,
+                        encoding,
+                        (folder, str(keys[i])) if folder is not None and keys[i] else None,
+                    )
+                    for i in todo
+                ]
                 for i, future in zip(todo, futures, strict=True):
                     results[i] = future.result()
                     bar.advance()
+            fresh.clear()  # the workers kept what they read
         else:
             for i in todo:
                 results[i] = _read(str(files[i].path), files[i].ident, encoding)
