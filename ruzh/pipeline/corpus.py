@@ -18,6 +18,7 @@ from ruzh.align.types import Document
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import printable, read_input
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.docdata import StoredDocument
 from ruzh.pipeline.outdir import HIDDEN
 from ruzh.pipeline.pool import worker_pool
 from ruzh.progress import Progress
@@ -80,7 +81,7 @@ def _read(
     except InputError as exc:
         return exc
     if store is not None:
-        Cache(store[0]).put(store[1], "documents", document)
+        Cache(store[0]).put(store[1], "documents", StoredDocument.of(document))
     return document
 
 
@@ -99,9 +100,8 @@ def read_corpus(
     identity and encoding: corpus-wide results are keyed by these, so no file is read twice), and
     the errors of unreadable files."""
     keys = [_document_key(f, encoding) for f in files]
-    results: list[Document | InputError | None] = [
-        cache.get(k, "documents", Document) if k else None for k in keys
-    ]
+    kept = [cache.get(k, "documents", StoredDocument) if k else None for k in keys]
+    results: list[Document | InputError | None] = [d.document() if d else None for d in kept]
     todo = [i for i, r in enumerate(results) if r is None]
     fresh = set(todo)
     with Progress("reading", len(files), quiet) as bar:
@@ -135,7 +135,7 @@ def read_corpus(
             documents.append(result)
             fingerprints.append(str(keys[i]))
             if i in fresh:
-                cache.put(str(keys[i]), "documents", result)
+                cache.put(str(keys[i]), "documents", StoredDocument.of(result))
         elif isinstance(result, InputError):
             errors.append(result)
     return documents, fingerprints, errors
