@@ -8,7 +8,10 @@ alike. What tells them apart is the other side: a real half explains some of the
 concepts that the neighbour alone leaves unexplained; a deletion explains nothing new. So a skip is
 merged into an adjacent bead when the merge explains at least ``regroup_gain`` of the other side's
 concept weight more and costs at most ``regroup_margin`` times the document's own typical bead cost
-(the median cost of its 1-1 beads) more than the two beads apart.
+(the median cost of its 1-1 beads) more than the two beads apart. A 1-0 next to a 0-1 is judged the
+same way: the two lone sentences become a 1-1 when they share words and the pair costs little more
+(a merged sentence whose second half lost its translation pays for its length and its two sentence
+ends, yet its first half is the other side's sentence).
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ def bead_costs(model: LexicalCosts, beads: Beads) -> list[float]:
 def explained(model: LexicalCosts, bead: tuple[range, range]) -> float:
     """Concept weight the two sides of a bead share."""
     r, z = bead
+    if not (r and z):
+        return 0.0
     table = model.overlaps[(len(r), len(z))]
     return float(table.get(np.array([r.start]), np.array([z.start]))[0])
 
@@ -47,7 +52,7 @@ def explained(model: LexicalCosts, bead: tuple[range, range]) -> float:
 def other_size(model: LexicalCosts, bead: tuple[range, range], ru_skip: bool) -> float:
     """Concept weight of the bead's side opposite the lone sentence."""
     r, z = bead
-    table = model.overlaps[(len(r), len(z))]
+    table = model.overlaps[(max(len(r), 1), max(len(z), 1))]
     if ru_skip:
         return float(table.zh_sizes(np.array([z.start]))[0])
     return float(table.ru_sizes(np.array([r.start]))[0])
@@ -63,7 +68,7 @@ def candidates(model: LexicalCosts, beads: Beads, w: Weights) -> list[tuple[floa
         if r and z:
             continue
         for nb in (k - 1, k + 1):
-            if not 0 <= nb < len(beads) or not (beads[nb][0] and beads[nb][1]):
+            if not 0 <= nb < len(beads) or not _partner(beads[k], beads[nb]):
                 continue
             merged = joined(beads[min(k, nb)], beads[max(k, nb)])
             kind = (len(merged[0]), len(merged[1]))
@@ -77,6 +82,13 @@ def candidates(model: LexicalCosts, beads: Beads, w: Weights) -> list[tuple[floa
             if gain >= w.regroup_gain * (other_size(model, beads[nb], bool(r)) + w.alpha):
                 found.append((extra, k, nb))
     return found
+
+
+def _partner(lone: tuple[range, range], other: tuple[range, range]) -> bool:
+    """Whether ``other`` can take the lone sentence: a two-sided bead, or a lone one of the other side."""
+    if other[0] and other[1]:
+        return True
+    return bool(lone[0]) != bool(other[0])
 
 
 def joined(first: tuple[range, range], second: tuple[range, range]) -> tuple[range, range]:

@@ -127,6 +127,21 @@ def test_regroup_keeps_a_deleted_near_paraphrase_apart(shared_data: Path) -> Non
     assert ((14, 15), (14,)) in {(b.src, b.tgt) for b in by_cost}
 
 
+def test_regroup_pairs_two_lone_sentences_that_share_words(shared_data: Path) -> None:
+    """Tatoeba, seed 6, 2nd document: «Вода, закипев, превращается в пар. Возможно, из-за бороды он…»
+    (two sentences merged; the second one's translation deleted) ↔ «水沸腾后变为蒸汽。». The pair costs
+    more than two skips (two sentence ends against one, a long Russian side), so the search leaves a
+    0-1 next to a 1-0; the Chinese line's words are in the first half of the Russian one, so the
+    second look pairs them. Without it (``regroup_margin=0``) both stay alone."""
+    ru, zh = read_tatoeba(shared_data)
+    doc = build(ru, zh, chunks(len(ru), 30), 0.10, 0.05, seed=6)[1]
+    assert doc.zh[11] == "水沸腾后变为蒸汽。" and ((11,), (11,)) in doc.gold
+    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh)}
+    assert ((11,), (11,)) in beads
+    off = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, weights=Weights(regroup_margin=0))}
+    assert {((), (11,)), ((11,), ())} <= off
+
+
 def test_banded_search_matches_full_search(flores_docs: list) -> None:
     """The band loses nothing that matters: the beads mostly agree, and where they differ (a close
     call between a merge and a skip, which the band's "within reach" concepts can tip) the banded

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 from ruzh.align.aligner import align_sentences, signature
 from ruzh.align.aligner import embeddings as emb
@@ -95,3 +96,22 @@ def test_huge_sentence_is_one_bead_with_embeddings() -> None:
     beads = align_sentences([RU[0], huge, RU[2]], [ZH[0], "经济发展" * 8000, ZH[2]], scorer="hybrid")
     assert [i for b in beads for i in b.src] == [0, 1, 2]
     assert [j for b in beads for j in b.tgt] == [0, 1, 2]
+
+
+@needs_model
+@pytest.mark.slow
+def test_each_run_is_measured_against_its_own_level(shared_data: Path) -> None:
+    """70 Tatoeba pairs (more than the sample of 64): a run's similarity is 0 at its own mean cosine to
+    the other side, so unrelated pairs sit at 0 (measured median 0.0) and translations well above
+    (median 0.47; every one above its unrelated counterpart)."""
+    from ruzh.align.aligner.perturb import read_tatoeba
+
+    ru, zh = read_tatoeba(shared_data)
+    group = emb.GroupEmbeddings(ru[:70], zh[:70])
+    assert group.ru_level[1].shape == (70,) and group.zh_level[2].shape == (69,)
+    assert float(group.ru_level[1].max()) < 1.0
+    k = np.arange(1, 71)
+    true = group.similarity(k, k, 1, 1)
+    far = group.similarity(k, (k + 34) % 70 + 1, 1, 1)
+    assert np.median(true) > 0.3 and np.median(far) < 0.1
+    assert (true > far).mean() > 0.9
