@@ -26,7 +26,10 @@ with it twice: крыло ~ 翅膀 against 折叠); and for the same reason a pa
 its words are a hundred times apart in general use (мартейя ~ 临时). Co-occurrences inside a linked
 phrase pair (большая часть ~ 大部分 holds часть and 部分) count as explained when judging the pair of
 their parts. A last round pairs the Russian terms still unpaired with the dictionary words inside the
-Chinese characters no link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота).
+Chinese characters no link claimed (:mod:`glossary.subwords`: 酸 inside 氨基酸 for кислота), and a
+residual round pairs the terms still without a partner with any span of the characters the kept
+pairs leave, inside or across words, that recurs with the term more often than every unit over it
+(:mod:`glossary.residual`: 村 of 村庄, 乡村 for деревня; 天 of 今天, 三天 for день).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from typing import Any
 
 from ruzh.glossary.competition import Round, sentence_round
 from ruzh.glossary.relatives import Relatives
+from ruzh.glossary.residual import residual_links
 from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
 from ruzh.glossary.spread import Workers, bounds, parts, spread
 from ruzh.glossary.subwords import leftover_units, occurrences
@@ -92,7 +96,7 @@ class Link:
     zh_count: int
     g2: float
     known: bool
-    part: bool = False  # found inside longer Chinese words, in what the other links left over
+    part: bool = False  # found inside or across Chinese words, in what the other links left over
     related: bool = False  # renders a word of the same stem in the lexicon (сезонный ~ 季节 for сезон)
 
     @property
@@ -104,7 +108,11 @@ class Link:
         """Why: the counts and the scores, in words."""
         prior = "; a known translation" if self.known else ""
         prior += "; the lexicon renders a word of the same stem so" if self.related else ""
-        inside = " (inside longer Chinese words, where no other link claimed it)" if self.part else ""
+        inside = (
+            " (inside longer Chinese words or across them, where no other link claimed it)"
+            if self.part
+            else ""
+        )
         return (
             f"aligned: linked in {self.links} of {self.together} pairs holding both{inside} "
             f"(ru {self.ru_count}, zh {self.zh_count}, {total} pairs); G2 {self.g2:.1f}{prior}"
@@ -374,6 +382,7 @@ def link_units(
         rest_undecided = {pair for pair, n in rest_links.tied.items() if n >= rest_links.links[pair]}
         for r, found in _kept(rest_counts, rest_links, rest_undecided, known, relatives).items():
             kept.setdefault(r, [replace(link, part=True) for link in found])
+    kept.update(residual_links(counts, last, kept, known, relatives))
     return kept, len(counts.sentences)
 
 
