@@ -260,7 +260,7 @@ def _details(
     _precision("all judged", judged, full)
     _precision("held-out", {k: z for k, z in first.items() if k in held}, full)
     parts = sum(1 for ls in links.values() if ls[0].part)
-    print(f"first partners found inside longer Chinese words (last round): {parts}")
+    print(f"first partners found inside or across Chinese words (last rounds): {parts}")
     print("missed (lemma: partner given / lexicon):")
     for k in sorted(set(gold) - set(found))[:25]:
         print(f"  {k}: {first.get(k, '-')} / {'|'.join(held[k])}")
