@@ -1,5 +1,5 @@
-"""memory.tmx written on a forked worker while the build goes on: the same bytes, errors raised,
-nothing half-written when the build stops."""
+"""memory.tmx written on a forked worker while the build goes on: the same bytes, errors raised (an
+interrupted build: tests/cli/test_build_cli.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from ruzh.seeds import seed_paths
 from ruzh.tmx.reader import read_tmx
 from ruzh.tmx.validate import has_errors, validate_tmx
 
-from ruzh.pipeline import build as build_module
 from ruzh.pipeline import outputs
 from ruzh.pipeline.build import BuildOptions, build
 
@@ -42,17 +41,3 @@ def test_a_bad_date_is_a_usage_error_before_anything_is_forked(
     with pytest.raises(ConfigError), outputs.memory_aside(tmp_path / "m.tmx", [], "", OutputTags(), 2):
         pytest.fail("the block must not run")
     assert not (tmp_path / "m.tmx").exists()
-
-
-def test_an_interrupted_build_with_two_jobs_leaves_nothing_half_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def interrupted(*_args: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(build_module, "report_files", interrupted)
-    options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=2, cache_dir=None, quiet=True)
-    with pytest.raises(KeyboardInterrupt):
-        build(options)
-    assert [p.name for p in tmp_path.rglob("*") if p.name.endswith(".part")] == []
-    assert not (tmp_path / "memory.tmx").exists() and not (tmp_path / "report.html").exists()
