@@ -46,8 +46,10 @@ class Work:
     doc_names: dict[int, str]
     texts: Sequence[Texts]
     unit_names: dict[int, str]
+    groups: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # to combine: keys
     parts: dict[int, StoredPart] = field(default_factory=dict)
     units: dict[int, StoredPassageUnits] = field(default_factory=dict)
+    combined: dict[int, StoredPart] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +102,9 @@ def compute(
     tick: Callable[[int], None],
 ) -> None:
     """Fill ``work.parts`` and ``work.units``, on ``jobs`` forked workers when there is more than
-    one task (else here); ``tick(n)`` for n documents or passages done. ``passage_docs``: each
-    passage's (Russian, Chinese) document."""
+    one task (else here), and then on those workers ``work.combined`` with the groups to combine
+    (the main process combines the others); ``tick(n)`` for n documents or passages done.
+    ``passage_docs``: each passage's (Russian, Chinese) document."""
     global _WORKER
     todo = tasks(work, passage_docs)
     _WORKER = work
@@ -111,6 +114,10 @@ def compute(
             context = multiprocessing.get_context("fork")
             with worker_pool(jobs, _start, (list(concepts), folder), context) as pool:
                 _take(work, pool.map(_run, todo), tick)
+                if len(work.groups) > 1:  # a full build: the workers combine the groups too
+                    done = pool.map(parts.combine_and_store, work.groups.values())
+                    found = zip(work.groups, done, strict=True)
+                    work.combined.update((g, part) for g, part in found if part is not None)
         else:
             _start(concepts, folder)
             _take(work, map(_run, todo), tick)
@@ -148,20 +155,23 @@ def glossary_counts(
     parts_found = {i: cache.get(doc_keys[i], "glossary-parts", StoredPart) for i in wanted}
     unit_keys = [units_key(t) for t in texts]
     units_found = [cache.get(k, "pairing-units", StoredPassageUnits) for k in unit_keys]
-    tick(
-        len(documents) - len(wanted) + sum(1 for f in (*parts_found.values(), *units_found) if f is not None)
-    )
+    hits = sum(1 for f in (*parts_found.values(), *units_found) if f is not None)
+    tick(len(documents) - len(wanted) + hits)
     work = Work(
         documents,
         {i: doc_keys[i] for i, f in parts_found.items() if f is None},
         texts,
         {u: k for u, (k, f) in enumerate(zip(unit_keys, units_found, strict=True)) if f is None},
+        _to_combine(spans, merged, doc_keys) if cache.folder is not None else {},
     )
     if work.doc_names or work.unit_names:
         compute(work, passage_docs, concepts, jobs, cache.folder, tick)
     counted = {i: f if f is not None else work.parts[i] for i, f in parts_found.items()}
     found = [f if f is not None else work.units[u] for u, f in enumerate(units_found)]
-    return _combined(spans, merged, counted, doc_keys, cache), [pair for f in found for pair in f.pairs]
+    units_out = [pair for f in found for pair in f.pairs]
+    if cache.folder is None:  # nothing is kept: every document's part, merged in order
+        return [restored(counted[i]) for i in range(len(documents))], units_out
+    return _combined(spans, merged, work, counted, cache), units_out
 
 
 def groups(doc_keys: Sequence[str], cache: Cache) -> tuple[list[range], list[StoredPart | None]]:
@@ -171,6 +181,17 @@ def groups(doc_keys: Sequence[str], cache: Cache) -> tuple[list[range], list[Sto
     return spans, [cache.get(_group_key(doc_keys, s), "glossary-groups", StoredPart) for s in spans]
 
 
+def _to_combine(
+    spans: Sequence[range], merged: Sequence[StoredPart | None], doc_keys: Sequence[str]
+) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """The groups not kept, each with its key and its members' keys."""
+    return {
+        g: (_group_key(doc_keys, s), tuple(doc_keys[i] for i in s))
+        for g, (s, m) in enumerate(zip(spans, merged, strict=True))
+        if m is None
+    }
+
+
 def _group_key(doc_keys: Sequence[str], span: range) -> str:
     return key("glossary-group", *(doc_keys[i] for i in span))
 
@@ -178,18 +199,20 @@ def _group_key(doc_keys: Sequence[str], span: range) -> str:
 def _combined(
     spans: Sequence[range],
     merged: Sequence[StoredPart | None],
+    work: Work,
     counted: dict[int, StoredPart],
-    doc_keys: Sequence[str],
     cache: Cache,
 ) -> list[DocumentPart]:
-    """Each group's combined part: restored when kept, else combined from its members' parts and
-    stored."""
+    """Each group's combined part: restored when kept, else combined on the pool, else from its
+    members' parts here (and stored)."""
     out = []
-    for span, kept in zip(spans, merged, strict=True):
-        if kept is None:
-            part = combined([restored(counted[i]) for i in span])
-            cache.put(_group_key(doc_keys, span), "glossary-groups", stored(part))
-            out.append(part)
-        else:
+    for g, (span, kept) in enumerate(zip(spans, merged, strict=True)):
+        if kept is not None:
             out.append(restored(kept))
+        elif g in work.combined:
+            out.append(restored(work.combined[g]))
+        else:
+            part = combined([restored(counted[i]) for i in span])
+            cache.put(work.groups[g][0], "glossary-groups", stored(part))
+            out.append(part)
     return out
