@@ -8,13 +8,14 @@ import json
 import random
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruzh.align.aligner.perturb import read_flores
 from ruzh.align.reader import read_document
 from ruzh.align.testcorpus import group_by_url
 from ruzh.glossary.attest import Attester, _Tally
-from ruzh.glossary.build import _Corpus, build_glossary, corpus_concepts
+from ruzh.glossary.build import build_glossary, corpus_concepts
 from ruzh.glossary.parts import DocumentPart, combined, count_document
 from ruzh.seeds import seed_paths
 
@@ -43,38 +44,15 @@ def _cached(part: DocumentPart) -> DocumentPart:
     return restored(decode(StoredPart, json.loads(json.dumps(encode(stored(part)), ensure_ascii=False))))
 
 
-def _state(parts: Sequence[DocumentPart]) -> str:
-    """Everything the glossary reads from the merged corpus, as text that shows every order."""
-    attester, corpus = Attester(corpus_concepts()), _Corpus()
-    for part in parts:
-        corpus.add(part, attester)
-    return repr(
-        (
-            corpus.names,
-            [vars(t) for t in corpus.ru.tallies.values()],
-            [vars(t) for t in corpus.zh.tallies.values()],
-            {k: vars(t) for k, t in corpus.ru.names.items()},
-            {k: vars(t) for k, t in corpus.zh.names.items()},
-            list(corpus.ru.words.items()),
-            list(corpus.zh.words.items()),
-            {k: sorted(v) for k, v in corpus.ru.spellings.items()},
-            corpus.zh_texts,
-            corpus.ru_texts,
-            corpus.notices,
-            list(attester.result().items()),
-        )
-    )
-
-
 def _tree(parts: Sequence[DocumentPart], size: int) -> list[DocumentPart]:
     return [_cached(combined(parts[k : k + size])) for k in range(0, len(parts), size)]
 
 
 @pytest.mark.parametrize("size", [3, 16])
-def test_groups_merge_like_every_document(parts: list[DocumentPart], size: int) -> None:
-    flat = _state(parts)
-    assert _state(_tree(parts, size)) == flat
-    assert _state(_tree(_tree(parts, size), 2)) == flat  # groups of groups too
+def test_groups_merge_like_every_document(parts: list[DocumentPart], size: int, merged_state: Any) -> None:
+    flat = merged_state(parts)
+    assert merged_state(_tree(parts, size)) == flat
+    assert merged_state(_tree(_tree(parts, size), 2)) == flat  # groups of groups too
 
 
 def test_the_tree_gives_the_same_glossary(parts: list[DocumentPart]) -> None:
