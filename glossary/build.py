@@ -100,7 +100,7 @@ class _Corpus:
 
     def add(self, part: DocumentPart, attester: Attester) -> None:
         """Add one document's counts (its attestations go to ``attester``)."""
-        self.names.append(part.name)
+        self.names.extend(part.documents)
         attester.merge(part.attested)
         self.ru.merge(part.ru)
         self.zh.merge(part.zh)
