@@ -124,6 +124,20 @@ class _Counts:
     # per sentence pair (by index), whether each Chinese unit lies inside another: for every round
     enclosed: dict[int, list[bool]] = field(default_factory=dict)
 
+    def among(
+        self,
+        places: Sequence[int],
+        sentences: Sequence[SentenceUnits] | None = None,
+        enclosed: dict[int, list[bool]] | None = None,
+    ) -> _Counts:
+        """The same counts over the sentence pairs at ``places`` only (or ``sentences`` in their
+        stead, with fewer units that compete, and their ``enclosed``): a round that links nothing
+        elsewhere costs less."""
+        if sentences is None:
+            sentences = [self.sentences[k] for k in places]
+            enclosed = {i: self.enclosed[k] for i, k in enumerate(places) if k in self.enclosed}
+        return replace(self, sentences=list(sentences), enclosed=enclosed or {})
+
 
 def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
     counts = _Counts([], Counter(), Counter(), Counter(), set(), set())
