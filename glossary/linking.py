@@ -36,16 +36,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import product
+from itertools import chain, product
 from typing import Any
 
 from ruzh.glossary.competition import Round, sentence_round
 from ruzh.glossary.relatives import Relatives
 from ruzh.glossary.residual import residual_links
 from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
+from ruzh.glossary.spread import Workers, bounds, parts, spread
 from ruzh.glossary.subwords import leftover_units, occurrences
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
 
@@ -76,6 +77,11 @@ FAR_GAP = 2.0
 # lexicon (:mod:`glossary.relatives`: сезонный ~ 季节 for сезон), as to a known pair (half of it:
 # 1 pair fewer found, 3 more wrong on the development check).
 RELATED_BONUS = PRIOR_BONUS
+# With workers, the ranking splits over them from this many co-occurring pairs, the sort keys and the
+# competition from this many ranked pairs (below, starting the workers costs about what they save:
+# the second round's and the leftovers' rankings stay in one process).
+SPLIT_PAIRS = 100_000
+SPLIT_RANKED = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +129,8 @@ class _Counts:
     verbal: set[str]
     # per sentence pair (by index), whether each Chinese unit lies inside another: for every round
     enclosed: dict[int, list[bool]] = field(default_factory=dict)
+    # each distinct sentence pair and where it occurs (by index), in the order of first occurrence
+    places: dict[SentenceUnits, list[int]] = field(default_factory=dict)
 
     def among(
         self,
@@ -140,26 +148,58 @@ class _Counts:
 
 
 def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
-    counts = _Counts([], Counter(), Counter(), Counter(), set(), set())
-    for units in sentences:
+    """The counts, each distinct sentence pair counted once times its occurrences (in the order of
+    their first occurrences, so that every count is first seen where it was in the sentences' order)."""
+    counts = _Counts(list(sentences), Counter(), Counter(), Counter(), set(), set())
+    for k, units in enumerate(counts.sentences):
+        counts.places.setdefault(units, []).append(k)
+    for units, places in counts.places.items():
+        times = len(places)
         counts.nominal.update(units.nominal)
         counts.verbal.update(units.verbal)
-        counts.sentences.append(units)
         ru_types, zh_types = {u[0] for u in units.ru}, {u[0] for u in units.zh}
-        counts.ru.update(ru_types)
-        counts.zh.update(zh_types)
-        counts.both.update(product(ru_types, zh_types))
+        if times == 1:
+            counts.ru.update(ru_types)
+            counts.zh.update(zh_types)
+            counts.both.update(product(ru_types, zh_types))
+        else:
+            counts.ru.update(dict.fromkeys(ru_types, times))
+            counts.zh.update(dict.fromkeys(zh_types, times))
+            counts.both.update(dict.fromkeys(product(ru_types, zh_types), times))
     return counts
 
 
 def _ranking(
-    counts: _Counts, prior: Mapping[str, Sequence[str]], relatives: Relatives
+    counts: _Counts, prior: Mapping[str, Sequence[str]], relatives: Relatives, workers: Workers | None = None
 ) -> dict[tuple[tuple[str, ...], str], float]:
-    """Dice of every pair that recurs and is associated beyond chance, plus the prior's bonus."""
-    total = len(counts.sentences)
+    """Dice of every pair that recurs and is associated beyond chance, plus the prior's bonus (each
+    pair on its own: split over ``workers``, whose results come back as scores in the pairs' order)."""
     tried = Counter(r for r, _ in counts.both)  # how many partners each Russian unit was tried with
+    pairs = list(counts.both.items())
+    spans = bounds(len(pairs), parts(workers, len(pairs), SPLIT_PAIRS))
+
+    def task(i: int) -> Any:
+        part = pairs[spans[i][0] : spans[i][1]]
+        ranked = _ranked(counts, part, tried, prior, relatives)
+        return ranked if len(spans) == 1 else [ranked.get(pair) for pair, _ in part]
+
+    found = spread(workers, task, len(spans))
+    if len(spans) == 1:
+        return found[0]
+    scores = chain.from_iterable(found)
+    return {pair: score for (pair, _), score in zip(pairs, scores, strict=True) if score is not None}
+
+
+def _ranked(
+    counts: _Counts,
+    pairs: Iterable[tuple[tuple[tuple[str, ...], str], int]],
+    tried: Counter[tuple[str, ...]],
+    prior: Mapping[str, Sequence[str]],
+    relatives: Relatives,
+) -> dict[tuple[tuple[str, ...], str], float]:
+    total = len(counts.sentences)
     rank = {}
-    for (r, z), k in counts.both.items():
+    for (r, z), k in pairs:
         if k < 2:
             continue
         a, b = counts.ru[r], counts.zh[z]
@@ -223,26 +263,65 @@ def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bo
     return r[0] != OTHER and z in prior.get(" ".join(r), ())
 
 
-def _compete(counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]) -> Round:
+def _compete(
+    counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float], workers: Workers | None = None
+) -> Round:
     """One round of competitive linking: in each sentence pair, best-ranked pairs first, each span once.
     On a tie, the phrase before its words (more Russian words), then the longer Chinese unit (a
     compound before its parts), then the pair whose words are about as common in general language
     (конверт ~ 信封 and голосование ~ 投票 share the same three sentences); of a Chinese word's
     occurrences, a free-standing one before one inside a compound."""
     found = Round(impossible=_impossible(counts, rank))
-    by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
-    for (r, z), score in rank.items():
-        by_ru.setdefault(r, {})[z] = (-score, -_words(r), -len(z), frequency_gap(r, z))
-    done: dict[SentenceUnits, Round] = {}  # a sentence pair that recurs links as it did before
-    for k, units in enumerate(counts.sentences):
-        one = done.get(units)
-        if one is None:
-            one = done[units] = sentence_round(units, by_ru, counts.enclosed, k, found.impossible)
-        found.links.update(one.links)
-        found.tied.update(one.tied)
-        found.nested.update(one.nested)
-        found.left.append((list(one.left[0][0]), one.left[0][1]))
+    by_ru = _by_ru(rank, workers)
+    distinct = list(counts.places.items())  # a sentence pair that recurs links as it did before
+    spans = bounds(len(distinct), parts(workers, len(rank), SPLIT_RANKED))
+
+    def task(i: int) -> list[tuple[Round, list[bool] | None]]:
+        out = []
+        for units, places in distinct[spans[i][0] : spans[i][1]]:
+            one = sentence_round(units, by_ru, counts.enclosed, places[0], found.impossible)
+            one.impossible = frozenset()  # the round's, not to be sent back with every sentence pair
+            out.append((one, counts.enclosed.get(places[0])))
+        return out
+
+    left: list[Any] = [None] * len(counts.sentences)
+    done = chain.from_iterable(spread(workers, task, len(spans)))
+    for (_, places), (one, inside) in zip(distinct, done, strict=True):
+        _add(found.links, one.links, len(places))
+        _add(found.tied, one.tied, len(places))
+        _add(found.nested, one.nested, len(places))
+        if inside is not None:
+            counts.enclosed.setdefault(places[0], inside)  # for the next round (found by a worker)
+        for k in places:
+            left[k] = (list(one.left[0][0]), one.left[0][1])
+    found.left = left
     return found
+
+
+def _by_ru(
+    rank: Mapping[tuple[tuple[str, ...], str], float], workers: Workers | None
+) -> dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]]:
+    """The ranked pairs' sort keys by Russian unit (split over ``workers``: a gap per pair)."""
+    ranked = list(rank.items())
+    spans = bounds(len(ranked), parts(workers, len(ranked), SPLIT_RANKED))
+
+    def task(i: int) -> list[tuple[float, int, int, float]]:
+        part = ranked[spans[i][0] : spans[i][1]]
+        return [(-score, -_words(r), -len(z), frequency_gap(r, z)) for (r, z), score in part]
+
+    by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
+    for ((r, z), _), key in zip(ranked, chain.from_iterable(spread(workers, task, len(spans))), strict=True):
+        by_ru.setdefault(r, {})[z] = key
+    return by_ru
+
+
+def _add(total: Counter[Any], one: Counter[Any], times: int) -> None:
+    """Add a sentence pair's counts ``times`` (keys first seen in the same order as one by one)."""
+    if times == 1:
+        total.update(one)
+    else:
+        for pair, n in one.items():
+            total[pair] += n * times
 
 
 def _impossible(
@@ -266,8 +345,13 @@ def frequency_gap(r: tuple[str, ...], z: str) -> float:
     only in part; a word it does not list counts as rare)."""
     if _words(r) != 1:
         return 0.0
-    ru, zh = general_frequencies("ru"), general_frequencies("zh")
-    return abs(math.log10(max(ru.get(r[-1], 0.0), RARE)) - math.log10(max(zh.get(z, 0.0), RARE)))
+    return abs(_log_frequency("ru", r[-1]) - _log_frequency("zh", z))
+
+
+@lru_cache(maxsize=200_000)
+def _log_frequency(lang: str, word: str) -> float:
+    """log10 of a word's general-language frequency (once per word: the pairs share their words)."""
+    return math.log10(max(general_frequencies(lang).get(word, 0.0), RARE))
 
 
 def _words(r: tuple[str, ...]) -> int:
@@ -283,33 +367,58 @@ def link_terms(
 
 
 def link_units(
-    sentences: Iterable[SentenceUnits], prior: Mapping[str, Sequence[str]] | None = None, rounds: int = 2
+    sentences: Iterable[SentenceUnits],
+    prior: Mapping[str, Sequence[str]] | None = None,
+    rounds: int = 2,
+    workers: Workers | None = None,
 ) -> tuple[dict[tuple[str, ...], list[Link]], int]:
-    """:func:`link_terms` over the units of the sentence pairs (:func:`glossary.units.sentence_units`)."""
+    """:func:`link_terms` over the units of the sentence pairs (:func:`glossary.units.sentence_units`);
+    the ranking and the competition split over ``workers`` when given (the same links)."""
     known = prior or {}
     counts = _count(sentences)
     relatives = Relatives(known)
-    rank = _ranking(counts, known, relatives)
-    first = last = _compete(counts, rank)
+    rank = _ranking(counts, known, relatives, workers)
+    first = last = _compete(counts, rank, workers)
     for _ in range(rounds - 1):
         rank = {
             (r, z): strength(n, counts.ru[r], counts.zh[z]) + _support(r, z, known, relatives)
             for (r, z), n in last.links.items()
             if n >= 2
         }
-        last = _compete(counts, rank)
+        last = _compete(counts, rank, workers)
     undecided = {pair for pair, n in first.tied.items() if n >= first.links[pair]}
     kept = _kept(counts, last, undecided, known, relatives)
-    rest = leftover_units(counts.sentences, last.left, counts.zh)
+    rest = _leftovers(counts, last)
     if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
         rest_counts = _count(rest)
-        rest_counts.zh.update(occurrences(counts.sentences, rest_counts.zh) - rest_counts.zh)
-        rest_links = _compete(rest_counts, _ranking(rest_counts, known, relatives))
+        rest_counts.zh.update(_occurrences(counts, rest_counts.zh) - rest_counts.zh)
+        rest_links = _compete(rest_counts, _ranking(rest_counts, known, relatives, workers), workers)
         rest_undecided = {pair for pair, n in rest_links.tied.items() if n >= rest_links.links[pair]}
         for r, found in _kept(rest_counts, rest_links, rest_undecided, known, relatives).items():
             kept.setdefault(r, [replace(link, part=True) for link in found])
     kept.update(residual_links(counts, last, kept, known, relatives))
     return kept, len(counts.sentences)
+
+
+def _leftovers(counts: _Counts, last: Round) -> list[SentenceUnits]:
+    """:func:`glossary.subwords.leftover_units` of each distinct sentence pair once: one that recurs
+    was linked the same way each time, and leaves the same. (Not on workers: most of its time is
+    jieba's dictionary, which each worker would load again.)"""
+    each: list[list[SentenceUnits]] = [[] for _ in counts.sentences]
+    for units, places in counts.places.items():
+        found = leftover_units([units], [last.left[places[0]]], counts.zh)
+        for k in places:
+            each[k] = found
+    return list(chain.from_iterable(each))
+
+
+def _occurrences(counts: _Counts, parts: Container[str]) -> Counter[str]:
+    """:func:`glossary.subwords.occurrences` over the sentence pairs, each distinct one counted once."""
+    found: Counter[str] = Counter()
+    for units, places in counts.places.items():
+        for part in occurrences([units], parts):
+            found[part] += len(places)
+    return found
 
 
 def _kept(

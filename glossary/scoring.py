@@ -47,12 +47,12 @@ def log_likelihood(both: int, a: int, b: int, total: int) -> float:
     k22 = total - a - b + both
     if min(k11, k12, k21, k22) < 0 or total <= 0:
         return 0.0
+    return 2.0 * (_h((k11, k12, k21, k22)) - _h((k11 + k12, k21 + k22)) - _h((k11 + k21, k12 + k22)))
 
-    def h(*ks: int) -> float:
-        n = sum(ks)
-        return sum(k * math.log(k / n) for k in ks if k > 0)
 
-    return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
+def _h(ks: tuple[int, ...]) -> float:
+    n = sum(ks)
+    return sum([k * math.log(k / n) for k in ks if k > 0])
 
 
 @lru_cache(maxsize=200_000)
@@ -65,10 +65,17 @@ def chance_tail(both: int, a: int, b: int, total: int) -> float:
     top = min(a, b)
     if both > top or total <= 0:
         return 0.0
+    logs = _log_factorials(max(total, a, b))
     log_all = _log_comb(total, b)
     tail = 0.0
+    rest = total - a
     for k in range(both, top + 1):
-        term = math.exp(_log_comb(a, k) + _log_comb(total - a, b - k) - log_all)
+        # log C(a, k) + log C(rest, b - k) as _log_comb gives them, the second -inf past its bounds
+        if b - k > rest:
+            term = 0.0
+        else:
+            with_k = logs[a] - logs[k] - logs[a - k]
+            term = math.exp(with_k + (logs[rest] - logs[b - k] - logs[rest - b + k]) - log_all)
         tail += term
         if term < tail * 1e-9:
             break  # beyond the observed count the terms fall off geometrically
@@ -78,7 +85,19 @@ def chance_tail(both: int, a: int, b: int, total: int) -> float:
 def _log_comb(n: int, k: int) -> float:
     if k < 0 or k > n:
         return -math.inf
-    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+    logs = _log_factorials(n)
+    return logs[n] - logs[k] - logs[n - k]
+
+
+_LOG_FACTORIALS: list[float] = [0.0]
+
+
+def _log_factorials(n: int) -> list[float]:
+    """``log(i!)`` for every ``i <= n`` (``math.lgamma(i + 1)``, the same floats), extended as the
+    corpora grow: a tail sums many binomial terms of the same few counts."""
+    if len(_LOG_FACTORIALS) <= n:
+        _LOG_FACTORIALS.extend(math.lgamma(i + 1) for i in range(len(_LOG_FACTORIALS), n + 1))
+    return _LOG_FACTORIALS
 
 
 # Frequencies below the smallest in wordfreq's "small" list (about 1e-6) are not told apart: a word

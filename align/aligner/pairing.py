@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import mul
 
 import numpy as np
 from ruzh.align.aligner.core import align_sentences, default_lexicon
@@ -89,14 +93,15 @@ def _bags(
     vocabulary = set().union(*ru_bags)
     zh_bags = [{k: w for k, w in bag.items() if k in vocabulary} for bag in bagger(zh, lexicon)]
     total = len(ru_bags) + len(zh_bags)
-    freq: dict[str, int] = {}
-    for bag in (*ru_bags, *zh_bags):
-        for key in bag:
-            freq[key] = freq.get(key, 0) + 1
-    for bag in (*ru_bags, *zh_bags):
-        for key in bag:
-            bag[key] *= math.log((total + 1.0) / freq[key])
-    return ru_bags, zh_bags
+    freq = Counter(chain.from_iterable((*ru_bags, *zh_bags)))
+    idf = {key: math.log((total + 1.0) / n) for key, n in freq.items()}  # one logarithm per concept
+    weigh = idf.__getitem__
+    return _weighted(ru_bags, weigh), _weighted(zh_bags, weigh)
+
+
+def _weighted(bags: Iterable[Bag], weigh: Callable[[str], float]) -> list[Bag]:
+    """Each bag's weights times its concepts' ``weigh`` (the bag's order kept)."""
+    return [dict(zip(bag, map(mul, bag.values(), map(weigh, bag)), strict=True)) for bag in bags]
 
 
 def _union(bags: Iterable[Bag]) -> Bag:
@@ -109,9 +114,18 @@ def _union(bags: Iterable[Bag]) -> Bag:
 
 def text_score(ru_bag: Bag, zh_bag: Bag, ru_chars: int, zh_chars: int, ratio: float = 0.34) -> float:
     """Dice of two weighted concept sets, damped when lengths disagree with the usual ratio."""
+    return _score(ru_bag, zh_bag, sum(ru_bag.values()), sum(zh_bag.values()), ru_chars, zh_chars, ratio)
+
+
+def _score(
+    ru_bag: Bag, zh_bag: Bag, ru_sum: float, zh_sum: float, ru_chars: int, zh_chars: int, ratio: float = 0.34
+) -> float:
+    """:func:`text_score` with each bag's sum of weights given (a pool's bags are summed once: the
+    same additions in the same order, so the same floats)."""
     small, large = (ru_bag, zh_bag) if len(ru_bag) < len(zh_bag) else (zh_bag, ru_bag)
-    overlap = sum(min(w, large[k]) for k, w in small.items() if k in large)
-    total = sum(ru_bag.values()) + sum(zh_bag.values())
+    common = [k for k in small if k in large]
+    overlap = sum(map(min, map(small.__getitem__, common), map(large.__getitem__, common)))
+    total = ru_sum + zh_sum
     dice = 2 * overlap / total if total else 0.0
     if not ru_chars or not zh_chars:
         return 0.0
@@ -174,7 +188,11 @@ class ScoreMemo:
 
 
 def _digest(bag: Bag, chars: int) -> str:
-    return hashlib.blake2b(repr((chars, list(bag.items()))).encode(), digest_size=16).hexdigest()
+    """The bag's concepts in order, their weights' exact bits and the length (no float printing)."""
+    digest = hashlib.blake2b(str(chars).encode(), digest_size=16)
+    digest.update("\x00".join(bag).encode())
+    digest.update(b"\x01" + array("d", bag.values()).tobytes())
+    return digest.hexdigest()
 
 
 def _candidates(
@@ -198,13 +216,15 @@ def _candidates(
         pairs: Sequence[tuple[int, int]] = [(i, j) for i in range(len(ru_pool)) for j in range(len(zh_pool))]
     else:
         pairs = old.pairs if same and old.pairs is not None else _indexed_pairs(rb, zb)
+    ru_sums = [sum(b.values()) for b in rb]
+    zh_sums = [sum(b.values()) for b in zb]
     scores: dict[tuple[str, str], float] = {}
     scored = []
     for i, j in pairs:
         ids = (ru_ids[i], zh_ids[j])
         score = old.scores.get(ids)
         if score is None:
-            score = text_score(rb[i], zb[j], ru_chars[i], zh_chars[j])
+            score = _score(rb[i], zb[j], ru_sums[i], zh_sums[j], ru_chars[i], zh_chars[j])
         scores[ids] = score
         scored.append((score, i, j))
     if memo is not None:

@@ -34,6 +34,7 @@ from ruzh.pipeline import OUTPUT_FILES, outdir, outputs
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.checking import EarlyParts, StoredReport, check_build, config_signature
 from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
+from ruzh.pipeline.lexicon import build_lexicon
 from ruzh.pipeline.pages import report_files
 from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
@@ -102,6 +103,7 @@ def _stages(
     """Read, pair, align, and write every output into ``staging``; or, when the output folder
     already holds this very set (see :func:`outdir.current_files`), write nothing. Returns the
     result and the names of the staged files (``None`` when nothing was staged)."""
+    build_lexicon(cache)  # before any stage asks for it
     documents, fingerprints = _read(options, files, stats, cache)
     with stats.phase("pairing and aligning"), Progress("pairing", quiet=options.quiet) as bar:
         passages = passages_stage(

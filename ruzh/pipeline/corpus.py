@@ -18,6 +18,7 @@ from ruzh.align.types import Document
 from ruzh.core.errors import InputError
 from ruzh.core.inputs import printable, read_input
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.docdata import StoredDocument
 from ruzh.pipeline.outdir import HIDDEN
 from ruzh.pipeline.pool import worker_pool
 from ruzh.progress import Progress
@@ -70,12 +71,18 @@ def named(document: Document, ident: str) -> Document:
     return replace(document, name=ident, blocks=blocks)
 
 
-def _read(path: str, ident: str, encoding: str | None) -> Document | InputError:
-    """Worker: a document, or the error that explains why it cannot be read."""
+def _read(
+    path: str, ident: str, encoding: str | None, store: tuple[Path, str] | None = None
+) -> Document | InputError:
+    """Worker: a document, or the error that explains why it cannot be read; a document read is
+    kept under ``store`` (cache folder, key) when given (the main process need not encode it)."""
     try:
-        return named(read_document(path, encoding), ident)
+        document = named(read_document(path, encoding), ident)
     except InputError as exc:
         return exc
+    if store is not None:
+        Cache(store[0]).put(store[1], "documents", StoredDocument.of(document))
+    return document
 
 
 def _document_key(file: CorpusFile, encoding: str | None) -> str | None:
@@ -93,19 +100,29 @@ def read_corpus(
     identity and encoding: corpus-wide results are keyed by these, so no file is read twice), and
     the errors of unreadable files."""
     keys = [_document_key(f, encoding) for f in files]
-    results: list[Document | InputError | None] = [
-        cache.get(k, "documents", Document) if k else None for k in keys
-    ]
+    kept = [cache.get(k, "documents", StoredDocument) if k else None for k in keys]
+    results: list[Document | InputError | None] = [d.document() if d else None for d in kept]
     todo = [i for i, r in enumerate(results) if r is None]
     fresh = set(todo)
     with Progress("reading", len(files), quiet) as bar:
         bar.advance(len(files) - len(todo))  # from the cache
         if jobs > 1 and len(todo) > 1:
+            folder = cache.folder
             with worker_pool(jobs) as pool:
-                futures = [pool.submit(_read, str(files[i].path), files[i].ident, encoding) for i in todo]
+                futures = [
+                    pool.submit(
+                        _read,
+                        str(files[i].path),
+                        files[i].ident,
+                        encoding,
+                        (folder, str(keys[i])) if folder is not None and keys[i] else None,
+                    )
+                    for i in todo
+                ]
                 for i, future in zip(todo, futures, strict=True):
                     results[i] = future.result()
                     bar.advance()
+            fresh.clear()  # the workers kept what they read
         else:
             for i in todo:
                 results[i] = _read(str(files[i].path), files[i].ident, encoding)
@@ -118,7 +135,7 @@ def read_corpus(
             documents.append(result)
             fingerprints.append(str(keys[i]))
             if i in fresh:
-                cache.put(str(keys[i]), "documents", result)
+                cache.put(str(keys[i]), "documents", StoredDocument.of(result))
         elif isinstance(result, InputError):
             errors.append(result)
     return documents, fingerprints, errors

@@ -204,7 +204,7 @@ def glossary_stage(
         parts=parts,
         names_matcher=cached_names(cache),
         zh_words=cached_words(cache),
-        linker=cached_links(cache, texts),
+        linker=cached_links(cache, texts, jobs),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary

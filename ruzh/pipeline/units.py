@@ -10,16 +10,19 @@ The linking itself depends on those units and the prior only, and is cached by t
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruzh.glossary.build import Linker
 from ruzh.glossary.linking import Link, link_units
+from ruzh.glossary.spread import Workers
 from ruzh.glossary.units import SentenceUnits, ZhUnit, sentence_units
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.codec import CodecError
 from ruzh.pipeline.partdata import Words, runs
+from ruzh.pipeline.pool import worker_pool
 from ruzh.results import AlignedPassage
 from ruzh.tmx.units import units_from_beads
 
@@ -115,9 +118,11 @@ class StoredLinks:
     total: int
 
 
-def cached_links(cache: Cache, texts: Sequence[Texts]) -> Linker:
+def cached_links(cache: Cache, texts: Sequence[Texts], jobs: int = 1) -> Linker:
     """The glossary's linking of the units of ``texts`` (every passage's translation units, in the
-    memory's order), cached by those texts and the prior."""
+    memory's order), cached by those texts and the prior; with several ``jobs`` its ranking and
+    competition run on forked workers (the same links)."""
+    workers = Workers(jobs, lambda: worker_pool(jobs, context=multiprocessing.get_context("fork")))
 
     def run(
         sentences: Sequence[SentenceUnits], prior: Mapping[str, Sequence[str]]
@@ -126,7 +131,7 @@ def cached_links(cache: Cache, texts: Sequence[Texts]) -> Linker:
         name = key("links", known, *(units_key(t) for t in texts))
         stored = cache.get(name, "links", StoredLinks)
         if stored is None:
-            links, total = link_units(sentences, prior)
+            links, total = link_units(sentences, prior, workers=workers)
             stored = StoredLinks(tuple(link for found in links.values() for link in found), total)
             cache.put(name, "links", stored)
             return links, total

@@ -4,12 +4,17 @@
 pair that recurs once per round (the samples hold each FLORES pair twice); the reference below is
 the plain form it replaced (options as nested tuples, a key function, slices and
 ``any``), kept here only to check that every round gives the same links, ties, nested pairs and
-leftovers on FLORES-200 devtest and Tatoeba with the shipped lexicon as the prior.
+leftovers on FLORES-200 devtest and Tatoeba with the shipped lexicon as the prior. The counts, which
+count each distinct sentence pair once times its occurrences, are compared with counting one by one;
+and the ranking and the competition split over two forked workers give the same as in one process.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +23,15 @@ from ruzh.glossary import linking
 from ruzh.glossary.competition import DECISIVE_GAP, Round, enclosed_units, holds
 from ruzh.glossary.linking import _count, _ranking, frequency_gap, link_units
 from ruzh.glossary.relatives import Relatives
+from ruzh.glossary.spread import Workers
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
+
+from ruzh.pipeline.pool import worker_pool
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float]) -> Round:
+def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float], _workers: Any = None) -> Round:
     found = Round(impossible=linking._impossible(counts, rank))
     by_ru: dict[Any, dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
@@ -158,3 +166,61 @@ def test_linking_gives_the_same_terms_as_with_the_plain_competition(
     plain = link_units(units, prior)
     assert fast == plain and list(fast[0]) == list(plain[0])
     assert sum(len(v) for v in fast[0].values()) > 100
+
+
+def _reference_counts(units: list[SentenceUnits]) -> tuple[Counter, Counter, Counter]:
+    ru: Counter[Any] = Counter()
+    zh: Counter[str] = Counter()
+    both: Counter[Any] = Counter()
+    for one in units:
+        ru_types, zh_types = {u[0] for u in one.ru}, {u[0] for u in one.zh}
+        ru.update(ru_types)
+        zh.update(zh_types)
+        both.update(product(ru_types, zh_types))
+    return ru, zh, both
+
+
+def test_counts_are_those_counted_one_by_one(sample: tuple) -> None:
+    units, _ = sample
+    counts = _count(units)
+    for fast, plain in zip((counts.ru, counts.zh, counts.both), _reference_counts(units), strict=True):
+        assert fast == plain and list(fast) == list(plain)  # the same counts, first seen in the same order
+    assert counts.sentences == units and sorted(k for p in counts.places.values() for k in p) == list(
+        range(len(units))
+    )
+    assert len(counts.places) < len(units)  # the FLORES pairs recur
+
+
+def _workers(started: list[int]) -> Workers:
+    def pool() -> Any:
+        started.append(1)
+        return worker_pool(2, context=multiprocessing.get_context("fork"))
+
+    return Workers(2, pool)
+
+
+def test_linking_on_workers_is_the_same(sample: tuple, prior: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    units, _ = sample
+    monkeypatch.setattr(linking, "SPLIT_PAIRS", 1)  # every round on the workers, however small
+    monkeypatch.setattr(linking, "SPLIT_RANKED", 1)
+    started: list[int] = []
+    workers = _workers(started)
+    counts = _count(units)
+    relatives = Relatives(prior)
+    rank = _ranking(counts, prior, relatives)
+    assert list(_ranking(counts, prior, relatives, workers).items()) == list(rank.items())
+    _same(linking._compete(counts, rank, workers), _reference_compete(counts, rank))
+    assert len(started) == 3  # the ranking, the sort keys, the sentence pairs: each on the workers
+    pooled = link_units(units, prior, workers=workers)
+    alone = link_units(units, prior)
+    assert pooled == alone and list(pooled[0]) == list(alone[0])
+    assert len(started) >= 3 + 5  # the first round's three, the second's sort keys and sentence pairs
+
+
+def test_small_work_stays_in_one_process(sample: tuple, prior: dict) -> None:
+    units, _ = sample
+    started: list[int] = []
+    counts = _count(units[:40])
+    rank = _ranking(counts, prior, Relatives(prior), _workers(started))
+    linking._compete(counts, rank, _workers(started))
+    assert len(counts.both) < linking.SPLIT_PAIRS and len(rank) < linking.SPLIT_RANKED and not started

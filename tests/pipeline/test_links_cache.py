@@ -34,9 +34,11 @@ def test_unchanged_units_are_not_linked_again(
 ) -> None:
     calls: list[int] = []
 
-    def counted(sentences: Sequence[SentenceUnits], prior: Mapping[str, Sequence[str]]) -> Any:
+    def counted(
+        sentences: Sequence[SentenceUnits], prior: Mapping[str, Sequence[str]], **options: Any
+    ) -> Any:
         calls.append(len(sentences))
-        return linking.link_units(sentences, prior)
+        return linking.link_units(sentences, prior, **options)
 
     monkeypatch.setattr(units, "link_units", counted)
     prior = dict(lexicon_table())

@@ -4,7 +4,6 @@ is a cache miss."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,17 +73,12 @@ def _misaligned(data: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("damage", [_damaged, _misaligned])
 def test_a_layout_that_does_not_add_up_is_a_miss(
-    fresh: list[DocumentPart], tmp_path: Path, damage: Any
+    fresh: list[DocumentPart], tmp_path: Path, damage: Any, planted: Any
 ) -> None:
     part = next(p for p in fresh if p.ru.tallies and p.zh.tallies)
     cache = Cache(tmp_path)
     cache.put("k" * 64, "glossary-parts", stored(part))
     assert cache.get("k" * 64, "glossary-parts", StoredPart) is not None
-    path = next(tmp_path.rglob("*.json"))
-    head, payload = path.read_bytes().split(b"\n", 1)
-    bad = json.dumps(damage(json.loads(payload)), ensure_ascii=False).encode()
-    header = json.loads(head)
-    header["sha256"] = hashlib.sha256(bad).hexdigest()  # a consistent, planted entry
-    path.write_bytes(json.dumps(header).encode() + b"\n" + bad)
+    planted(next(tmp_path.rglob("*.json")), damage)
     assert cache.get("k" * 64, "glossary-parts", StoredPart) is None
     assert cache.rejected == 1
