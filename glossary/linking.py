@@ -144,7 +144,10 @@ class _Counts:
         if sentences is None:
             sentences = [self.sentences[k] for k in places]
             enclosed = {i: self.enclosed[k] for i, k in enumerate(places) if k in self.enclosed}
-        return replace(self, sentences=list(sentences), enclosed=enclosed or {})
+        where: dict[SentenceUnits, list[int]] = {}
+        for k, units in enumerate(sentences):
+            where.setdefault(units, []).append(k)
+        return replace(self, sentences=list(sentences), enclosed=enclosed or {}, places=where)
 
 
 def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
