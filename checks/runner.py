@@ -39,6 +39,16 @@ class DocumentChecks:
     summaries: tuple[tuple[str, tuple[Fact, ...]], ...] = ()
 
 
+# How the unit and memory rules' pass runs: ``aside(compute)`` returns a call that gives
+# ``compute()``'s findings; a caller may start it elsewhere (a forked worker) and wait in that call,
+# so that the pass runs while the documents' findings are merged.
+Aside = Callable[[Callable[[], list[Finding]]], Callable[[], list[Finding]]]
+
+
+def _later(compute: Callable[[], list[Finding]]) -> Callable[[], list[Finding]]:
+    return compute
+
+
 # How the part of a run that depends on one document alone is computed: ``memo(document, compute)``
 # returns ``compute()`` or a kept result of it. The termbase rules' summaries are made from that part
 # on every run (a look-up per word, no lemmatisation): the termbase changes with the glossary; a
@@ -117,13 +127,27 @@ def collect(
     memo: Memo = _compute,
     unit_memo: UnitMemo = fresh,
     terms_memo: Memo = _compute,
+    aside: Aside = _later,
 ) -> Iterator[Finding]:
     """Every finding of every rule, before configuration: per document, across documents, per unit.
-    ``terms_memo`` is ``memo`` for the termbase rules' summaries (made against this termbase).
+    ``terms_memo`` is ``memo`` for the termbase rules' summaries (made against this termbase);
+    ``aside`` runs the unit and memory rules' pass (see :data:`Aside`).
     The termbase's concepts are taken in the order of their ids, as :class:`checks.units.UnitChecker`
     takes them, so ``ruzh check`` and ``ruzh build`` find the same uses whatever the rows' order."""
     if termbase is not None:
         termbase = in_id_order(termbase)
+    glossary = termbase
+
+    def unit_findings() -> list[Finding]:
+        """One streaming pass over the units for both scopes."""
+        return [
+            f
+            for _, check in checks_of("unit", "tm")
+            for source in units
+            for f in check(source, glossary, documents, unit_memo)
+        ]
+
+    found = aside(unit_findings)
     parts = [_parts(d, termbase, memo, terms_memo) for d in documents]
     names = [p.name for p in parts]
     for p in parts:
@@ -135,9 +159,7 @@ def collect(
         terms = [p.terms for p in parts]
         for name, check in checks_of("termbase"):
             yield from check.merge(_summaries(terms, names, name), termbase)
-    for _, check in checks_of("unit", "tm"):  # one streaming pass over the units for both scopes
-        for source in units:
-            yield from check(source, termbase, documents, unit_memo)
+    yield from found()
 
 
 def run_checks(
@@ -150,12 +172,13 @@ def run_checks(
     memo: Memo = _compute,
     unit_memo: UnitMemo = fresh,
     terms_memo: Memo = _compute,
+    aside: Aside = _later,
     version: str = "",
     termbase_label: str = "shipped termbase",
 ) -> Report:
     """Every finding with configured severities and fingerprints, minus those in the baseline.
     Findings name the document they are in by its name (its identity in the corpus)."""
-    raw = list(collect(documents, units, termbase, memo, unit_memo, terms_memo))
+    raw = list(collect(documents, units, termbase, memo, unit_memo, terms_memo, aside))
     files = [*(d.name for d in documents), *(u.name for u in units)]
     return make_report(raw, files, config, baseline, version, termbase_label)
 

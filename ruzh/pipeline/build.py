@@ -120,12 +120,11 @@ def _stages(
     corpus = corpus_key(fingerprints, units, signature, options.reviewed)
     build_key = key("outputs", corpus, config_signature(options.config), str(options.output))
     current = outdir.current_files(options.output, build_key, OUTPUT_FILES) if cache.folder else None
-    if not current:
-        with stats.phase("memory"):
-            outputs.write_memory(staging / "memory.tmx", units, signature, options.tags)
-    glossary, report, rows = _glossary_and_checks(
-        options, documents, fingerprints, passages, units, lonely, stats, cache, corpus, staging, current
-    )
+    memory = None if current else staging / "memory.tmx"  # written on the side (outputs.memory_aside)
+    with outputs.memory_aside(memory, units, signature, options.tags, options.jobs):
+        glossary, report, rows = _glossary_and_checks(
+            options, documents, fingerprints, passages, units, lonely, stats, cache, corpus, staging, current
+        )
     result = BuildResult(
         tuple(documents),
         tuple(passages),

@@ -13,6 +13,7 @@ TM groups).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from ruzh.checks.findings import Finding
 from ruzh.checks.formats import Report
 from ruzh.checks.memory import UnitMemo, UnitMemory, passage_runs, run_findings
 from ruzh.checks.rules import BY_ID
-from ruzh.checks.runner import DocumentChecks, document_part, run_checks, termbase_part
+from ruzh.checks.runner import Aside, DocumentChecks, document_part, run_checks, termbase_part
 from ruzh.checks.text import DocumentText
 from ruzh.checks.units import UnitChecker, glossary_digest, in_id_order
 from ruzh.checks.variants import Glossary, overlay
@@ -36,6 +37,7 @@ from ruzh.tmx.types import TranslationUnit
 
 PART_CHUNK = 8  # documents per task on the pool
 RUN_CHUNK = 4  # passages' runs of units per task on the pool
+ASIDE_UNITS = 2000  # units from which the unit and memory rules run on a worker of their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +314,42 @@ def ahead(
     return out
 
 
+_UNIT_PASS: Callable[[], list[Finding]] | None = None  # what the side worker computes
+
+
+def _unit_pass() -> list[Finding]:
+    assert _UNIT_PASS is not None
+    return _UNIT_PASS()
+
+
+@contextlib.contextmanager
+def unit_pass_aside(jobs: int, units: Sized) -> Iterator[Aside]:
+    """How :func:`~ruzh.checks.runner.run_checks` runs the unit and memory rules' pass: with
+    ``jobs`` > 1 and enough units on one forked worker, while this process merges the documents'
+    findings (the pass reads the units, the documents and the unit findings at hand, all made before
+    the fork); here otherwise. The worker ends with the block, at once when the block fails."""
+    global _UNIT_PASS
+    if jobs < 2 or len(units) < ASIDE_UNITS or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda compute: compute
+        return
+    pools: list[WorkerPool] = []
+
+    def aside(compute: Callable[[], list[Finding]]) -> Callable[[], list[Finding]]:
+        global _UNIT_PASS
+        _UNIT_PASS = compute
+        pools.append(worker_pool(1, context=multiprocessing.get_context("fork")))
+        return pools[-1].submit(_unit_pass).result
+
+    failed = True
+    try:
+        yield aside
+        failed = False
+    finally:
+        for pool in pools:
+            pool.close(failed)
+        _UNIT_PASS = None
+
+
 def check_build(
     documents: Sequence[Document],
     fingerprints: Sequence[str],
@@ -352,14 +390,16 @@ def check_build(
             cache.put(name, "findings-terms", kept)
         return kept
 
-    return run_checks(
-        documents,
-        (units,),
-        termbase,
-        config,
-        memo=memo,
-        unit_memo=unit_memo(cache, digest, ready.units),
-        terms_memo=terms,
-        version=__version__,
-        termbase_label="glossary.csv of this build",
-    )
+    with unit_pass_aside(jobs, units.units) as aside:
+        return run_checks(
+            documents,
+            (units,),
+            termbase,
+            config,
+            memo=memo,
+            unit_memo=unit_memo(cache, digest, ready.units),
+            terms_memo=terms,
+            aside=aside,
+            version=__version__,
+            termbase_label="glossary.csv of this build",
+        )

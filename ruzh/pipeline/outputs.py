@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Iterable, Sequence
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ruzh.align.types import Document, Sentence
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.langtags import OutputTags
 from ruzh.core.spreadsheet import neutralise_row
+from ruzh.pipeline.pool import worker_pool
 from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
 from ruzh.tmx.units import units_from_beads
-from ruzh.tmx.writer import TmxSettings, WriteReport, write_tmx
+from ruzh.tmx.writer import TmxSettings, WriteReport, tmx_date, write_tmx
 
 UNALIGNED_HEADER = ("doc", "line", "column", "lang", "role", "reason", "text")
 
@@ -34,6 +37,41 @@ def write_memory(
 ) -> WriteReport:
     """``memory.tmx`` with the settings signature in its header, in the tags the TBX uses too."""
     return write_tmx(path, units, TmxSettings.for_tags(tags, signature=signature))
+
+
+_ASIDE: tuple[Path, Sequence[TranslationUnit], str, OutputTags] | None = None  # for the forked writer
+
+
+def _write_aside() -> WriteReport:
+    assert _ASIDE is not None
+    return write_memory(*_ASIDE)
+
+
+@contextlib.contextmanager
+def memory_aside(
+    path: Path | None, units: Sequence[TranslationUnit], signature: str, tags: OutputTags, jobs: int
+) -> Iterator[None]:
+    """``memory.tmx`` written (unless ``path`` is ``None``) while the block runs: on a forked worker
+    with ``jobs`` > 1 (nothing later in the build reads the file, and writing every unit is serial
+    work the main process need not wait for), here otherwise. The block ends once the file is
+    written; an error of the writer is raised, and a failing block stops the writer at once."""
+    global _ASIDE
+    if path is None:
+        yield
+        return
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        write_memory(path, units, signature, tags)
+        yield
+        return
+    tmx_date()  # a bad SOURCE_DATE_EPOCH is a usage error here, before anything is forked
+    _ASIDE = (path, units, signature, tags)
+    try:
+        with worker_pool(1, context=multiprocessing.get_context("fork")) as pool:
+            written = pool.submit(_write_aside)
+            yield
+            written.result()
+    finally:
+        _ASIDE = None
 
 
 def unaligned_rows(

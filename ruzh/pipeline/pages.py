@@ -1,11 +1,16 @@
 """The report's pages for a build: the ones whose inputs did not change kept from the output
-folder, the others rendered on the pipeline's pool.
+folder, the others rendered, all on the pipeline's pool.
 
 A page of a passage or of a document has a key: the code version and the digest of everything it is
 made of (:meth:`ruzh.report.Site.inputs`). The output folder's manifest records each page's key and
 hash; a page whose key is unchanged and whose file still has the recorded hash is taken as it is.
 Pages are never taken from the cache folder (which may be shared): markup only ever comes from this
 build's renderer or from this output folder's own earlier build of the same page.
+
+The main process only decides the pages and their anchors (:class:`~ruzh.report.Site`); each page's
+key, the look at its earlier file and its rendering happen on forked workers, which write the page
+into the staging folder themselves (in a build they are most of the report's work: an edit keeps
+nearly every page but still has to know each one's key).
 """
 
 from __future__ import annotations
@@ -18,20 +23,18 @@ from pathlib import Path
 
 from ruzh.pipeline.cache import key
 from ruzh.pipeline.pool import worker_pool
-from ruzh.report import Site, write_report
+from ruzh.report import Site
 from ruzh.report.render import PageProgress
 from ruzh.results import BuildResult
 
-CHUNK = 8  # pages per task
-
-_WORKER_SITE: tuple[Site, Path | None] | None = None  # what a forked worker renders, and where to
+CHUNK = 16  # pages per task
 
 
 @dataclass
 class Pages:
     """The report's files by name (entry page last), each page's key, how many pages were kept.
-    ``texts`` holds the files still to write: the ones a worker wrote into the staging folder
-    itself are only in ``names``, the names of every file in order."""
+    ``texts`` holds the files still to write (all of them without a staging folder; none with one:
+    every page was written into it), ``names`` the names of every file in order."""
 
     texts: dict[str, str] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
@@ -39,25 +42,70 @@ class Pages:
     names: list[str] = field(default_factory=list)
 
 
-def _render(names: list[str]) -> list[str | None]:
-    """Worker: some pages of the site the main process built before forking, written into the
-    staging folder when there is one (``None`` for those: the text need not travel back)."""
-    assert _WORKER_SITE is not None
-    site, staging = _WORKER_SITE
-    texts = {name: site.render(name) for name in names}
-    if staging is None:
-        return list(texts.values())
-    write_report(texts, staging)
-    return [None] * len(names)
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What a page's worker reads of the main process (forked, nothing is sent)."""
+
+    site: Site
+    folder: Path
+    previous: Mapping[str, tuple[str, str]]
+    staging: Path | None
 
 
-def _kept(folder: Path, name: str, sha256: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """One page: its key (pages of passages and documents), whether it was kept, and its text when
+    it was not written into the staging folder."""
+
+    key: str | None
+    kept: bool
+    text: str | None
+
+
+_JOB: _Job | None = None  # what a forked worker works on
+
+
+def _kept(folder: Path, name: str, sha256: str) -> bytes | None:
     """The earlier page, if the file is still the one the manifest recorded."""
     try:
         data = (folder / name).read_bytes()
     except OSError:
         return None
-    return data.decode("utf-8") if hashlib.sha256(data).hexdigest() == sha256 else None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def _put(path: Path, data: bytes) -> None:
+    """A page into the staging folder, which this build made empty (``x``: nothing is written
+    through a name that already stands there)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as handle:
+        handle.write(data)
+
+
+def _page(job: _Job, name: str) -> _Done:
+    """One page kept or rendered, and written into the staging folder when there is one."""
+    inputs = job.site.inputs(name)
+    page_key = key("report-page", name, inputs) if inputs is not None else None
+    earlier = job.previous.get(name)
+    data = None
+    if page_key is not None and earlier is not None and earlier[0] == page_key:
+        data = _kept(job.folder, name, earlier[1])
+    kept = data is not None
+    if data is None:
+        text = job.site.render(name)
+        if job.staging is None:
+            return _Done(page_key, False, text)
+        data = text.encode("utf-8")
+    if job.staging is None:
+        return _Done(page_key, True, data.decode("utf-8"))
+    _put(job.staging / name, data)
+    return _Done(page_key, kept, None)
+
+
+def _task(names: list[str]) -> list[_Done]:
+    """Worker: some pages of the site the main process built before forking."""
+    assert _JOB is not None
+    return [_page(_JOB, name) for name in names]
 
 
 def report_files(
@@ -69,53 +117,39 @@ def report_files(
     staging: Path | None = None,
 ) -> Pages:
     """Every file of the report; ``previous`` maps a page of ``folder`` to its (key, hash) as the
-    manifest recorded them; ``progress`` counts the pages as they are done; pages rendered on
-    workers are written by them into ``staging`` when it is given."""
+    manifest recorded them; ``progress`` counts the pages as they are done; with ``staging`` every
+    page is written into it (by the worker that made it), else the texts are returned."""
     site = Site(result)
-    progress.grow(len(site.names()))
-    advance = progress.advance
-    out = Pages()
-    todo: list[str] = []
-    for name in site.names():
-        inputs = site.inputs(name)
-        if inputs is not None:
-            out.keys[name] = key("report-page", name, inputs)
-        earlier = previous.get(name)
-        text = _kept(folder, name, earlier[1]) if earlier and earlier[0] == out.keys.get(name) else None
-        if text is None:
-            todo.append(name)
-        else:
-            out.texts[name] = text
-            out.kept += 1
-    advance(out.kept)
-    rendered = dict(zip(todo, _render_all(site, todo, jobs, advance, staging), strict=True))
-    out.names = site.names()
-    texts = ((name, out.texts[name] if name in out.texts else rendered[name]) for name in out.names)
-    out.texts = {name: text for name, text in texts if text is not None}
+    site.prepare()  # what every page's key reads, once here rather than in each worker
+    names = site.names()
+    progress.grow(len(names))
+    done = _all(_Job(site, folder, previous, staging), names, jobs, progress.advance)
+    out = Pages(names=names)
+    for name, page in zip(names, done, strict=True):
+        if page.key is not None:
+            out.keys[name] = page.key
+        out.kept += page.kept
+        if page.text is not None:
+            out.texts[name] = page.text
     return out
 
 
-def _render_all(
-    site: Site, names: Sequence[str], jobs: int, advance: Callable[[int], None], staging: Path | None
-) -> list[str | None]:
-    """The pages rendered here, or on ``jobs`` forked workers that share this process's site (and
-    write them into ``staging`` when it is given: ``None`` for those)."""
-    global _WORKER_SITE
+def _all(job: _Job, names: Sequence[str], jobs: int, advance: Callable[[int], None]) -> list[_Done]:
+    """Every page, here or on ``jobs`` forked workers that share this process's site."""
+    global _JOB
     chunks = [list(names[k : k + CHUNK]) for k in range(0, len(names), CHUNK)]
-    texts: list[str | None] = []
+    done: list[_Done] = []
     if jobs > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        if any("/pair-" in name for name in names):
-            site.marker  # noqa: B018 (built once here, before the workers are forked, not in each)
-        _WORKER_SITE = (site, staging)
+        _JOB = job
         try:
             with worker_pool(jobs, context=multiprocessing.get_context("fork")) as pool:
-                for done in pool.map(_render, chunks):
-                    texts.extend(done)
-                    advance(len(done))
+                for pages in pool.map(_task, chunks):
+                    done.extend(pages)
+                    advance(len(pages))
         finally:
-            _WORKER_SITE = None
-        return texts
+            _JOB = None
+        return done
     for chunk in chunks:
-        texts.extend(site.render(name) for name in chunk)
+        done.extend(_page(job, name) for name in chunk)
         advance(len(chunk))
-    return texts
+    return done

@@ -102,8 +102,10 @@ class Anchors:
         """A passage's beads in pages of :data:`BEADS_PER_PAGE`; a sentence belongs to its first view."""
         pid = passage_id(passage)
         self.page_of.setdefault(pid, page_name("pair", passage.id))
+        page = ""
         for k, bead in enumerate(passage.beads):
-            page = page_name("pair", passage.id, k // BEADS_PER_PAGE)
+            if k % BEADS_PER_PAGE == 0:
+                page = page_name("pair", passage.id, k // BEADS_PER_PAGE)
             self.page_of.setdefault(bead_id(passage, k + 1), page)
             for side, indices in ((passage.ru_sentences, bead.src), (passage.zh_sentences, bead.tgt)):
                 for i in indices:
@@ -115,10 +117,11 @@ class Anchors:
     def _place_document(self, doc: Document) -> None:
         """A document's sentence list in pages of :data:`SENTENCES_PER_PAGE`."""
         self.page_of.setdefault(doc_id(doc.name), page_name("doc", doc.name))
-        for k, sentence in enumerate(doc.sentences()):
-            self.page_of.setdefault(
-                sentence_id(*sentence_key(sentence)), page_name("doc", doc.name, k // SENTENCES_PER_PAGE)
-            )
+        sentences = doc.sentences()
+        for first in range(0, len(sentences), SENTENCES_PER_PAGE):
+            page = page_name("doc", doc.name, first // SENTENCES_PER_PAGE)
+            for sentence in sentences[first : first + SENTENCES_PER_PAGE]:
+                self.page_of.setdefault(sentence_id(*sentence_key(sentence)), page)
 
     def owns(self, element_id: str, here: str) -> bool:
         """True when ``element_id`` lives on page ``here`` and is not written there yet."""
@@ -222,11 +225,10 @@ def _file_keys(file: str) -> list[str]:
 def _file_index(documents: Iterable[Document]) -> dict[str, str]:
     index: dict[str, str] = {}
     docs = list(documents)
+    names = [[*(_file_keys(doc.path) if doc.path else []), doc.name] for doc in docs]
     # Most specific names first, so a shared file name never hides an exact path.
     for level in range(4):
-        for doc in docs:
-            keys = _file_keys(doc.path) if doc.path else []
-            keys = [*keys, doc.name]
+        for doc, keys in zip(docs, names, strict=True):
             if level < len(keys):
                 index.setdefault(keys[level], doc.name)
     for doc in docs:

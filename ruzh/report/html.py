@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import regex
 
@@ -78,8 +79,10 @@ def void(element: str, /, **attributes: object | None) -> Safe:
     return Safe(f"<{element}{attrs(attributes)}>")
 
 
+@lru_cache(maxsize=8192)
 def slug(name: str) -> str:
-    """An id-safe ASCII form of a name; a short hash keeps names differing in unsafe characters apart."""
+    """An id-safe ASCII form of a name; a short hash keeps names differing in unsafe characters apart.
+    Kept for the names seen last: a report asks for each document's slug once per sentence id."""
     safe = _ID_UNSAFE.sub("_", name)
     if safe == name and name:
         return name

@@ -126,6 +126,10 @@ class Site:
     def _terms(self) -> str:
         return digest([self._version, terms_digest(self.result.glossary)])
 
+    def prepare(self) -> None:
+        """Compute what every page's key reads (before forking workers that each read it)."""
+        self._terms  # noqa: B018
+
     def inputs(self, name: str) -> str | None:
         """A digest of everything page ``name`` is made of (see :mod:`ruzh.report.inputs`), for the
         pages of passages and documents, which are most of a large report; ``None`` for the others,

@@ -76,17 +76,20 @@ def test_rerun_reuses_the_cache_and_gives_the_same_files(
     assert {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES} == before
 
 
-def test_interrupt_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])  # with 2, memory.tmx is being written on a worker
+def test_interrupt_leaves_no_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(build_module, "report_files", interrupted)
-    options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=1, cache_dir=None, quiet=True)
+    options = BuildOptions(inputs=tuple(seed_paths()), output=tmp_path, jobs=jobs, cache_dir=None, quiet=True)
     with pytest.raises(KeyboardInterrupt):
         build(options)
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    leftovers = [p.name for p in tmp_path.rglob("*") if p.name.endswith(".part")]
     assert leftovers == []
-    assert not (tmp_path / "report.html").exists()
+    assert not (tmp_path / "report.html").exists() and not (tmp_path / "memory.tmx").exists()
 
 
 def test_unreadable_input_and_keep_going(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

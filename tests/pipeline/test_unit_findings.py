@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+import pytest
 from ruzh.align.aligner.perturb import read_flores
 from ruzh.align.reader import read_document
 from ruzh.align.testcorpus import flores_documents
@@ -20,6 +22,7 @@ from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.tmx.types import TranslationUnit
 
+from ruzh.pipeline import checking
 from ruzh.pipeline.cache import Cache
 from ruzh.pipeline.checking import EarlyParts, ahead, check_build, pooled, unit_memo
 
@@ -203,3 +206,38 @@ def test_termbase_parts_are_kept_while_the_concepts_stay(shared_data: Path, tmp_
     uses = [termbase_part(t, p, base).summaries[0][1] for t, p in zip(texts, prepared, strict=True)]
     assert any(uses)  # the documents use termbase forms
     assert glossary_digest(overlay(concepts[1:], ())) != glossary_digest(base)
+
+
+def test_the_unit_pass_on_its_own_worker_finds_what_it_finds_here(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two jobs the unit and memory rules run on a forked worker while the documents' findings
+    are merged: the same report, and the worker stores the passages' unit findings it made."""
+    documents = _documents(shared_data, tmp_path)
+    keys = [f"key{k}" for k in range(len(documents))]
+    memory = UnitMemory(units_of(planted(shared_data)), "memory.tmx")
+    here = check_build(documents, keys, memory, (), CheckConfig(), Cache(tmp_path / "c1"), jobs=1)
+    rules = {f.rule for f in here.findings}  # per unit, and across the memory
+    assert {"unit-empty-target", "tm-inconsistent-target", "unit-length-ratio"} <= rules
+    on_worker: list[bool] = []
+    original = checking.unit_pass_aside
+
+    @contextlib.contextmanager
+    def spied(jobs: int, units: Sequence[TranslationUnit]) -> Iterator[Callable]:
+        with original(jobs, units) as aside:
+
+            def run(compute: Callable) -> Callable:
+                later = aside(compute)
+                on_worker.append(later is not compute)  # a future's result, not the pass itself
+                return later
+
+            yield run
+
+    monkeypatch.setattr(checking, "ASIDE_UNITS", 0)
+    monkeypatch.setattr(checking, "unit_pass_aside", spied)
+    cache = Cache(tmp_path / "c2")
+    assert check_build(documents, keys, memory, (), CheckConfig(), cache, jobs=2) == here
+    assert on_worker == [True]
+    again = Cache(tmp_path / "c2")
+    assert check_build(documents, keys, memory, (), CheckConfig(), again, jobs=1) == here
+    assert again.missed["unit-findings"] == 0  # stored by the workers
