@@ -7,6 +7,7 @@ words and names of the Russian text, and the stop list that keeps generic phrase
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -78,11 +79,13 @@ def read_stop_table(name: str) -> dict[str, dict[str, str]]:
 
 def general_frequency(forms: Iterable[str]) -> float:
     """General-language frequency of a lemma: wordfreq's frequencies of the forms of it the corpus
-    uses (the corpus count covers the same forms, so the two compare like with like)."""
+    uses (the corpus count covers the same forms, so the two compare like with like). Summed
+    exactly, so that the figure does not depend on the order a set of forms is iterated in, which
+    changes with each process's string hashing."""
     from ruzh.glossary.scoring import general_frequencies
 
     table = general_frequencies("ru")
-    return sum(table.get(f, 0.0) for f in forms)
+    return math.fsum(table.get(f, 0.0) for f in forms)
 
 
 def is_stopped(key: tuple[str, ...]) -> str | None:
