@@ -51,6 +51,7 @@ from pathlib import Path
 
 from ruzh.align.aligner.perturb import read_flores, read_tatoeba
 from ruzh.align.lexicon import shipped_entries
+from ruzh.glossary.corpus_lemmas import corpus_lemmas, corpus_spellings, rekey, rekeyed
 from ruzh.glossary.linking import Link, link_units
 from ruzh.glossary.units import OTHER, SentenceUnits, ru_units, sentence_units
 
@@ -62,11 +63,14 @@ def load_pairs(data: Path, corpus: str = "both") -> list[tuple[str, str]]:
     return list(zip(ru_f + ru_t, zh_f + zh_t, strict=True))
 
 
-def gold_recurring(pairs: list[tuple[str, str]], held: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Held-out nouns whose lemma (as a unit) and a rendering share at least two sentence pairs."""
+def gold_recurring(
+    pairs: list[tuple[str, str]], held: dict[str, tuple[str, ...]], choice: Mapping[str, str] | None = None
+) -> dict[str, int]:
+    """Held-out nouns whose lemma (as a unit, with the corpus's ``choice`` of lemmas) and a
+    rendering share at least two sentence pairs."""
     together: dict[str, int] = {}
     for ru, zh in pairs:
-        keys = {" ".join(u[0]) for u in ru_units(ru)}
+        keys = {" ".join(rekey(u[0], choice or {})) for u in ru_units(ru)}
         for key in keys & held.keys():
             if any(z in zh for z in held[key]):
                 together[key] = together.get(key, 0) + 1
@@ -188,7 +192,8 @@ def main() -> int:
     nouns = {e.ru for e in entries if e.pos in ("NOUN", "NAME", "PROPN")}
     pairs = load_pairs(args.data, args.corpus)
     started = time.process_time()
-    sentences = [sentence_units(ru, zh) for ru, zh in pairs]
+    choice = corpus_lemmas(corpus_spellings(ru for ru, _ in pairs))  # as a build chooses them
+    sentences = rekeyed([sentence_units(ru, zh) for ru, zh in pairs], choice)
     units_cpu = time.process_time() - started
     phrases = composed_phrases(sentences, [zh for _, zh in pairs], full)
     print(
@@ -203,7 +208,7 @@ def main() -> int:
         cpu = time.process_time() - started
         first = {" ".join(r): ls[0].zh for r, ls in links.items()}
         held = {k: full[k] for k in held_keys & nouns}
-        gold = gold_recurring(pairs, held)
+        gold = gold_recurring(pairs, held, choice)
         found = [k for k in gold if first.get(k) in held[k]]
         judged = {k: z for k, z in first.items() if k in nouns}
         multi = _multi_word(links, phrases, held_keys)

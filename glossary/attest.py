@@ -99,10 +99,45 @@ class _Tally:
             if self.wants(occ.doc):
                 self.offer(occ)
 
+    def joined(self, later: _Tally) -> None:
+        """Take in a later part as one part: the counts, and its offers after ours (see :func:`offers`)."""
+        self.freq += later.freq
+        self.docs.update(later.docs)
+        self.variants.update(later.variants)
+        self.surfaces.update(later.surfaces)
+        self.spare = offers([*self.spare, *later.spare])
+
     def chosen(self) -> tuple[Occurrence, ...]:
         """Examples from different documents first, then more from the same ones."""
         picked = self.examples + self.spare[: max(0, EXAMPLES - len(self.examples))]
         return tuple(sorted(picked, key=lambda o: (o.doc, o.line, o.column)))
+
+
+def offers(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
+    """The occurrences that can still become examples, in order, wherever they are merged: the first
+    of each of the first ``EXAMPLES`` documents and the first of each of the first ``2 * EXAMPLES``
+    contexts. Offering only these leaves any tally as offering them all would, so merges are
+    associative and a build can keep the merged parts of groups of documents. An occurrence left out
+    repeats an earlier one's document, or follows ``EXAMPLES`` new documents, each of which became
+    an example, found the examples full, or has one among the tally's examples before (at most
+    ``len(examples)`` of them): so the examples are full or hold its document. It also repeats an
+    earlier context, or follows ``2 * EXAMPLES`` new ones, each of which became an example (at most
+    ``EXAMPLES - len(examples)``), became a spare, found the spares full, or repeats a context the
+    tally held before (at most ``len(examples) + len(spare)``): so the spares are full or the tally
+    holds its context. It is rejected either way."""
+    docs: set[str] = set()
+    contexts: set[str] = set()
+    kept = []
+    for occ in occurrences:
+        new_doc = occ.doc not in docs and len(docs) < EXAMPLES
+        new_context = occ.context not in contexts and len(contexts) < 2 * EXAMPLES
+        if new_doc:
+            docs.add(occ.doc)
+        if new_context:
+            contexts.add(occ.context)
+        if new_doc or new_context:
+            kept.append(occ)
+    return kept
 
 
 def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str:

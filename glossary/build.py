@@ -23,6 +23,7 @@ from ruzh.glossary.attest import Attestation, Attester
 from ruzh.glossary.candidates_zh import ZhCollector, ZhTally, tagged
 from ruzh.glossary.collect_ru import RuCollector, RuTally, general_frequency
 from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
+from ruzh.glossary.corpus_lemmas import corpus_lemmas, rekeyed
 from ruzh.glossary.entries import Entry, merge
 from ruzh.glossary.linking import MIN_SHARE, Link, link_units
 from ruzh.glossary.names import NameTally, match_names
@@ -100,7 +101,7 @@ class _Corpus:
 
     def add(self, part: DocumentPart, attester: Attester) -> None:
         """Add one document's counts (its attestations go to ``attester``)."""
-        self.names.append(part.name)
+        self.names.extend(part.documents)
         attester.merge(part.attested)
         self.ru.merge(part.ru)
         self.zh.merge(part.zh)
@@ -142,6 +143,8 @@ def build_glossary(
     counted = parts if parts is not None else document_parts(documents, all_concepts, attester, workers)
     for part in counted:
         corpus.add(part, attester)
+    choice = corpus_lemmas(corpus.ru.spellings)  # белки: белок, when the corpus's forms say so
+    corpus.ru.relemmatize(choice)
     atts = {k: _printable(a) for k, a in attester.result().items()}
     ru_known = {lemma_key(t.text) for c in all_concepts for t in c.terms if t.lang == "ru"}
     zh_known = {t.text for c in all_concepts for t in c.terms if t.lang == "zh"}
@@ -151,6 +154,8 @@ def build_glossary(
     table = lexicon if lexicon is not None else lexicon_table(_termbase_pairs(all_concepts))
     if sentences is None and pairs is not None:
         sentences = [sentence_units(ru, zh) for ru, zh in pairs]
+    if sentences is not None:
+        sentences = rekeyed(sentences, choice)
     is_term = _partner_test(corpus.zh, zh_spec, zh_known, zh_words)
     partners = _partners(ru_cands, corpus, table, sentences, is_term, linker)
     if sentences is None:  # comparable documents only: contexts reach what composition cannot

@@ -7,8 +7,9 @@ words and names of the Russian text, and the stop list that keeps generic phrase
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +34,8 @@ class RuTally:
     surfaces: Counter[str] = field(default_factory=Counter)
     docs: Counter[str] = field(default_factory=Counter)
     examples: list[tuple[str, int, str]] = field(default_factory=list)
+    # the key's lemma was chosen from the corpus's forms (белки: белок): a single noun is written so
+    chosen: bool = False
 
     @property
     def freq(self) -> int:
@@ -45,7 +48,10 @@ class RuTally:
         part of candidate finding, so it is done for the rows only)."""
         out: Counter[str] = Counter()
         for surface, n in self.surfaces.items():
-            out[canonical(self.pattern, tuple(surface.split())) or surface] += n
+            form = canonical(self.pattern, tuple(surface.split())) or surface
+            if self.chosen and self.pattern == "NOUN":
+                form = self.key[0][:1].upper() + self.key[0][1:] if form[:1].isupper() else self.key[0]
+            out[form] += n
         return out
 
     @property
@@ -73,11 +79,13 @@ def read_stop_table(name: str) -> dict[str, dict[str, str]]:
 
 def general_frequency(forms: Iterable[str]) -> float:
     """General-language frequency of a lemma: wordfreq's frequencies of the forms of it the corpus
-    uses (the corpus count covers the same forms, so the two compare like with like)."""
+    uses (the corpus count covers the same forms, so the two compare like with like). Summed
+    exactly, so that the figure does not depend on the order a set of forms is iterated in, which
+    changes with each process's string hashing."""
     from ruzh.glossary.scoring import general_frequencies
 
     table = general_frequencies("ru")
-    return sum(table.get(f, 0.0) for f in forms)
+    return math.fsum(table.get(f, 0.0) for f in forms)
 
 
 def is_stopped(key: tuple[str, ...]) -> str | None:
@@ -167,6 +175,32 @@ class RuCollector:
         """Add many ``(doc, line, sentence)`` items."""
         for doc, line, text in items:
             self.add(doc, line, text)
+
+    def relemmatize(self, choice: Mapping[str, str]) -> None:
+        """Take the corpus's choices of lemma (:func:`glossary.corpus_lemmas.corpus_lemmas`): the
+        tallies, words and spellings of a lemma go to the lemma chosen for it."""
+        if not choice:
+            return
+        words: Counter[str] = Counter()
+        for lemma, n in self.words.items():
+            words[choice.get(lemma, lemma)] += n
+        spellings: dict[str, set[str]] = {}
+        for lemma, forms in self.spellings.items():
+            spellings.setdefault(choice.get(lemma, lemma), set()).update(forms)
+        tallies: dict[tuple[str, ...], RuTally] = {}
+        for key, tally in self.tallies.items():
+            new = tuple(choice.get(w, w) for w in key)
+            into = tallies.get(new)
+            if into is None:
+                tallies[new] = RuTally(
+                    new, tally.pattern, tally.surfaces, tally.docs, tally.examples, new != key
+                )
+            else:
+                into.chosen = True
+                into.surfaces.update(tally.surfaces)
+                into.docs.update(tally.docs)
+                merge_examples(into.examples, tally.examples)
+        self.tallies, self.words, self.spellings = tallies, words, spellings
 
     def merge(self, later: RuCollector) -> None:
         """Take in the tallies of later documents, as if they had been added here."""

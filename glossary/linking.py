@@ -132,6 +132,23 @@ class _Counts:
     # each distinct sentence pair and where it occurs (by index), in the order of first occurrence
     places: dict[SentenceUnits, list[int]] = field(default_factory=dict)
 
+    def among(
+        self,
+        places: Sequence[int],
+        sentences: Sequence[SentenceUnits] | None = None,
+        enclosed: dict[int, list[bool]] | None = None,
+    ) -> _Counts:
+        """The same counts over the sentence pairs at ``places`` only (or ``sentences`` in their
+        stead, with fewer units that compete, and their ``enclosed``): a round that links nothing
+        elsewhere costs less."""
+        if sentences is None:
+            sentences = [self.sentences[k] for k in places]
+            enclosed = {i: self.enclosed[k] for i, k in enumerate(places) if k in self.enclosed}
+        where: dict[SentenceUnits, list[int]] = {}
+        for k, units in enumerate(sentences):
+            where.setdefault(units, []).append(k)
+        return replace(self, sentences=list(sentences), enclosed=enclosed or {}, places=where)
+
 
 def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
     """The counts, each distinct sentence pair counted once times its occurrences (in the order of

@@ -32,6 +32,12 @@ class DocumentPart:
     zh_texts: list[tuple[str, int, str]]
     notices: list[str]
     ru_texts: list[str]
+    members: tuple[str, ...] = ()  # the documents of a combined part (else just ``name``)
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The names of the documents whose counts this part holds, in order."""
+        return self.members or (self.name,)
 
 
 def count_document(document: Document, attester: Attester) -> DocumentPart:
@@ -55,6 +61,30 @@ def count_document(document: Document, attester: Attester) -> DocumentPart:
                 zh.add(document.name, sentence.line, sentence.text)
                 zh_texts.append((document.name, sentence.line, sentence.text))
     return DocumentPart(document.name, attester.document_part(document), ru, zh, zh_texts, notices, ru_texts)
+
+
+def combined(parts: Sequence[DocumentPart]) -> DocumentPart:
+    """Consecutive documents' parts as one part, which merges into a corpus as they would one after
+    another: every merge is associative (sums; first-seen orders; unions; the first examples of new
+    documents; the attestations' offers, see :func:`glossary.attest.offers`). A build keeps groups
+    of documents merged, so that an edit merges one group again, not every document."""
+    ru, zh = RuCollector(), ZhCollector()
+    attested: dict[tuple[str, str], _Tally] = {}
+    for part in parts:
+        ru.merge(part.ru)
+        zh.merge(part.zh)
+        for key, tally in part.attested.items():
+            attested.setdefault(key, _Tally()).joined(tally)
+    return DocumentPart(
+        parts[0].name,
+        attested,
+        ru,
+        zh,
+        [t for p in parts for t in p.zh_texts],
+        [n for p in parts for n in p.notices],
+        [t for p in parts for t in p.ru_texts],
+        tuple(n for p in parts for n in p.documents),
+    )
 
 
 def load_models() -> None:

@@ -14,8 +14,9 @@ because it is free here).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence, Set
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 MAX_CHARS = 4
 # A character under several units takes the most nominal kind.
 _ORDER = {"": 0, "o": 1, "v": 2, "n": 3}
+# Runs of characters some unit covers; runs of characters no claim took.
+_COVERED = re.compile("[^\0]+")
+_UNCLAIMED = re.compile(b"\0+")
 
 
 def residual_links(
@@ -52,22 +56,38 @@ def residual_links(
         if (r, z) in partners or (r[0] == OTHER and n >= 2)
     }
     unpaired = {r for r in counts.ru if r[0] != OTHER and r not in kept}
-    holders: dict[str, set[str]] = {}
-    rest = residual_units(counts.sentences, main._compete(counts, claims).left, unpaired, counts.zh, holders)
+    # no claim links an unpaired term: the claims compete only where one stands (the same links there)
+    holding = [k for k, units in enumerate(counts.sentences) if any(u[0] in unpaired for u in units.ru)]
+    left = main._compete(counts.among(holding), claims).left
+    runs = [_covered(units) for units in counts.sentences]  # each sentence pair's characters, once
+    places, rest = residual_units(
+        [counts.sentences[k] for k in holding], left, unpaired, counts.zh, [runs[k] for k in holding]
+    )
+    places = [holding[i] for i in places]
     if not rest:
         return {}
     rest_counts = main._count(rest)
-    # nearly every span lies inside another: no free-standing occurrence to prefer
-    rest_counts.enclosed = {k: [False] * len(units.zh) for k, units in enumerate(rest)}
     recurring = {z for (_, z), k in rest_counts.both.items() if k >= 2}
-    rest_counts.zh = span_counts(counts.sentences, recurring)
+    rest_counts.zh = span_counts(runs, recurring)
     rank = {
         (r, z): score
         for (r, z), score in main._ranking(rest_counts, known, relatives).items()
-        if all(counts.both[(r, u)] < rest_counts.both[(r, z)] for u in holders[z])
-        and (main._support(r, z, known, relatives) or main.frequency_gap(r, z) < main.FAR_GAP)
+        if main._support(r, z, known, relatives) or main.frequency_gap(r, z) < main.FAR_GAP
     }
-    links = main._compete(rest_counts, rank)
+    wanted = {z for _, z in rank}
+    holders = span_holders(counts.sentences, places, rest, wanted)
+    rank = {
+        (r, z): score
+        for (r, z), score in rank.items()
+        if all(counts.both[(r, u)] < rest_counts.both[(r, z)] for u in holders[z])
+    }
+    # only the ranked spans can be linked: the others leave the competition (the same links)
+    wanted = {z for _, z in rank}
+    ranked = [replace(units, zh=tuple(u for u in units.zh if u[0] in wanted)) for units in rest]
+    competing = rest_counts.among(range(len(rest)), ranked)
+    # nearly every span lies inside another: no free-standing occurrence to prefer
+    competing.enclosed = {k: [False] * len(units.zh) for k, units in enumerate(ranked)}
+    links = main._compete(competing, rank)
     undecided = {pair for pair, n in links.tied.items() if n >= links.links[pair]}
     return {
         r: [replace(link, part=True) for link in found]
@@ -75,89 +95,106 @@ def residual_links(
     }
 
 
+# A sentence pair's Chinese characters as the maximal runs of characters some unit covers (start and
+# text; function words and punctuation break a run), and each character's kind (see :func:`_covered`).
+Runs = tuple[tuple[tuple[int, str], ...], list[str]]
+
+
 def residual_units(
     sentences: Sequence[SentenceUnits],
     left: Sequence[tuple[list[RuUnit], bytes]],
     unpaired: Container[tuple[str, ...]],
     alone: Container[str],
-    holders: dict[str, set[str]] | None = None,
-) -> list[SentenceUnits]:
-    """Per sentence pair holding an unpaired term: those terms and the spans of the characters no
-    claim took (``left``: a competition of the kept pairs; ``alone``: the corpus's Chinese units,
-    the only single characters that may be partners, and then with a verb's number of links);
-    ``holders`` gets, per span, the Chinese units that overlap it (itself, if it is one)."""
-    out = []
-    for units, (ru, claimed) in zip(sentences, left, strict=True):
+    runs: Sequence[Runs] | None = None,
+) -> tuple[list[int], list[SentenceUnits]]:
+    """Per sentence pair holding an unpaired term (and where it stands in ``sentences``): those terms
+    and the spans of the characters no claim took (``left``: a competition of the kept pairs;
+    ``alone``: the corpus's Chinese units, the only single characters that may be partners, and
+    then with a verb's number of links); ``runs``: each sentence pair's :func:`_covered`."""
+    places, out = [], []
+    for k, (units, (ru, taken)) in enumerate(zip(sentences, left, strict=True)):
         terms = tuple(u for u in ru if u[0][0] != OTHER and u[0] in unpaired)
         if not terms:
             continue
-        chars, kinds = _covered(units)
-        cover: list[list[str]] = [[] for _ in chars]  # the units over each character
-        for text, start, end in units.zh:
-            for p in range(start, end):
-                cover[p].append(text)
-        spans: dict[tuple[str, int, int], None] = {}
+        found, kinds = runs[k] if runs is not None else _covered(units)
+        spans: list[tuple[str, int, int]] = []
         nominal: set[str] = set()
         verbal: set[str] = set()
-        for start, end in _runs(chars, claimed):
-            for i in range(start, end):
-                for j in range(i + 1, min(end, i + MAX_CHARS) + 1):
-                    text = "".join(chars[i:j])
-                    kind = (
-                        _kind(kinds[i:j]) if j - i > 1 else "v" if text in alone and _countable(text) else ""
-                    )
-                    if kind:
-                        spans[(text, i, j)] = None
-                        (nominal if kind == "n" else verbal).add(text)
-                        if holders is not None:
-                            held = holders.setdefault(text, set())
-                            for p in range(i, j):
-                                held.update(cover[p])
+        for first, run in found:
+            for free in _UNCLAIMED.finditer(taken[first : first + len(run)].ljust(len(run), b"\0")):
+                start, end = first + free.start(), first + free.end()
+                for i in range(start, end):
+                    _spans_from(run[i - first : end - first], i, kinds, alone, spans, nominal, verbal)
         if spans:
+            places.append(k)
             out.append(SentenceUnits(terms, tuple(spans), tuple(sorted(nominal)), tuple(sorted(verbal))))
-    return out
+    return places, out
 
 
-def span_counts(sentences: Iterable[SentenceUnits], spans: Container[str]) -> Counter[str]:
-    """In how many sentence pairs each of ``spans`` stands in the Chinese words, claimed or not."""
+def _spans_from(
+    text: str, i: int, kinds: Sequence[str], alone: Container[str],
+    spans: list[tuple[str, int, int]], nominal: set[str], verbal: set[str],
+) -> None:  # fmt: skip
+    """The spans starting at character ``i`` (``text``: the free characters from there on). One
+    character is a partner only if the corpus uses it alone and the dictionary counts it (as a
+    verb); longer spans are nominal when every character lies under a nominal unit, verbal when
+    every one lies under a nominal or verbal unit, and a character under neither ends them all."""
+    if text[0] in alone and _countable(text[0]):
+        spans.append((text[0], i, i + 1))
+        verbal.add(text[0])
+    all_n = kinds[i] == "n"
+    if kinds[i] == "o":
+        return
+    for size in range(2, min(len(text), MAX_CHARS) + 1):
+        kind = kinds[i + size - 1]
+        if kind == "o":
+            return
+        all_n = all_n and kind == "n"
+        span = text[:size]
+        spans.append((span, i, i + size))
+        (nominal if all_n else verbal).add(span)
+
+
+def span_holders(
+    sentences: Sequence[SentenceUnits], places: Sequence[int], rest: Sequence[SentenceUnits],
+    wanted: Container[str],
+) -> dict[str, set[str]]:  # fmt: skip
+    """Per span of ``wanted``, the Chinese units of ``sentences`` that overlap it wherever it is a
+    span of ``rest`` (``places``: where each stands in ``sentences``; the span itself, if a unit)."""
+    holders: dict[str, set[str]] = {}
+    for k, units in zip(places, rest, strict=True):
+        for text, i, j in units.zh:
+            if text in wanted:
+                held = holders.setdefault(text, set())
+                held.update(u for u, start, end in sentences[k].zh if start < j and i < end)
+    return holders
+
+
+def span_counts(runs: Iterable[Runs], spans: Set[str]) -> Counter[str]:
+    """In how many sentence pairs (their :func:`_covered` runs) each of ``spans`` stands in the
+    Chinese words, claimed or not."""
     found: Counter[str] = Counter()
-    for units in sentences:
-        chars, _ = _covered(units)
-        seen: set[str] = set()
-        for start, end in _runs(chars, b""):
-            for i in range(start, end):
-                for j in range(i + 1, min(end, i + MAX_CHARS) + 1):
-                    if (text := "".join(chars[i:j])) in spans:
-                        seen.add(text)
-        found.update(seen)
+    sizes = range(1, MAX_CHARS + 1)
+    for each, _ in runs:
+        found.update({r[i : i + n] for _, r in each for n in sizes for i in range(len(r) - n + 1)} & spans)
     return found
 
 
-def _covered(units: SentenceUnits) -> tuple[list[str], list[str]]:
-    """The sentence's characters that some Chinese unit covers ("" elsewhere: function words,
-    punctuation) and their kind: ``n`` under a nominal unit, ``v`` under a verb only, else ``o``."""
+def _covered(units: SentenceUnits) -> Runs:
+    """The sentence pair's runs of characters that some Chinese unit covers (not function words,
+    punctuation) and each character's kind: ``n`` under a nominal unit, ``v`` under a verb only,
+    ``o`` under other units only ("" where none)."""
     size = max((u[2] for u in units.zh), default=0)
-    chars, kinds = [""] * size, [""] * size
+    chars, kinds = ["\0"] * size, [""] * size
     nominal, verbal = set(units.nominal), set(units.verbal)
+    by_kind: dict[str, list[tuple[int, int]]] = {"o": [], "v": [], "n": []}
     for text, start, end in units.zh:
-        kind = "n" if text in nominal else "v" if text in verbal else "o"
-        for p in range(start, end):
-            chars[p] = text[p - start]
-            if _ORDER[kind] > _ORDER[kinds[p]]:
-                kinds[p] = kind
-    return chars, kinds
-
-
-def _runs(chars: Sequence[str], claimed: bytes) -> Iterable[tuple[int, int]]:
-    """The maximal runs of covered characters that no claim took."""
-    start = None
-    for p in range(len(chars) + 1):
-        free = p < len(chars) and chars[p] and not (p < len(claimed) and claimed[p])
-        if free and start is None:
-            start = p
-        elif not free and start is not None:
-            yield start, p
-            start = None
+        chars[start:end] = text
+        by_kind["n" if text in nominal else "v" if text in verbal else "o"].append((start, end))
+    for kind, places in by_kind.items():  # the most nominal kind last: it wins
+        for start, end in places:
+            kinds[start:end] = [kind] * (end - start)
+    return tuple((m.start(), m.group()) for m in _COVERED.finditer("".join(chars))), kinds
 
 
 @lru_cache(maxsize=20_000)
@@ -166,11 +203,3 @@ def _countable(char: str) -> bool:
     村, 天; not 远 or 救, nor a character of names, 尔)."""
     flag = dictionary_flag(char)
     return not flag.startswith("nr") and (flag.startswith(NOMINAL_FLAGS) or flag in ("q", "zg"))
-
-
-def _kind(kinds: Sequence[str]) -> str:
-    """A span is nominal when every character lies under a nominal unit, verbal when every one lies
-    under a nominal or verbal unit and one under a verb only; else it is no partner."""
-    if all(k == "n" for k in kinds):
-        return "n"
-    return "v" if all(k in ("n", "v") for k in kinds) else ""

@@ -73,6 +73,7 @@ class BuildStats:
     cache_misses: int = 0
     cache_rejected: int = 0
     missed: dict[str, int] = field(default_factory=dict)  # cache misses by kind of entry
+    found: dict[str, int] = field(default_factory=dict)  # cache hits by kind of entry
     report: tuple[str, ...] = ()  # the report's files, relative to the output folder
     report_kept: int = 0  # pages kept from the folder's earlier build (their inputs did not change)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
@@ -294,7 +295,7 @@ def _build(options: BuildOptions) -> tuple[BuildResult, BuildStats]:
         else:
             shutil.rmtree(staging, ignore_errors=True)
     stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
-    stats.cache_rejected, stats.missed = cache.rejected, dict(cache.missed)
+    stats.cache_rejected, stats.missed, stats.found = cache.rejected, dict(cache.missed), dict(cache.found)
     return result, stats
 
 

@@ -94,6 +94,7 @@ class Cache:
         self.misses = 0
         self.rejected = 0  # entries present but unusable (damaged, planted, of another version)
         self.missed: Counter[str] = Counter()  # misses by kind of entry
+        self.found: Counter[str] = Counter()  # hits by kind of entry
 
     def _path(self, name: str, kind: str) -> Path:
         assert self.folder is not None
@@ -116,6 +117,7 @@ class Cache:
             self.missed[kind] += 1
             return None
         self.hits += 1
+        self.found[kind] += 1
         return value
 
     def put(self, name: str, kind: str, value: Any) -> None:

@@ -6,6 +6,10 @@ counts the documents of a few passages and then computes those passages' units i
 whose caches are warm. Workers are forked from the main process and find the documents there by
 index, so no document is sent to them; each stores what it computes in the cache itself. Both are
 cached by content: after an edit only the edited document and its passages are computed again.
+
+The parts are kept combined too, by groups of consecutive documents (merging is associative, see
+:func:`glossary.parts.combined`): an edit restores and combines one group's parts and merges the
+groups, in place of restoring and merging every document's part.
 """
 
 from __future__ import annotations
@@ -16,16 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruzh.align.types import Document
-from ruzh.glossary.parts import DocumentPart, load_models
+from ruzh.glossary.parts import DocumentPart, combined, load_models
 from ruzh.glossary.termbase import Concept
 from ruzh.glossary.units import SentenceUnits
 from ruzh.pipeline import parts, units
 from ruzh.pipeline.cache import Cache, key
-from ruzh.pipeline.partdata import StoredPart, restored
+from ruzh.pipeline.partdata import StoredPart, restored, stored
 from ruzh.pipeline.pool import worker_pool
 from ruzh.pipeline.units import StoredPassageUnits, Texts, units_key
 
 PASSAGES = 4  # passages per task (with their documents)
+# Documents whose parts are combined and kept as one: an edit combines one group again and merges
+# the groups, in place of restoring and merging every document's part.
+GROUP = 32
 
 _WORKER: Work | None = None  # the main process's work, which forked workers share
 
@@ -39,8 +46,10 @@ class Work:
     doc_names: dict[int, str]
     texts: Sequence[Texts]
     unit_names: dict[int, str]
+    groups: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # to combine: keys
     parts: dict[int, StoredPart] = field(default_factory=dict)
     units: dict[int, StoredPassageUnits] = field(default_factory=dict)
+    combined: dict[int, StoredPart] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +102,9 @@ def compute(
     tick: Callable[[int], None],
 ) -> None:
     """Fill ``work.parts`` and ``work.units``, on ``jobs`` forked workers when there is more than
-    one task (else here); ``tick(n)`` for n documents or passages done. ``passage_docs``: each
-    passage's (Russian, Chinese) document."""
+    one task (else here), and then on those workers ``work.combined`` with the groups to combine
+    (the main process combines the others); ``tick(n)`` for n documents or passages done.
+    ``passage_docs``: each passage's (Russian, Chinese) document."""
     global _WORKER
     todo = tasks(work, passage_docs)
     _WORKER = work
@@ -104,6 +114,10 @@ def compute(
             context = multiprocessing.get_context("fork")
             with worker_pool(jobs, _start, (list(concepts), folder), context) as pool:
                 _take(work, pool.map(_run, todo), tick)
+                if len(work.groups) > 1:  # a full build: the workers combine the groups too
+                    done = pool.map(parts.combine_and_store, work.groups.values())
+                    found = zip(work.groups, done, strict=True)
+                    work.combined.update((g, part) for g, part in found if part is not None)
         else:
             _start(concepts, folder)
             _take(work, map(_run, todo), tick)
@@ -129,25 +143,76 @@ def glossary_counts(
     cache: Cache,
     advance: Callable[[int], None] | None = None,
 ) -> tuple[list[DocumentPart], list[SentenceUnits]]:
-    """Every document's part in corpus order and the sentence units of every passage's translation
-    units in passage order (the memory's order): cached ones reused, the others computed and stored.
-    ``texts``: each passage's translation units; ``passage_docs``: its (Russian, Chinese) document;
-    ``concepts_key`` names the concepts counted (termbase and reviewed rows); ``advance(n)``: n
-    documents or passages done."""
+    """The documents' parts combined by groups of ``GROUP`` in corpus order (:func:`groups`), and the
+    sentence units of every passage's translation units in passage order (the memory's order):
+    cached ones reused, the others computed and stored. ``texts``: each passage's translation units;
+    ``passage_docs``: its (Russian, Chinese) document; ``concepts_key`` names the concepts counted
+    (termbase and reviewed rows); ``advance(n)``: n documents or passages done."""
     tick = advance or (lambda _: None)
     doc_keys = [key("glossary-part", concepts_key, f) for f in fingerprints]
+    spans, merged = groups(doc_keys, cache)
+    wanted = [i for span, m in zip(spans, merged, strict=True) if m is None for i in span]
+    parts_found = {i: cache.get(doc_keys[i], "glossary-parts", StoredPart) for i in wanted}
     unit_keys = [units_key(t) for t in texts]
-    parts_found = [cache.get(k, "glossary-parts", StoredPart) for k in doc_keys]
     units_found = [cache.get(k, "pairing-units", StoredPassageUnits) for k in unit_keys]
-    tick(sum(1 for f in (*parts_found, *units_found) if f is not None))
+    hits = sum(1 for f in (*parts_found.values(), *units_found) if f is not None)
+    tick(len(documents) - len(wanted) + hits)
     work = Work(
         documents,
-        {i: k for i, (k, f) in enumerate(zip(doc_keys, parts_found, strict=True)) if f is None},
+        {i: doc_keys[i] for i, f in parts_found.items() if f is None},
         texts,
         {u: k for u, (k, f) in enumerate(zip(unit_keys, units_found, strict=True)) if f is None},
+        _to_combine(spans, merged, doc_keys) if cache.folder is not None else {},
     )
     if work.doc_names or work.unit_names:
         compute(work, passage_docs, concepts, jobs, cache.folder, tick)
-    counted = [f if f is not None else work.parts[i] for i, f in enumerate(parts_found)]
+    counted = {i: f if f is not None else work.parts[i] for i, f in parts_found.items()}
     found = [f if f is not None else work.units[u] for u, f in enumerate(units_found)]
-    return [restored(p) for p in counted], [pair for f in found for pair in f.pairs]
+    units_out = [pair for f in found for pair in f.pairs]
+    if cache.folder is None:  # nothing is kept: every document's part, merged in order
+        return [restored(counted[i]) for i in range(len(documents))], units_out
+    return _combined(spans, merged, work, counted, cache), units_out
+
+
+def groups(doc_keys: Sequence[str], cache: Cache) -> tuple[list[range], list[StoredPart | None]]:
+    """The documents cut into consecutive groups of ``GROUP``, and each group's combined part when
+    the cache has it (keyed by its members' keys, in order)."""
+    spans = [range(k, min(k + GROUP, len(doc_keys))) for k in range(0, len(doc_keys), GROUP)]
+    return spans, [cache.get(_group_key(doc_keys, s), "glossary-groups", StoredPart) for s in spans]
+
+
+def _to_combine(
+    spans: Sequence[range], merged: Sequence[StoredPart | None], doc_keys: Sequence[str]
+) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """The groups not kept, each with its key and its members' keys."""
+    return {
+        g: (_group_key(doc_keys, s), tuple(doc_keys[i] for i in s))
+        for g, (s, m) in enumerate(zip(spans, merged, strict=True))
+        if m is None
+    }
+
+
+def _group_key(doc_keys: Sequence[str], span: range) -> str:
+    return key("glossary-group", *(doc_keys[i] for i in span))
+
+
+def _combined(
+    spans: Sequence[range],
+    merged: Sequence[StoredPart | None],
+    work: Work,
+    counted: dict[int, StoredPart],
+    cache: Cache,
+) -> list[DocumentPart]:
+    """Each group's combined part: restored when kept, else combined on the pool, else from its
+    members' parts here (and stored)."""
+    out = []
+    for g, (span, kept) in enumerate(zip(spans, merged, strict=True)):
+        if kept is not None:
+            out.append(restored(kept))
+        elif g in work.combined:
+            out.append(restored(work.combined[g]))
+        else:
+            part = combined([restored(counted[i]) for i in span])
+            cache.put(work.groups[g][0], "glossary-groups", stored(part))
+            out.append(part)
+    return out

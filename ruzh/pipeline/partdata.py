@@ -48,8 +48,10 @@ def runs(sizes: Sequence[int], rows: Sequence[Row]) -> list[Sequence[Row]]:
 
 
 def _counter(rows: Iterable[Count]) -> Counter[str]:
-    counter: Counter[str] = Counter()
-    dict.update(counter, rows)  # the counts as stored, in their order (no per-item arithmetic)
+    """The counts as stored, in their order: no per-item arithmetic, and no ``Counter.__init__``
+    (a Python-level call with nothing to do for an empty counter: restoring makes ~10^5 of them)."""
+    counter: Counter[str] = Counter.__new__(Counter)
+    dict.update(counter, rows)
     return counter
 
 
@@ -233,6 +235,7 @@ class StoredPart:
     zh_words: tuple[Count, ...]
     ru_texts: tuple[str, ...]
     notices: tuple[str, ...]
+    members: tuple[str, ...]  # a group's documents (empty: one document's part)
 
     def __post_init__(self) -> None:
         _same_length(len(self.ru_lemmas), self.ru_spellings.sizes)
@@ -260,6 +263,7 @@ def stored(part: DocumentPart) -> StoredPart:
         tuple(part.zh.words.items()),
         tuple(part.ru_texts),
         tuple(part.notices),
+        part.members,
     )
 
 
@@ -282,6 +286,5 @@ def restored(data: StoredPart) -> DocumentPart:
     ru.words, zh.words = _counter(data.ru_words), _counter(data.zh_words)
     forms = data.ru_spellings.tuples()
     ru.spellings = {lemma: set(f) for lemma, f in zip(data.ru_lemmas, forms, strict=True)}
-    return DocumentPart(
-        data.name, attested, ru, zh, list(data.zh_texts), list(data.notices), list(data.ru_texts)
-    )
+    texts = (list(data.zh_texts), list(data.notices), list(data.ru_texts))
+    return DocumentPart(data.name, attested, ru, zh, *texts, data.members)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ruzh.align.types import Document
 from ruzh.glossary.attest import Attester
-from ruzh.glossary.parts import count_document
+from ruzh.glossary.parts import combined, count_document
 from ruzh.glossary.termbase import Concept
 from ruzh.pipeline.cache import Cache
-from ruzh.pipeline.partdata import StoredPart, stored
+from ruzh.pipeline.partdata import StoredPart, restored, stored
 
 _WORKER_ATTESTER: Attester | None = None
 _WORKER_CACHE = Cache(None)
@@ -35,4 +35,17 @@ def count_and_store(document: Document, name: str) -> StoredPart:
     assert _WORKER_ATTESTER is not None
     part = stored(count_document(document, _WORKER_ATTESTER))
     _WORKER_CACHE.put(name, "glossary-parts", part)
+    return part
+
+
+def combine_and_store(group: tuple[str, tuple[str, ...]]) -> StoredPart | None:
+    """A group's combined part from its members' stored parts, stored under the group's key (and
+    sent back as data: restoring it costs the main process half what unpickling the part does);
+    ``None`` when a part is not in the cache (the main process combines that group)."""
+    name, members = group
+    found = [_WORKER_CACHE.get(k, "glossary-parts", StoredPart) for k in members]
+    if any(f is None for f in found):
+        return None
+    part = stored(combined([restored(f) for f in found if f is not None]))
+    _WORKER_CACHE.put(name, "glossary-groups", part)
     return part

@@ -14,7 +14,7 @@ from ruzh.seeds import seed_paths
 from ruzh.tmx.reader import read_tmx
 
 from ruzh.cli import main
-from ruzh.pipeline import OUTPUT_FILES
+from ruzh.pipeline import OUTPUT_FILES, counting
 from ruzh.pipeline import build as build_module
 from ruzh.pipeline.build import BuildOptions, build
 
@@ -120,6 +120,7 @@ def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
     shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(counting, "GROUP", 4)  # the 13 documents' counts kept in 4 groups
     base = shared_data / "flores200_devtest"
     ru = (base / "rus_Cyrl.devtest").read_text(encoding="utf-8").splitlines()
     zh = (base / "zho_Hans.devtest").read_text(encoding="utf-8").splitlines()
@@ -143,6 +144,10 @@ def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
         "glossary-parts": 1,
         "findings-doc": 1,
     }
+    # The glossary combines one group again (the workers of the first build stored the others), and
+    # restores only that group's other 3 parts.
+    assert edited.missed["glossary-groups"] == 1 and edited.found["glossary-groups"] == 3
+    assert edited.found["glossary-parts"] == 3
     # The edited sentence stays in its 1-1 bead with a new text: the glossary tokenises the units of
     # that one passage again.
     assert edited.missed["pairing-units"] == 1
@@ -153,7 +158,7 @@ def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
     pages = [n for n in edited.report if n.startswith(("report/pair-", "report/doc-"))]
     assert 0 < edited.report_kept < len(pages)
     # ... and every output, report pages included, is what a fresh build writes (no cache: nothing
-    # is kept, not even the pages of the output folder).
+    # is kept, not even the pages of the output folder, and the counts are merged part by part).
     incremental = {name: (out / name).read_bytes() for name in (*OUTPUT_FILES, *edited.report)}
     _, clean = build(BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=None, quiet=True))
     assert clean.report_kept == 0 and clean.report == edited.report

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ruzh.align.lexicon import shipped_entries
 from ruzh.glossary.linking import link_terms
-from ruzh.glossary.residual import residual_units, span_counts
+from ruzh.glossary.residual import _covered, residual_units, span_counts, span_holders
 from ruzh.glossary.units import sentence_units
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -44,11 +44,14 @@ def test_spans_are_the_unclaimed_characters_inside_and_across_words() -> None:
     start, end = zh["古老"][1], zh["古老"][2]
     claimed[start:end] = b"\x01" * (end - start)  # a kept pair took 古老
     ru = [u for u in units.ru if u[0][0]]
-    holders: dict[str, set[str]] = {}
-    (rest,) = residual_units([units], [(ru, bytes(claimed))], {u[0] for u in ru}, {"村", "塔"}, holders)
+    places, (rest,) = residual_units([units], [(ru, bytes(claimed))], {u[0] for u in ru}, {"村", "塔"})
     spans = {z for z, _, _ in rest.zh}
+    assert places == [0]
     assert {"村", "村庄", "塔", "塔楼"} <= spans
     assert not {z for z in spans if "古" in z or "老" in z}  # claimed characters are no span
     assert "村" in rest.verbal and "塔楼" in rest.nominal  # one character needs a verb's links
-    assert holders["村"] == {"村庄"}
-    assert span_counts([units, units], {"村", "塔", "牛"}) == {"村": 2, "塔": 2}
+    holders = span_holders([units], places, [rest], {"村", "塔楼"})
+    assert holders == {"村": {"村庄"}, "塔楼": {"塔楼"}}
+    runs = [_covered(units)] * 2
+    found = span_counts(runs, {"村", "塔", "牛", "里有", "座古老"})  # inside and across words
+    assert found == {"村": 2, "塔": 2, "里有": 2, "座古老": 2}

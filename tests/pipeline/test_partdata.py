@@ -5,14 +5,13 @@ is a cache miss."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from ruzh.align.reader import read_document
 from ruzh.glossary.attest import Attester
-from ruzh.glossary.build import _Corpus, corpus_concepts
+from ruzh.glossary.build import corpus_concepts
 from ruzh.glossary.parts import DocumentPart, count_document
 from ruzh.seeds import seed_paths
 
@@ -32,33 +31,10 @@ def _through_json(part: DocumentPart) -> DocumentPart:
     return restored(decode(StoredPart, data))
 
 
-def _merged(parts: Sequence[DocumentPart]) -> str:
-    """Everything the glossary reads from the merged corpus, as text that shows the order."""
-    attester, corpus = Attester(corpus_concepts()), _Corpus()
-    for part in parts:
-        corpus.add(part, attester)
-    return repr(
-        (
-            corpus.names,
-            [vars(t) for t in corpus.ru.tallies.values()],
-            [vars(t) for t in corpus.zh.tallies.values()],
-            {k: vars(t) for k, t in corpus.ru.names.items()},
-            {k: vars(t) for k, t in corpus.zh.names.items()},
-            list(corpus.ru.words.items()),
-            list(corpus.zh.words.items()),
-            {k: sorted(v) for k, v in corpus.ru.spellings.items()},
-            corpus.zh_texts,
-            corpus.ru_texts,
-            corpus.notices,
-            list(attester.result().items()),
-        )
-    )
-
-
-def test_restored_parts_merge_like_fresh_ones(fresh: list[DocumentPart]) -> None:
+def test_restored_parts_merge_like_fresh_ones(fresh: list[DocumentPart], merged_state: Any) -> None:
     assert any(p.ru.tallies for p in fresh) and any(p.zh.tallies for p in fresh)
     assert any(p.attested for p in fresh) and any(p.ru.names for p in fresh)
-    assert _merged([_through_json(p) for p in fresh]) == _merged(fresh)
+    assert merged_state([_through_json(p) for p in fresh]) == merged_state(fresh)
 
 
 def _damaged(data: dict[str, Any]) -> dict[str, Any]:
