@@ -22,7 +22,7 @@ from ruzh.pipeline.pool import WorkerPool, worker_pool
 
 PART_CHUNK = 8  # documents per task on the pool
 
-Counts = tuple[int, int, int, Counter[str]]  # a cache's hits, misses, rejected, misses by kind
+Counts = tuple[int, int, int, Counter[str], Counter[str]]  # hits, misses, rejected, misses and hits by kind
 
 
 def chunks(items: Sequence[int], size: int) -> list[list[int]]:
@@ -90,7 +90,7 @@ def alone_part(part: DocumentChecks) -> DocumentChecks:
 
 
 def counts(cache: Cache) -> Counts:
-    return cache.hits, cache.misses, cache.rejected, Counter(cache.missed)
+    return cache.hits, cache.misses, cache.rejected, Counter(cache.missed), Counter(cache.found)
 
 
 def add_counts(cache: Cache, before: Counts, after: Counts) -> None:
@@ -99,6 +99,7 @@ def add_counts(cache: Cache, before: Counts, after: Counts) -> None:
     cache.misses += after[1] - before[1]
     cache.rejected += after[2] - before[2]
     cache.missed.update(after[3] - before[3])
+    cache.found.update(after[4] - before[4])
 
 
 _EARLY: tuple[Sequence[Document], Sequence[str], Cache] | None = None  # for the early worker

@@ -214,6 +214,8 @@ def test_kept_parts_are_read_on_the_workers(
     assert read_here == []
     assert again.rejected == 1 and again.missed == {"findings-doc": 1}
     assert again.hits >= 2 * len(documents) - 1  # every other part and every termbase part
+    assert again.found["findings-doc"] == len(documents) - 1
+    assert again.found["findings-terms"] == len(documents)
 
 
 def test_termbase_parts_are_kept_while_the_concepts_stay(shared_data: Path, tmp_path: Path) -> None:
