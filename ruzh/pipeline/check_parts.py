@@ -145,13 +145,7 @@ class EarlyParts:
         """Find which parts are stored (not read here); when enough are missing, start computing
         them on the side (one worker fewer than ``jobs``: this process goes on working)."""
         global _EARLY
-        folder = self.cache.folder
-        # the cache's own layout (Cache._path): whether an entry is there, without reading it
-        self.stored = frozenset(
-            i
-            for i, n in enumerate(self.names)
-            if folder is not None and self.cache._path(n, "findings-doc").is_file()
-        )
+        self.stored = frozenset(i for i, n in enumerate(self.names) if self.cache.has(n, "findings-doc"))
         self._kept = [None if i in self.stored else self.cache.get(n, "findings-doc", DocumentChecks)
                       for i, n in enumerate(self.names)]  # fmt: skip
         todo = [i for i, part in enumerate(self._kept) if part is None and i not in self.stored]
