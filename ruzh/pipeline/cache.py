@@ -100,6 +100,10 @@ class Cache:
         assert self.folder is not None
         return self.folder / kind / name[:2] / f"{name}.json"
 
+    def has(self, name: str, kind: str) -> bool:
+        """Whether an entry is stored, without reading it (it may still prove damaged on ``get``)."""
+        return self.folder is not None and self._path(name, kind).is_file()
+
     def get(self, name: str, kind: str, expected: Any) -> Any | None:
         """The stored value decoded as ``expected`` (a type), or ``None`` on a miss."""
         if self.folder is None:

@@ -25,19 +25,33 @@ from ruzh.checks.findings import Finding
 from ruzh.checks.formats import Report
 from ruzh.checks.memory import UnitMemo, UnitMemory, passage_runs, run_findings
 from ruzh.checks.rules import BY_ID
-from ruzh.checks.runner import Aside, DocumentChecks, document_part, run_checks, termbase_part
-from ruzh.checks.text import DocumentText
+from ruzh.checks.runner import Aside, DocumentChecks, run_checks
 from ruzh.checks.units import UnitChecker, glossary_digest, in_id_order
 from ruzh.checks.variants import Glossary, overlay
 from ruzh.glossary.entries import Entry
 from ruzh.glossary.termbase import load_termbase
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.check_parts import (
+    PART_CHUNK,
+    Counts,
+    EarlyParts,
+    add_counts,
+    alone_part,
+    chunks,
+    counts,
+    document_key,
+    lazy_text,
+    part_of,
+    pooled,
+    terms_key,
+    terms_of,
+)
 from ruzh.pipeline.pool import WorkerPool, worker_pool
 from ruzh.tmx.types import TranslationUnit
 
-PART_CHUNK = 8  # documents per task on the pool
 RUN_CHUNK = 4  # passages' runs of units per task on the pool
 ASIDE_UNITS = 2000  # units from which the unit and memory rules run on a worker of their own
+POOL_READS = 100  # documents from which their kept parts are read on the pool, not here
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +134,12 @@ class Ahead:
 @dataclass(frozen=True, slots=True)
 class _Shared:
     """What forked workers read of the main process (nothing is sent to them): the documents with
-    their kept parts and cache names, the termbase, the memory's units and runs, a ready checker."""
+    their parts at hand, which are stored and their cache names, the termbase, the memory's units
+    and runs, a ready checker."""
 
     documents: Sequence[Document]
     kept: Sequence[DocumentChecks | None]
+    stored: frozenset[int]
     names: Sequence[str]
     termbase: Glossary
     units: Sequence[TranslationUnit]
@@ -136,21 +152,19 @@ class _Shared:
 _SHARED: _Shared | None = None
 
 
-def _document_task(indices: list[int]) -> list[tuple[DocumentChecks | None, DocumentChecks]]:
-    """Worker: each document's part when it was not kept (stored from here), and its termbase part."""
+def _document_task(indices: list[int]) -> tuple[list[tuple[DocumentChecks, DocumentChecks]], Counts, Counts]:
+    """Worker: each document's part (at hand, read or made) as the merges take it, its termbase
+    part (read or made; what is made is stored from here), and what the cache counted meanwhile."""
     s = _SHARED
     assert s is not None
-    out: list[tuple[DocumentChecks | None, DocumentChecks]] = []
+    before = counts(s.cache)
+    out: list[tuple[DocumentChecks, DocumentChecks]] = []
     for i in indices:
-        text = DocumentText.of(s.documents[i])
-        kept = s.kept[i]
-        made = document_part(text) if kept is None else None
-        if made is not None:
-            s.cache.put(s.names[i], "findings-doc", made)
-        terms = termbase_part(text, made or kept or DocumentChecks(), s.termbase)
-        s.cache.put(terms_key(s.names[i], s.terms_digest), "findings-terms", terms)
-        out.append((made, terms))
-    return out
+        text, name = lazy_text(s.documents[i]), s.names[i]
+        part = part_of(s.cache, name, s.kept[i], i in s.stored, text)
+        terms = terms_of(s.cache, terms_key(name, s.terms_digest), part, s.termbase, text)
+        out.append((alone_part(part), terms))
+    return out, before, counts(s.cache)
 
 
 def _units_task(indices: list[int]) -> list[tuple[Finding, ...]]:
@@ -166,115 +180,29 @@ def _units_task(indices: list[int]) -> list[tuple[Finding, ...]]:
     return out
 
 
-def _chunks(items: Sequence[int], size: int) -> list[list[int]]:
-    return [list(items[k : k + size]) for k in range(0, len(items), size)]
-
-
 def _on_pool(shared: _Shared, todo: Sequence[int], jobs: int, advance: Callable[[int], None]) -> Ahead:
-    """Every document's parts, and the findings of the runs at ``todo``, on ``jobs`` forked workers."""
+    """Every document's parts (as the merges take them, :func:`alone_part`), and the findings of
+    the runs at ``todo``, on ``jobs`` forked workers."""
     global _SHARED
     shared.termbase.matchers()  # built here once, before the fork, not in each worker
     out = Ahead()
     _SHARED = shared
     try:
         with worker_pool(jobs, context=multiprocessing.get_context("fork")) as pool:
-            chunks = _chunks(range(len(shared.documents)), PART_CHUNK)
-            runs = _chunks(todo, RUN_CHUNK)
+            tasks = chunks(range(len(shared.documents)), PART_CHUNK)
+            runs = chunks(todo, RUN_CHUNK)
             found = pool.map(_units_task, runs)  # submitted now, taken after the documents
-            for chunk, parts in zip(chunks, pool.map(_document_task, chunks), strict=True):
-                for i, (made, terms) in zip(chunk, parts, strict=True):
-                    name = shared.documents[i].name
-                    out.parts[name] = made or shared.kept[i] or DocumentChecks()
-                    out.terms[name] = terms
+            for chunk, (parts, before, after) in zip(tasks, pool.map(_document_task, tasks), strict=True):
+                for i, (alone, terms) in zip(chunk, parts, strict=True):
+                    out.parts[shared.documents[i].name] = alone
+                    out.terms[shared.documents[i].name] = terms
+                add_counts(shared.cache, before, after)
                 advance(len(chunk))
             for chunk, findings in zip(runs, found, strict=True):
                 out.units.update((shared.runs[i][2], f) for i, f in zip(chunk, findings, strict=True))
     finally:
         _SHARED = None
     return out
-
-
-def pooled(jobs: int, documents: Sized) -> bool:
-    """Whether a pool pays for these documents: several workers, enough documents, forked workers
-    available."""
-    return jobs > 1 and len(documents) >= 2 * PART_CHUNK and "fork" in multiprocessing.get_all_start_methods()
-
-
-def document_key(fingerprint: str) -> str:
-    """The cache name of a document's part of the checks (by its content key)."""
-    return key("document-findings", fingerprint)
-
-
-def terms_key(document: str, digest: str) -> str:
-    """The cache name of a document's termbase part: its part's name and the glossary digest
-    (:func:`checks.units.glossary_digest`; the part is found with :func:`in_id_order`)."""
-    return key("termbase-part", document, digest)
-
-
-_EARLY: tuple[Sequence[Document], Sequence[str], Cache] | None = None  # for the early worker
-
-
-def _early_task(indices: list[int]) -> list[DocumentChecks]:
-    """Early worker: the parts of some documents, stored from here."""
-    assert _EARLY is not None
-    documents, names, cache = _EARLY
-    out = []
-    for i in indices:
-        part = document_part(DocumentText.of(documents[i]))
-        cache.put(names[i], "findings-doc", part)
-        out.append(part)
-    return out
-
-
-class EarlyParts:
-    """The per-document check parts a build is missing, computed on forked workers while the main
-    process builds the glossary (they need the documents alone); :meth:`start` forks them, the
-    checks take the parts with :meth:`parts`. The workers end with the ``with`` block."""
-
-    def __init__(self, documents: Sequence[Document], fingerprints: Sequence[str], cache: Cache, jobs: int):
-        self.documents, self.cache, self.jobs = documents, cache, jobs
-        self.names = [document_key(f) for f in fingerprints]
-        self._kept: list[DocumentChecks | None] | None = None
-        self._pool: WorkerPool | None = None
-        self._todo: list[list[int]] = []
-        self._results: Iterator[list[DocumentChecks]] | None = None
-
-    def __enter__(self) -> EarlyParts:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        global _EARLY
-        if self._pool is not None:
-            self._pool.close(failed=kind is not None)
-            self._pool = None
-        _EARLY = None
-
-    def start(self) -> None:
-        """Read the kept parts; when enough are missing, start computing them on the side (one
-        worker fewer than ``jobs``: this process goes on working)."""
-        global _EARLY
-        self._kept = [self.cache.get(n, "findings-doc", DocumentChecks) for n in self.names]
-        todo = [i for i, part in enumerate(self._kept) if part is None]
-        if not pooled(self.jobs, todo):
-            return
-        self._todo = _chunks(todo, PART_CHUNK)
-        _EARLY = (self.documents, self.names, self.cache)  # until the workers end (__exit__)
-        self._pool = worker_pool(max(1, self.jobs - 1), context=multiprocessing.get_context("fork"))
-        self._results = self._pool.map(_early_task, self._todo)
-
-    def parts(self) -> list[DocumentChecks | None]:
-        """Every document's part (``None``: to compute), waiting for the early workers."""
-        if self._kept is None:
-            self.start()
-        assert self._kept is not None
-        kept = self._kept
-        if self._results is not None:
-            for chunk, found in zip(self._todo, self._results, strict=True):
-                for i, part in zip(chunk, found, strict=True):
-                    kept[i] = part
-            self._results = None
-            self.__exit__(None)
-        return kept
 
 
 def ahead(
@@ -287,28 +215,26 @@ def ahead(
     advance: Callable[[int], None],
     early: EarlyParts | None = None,
 ) -> Ahead:
-    """The kept document parts (from ``early``, else the cache) and unit findings; the missing ones
-    computed here, or (with :func:`pooled`, when enough are missing) on forked workers, which then
-    also make every document's termbase part (alone they are too cheap to fork for)."""
+    """The document parts (made by ``early``, else kept, else made) and unit findings, here or
+    (with :func:`pooled`, for enough documents or enough missing) on forked workers, which then
+    also take every document's termbase part, and read each kept part there, not here."""
     early = early or EarlyParts(documents, fingerprints, cache, 1)
-    names, kept = early.names, early.parts()
+    names, kept, stored = early.names, early.parts(), early.stored
     digest = glossary_digest(termbase)
     runs = [(a, b, unit_key(digest, units[a:b])) for a, b in passage_runs(units)]
     found = [cache.get(name, "unit-findings", UnitFindings) for _, _, name in runs]
     todo = [i for i, f in enumerate(found) if f is None]
-    missing = sum(1 for part in kept if part is None)
-    if pooled(jobs, documents) and (len(todo) >= 2 * RUN_CHUNK or missing >= 2 * PART_CHUNK):
+    missing = sum(1 for i, part in enumerate(kept) if part is None and i not in stored)
+    many = len(todo) >= 2 * RUN_CHUNK or missing >= 2 * PART_CHUNK or len(documents) >= POOL_READS
+    if pooled(jobs, documents) and many:
         checker = UnitChecker("", termbase)
         ordered = in_id_order(termbase)  # the termbase parts are found with it (see terms_key)
-        shared = _Shared(documents, kept, names, ordered, units, runs, checker, cache, digest)
+        shared = _Shared(documents, kept, stored, names, ordered, units, runs, checker, cache, digest)
         out = _on_pool(shared, todo, jobs, advance)
     else:
         out = Ahead()
-        for d, n, part in zip(documents, names, kept, strict=True):
-            if part is None:
-                part = document_part(DocumentText.of(d))
-                cache.put(n, "findings-doc", part)
-            out.parts[d.name] = part
+        for i, (d, n) in enumerate(zip(documents, names, strict=True)):
+            out.parts[d.name] = part_of(cache, n, kept[i], i in stored, lazy_text(d))
             advance(1)
     out.units.update((name, f.findings) for (_, _, name), f in zip(runs, found, strict=True) if f is not None)
     return out
@@ -384,11 +310,7 @@ def check_build(
         if made is not None:
             return made
         name = terms_key(names[document.name], digest)
-        kept = cache.get(name, "findings-terms", DocumentChecks)
-        if kept is None:
-            kept = termbase_part(DocumentText.of(document), ready.parts[document.name], termbase)
-            cache.put(name, "findings-terms", kept)
-        return kept
+        return terms_of(cache, name, ready.parts[document.name], termbase, lazy_text(document))
 
     with unit_pass_aside(jobs, units.units) as aside:
         return run_checks(

@@ -24,6 +24,7 @@ from ruzh.tmx.types import TranslationUnit
 
 from ruzh.pipeline import checking
 from ruzh.pipeline.cache import Cache
+from ruzh.pipeline.check_parts import alone_part
 from ruzh.pipeline.checking import EarlyParts, ahead, check_build, pooled, unit_memo
 
 PASSAGE = 30  # units per pair of documents
@@ -150,10 +151,10 @@ def test_checks_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: P
     steps: list[int] = []
     pooled_report = check_build(documents, keys, memory, (), CheckConfig(), cache, steps.append, jobs=2)
     assert pooled_report == here
-    assert sum(steps) == len(documents)
+    assert sum(steps) == (n := len(documents))
     rules = {f.rule for f in here.findings}
     assert {"zh-halfwidth-punct", "unit-empty-target", "unit-number-mismatch"} <= rules
-    assert cache.missed == {"findings-doc": len(documents), "unit-findings": 10}
+    assert cache.missed == {"findings-doc": n, "findings-terms": n, "unit-findings": 10}  # the workers' too
     again = Cache(tmp_path / "c2")
     ready = ahead(documents, keys, memory.units, termbase, again, 1, lambda _: None)
     assert again.misses == 0 and len(ready.parts) == len(documents) and len(ready.units) == 10
@@ -161,7 +162,8 @@ def test_checks_on_the_pool_equal_those_made_here(shared_data: Path, tmp_path: P
     assert again.misses == 0 and again.hits > 3 * len(documents)  # the workers' termbase parts too
     on_pool = ahead(documents, keys, memory.units, termbase, Cache(tmp_path / "c3"), 2, lambda _: None)
     assert len(on_pool.terms) == len(documents)  # made by the workers
-    assert on_pool.units == ready.units and on_pool.parts == ready.parts
+    assert on_pool.units == ready.units
+    assert on_pool.parts == {d: alone_part(p) for d, p in ready.parts.items()}  # what the merges take
 
 
 def test_document_parts_started_early_serve_the_checks(shared_data: Path, tmp_path: Path) -> None:
@@ -179,7 +181,41 @@ def test_document_parts_started_early_serve_the_checks(shared_data: Path, tmp_pa
         assert check_build(documents, keys, memory, (), CheckConfig(), cache, jobs=2, early=early) == here
     assert cache.missed["findings-doc"] == len(documents)  # looked for once, before the glossary
     again = Cache(tmp_path / "c2")
-    assert EarlyParts(documents, keys, again, 2).parts() == parts and again.misses == 0
+    stored = EarlyParts(documents, keys, again, 2)
+    assert stored.parts() == [None] * len(documents) and again.misses == again.hits == 0  # not read yet
+    assert stored.stored == set(range(len(documents)))
+    ready = ahead(
+        documents, keys, memory.units, overlay(load_termbase(), ()), again, 1, lambda _: None, stored
+    )
+    assert list(ready.parts.values()) == parts and again.missed["findings-doc"] == 0  # read where used
+
+
+def test_kept_parts_are_read_on_the_workers(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``POOL_READS`` documents the kept parts and termbase parts are read on the checks'
+    workers, not here: the same report, the reads counted here, a damaged part made again."""
+    documents = _documents(shared_data, tmp_path)
+    keys = [f"key{k}" for k in range(len(documents))]
+    memory = UnitMemory(units_of(flores(shared_data, 90)), "memory.tmx")
+    here = check_build(documents, keys, memory, (), CheckConfig(), Cache(tmp_path / "c"), jobs=1)
+    next((tmp_path / "c" / "findings-doc").rglob("*.json")).write_bytes(b"{}\n{}")
+    read_here: list[str] = []
+    original = checking.part_of
+
+    def spied(cache: Cache, name: str, *rest: object) -> object:
+        read_here.append(name)  # in a forked worker this list is the worker's own
+        return original(cache, name, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking, "POOL_READS", 0)
+    monkeypatch.setattr(checking, "part_of", spied)
+    again = Cache(tmp_path / "c")
+    assert check_build(documents, keys, memory, (), CheckConfig(), again, jobs=2) == here
+    assert read_here == []
+    assert again.rejected == 1 and again.missed == {"findings-doc": 1}
+    assert again.hits >= 2 * len(documents) - 1  # every other part and every termbase part
+    assert again.found["findings-doc"] == len(documents) - 1
+    assert again.found["findings-terms"] == len(documents)
 
 
 def test_termbase_parts_are_kept_while_the_concepts_stay(shared_data: Path, tmp_path: Path) -> None:
