@@ -151,7 +151,7 @@ def build_glossary(
     ru_cands = _select(corpus.ru.tallies, ru_known, options, lambda k: k, _ru_specificity(corpus.ru))
     zh_spec = _zh_specificity(corpus.zh)
     zh_cands = _select(corpus.zh.tallies, zh_known, options, "".join, zh_spec)
-    table = lexicon if lexicon is not None else lexicon_table(_termbase_pairs(all_concepts))
+    table = lexicon if lexicon is not None else lexicon_table(termbase_pairs(all_concepts))
     if sentences is None and pairs is not None:
         sentences = [sentence_units(ru, zh) for ru, zh in pairs]
     if sentences is not None:
@@ -216,7 +216,10 @@ def _reviewed_concept(entry: Entry, old: Concept | None) -> Concept:
     return concept
 
 
-def _termbase_pairs(concepts: Iterable[Concept]) -> list[tuple[str, str]]:
+def termbase_pairs(concepts: Iterable[Concept]) -> list[tuple[str, str]]:
+    """The ``(ru, zh)`` pairs the glossary's lexicon table adds to the shipped lexicon: each
+    preferred or admitted Russian term with the concept's preferred and admitted Chinese terms
+    (``|``-joined), so that a build can keep the table made of them."""
     out = []
     for c in concepts:
         zh = [t.text for t in c.terms_of("zh") if t.status in ("preferred", "admitted")]

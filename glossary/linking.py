@@ -36,18 +36,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, product
 from typing import Any
 
-from ruzh.glossary.competition import Round, sentence_round
+from ruzh.glossary.competition import Round
 from ruzh.glossary.relatives import Relatives
 from ruzh.glossary.residual import residual_links
+from ruzh.glossary.rounds import compete, leftovers, part_occurrences
 from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
 from ruzh.glossary.spread import Workers, bounds, parts, spread
-from ruzh.glossary.subwords import leftover_units, occurrences
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
@@ -77,11 +77,10 @@ FAR_GAP = 2.0
 # lexicon (:mod:`glossary.relatives`: сезонный ~ 季节 for сезон), as to a known pair (half of it:
 # 1 pair fewer found, 3 more wrong on the development check).
 RELATED_BONUS = PRIOR_BONUS
-# With workers, the ranking splits over them from this many co-occurring pairs, the sort keys and the
-# competition from this many ranked pairs (below, starting the workers costs about what they save:
-# the second round's and the leftovers' rankings stay in one process).
+# With workers, the ranking splits over them from this many co-occurring pairs (below, starting the
+# workers costs about what they save: the second round's and the leftovers' rankings stay in one
+# process; the competition's threshold is :data:`glossary.rounds.SPLIT_RANKED`).
 SPLIT_PAIRS = 100_000
-SPLIT_RANKED = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,62 +268,16 @@ def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bo
 def _compete(
     counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float], workers: Workers | None = None
 ) -> Round:
-    """One round of competitive linking: in each sentence pair, best-ranked pairs first, each span once.
-    On a tie, the phrase before its words (more Russian words), then the longer Chinese unit (a
-    compound before its parts), then the pair whose words are about as common in general language
-    (конверт ~ 信封 and голосование ~ 投票 share the same three sentences); of a Chinese word's
-    occurrences, a free-standing one before one inside a compound."""
-    found = Round(impossible=_impossible(counts, rank))
-    by_ru = _by_ru(rank, workers)
-    distinct = list(counts.places.items())  # a sentence pair that recurs links as it did before
-    spans = bounds(len(distinct), parts(workers, len(rank), SPLIT_RANKED))
-
-    def task(i: int) -> list[tuple[Round, list[bool] | None]]:
-        out = []
-        for units, places in distinct[spans[i][0] : spans[i][1]]:
-            one = sentence_round(units, by_ru, counts.enclosed, places[0], found.impossible)
-            one.impossible = frozenset()  # the round's, not to be sent back with every sentence pair
-            out.append((one, counts.enclosed.get(places[0])))
-        return out
-
-    left: list[Any] = [None] * len(counts.sentences)
-    done = chain.from_iterable(spread(workers, task, len(spans)))
-    for (_, places), (one, inside) in zip(distinct, done, strict=True):
-        _add(found.links, one.links, len(places))
-        _add(found.tied, one.tied, len(places))
-        _add(found.nested, one.nested, len(places))
-        if inside is not None:
-            counts.enclosed.setdefault(places[0], inside)  # for the next round (found by a worker)
-        for k in places:
-            left[k] = (list(one.left[0][0]), one.left[0][1])
-    found.left = left
-    return found
+    """One round of competitive linking (:func:`glossary.rounds.compete`): in each sentence pair,
+    best-ranked pairs first, each span once. On a tie, the phrase before its words (more Russian
+    words), then the longer Chinese unit (a compound before its parts), then the pair whose words are
+    about as common in general language (конверт ~ 信封 and голосование ~ 投票 share the same three
+    sentences); of a Chinese word's occurrences, a free-standing one before one inside a compound."""
+    return compete(counts, rank, _impossible(counts, rank), _sort_key, workers)
 
 
-def _by_ru(
-    rank: Mapping[tuple[tuple[str, ...], str], float], workers: Workers | None
-) -> dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]]:
-    """The ranked pairs' sort keys by Russian unit (split over ``workers``: a gap per pair)."""
-    ranked = list(rank.items())
-    spans = bounds(len(ranked), parts(workers, len(ranked), SPLIT_RANKED))
-
-    def task(i: int) -> list[tuple[float, int, int, float]]:
-        part = ranked[spans[i][0] : spans[i][1]]
-        return [(-score, -_words(r), -len(z), frequency_gap(r, z)) for (r, z), score in part]
-
-    by_ru: dict[tuple[str, ...], dict[str, tuple[float, int, int, float]]] = {}
-    for ((r, z), _), key in zip(ranked, chain.from_iterable(spread(workers, task, len(spans))), strict=True):
-        by_ru.setdefault(r, {})[z] = key
-    return by_ru
-
-
-def _add(total: Counter[Any], one: Counter[Any], times: int) -> None:
-    """Add a sentence pair's counts ``times`` (keys first seen in the same order as one by one)."""
-    if times == 1:
-        total.update(one)
-    else:
-        for pair, n in one.items():
-            total[pair] += n * times
+def _sort_key(r: tuple[str, ...], z: str, score: float) -> tuple[float, int, int, float]:
+    return (-score, -_words(r), -len(z), frequency_gap(r, z))
 
 
 def _impossible(
@@ -391,37 +344,16 @@ def link_units(
         last = _compete(counts, rank, workers)
     undecided = {pair for pair, n in first.tied.items() if n >= first.links[pair]}
     kept = _kept(counts, last, undecided, known, relatives)
-    rest = _leftovers(counts, last)
+    rest = leftovers(counts, last)
     if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
         rest_counts = _count(rest)
-        rest_counts.zh.update(_occurrences(counts, rest_counts.zh) - rest_counts.zh)
+        rest_counts.zh.update(part_occurrences(counts, rest_counts.zh) - rest_counts.zh)
         rest_links = _compete(rest_counts, _ranking(rest_counts, known, relatives, workers), workers)
         rest_undecided = {pair for pair, n in rest_links.tied.items() if n >= rest_links.links[pair]}
         for r, found in _kept(rest_counts, rest_links, rest_undecided, known, relatives).items():
             kept.setdefault(r, [replace(link, part=True) for link in found])
     kept.update(residual_links(counts, last, kept, known, relatives))
     return kept, len(counts.sentences)
-
-
-def _leftovers(counts: _Counts, last: Round) -> list[SentenceUnits]:
-    """:func:`glossary.subwords.leftover_units` of each distinct sentence pair once: one that recurs
-    was linked the same way each time, and leaves the same. (Not on workers: most of its time is
-    jieba's dictionary, which each worker would load again.)"""
-    each: list[list[SentenceUnits]] = [[] for _ in counts.sentences]
-    for units, places in counts.places.items():
-        found = leftover_units([units], [last.left[places[0]]], counts.zh)
-        for k in places:
-            each[k] = found
-    return list(chain.from_iterable(each))
-
-
-def _occurrences(counts: _Counts, parts: Container[str]) -> Counter[str]:
-    """:func:`glossary.subwords.occurrences` over the sentence pairs, each distinct one counted once."""
-    found: Counter[str] = Counter()
-    for units, places in counts.places.items():
-        for part in occurrences([units], parts):
-            found[part] += len(places)
-    return found
 
 
 def _kept(

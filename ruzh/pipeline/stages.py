@@ -23,6 +23,7 @@ from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.counting import glossary_counts
 from ruzh.pipeline.discovery import parallel_passages
+from ruzh.pipeline.lexicon import glossary_lexicon
 from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.pipeline.units import cached_links, passage_texts
 from ruzh.progress import Progress
@@ -201,6 +202,7 @@ def glossary_stage(
         pairs=[pair for t in texts for pair in t],
         sentences=sentences,
         reviewed=decisions,
+        lexicon=glossary_lexicon(cache, concepts),
         parts=parts,
         names_matcher=cached_names(cache),
         zh_words=cached_words(cache),

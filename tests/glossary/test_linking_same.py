@@ -1,6 +1,6 @@
 """The competition's fast form links exactly as its plain form did, on real aligned text.
 
-:func:`linking._compete` sorts flat options, tests spans with ``bytearray.find`` and links a sentence
+:func:`glossary.rounds.compete` sorts flat options, tests spans with ``bytearray.find`` and links a sentence
 pair that recurs once per round (the samples hold each FLORES pair twice); the reference below is
 the plain form it replaced (options as nested tuples, a key function, slices and
 ``any``), kept here only to check that every round gives the same links, ties, nested pairs and
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruzh.glossary import linking
+from ruzh.glossary import linking, rounds
 from ruzh.glossary.competition import DECISIVE_GAP, Round, enclosed_units, holds
 from ruzh.glossary.linking import _count, _ranking, frequency_gap, link_units
 from ruzh.glossary.relatives import Relatives
@@ -202,7 +202,7 @@ def _workers(started: list[int]) -> Workers:
 def test_linking_on_workers_is_the_same(sample: tuple, prior: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     units, _ = sample
     monkeypatch.setattr(linking, "SPLIT_PAIRS", 1)  # every round on the workers, however small
-    monkeypatch.setattr(linking, "SPLIT_RANKED", 1)
+    monkeypatch.setattr(rounds, "SPLIT_RANKED", 1)
     started: list[int] = []
     workers = _workers(started)
     counts = _count(units)
@@ -223,4 +223,4 @@ def test_small_work_stays_in_one_process(sample: tuple, prior: dict) -> None:
     counts = _count(units[:40])
     rank = _ranking(counts, prior, Relatives(prior), _workers(started))
     linking._compete(counts, rank, _workers(started))
-    assert len(counts.both) < linking.SPLIT_PAIRS and len(rank) < linking.SPLIT_RANKED and not started
+    assert len(counts.both) < linking.SPLIT_PAIRS and len(rank) < rounds.SPLIT_RANKED and not started

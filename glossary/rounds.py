@@ -1,0 +1,117 @@
+"""One round of competitive linking over a corpus (:mod:`glossary.linking` sets its rules).
+
+A corpus repeats its sentence pairs, and a sentence pair's competition depends only on its units
+and the round's ranking (:func:`glossary.competition.sentence_round`): so each distinct sentence
+pair is linked once per round and its counts are added times its occurrences, in the order of their
+first occurrences (every counter gets its keys in the order that linking one by one gives). With
+workers, the ranked pairs' sort keys and the distinct sentence pairs split over them
+(:mod:`glossary.spread`); the results are put together in the same order, so the links are the same.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Container, Mapping
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+from ruzh.glossary.competition import Round, sentence_round
+from ruzh.glossary.spread import Workers, bounds, parts, spread
+from ruzh.glossary.subwords import leftover_units, occurrences
+from ruzh.glossary.units import SentenceUnits
+
+if TYPE_CHECKING:
+    from ruzh.glossary.linking import _Counts
+
+# With workers, the sort keys and the competition split over them from this many ranked pairs
+# (below, starting the workers costs about what they save: the second round's and the leftovers'
+# competitions stay in one process).
+SPLIT_RANKED = 20_000
+
+Pair = tuple[tuple[str, ...], str]
+SortKey = tuple[float, int, int, float]
+
+
+def compete(
+    counts: _Counts,
+    rank: Mapping[Pair, float],
+    impossible: frozenset[tuple[Any, str]],
+    sort_key: Callable[[tuple[str, ...], str, float], SortKey],
+    workers: Workers | None = None,
+) -> Round:
+    """The round of ``rank`` over the sentence pairs of ``counts``, each pair's options ordered by
+    ``sort_key(r, z, score)``; the Chinese units' enclosure found on the way is kept in ``counts``
+    for the next round."""
+    found = Round(impossible=impossible)
+    by_ru = _by_ru(rank, sort_key, workers)
+    distinct = list(counts.places.items())  # a sentence pair that recurs links as it did before
+    spans = bounds(len(distinct), parts(workers, len(rank), SPLIT_RANKED))
+
+    def task(i: int) -> list[tuple[Round, list[bool] | None]]:
+        out = []
+        for units, places in distinct[spans[i][0] : spans[i][1]]:
+            one = sentence_round(units, by_ru, counts.enclosed, places[0], found.impossible)
+            one.impossible = frozenset()  # the round's, not to be sent back with every sentence pair
+            out.append((one, counts.enclosed.get(places[0])))
+        return out
+
+    left: list[Any] = [None] * len(counts.sentences)
+    done = chain.from_iterable(spread(workers, task, len(spans)))
+    for (_, places), (one, inside) in zip(distinct, done, strict=True):
+        _add(found.links, one.links, len(places))
+        _add(found.tied, one.tied, len(places))
+        _add(found.nested, one.nested, len(places))
+        if inside is not None:
+            counts.enclosed.setdefault(places[0], inside)  # for the next round (found by a worker)
+        for k in places:
+            left[k] = (list(one.left[0][0]), one.left[0][1])
+    found.left = left
+    return found
+
+
+def _by_ru(
+    rank: Mapping[Pair, float],
+    sort_key: Callable[[tuple[str, ...], str, float], SortKey],
+    workers: Workers | None,
+) -> dict[tuple[str, ...], dict[str, SortKey]]:
+    """The ranked pairs' sort keys by Russian unit (split over ``workers``: a key per pair)."""
+    ranked = list(rank.items())
+    spans = bounds(len(ranked), parts(workers, len(ranked), SPLIT_RANKED))
+
+    def task(i: int) -> list[SortKey]:
+        return [sort_key(r, z, score) for (r, z), score in ranked[spans[i][0] : spans[i][1]]]
+
+    by_ru: dict[tuple[str, ...], dict[str, SortKey]] = {}
+    for ((r, z), _), key in zip(ranked, chain.from_iterable(spread(workers, task, len(spans))), strict=True):
+        by_ru.setdefault(r, {})[z] = key
+    return by_ru
+
+
+def _add(total: Counter[Any], one: Counter[Any], times: int) -> None:
+    """Add a sentence pair's counts ``times`` (keys first seen in the same order as one by one)."""
+    if times == 1:
+        total.update(one)
+    else:
+        for pair, n in one.items():
+            total[pair] += n * times
+
+
+def leftovers(counts: _Counts, last: Round) -> list[SentenceUnits]:
+    """:func:`glossary.subwords.leftover_units` of each distinct sentence pair once: one that recurs
+    was linked the same way each time, and leaves the same. (Not on workers: most of its time is
+    jieba's dictionary, which each worker would load again.)"""
+    each: list[list[SentenceUnits]] = [[] for _ in counts.sentences]
+    for units, places in counts.places.items():
+        found = leftover_units([units], [last.left[places[0]]], counts.zh)
+        for k in places:
+            each[k] = found
+    return list(chain.from_iterable(each))
+
+
+def part_occurrences(counts: _Counts, wanted: Container[str]) -> Counter[str]:
+    """:func:`glossary.subwords.occurrences` over the sentence pairs, each distinct one counted once."""
+    found: Counter[str] = Counter()
+    for units, places in counts.places.items():
+        for part in occurrences([units], wanted):
+            found[part] += len(places)
+    return found
