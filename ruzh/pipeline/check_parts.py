@@ -146,6 +146,7 @@ class EarlyParts:
         them on the side (one worker fewer than ``jobs``: this process goes on working)."""
         global _EARLY
         self.stored = frozenset(i for i, n in enumerate(self.names) if self.cache.has(n, "findings-doc"))
+        # an entry not stored is asked for all the same: the miss is counted, as the stats report it
         self._kept = [None if i in self.stored else self.cache.get(n, "findings-doc", DocumentChecks)
                       for i, n in enumerate(self.names)]  # fmt: skip
         todo = [i for i, part in enumerate(self._kept) if part is None and i not in self.stored]
