@@ -9,7 +9,9 @@ cached by content: after an edit only the edited document and its passages are c
 
 The parts are kept combined too, by groups of consecutive documents (merging is associative, see
 :func:`glossary.parts.combined`): an edit restores and combines one group's parts and merges the
-groups, in place of restoring and merging every document's part.
+groups, in place of restoring and merging every document's part. A group whose documents are all
+to be counted (a first build) is one task: its worker combines the parts it has just counted and
+stores the group, so the documents' parts are neither sent back nor read again to be combined.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class Work:
     texts: Sequence[Texts]
     unit_names: dict[int, str]
     groups: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # to combine: keys
+    spans: Sequence[range] = ()  # every group's documents (by index)
     parts: dict[int, StoredPart] = field(default_factory=dict)
     units: dict[int, StoredPassageUnits] = field(default_factory=dict)
     combined: dict[int, StoredPart] = field(default_factory=dict)
@@ -56,15 +59,26 @@ class Work:
 class _Task:
     documents: tuple[int, ...]
     passages: tuple[int, ...]
+    group: int | None = None  # the group these documents make up: combined and stored by the task
 
 
 def tasks(work: Work, passage_docs: Sequence[tuple[str, str]]) -> list[_Task]:
-    """Tasks of ``PASSAGES`` passages each, with the documents of those passages that are still to
-    be counted; then the documents that no passage to do reads, a few per task."""
+    """A task per group whose documents are all to be counted, with the passages whose first
+    document is in it; then tasks of ``PASSAGES`` passages each, with the documents of those
+    passages that are still to be counted; then the documents that no passage to do reads, a few
+    per task."""
     index = {d.name: i for i, d in enumerate(work.documents)}
     left = set(work.doc_names)
-    todo = sorted(work.unit_names)
-    out = []
+    whole = {g for g in work.groups if all(i in left for i in work.spans[g])}
+    group_of = {i: g for g in whole for i in work.spans[g]}
+    by_group: dict[int, list[int]] = {g: [] for g in sorted(whole)}
+    todo = []
+    for u in sorted(work.unit_names):
+        first = min((index[n] for n in passage_docs[u] if n in index), default=-1)
+        (by_group[group_of[first]] if first in group_of else todo).append(u)
+    out = [_Task(tuple(work.spans[g]), tuple(mine), g) for g, mine in by_group.items()]
+    for g in whole:
+        left.difference_update(work.spans[g])
     for k in range(0, len(todo), PASSAGES):
         chunk = tuple(todo[k : k + PASSAGES])
         docs = dict.fromkeys(index[n] for u in chunk for n in passage_docs[u] if n in index)
@@ -81,16 +95,25 @@ def _start(concepts: Sequence[Concept], folder: Path | None) -> None:
     units.start_worker(folder)
 
 
-_Result = tuple[list[tuple[int, StoredPart]], list[tuple[int, StoredPassageUnits]]]
+# A task's result: the documents' parts (none when the task combines its group), the passages'
+# units, the group's combined part, and how many documents it counted.
+_Result = tuple[
+    list[tuple[int, StoredPart]], list[tuple[int, StoredPassageUnits]], tuple[int, StoredPart] | None, int
+]
 
 
 def _run(task: _Task) -> _Result:
-    """Worker: count the task's documents, then compute its passages' units."""
+    """Worker: count the task's documents (and combine and store them when they are a group),
+    then compute its passages' units."""
     work = _WORKER
     assert work is not None
-    counted = [(i, parts.count_and_store(work.documents[i], work.doc_names[i])) for i in task.documents]
+    found = [parts.count_and_store(work.documents[i], work.doc_names[i]) for i in task.documents]
     batch, names = [work.texts[u] for u in task.passages], [work.unit_names[u] for u in task.passages]
-    return counted, list(zip(task.passages, units.units_and_store(batch, names), strict=True))
+    done = list(zip(task.passages, units.units_and_store(batch, names), strict=True))
+    if task.group is None:
+        return list(zip(task.documents, (stored for _, stored in found), strict=True)), done, None, len(found)
+    group = parts.combine_counted([part for part, _ in found], work.groups[task.group][0])
+    return [], done, (task.group, group), len(found)
 
 
 def compute(
@@ -114,9 +137,10 @@ def compute(
             context = multiprocessing.get_context("fork")
             with worker_pool(jobs, _start, (list(concepts), folder), context) as pool:
                 _take(work, pool.map(_run, todo), tick)
-                if len(work.groups) > 1:  # a full build: the workers combine the groups too
-                    done = pool.map(parts.combine_and_store, work.groups.values())
-                    found = zip(work.groups, done, strict=True)
+                rest = {g: v for g, v in work.groups.items() if g not in work.combined}
+                if len(rest) > 1:  # groups of counted and kept parts: the workers combine them too
+                    done = pool.map(parts.combine_and_store, rest.values())
+                    found = zip(rest, done, strict=True)
                     work.combined.update((g, part) for g, part in found if part is not None)
         else:
             _start(concepts, folder)
@@ -126,10 +150,12 @@ def compute(
 
 
 def _take(work: Work, results: Iterable[_Result], tick: Callable[[int], None]) -> None:
-    for counted, found in results:
+    for counted, found, group, documents in results:
         work.parts.update(counted)
         work.units.update(found)
-        tick(len(counted) + len(found))
+        if group is not None:
+            work.combined[group[0]] = group[1]
+        tick(documents + len(found))
 
 
 def glossary_counts(
@@ -163,10 +189,15 @@ def glossary_counts(
         texts,
         {u: k for u, (k, f) in enumerate(zip(unit_keys, units_found, strict=True)) if f is None},
         _to_combine(spans, merged, doc_keys) if cache.folder is not None else {},
+        spans,
     )
     if work.doc_names or work.unit_names:
         compute(work, passage_docs, concepts, jobs, cache.folder, tick)
-    counted = {i: f if f is not None else work.parts[i] for i, f in parts_found.items()}
+    counted = {
+        i: f if f is not None else work.parts[i]
+        for i, f in parts_found.items()
+        if f is not None or i in work.parts
+    }
     found = [f if f is not None else work.units[u] for u, f in enumerate(units_found)]
     units_out = [pair for f in found for pair in f.pairs]
     if cache.folder is None:  # nothing is kept: every document's part, merged in order

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ruzh.align.types import Document
 from ruzh.glossary.attest import Attester
-from ruzh.glossary.parts import combined, count_document
+from ruzh.glossary.parts import DocumentPart, combined, count_document
 from ruzh.glossary.termbase import Concept
 from ruzh.pipeline.cache import Cache
 from ruzh.pipeline.partdata import StoredPart, restored, stored
@@ -29,12 +29,22 @@ def start_worker(concepts: Sequence[Concept], folder: Path | None) -> None:
     _WORKER_CACHE = Cache(folder)
 
 
-def count_and_store(document: Document, name: str) -> StoredPart:
+def count_and_store(document: Document, name: str) -> tuple[DocumentPart, StoredPart]:
     """Count one document and store its part under ``name`` (in the worker: encoding the part is
-    a good share of the work, and the main process has the corpus-wide stages to run)."""
+    a good share of the work, and the main process has the corpus-wide stages to run); the part,
+    and the part as data."""
     assert _WORKER_ATTESTER is not None
-    part = stored(count_document(document, _WORKER_ATTESTER))
-    _WORKER_CACHE.put(name, "glossary-parts", part)
+    part = count_document(document, _WORKER_ATTESTER)
+    data = stored(part)
+    _WORKER_CACHE.put(name, "glossary-parts", data)
+    return part, data
+
+
+def combine_counted(found: Sequence[DocumentPart], name: str) -> StoredPart:
+    """A group's combined part from the parts just counted, stored under the group's key and
+    returned as data (the parts themselves need not be restored from their data first)."""
+    part = stored(combined(found))
+    _WORKER_CACHE.put(name, "glossary-groups", part)
     return part
 
 
