@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 from ruzh.align.morphology import parses, tag_facts, token_key
 from ruzh.glossary.scoring import general_frequencies
-from ruzh.glossary.units import SentenceUnits
+from ruzh.glossary.units import RuUnit, SentenceUnits
 from ruzh.lang.ru import fold_yo
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}+(?:-\p{Cyrillic}+)*")
@@ -90,11 +90,15 @@ def rekey(key: tuple[str, ...], choice: Mapping[str, str]) -> tuple[str, ...]:
 
 
 def rekeyed(sentences: Sequence[SentenceUnits], choice: Mapping[str, str]) -> list[SentenceUnits]:
-    """The pairing units of the sentence pairs with the corpus's choices of lemma."""
+    """The pairing units of the sentence pairs with the corpus's choices of lemma (each distinct
+    sentence's units re-keyed once: a corpus repeats its sentences)."""
     if not choice:
         return list(sentences)
+    done: dict[tuple[RuUnit, ...], tuple[RuUnit, ...]] = {}
     out = []
     for units in sentences:
-        ru = tuple((rekey(key, choice), start, end) for key, start, end in units.ru)
+        ru = done.get(units.ru)
+        if ru is None:
+            ru = done[units.ru] = tuple((rekey(key, choice), start, end) for key, start, end in units.ru)
         out.append(units if ru == units.ru else replace(units, ru=ru))
     return out

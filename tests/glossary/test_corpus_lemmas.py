@@ -4,10 +4,11 @@ corpus that also writes «белков», белка where the corpus writes «�
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 from ruzh.glossary.collect_ru import RuCollector
-from ruzh.glossary.corpus_lemmas import corpus_lemmas, corpus_spellings, rekeyed
+from ruzh.glossary.corpus_lemmas import corpus_lemmas, corpus_spellings, rekey, rekeyed
 from ruzh.glossary.units import sentence_units
 
 from ruzh.cli import main
@@ -52,3 +53,17 @@ def test_the_glossary_of_a_corpus_on_proteins_has_protein(tmp_path: Path) -> Non
         rows = {r["ru"]: r for r in csv.DictReader(handle)}
     assert "белок" in rows and "белка" not in rows
     assert rows["белок"]["ru_freq"] == "6" and rows["белок"]["ru_variants"] == ""
+
+
+def test_repeated_sentences_are_rekeyed_as_each_alone() -> None:
+    zh = ["蛋白质由氨基酸组成。", "蛋白质在细胞中合成。", "植物蛋白质有益。"]
+    pairs = [sentence_units(ru, z) for ru, z in zip(PROTEIN + SQUIRREL, zh + zh, strict=True)]
+    pairs.append(sentence_units("Мы шли по лесу.", "我们在森林里走。"))
+    sentences = pairs + pairs[::-1] + pairs
+    choice = corpus_lemmas(corpus_spellings(PROTEIN))
+    one_by_one = [replace(u, ru=tuple((rekey(k, choice), a, b) for k, a, b in u.ru)) for u in sentences]
+    found = rekeyed(sentences, choice)
+    assert found == one_by_one and found != sentences
+    # a sentence without a chosen lemma is kept as it is
+    kept = [f is s for f, s in zip(found, sentences, strict=True) if f == s]
+    assert kept and all(kept)
