@@ -59,7 +59,12 @@ def residual_links(
     # no claim links an unpaired term: the claims compete only where one stands (the same links there)
     holding = [k for k, units in enumerate(counts.sentences) if any(u[0] in unpaired for u in units.ru)]
     left = main._compete(counts.among(holding), claims).left
-    runs = [_covered(units) for units in counts.sentences]  # each sentence pair's characters, once
+    distinct = list(counts.places.items())  # a sentence pair that recurs covers the same characters
+    covered = [_covered(units) for units, _ in distinct]
+    runs: list[Runs] = [((), [])] * len(counts.sentences)  # each sentence pair's characters
+    for found, (_, where) in zip(covered, distinct, strict=True):
+        for k in where:
+            runs[k] = found
     places, rest = residual_units(
         [counts.sentences[k] for k in holding], left, unpaired, counts.zh, [runs[k] for k in holding]
     )
@@ -68,7 +73,7 @@ def residual_links(
         return {}
     rest_counts = main._count(rest)
     recurring = {z for (_, z), k in rest_counts.both.items() if k >= 2}
-    rest_counts.zh = span_counts(runs, recurring)
+    rest_counts.zh = span_counts(covered, recurring, [len(where) for _, where in distinct])
     rank = {
         (r, z): score
         for (r, z), score in main._ranking(rest_counts, known, relatives).items()
@@ -170,13 +175,19 @@ def span_holders(
     return holders
 
 
-def span_counts(runs: Iterable[Runs], spans: Set[str]) -> Counter[str]:
+def span_counts(runs: Iterable[Runs], spans: Set[str], times: Sequence[int] | None = None) -> Counter[str]:
     """In how many sentence pairs (their :func:`_covered` runs) each of ``spans`` stands in the
-    Chinese words, claimed or not."""
+    Chinese words, claimed or not; ``times``: how often each of ``runs`` occurs (once when not
+    given), in the order of first occurrence (the counts' keys come in the same order)."""
     found: Counter[str] = Counter()
     sizes = range(1, MAX_CHARS + 1)
-    for each, _ in runs:
-        found.update({r[i : i + n] for _, r in each for n in sizes for i in range(len(r) - n + 1)} & spans)
+    for k, (each, _) in enumerate(runs):
+        present = {r[i : i + n] for _, r in each for n in sizes for i in range(len(r) - n + 1)} & spans
+        if times is None:
+            found.update(present)
+        else:
+            for span in present:
+                found[span] += times[k]
     return found
 
 

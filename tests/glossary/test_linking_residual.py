@@ -55,3 +55,7 @@ def test_spans_are_the_unclaimed_characters_inside_and_across_words() -> None:
     runs = [_covered(units)] * 2
     found = span_counts(runs, {"村", "塔", "牛", "里有", "座古老"})  # inside and across words
     assert found == {"村": 2, "塔": 2, "里有": 2, "座古老": 2}
+    # a sentence pair counted once with its number of occurrences: the same counts, in the same order
+    assert list(span_counts(runs[:1], {"村", "塔", "牛", "里有", "座古老"}, [2]).items()) == list(
+        found.items()
+    )
