@@ -47,9 +47,13 @@ VERSION = "2"
 
 # Pairs Russian and Chinese names: ``(ru name, zh name, similarity, transliteration)``, sorted.
 NameMatcher = Callable[[Mapping[str, NameTally], Mapping[str, NameTally]], list[tuple[str, str, float, str]]]
-# Links the Russian units of aligned sentence pairs to Chinese ones with a prior (:func:`link_units`).
+# The corpus's choices of lemma from its forms (:func:`glossary.corpus_lemmas.corpus_lemmas`).
+LemmaChooser = Callable[[Mapping[str, Iterable[str]]], dict[str, str]]
+# Links the Russian units of aligned sentence pairs to Chinese ones with a prior (:func:`link_units`);
+# the units' lemma keys carry the corpus's choices of lemma, the third argument.
 Linker = Callable[
-    [Sequence[SentenceUnits], Mapping[str, Sequence[str]]], tuple[dict[tuple[str, ...], list[Link]], int]
+    [Sequence[SentenceUnits], Mapping[str, Sequence[str]], Mapping[str, str]],
+    tuple[dict[tuple[str, ...], list[Link]], int],
 ]
 
 
@@ -123,7 +127,8 @@ def build_glossary(
     parts: Iterable[DocumentPart] | None = None,
     names_matcher: NameMatcher = match_names,
     zh_words: Callable[[str], list[str]] | None = None,
-    linker: Linker = link_units,
+    linker: Linker | None = None,
+    lemma_chooser: LemmaChooser = corpus_lemmas,
 ) -> Glossary:
     """Attest the termbase (plus reviewed rows), find and pair candidates, merge reviewed decisions.
 
@@ -134,8 +139,8 @@ def build_glossary(
     ``names_matcher`` pairs Russian and Chinese names (a build caches it); ``zh_words`` splits a
     Chinese partner into its words as jieba does (a build caches it, so that an edit need not load
     jieba's dictionary); ``linker`` links the sentences' units (a build caches its result by the
-    units and the prior).
-    """
+    units, the prior and the lemma choices; else :func:`link_units`); ``lemma_chooser`` chooses
+    lemmas from the corpus's forms (a build caches its result by the forms)."""
     base = list(load_termbase() if concepts is None else concepts)
     by_id = {c.id: c for c in corpus_concepts(reviewed, base)}
     all_concepts = list(by_id.values())
@@ -143,7 +148,7 @@ def build_glossary(
     counted = parts if parts is not None else document_parts(documents, all_concepts, attester, workers)
     for part in counted:
         corpus.add(part, attester)
-    choice = corpus_lemmas(corpus.ru.spellings)  # белки: белок, when the corpus's forms say so
+    choice = lemma_chooser(corpus.ru.spellings)  # белки: белок, when the corpus's forms say so
     corpus.ru.relemmatize(choice)
     atts = {k: _printable(a) for k, a in attester.result().items()}
     ru_known = {lemma_key(t.text) for c in all_concepts for t in c.terms if t.lang == "ru"}
@@ -157,7 +162,7 @@ def build_glossary(
     if sentences is not None:
         sentences = rekeyed(sentences, choice)
     is_term = _partner_test(corpus.zh, zh_spec, zh_known, zh_words)
-    partners = _partners(ru_cands, corpus, table, sentences, is_term, linker)
+    partners = _partners(ru_cands, corpus, table, sentences, is_term, linker or _link, choice)
     if sentences is None:  # comparable documents only: contexts reach what composition cannot
         partners.update(_by_context(ru_cands, zh_cands, partners, corpus, table))
     rows = _concept_rows(base, reviewed, by_id, atts, options.all_termbase)
@@ -302,12 +307,13 @@ def _partners(
     table: Mapping[str, Sequence[str]],
     sentences: Sequence[SentenceUnits] | None,
     is_term: Callable[[Link], bool],
-    linker: Linker = link_units,
+    linker: Linker,
+    choice: Mapping[str, str],
 ) -> dict[tuple[str, ...], Partner]:
     """Partners from aligned pairs (competitive linking), then compositions for the rest."""
     found: dict[tuple[str, ...], Partner] = {}
     if sentences is not None:
-        links, total = linker(sentences, table)
+        links, total = linker(sentences, table, choice)
         for key in cands:
             terms = [link for link in links.get(key, []) if is_term(link)]
             if terms:
@@ -317,6 +323,13 @@ def _partners(
         method = "composed" if len(key) > 1 else "lexicon"
         found[key] = Partner(p.zh, composed_association(p.score), method, p.evidence)
     return found
+
+
+def _link(
+    sentences: Sequence[SentenceUnits], prior: Mapping[str, Sequence[str]], _: Mapping[str, str]
+) -> tuple[dict[tuple[str, ...], list[Link]], int]:
+    """:func:`link_units` (the units carry the lemma choices already)."""
+    return link_units(sentences, prior)
 
 
 def _by_context(

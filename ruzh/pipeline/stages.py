@@ -6,7 +6,7 @@ so a cached entry is only ever data that the writers escape as they would escape
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from ruzh.glossary.attest import Attestation
 from ruzh.glossary.build import BuildOptions as GlossaryOptions
 from ruzh.glossary.build import Glossary, NameMatcher, build_glossary, corpus_concepts
 from ruzh.glossary.candidates_zh import tagged
+from ruzh.glossary.corpus_lemmas import corpus_lemmas
 from ruzh.glossary.entries import Entry, read_csv
 from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.termbase import Concept
@@ -148,6 +149,29 @@ def cached_names(cache: Cache) -> NameMatcher:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredChoice:
+    """The corpus's choices of lemma (lemma, chosen lemma), in their order, as cached."""
+
+    choice: tuple[tuple[str, str], ...]
+
+
+def cached_lemmas(cache: Cache) -> Callable[[Mapping[str, Iterable[str]]], dict[str, str]]:
+    """The glossary's choice of lemmas from the corpus's forms, cached by those forms (it parses
+    every form again with pymorphy3; an edit that brings no new form of a noun reuses it)."""
+
+    def run(spellings: Mapping[str, Iterable[str]]) -> dict[str, str]:
+        forms = ("\x1f".join((lemma, *sorted(f))) for lemma, f in sorted(spellings.items()))
+        name = key("corpus-lemmas", *forms)
+        stored = cache.get(name, "corpus-lemmas", StoredChoice)
+        if stored is None:
+            stored = StoredChoice(tuple(corpus_lemmas(spellings).items()))
+            cache.put(name, "corpus-lemmas", stored)
+        return dict(stored.choice)
+
+    return run
+
+
+@dataclass(frozen=True, slots=True)
 class StoredWords:
     """jieba's words of one Chinese text, as cached."""
 
@@ -207,6 +231,7 @@ def glossary_stage(
         names_matcher=cached_names(cache),
         zh_words=cached_words(cache),
         linker=cached_links(cache, texts, jobs),
+        lemma_chooser=cached_lemmas(cache),
     )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary

@@ -120,15 +120,19 @@ class StoredLinks:
 
 def cached_links(cache: Cache, texts: Sequence[Texts], jobs: int = 1) -> Linker:
     """The glossary's linking of the units of ``texts`` (every passage's translation units, in the
-    memory's order), cached by those texts and the prior; with several ``jobs`` its ranking and
-    competition run on forked workers (the same links)."""
+    memory's order), cached by those texts, the prior and the corpus's choices of lemma that re-key
+    the units (they depend on every document's forms, not only on these texts); with several
+    ``jobs`` its ranking and competition run on forked workers (the same links)."""
     workers = Workers(jobs, lambda: worker_pool(jobs, context=multiprocessing.get_context("fork")))
 
     def run(
-        sentences: Sequence[SentenceUnits], prior: Mapping[str, Sequence[str]]
+        sentences: Sequence[SentenceUnits],
+        prior: Mapping[str, Sequence[str]],
+        choice: Mapping[str, str] | None = None,
     ) -> tuple[dict[tuple[str, ...], list[Link]], int]:
         known = "\x1e".join(f"{k}\x1f{'|'.join(v)}" for k, v in sorted(prior.items()))
-        name = key("links", known, *(units_key(t) for t in texts))
+        chosen = "\x1e".join(f"{k}\x1f{v}" for k, v in sorted((choice or {}).items()))
+        name = key("links", known, chosen, *(units_key(t) for t in texts))
         stored = cache.get(name, "links", StoredLinks)
         if stored is None:
             links, total = link_units(sentences, prior, workers=workers)

@@ -59,3 +59,18 @@ def test_unchanged_units_are_not_linked_again(
     assert calls == [90, 90]
     run(edit, {k: v for k, v in prior.items() if k != "документ"})  # another prior: linked again
     assert calls == [90, 90, 90]
+
+
+def test_other_lemma_choices_are_linked_again(shared_data: Path, tmp_path: Path) -> None:
+    """The units' lemma keys carry the corpus's choices of lemma, which another document's forms can
+    change while these texts stay the same: the kept links are then not those."""
+    texts = _passages(shared_data)
+    prior = dict(lexicon_table())
+    cache = Cache(tmp_path / "cache")
+    sentences = [sentence_units(r, z) for t in texts for r, z in t]
+    cached_links(cache, texts)(sentences, prior, {})
+    cached_links(cache, texts)(sentences, prior, {})
+    assert cache.missed == {"links": 1} and cache.hits == 1
+    word = next(k[0] for s in sentences for k, _, _ in s.ru if len(k) == 1 and k[0])
+    cached_links(cache, texts)(sentences, prior, {word: word + "ы"})
+    assert cache.missed == {"links": 2}

@@ -1,0 +1,34 @@
+"""The corpus's choice of lemmas kept in a build's cache by the forms it was made of."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruzh.glossary.corpus_lemmas import corpus_lemmas, corpus_spellings
+from ruzh.seeds import seed_paths
+
+from ruzh.pipeline import stages
+from ruzh.pipeline.cache import Cache
+
+PROTEIN = ["Белки состоят из аминокислот.", "Синтез белков идёт в клетке.", "Растительные белки полезны."]
+
+
+def _never_chosen(*_: object) -> None:
+    raise AssertionError("the lemmas were chosen again")
+
+
+def test_a_kept_choice_is_the_one_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [line for path in seed_paths() for line in path.read_text(encoding="utf-8").splitlines()]
+    spellings = corpus_spellings(texts + PROTEIN)
+    made = corpus_lemmas(spellings)
+    assert made.get("белка") == "белок"
+    cache = Cache(tmp_path)
+    assert stages.cached_lemmas(cache)(spellings) == made
+    assert cache.missed == {"corpus-lemmas": 1}
+    monkeypatch.setattr(stages, "corpus_lemmas", _never_chosen)
+    kept = stages.cached_lemmas(cache)({k: set(v) for k, v in reversed(spellings.items())})
+    assert cache.hits == 1 and list(kept.items()) == list(made.items())
+    # a new form of a noun is another corpus: chosen again (here, by the stand-in that refuses)
+    with pytest.raises(AssertionError, match="chosen again"):
+        stages.cached_lemmas(cache)({**spellings, "белка": {*spellings["белка"], "белкой"}})
