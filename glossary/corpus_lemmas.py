@@ -12,7 +12,7 @@ itself, «белкой») keeps it: the corpus then speaks of that word.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -31,31 +31,46 @@ ALTERNATIVE = 0.6
 FAINT = 0.05
 
 
-def corpus_lemmas(spellings: Mapping[str, Iterable[str]]) -> dict[str, str]:
+def corpus_lemmas(
+    spellings: Mapping[str, Iterable[str]], readings: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, str]:
     """Per lemma the corpus's forms are better explained by another noun's paradigm, that noun
     (``spellings``: each lemma's lower-case forms seen, as a :class:`glossary.collect_ru.RuCollector`
-    keeps them; hyphenated words, which pymorphy3 only guesses, keep their lemma)."""
+    keeps them; hyphenated words, which pymorphy3 only guesses, keep their lemma). ``readings``:
+    the nouns each form may belong to, of forms read before (a build keeps them: pymorphy3's
+    parses are most of the work), completed here with the forms read anew."""
+    read = _readings if readings is None else _memo(readings)
     seen = {lemma: {fold_yo(f) for f in forms} for lemma, forms in spellings.items()}
     frequency = general_frequencies("ru")
     choice = {}
     for lemma, forms in seen.items():
-        shared = _shared(lemma, forms)
+        shared = _shared(lemma, forms, read)
         if shared:
             # the forms seen that each paradigm explains: its own and this lemma's
-            explained = {n: sum(n in _readings(f) for f in forms | seen.get(n, set())) for n in shared}
+            explained = {n: sum(n in read(f) for f in forms | seen.get(n, set())) for n in shared}
             best = max(sorted(shared), key=lambda n: (explained[n], frequency.get(n, 0.0)))
             if best != lemma:
                 choice[lemma] = best
     return choice
 
 
-def _shared(lemma: str, forms: Iterable[str]) -> set[str]:
+def _memo(readings: dict[str, tuple[str, ...]]) -> Callable[[str], tuple[str, ...]]:
+    def read(form: str) -> tuple[str, ...]:
+        found = readings.get(form)
+        if found is None:
+            found = readings[form] = _readings(form)
+        return found
+
+    return read
+
+
+def _shared(lemma: str, forms: Iterable[str], read: Callable[[str], tuple[str, ...]]) -> set[str]:
     """The nouns that every form may belong to, when they are several and ``lemma`` is one of them."""
     if "-" in lemma:
         return set()
     shared: set[str] | None = None
     for form in forms:
-        readings = set(_readings(form))
+        readings = set(read(form))
         shared = readings if shared is None else shared & readings
         if lemma not in readings or len(shared) < 2:
             return set()

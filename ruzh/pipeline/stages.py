@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 from ruzh.align.aligner.pairing import Passage
@@ -20,6 +21,7 @@ from ruzh.glossary.corpus_lemmas import corpus_lemmas
 from ruzh.glossary.entries import Entry, read_csv
 from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.termbase import Concept
+from ruzh.lang.ru import fold_yo
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.counting import glossary_counts
@@ -155,17 +157,34 @@ class StoredChoice:
     choice: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class StoredReadings:
+    """The nouns each form of the folder's last corpus may belong to, as the lemma choice read them."""
+
+    forms: tuple[str, ...]
+    nouns: tuple[tuple[str, ...], ...]
+
+
 def cached_lemmas(cache: Cache) -> Callable[[Mapping[str, Iterable[str]]], dict[str, str]]:
-    """The glossary's choice of lemmas from the corpus's forms, cached by those forms (it parses
-    every form again with pymorphy3; an edit that brings no new form of a noun reuses it)."""
+    """The glossary's choice of lemmas from the corpus's forms, cached by those forms; when they
+    changed (an edit that brings a new form), chosen again with the forms' readings of the
+    folder's last build, so that only the new forms are parsed again."""
 
     def run(spellings: Mapping[str, Iterable[str]]) -> dict[str, str]:
         forms = ("\x1f".join((lemma, *sorted(f))) for lemma, f in sorted(spellings.items()))
         name = key("corpus-lemmas", *forms)
         stored = cache.get(name, "corpus-lemmas", StoredChoice)
         if stored is None:
-            stored = StoredChoice(tuple(corpus_lemmas(spellings).items()))
+            last = cache.get(key("noun-readings"), "noun-readings", StoredReadings)
+            readings = dict(zip(last.forms, last.nouns, strict=True)) if last else {}
+            stored = StoredChoice(tuple(corpus_lemmas(spellings, readings).items()))
             cache.put(name, "corpus-lemmas", stored)
+            mine = {fold_yo(f) for f in chain.from_iterable(spellings.values())}
+            kept = {f: r for f, r in readings.items() if f in mine}  # this corpus's forms only
+            # one entry, the last build's: each form carries its own readings
+            cache.put(
+                key("noun-readings"), "noun-readings", StoredReadings(tuple(kept), tuple(kept.values()))
+            )
         return dict(stored.choice)
 
     return run
