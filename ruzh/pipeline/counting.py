@@ -35,6 +35,10 @@ PASSAGES = 4  # passages per task (with their documents)
 # Documents whose parts are combined and kept as one: an edit combines one group again and merges
 # the groups, in place of restoring and merging every document's part.
 GROUP = 32
+# A first build counts a group in one task with this many groups or more per worker (fewer, larger
+# tasks leave a worker idle at the end: then the documents are counted a few at a time and the
+# workers combine the groups in a second round).
+GROUP_TASKS = 4
 
 _WORKER: Work | None = None  # the main process's work, which forked workers share
 
@@ -62,17 +66,20 @@ class _Task:
     group: int | None = None  # the group these documents make up: combined and stored by the task
 
 
-def tasks(work: Work, passage_docs: Sequence[tuple[str, str]]) -> list[_Task]:
+def tasks(work: Work, passage_docs: Sequence[tuple[str, str]], jobs: int = 1) -> list[_Task]:
     """A task per group whose documents are all to be counted, with the passages whose first
-    document is in it; then tasks of ``PASSAGES`` passages each, with the documents of those
+    document is in it (with several ``jobs``, when there are :data:`GROUP_TASKS` such groups per
+    worker); then tasks of ``PASSAGES`` passages each, with the documents of those
     passages that are still to be counted; then the documents that no passage to do reads, a few
     per task."""
     index = {d.name: i for i, d in enumerate(work.documents)}
     left = set(work.doc_names)
     whole = {g for g in work.groups if all(i in left for i in work.spans[g])}
+    if jobs > 1 and len(whole) < GROUP_TASKS * jobs:
+        whole = set()
     group_of = {i: g for g in whole for i in work.spans[g]}
     by_group: dict[int, list[int]] = {g: [] for g in sorted(whole)}
-    todo = []
+    todo: list[int] = []
     for u in sorted(work.unit_names):
         first = min((index[n] for n in passage_docs[u] if n in index), default=-1)
         (by_group[group_of[first]] if first in group_of else todo).append(u)
@@ -129,7 +136,7 @@ def compute(
     (the main process combines the others); ``tick(n)`` for n documents or passages done.
     ``passage_docs``: each passage's (Russian, Chinese) document."""
     global _WORKER
-    todo = tasks(work, passage_docs)
+    todo = tasks(work, passage_docs, jobs)
     _WORKER = work
     try:
         if jobs > 1 and len(todo) > 1:

@@ -116,11 +116,15 @@ def test_changed_settings_do_not_reuse_corpus_results(tmp_path: Path) -> None:
     assert 'xml:lang="zh-Hans"' in (tmp_path / "memory.tmx").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("group_tasks", [1, 4])
 def test_one_edited_document_costs_its_own_share_and_gives_a_fresh_build(
-    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, group_tasks: int
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(counting, "GROUP", 4)  # the 13 documents' counts kept in 4 groups
+    # 1: the first build's workers count each group in one task and combine it there; 4: they count
+    # the documents a few at a time and combine the groups in a second round
+    monkeypatch.setattr(counting, "GROUP_TASKS", group_tasks)
     base = shared_data / "flores200_devtest"
     ru = (base / "rus_Cyrl.devtest").read_text(encoding="utf-8").splitlines()
     zh = (base / "zho_Hans.devtest").read_text(encoding="utf-8").splitlines()
