@@ -158,7 +158,7 @@ def signature(
     w, s = weights or Weights(), settings or Search()
     model = f"({MODEL_NAME})" if scorer != "lexical" else ""
     return Signature.of(
-        aligner="ruzh-dp-3",
+        aligner="ruzh-dp-4",
         scorer=f"{scorer}{model}",
         lexicon=lex.signature(),
         weights=describe(w),
