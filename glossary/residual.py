@@ -9,7 +9,8 @@ sentence pair is what the unpaired terms can still explain. Every span of one to
 :data:`MAX_CHARS` unclaimed characters, within a word or across adjacent words, becomes a unit, and
 the same association, significance and competition as in the main linking decide, with the span's
 frequency counted in the whole corpus, claimed or not (a character that is everywhere is not rare
-because it is free here).
+because it is free here). Before the spans, the unclaimed whole words get a second look
+(:mod:`glossary.unexplained`): a term that one of them explains takes no span.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ruzh.glossary.candidates_zh import dictionary_flag
+from ruzh.glossary.unexplained import unexplained_links
 from ruzh.glossary.units import NOMINAL_FLAGS, OTHER, RuUnit, SentenceUnits
 
 if TYPE_CHECKING:
@@ -59,13 +61,15 @@ def residual_links(
     # no claim links an unpaired term: the claims compete only where one stands (the same links there)
     holding = [k for k, units in enumerate(counts.sentences) if any(u[0] in unpaired for u in units.ru)]
     left = main._compete(counts.among(holding), claims).left
+    found = unexplained_links(counts, holding, left, unpaired, known, relatives)
+    unpaired -= found.keys()  # whole words first: the spans are for the terms they leave
     runs = [_covered(units) for units in counts.sentences]  # each sentence pair's characters, once
     places, rest = residual_units(
         [counts.sentences[k] for k in holding], left, unpaired, counts.zh, [runs[k] for k in holding]
     )
     places = [holding[i] for i in places]
     if not rest:
-        return {}
+        return found
     rest_counts = main._count(rest)
     recurring = {z for (_, z), k in rest_counts.both.items() if k >= 2}
     rest_counts.zh = span_counts(runs, recurring)
@@ -89,10 +93,11 @@ def residual_links(
     competing.enclosed = {k: [False] * len(units.zh) for k, units in enumerate(ranked)}
     links = main._compete(competing, rank)
     undecided = {pair for pair, n in links.tied.items() if n >= links.links[pair]}
-    return {
-        r: [replace(link, part=True) for link in found]
-        for r, found in main._kept(rest_counts, links, undecided, known, relatives).items()
-    }
+    found.update(
+        (r, [replace(link, part=True) for link in spans])
+        for r, spans in main._kept(rest_counts, links, undecided, known, relatives).items()
+    )
+    return found
 
 
 # A sentence pair's Chinese characters as the maximal runs of characters some unit covers (start and

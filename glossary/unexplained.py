@@ -1,0 +1,83 @@
+"""A second look at whole Chinese words for the Russian terms the linking left without a partner,
+among the words that the kept pairs leave unexplained.
+
+The linking's significance test asks whether a pair is unlikely by chance among all the partners
+the Russian term was tried with (:data:`glossary.linking.FAMILY_P`): a term seen in eight sentence
+pairs meets a hundred Chinese words there, and two shared sentences with a rare word are then not
+enough (сторона ~ 一边, явление ~ 现象). Here the kept pairs of the other terms and the other
+words' recurring links (a verb's translation) explain their words away first (the competition of
+:func:`glossary.residual.residual_links`' claims), and the term is tried only against what is left
+that could be its partner: a word that is nominal (or a verb, with a verb's number of links), that
+it meets in two sentence pairs or more, and that it accounts for in at least half of the word's
+sentence pairs in the corpus (:data:`MIN_ZH_SHARE`: a common word that a term meets twice, 表示,
+is some other word's). The main linking's ranking, competition and keep rules then decide, with
+the word's frequency counted in the whole corpus, claimed or not.
+
+A term the lexicon knows takes no partner here: its renderings are its prior, and two sentence
+pairs with an unknown word are more often its sentences' topic (калифорния ~ 成年人, кислота ~
+三聚氰胺 on the development check) than a new rendering.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence, Set
+from typing import TYPE_CHECKING
+
+from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits
+
+if TYPE_CHECKING:
+    from ruzh.glossary.linking import Link, _Counts
+    from ruzh.glossary.relatives import Relatives
+
+# A partner found here accounts for at least this share of the Chinese word's sentence pairs.
+MIN_ZH_SHARE = 0.5
+
+
+def unexplained_links(
+    counts: _Counts, holding: Sequence[int], left: Sequence[tuple[list[RuUnit], bytes]],
+    unpaired: Set[tuple[str, ...]], known: Mapping[str, Sequence[str]], relatives: Relatives,
+) -> dict[tuple[str, ...], list[Link]]:  # fmt: skip
+    """Partners of the ``unpaired`` terms the lexicon does not know among the Chinese words that no
+    claim took (``left``: the claims' competition over the sentence pairs at ``holding``), tested
+    against the recurring ones only."""
+    from ruzh.glossary import linking as main  # the main linking's rules (it imports this round)
+
+    unknown = {r for r in unpaired if " ".join(r) not in known}
+    rest = unexplained_units([counts.sentences[k] for k in holding], left, unknown, counts)
+    if not rest:
+        return {}
+    rest_counts = main._count(rest)
+    rest_counts.zh = counts.zh  # the corpus's frequencies, claimed or not
+    recurring = [
+        ((r, z), k) for (r, z), k in rest_counts.both.items() if k >= 2 and k >= MIN_ZH_SHARE * counts.zh[z]
+    ]
+    tried = Counter(r for (r, _), _ in recurring)  # the family: the partners the term may still have
+    rank = main._ranked(rest_counts, recurring, tried, known, relatives)
+    links = main._compete(rest_counts, rank)
+    undecided = {pair for pair, n in links.tied.items() if n >= links.links[pair]}
+    return main._kept(rest_counts, links, undecided, known, relatives)
+
+
+def unexplained_units(
+    sentences: Sequence[SentenceUnits], left: Sequence[tuple[list[RuUnit], bytes]],
+    unpaired: Set[tuple[str, ...]], counts: _Counts,
+) -> list[SentenceUnits]:  # fmt: skip
+    """Per sentence pair holding an unpaired term: those terms and the Chinese units that may be a
+    term's partner (nominal or verbal in the corpus) of which no character was claimed."""
+    out = []
+    for units, (ru, taken) in zip(sentences, left, strict=True):
+        terms = tuple(u for u in ru if u[0][0] != OTHER and u[0] in unpaired)
+        if not terms:
+            continue
+        free = tuple(
+            u
+            for u in units.zh
+            if (u[0] in counts.nominal or u[0] in counts.verbal) and taken.find(1, u[1], u[2]) < 0
+        )
+        if free:
+            names = {u[0] for u in free}
+            nominal = tuple(sorted(names & counts.nominal))
+            verbal = tuple(sorted((names & counts.verbal) - counts.nominal))
+            out.append(SentenceUnits(terms, free, nominal, verbal))
+    return out
