@@ -1,14 +1,18 @@
-"""The second look at whole words for the terms the linking left without a partner: among the
-Chinese words the kept pairs leave unexplained, with the significance test's family made of those
-words (FLORES and Tatoeba, with the terms taken out of the lexicon)."""
+"""The last rounds for the terms the linking left without a partner (FLORES and Tatoeba, with the
+terms taken out of the lexicon): a second look at the whole Chinese words the kept pairs leave
+unexplained, with the significance test's family made of those words; then a character that the
+term's sentences write in several different words."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from ruzh.align.lexicon import shipped_entries
 from ruzh.glossary.linking import _count, link_units
+from ruzh.glossary.residual import span_words, varied
 from ruzh.glossary.unexplained import unexplained_units
 from ruzh.glossary.units import sentence_units
 
@@ -22,6 +26,9 @@ UNEXPLAINED = {
     "явление": "现象",
     "принцип": "原理",
 }
+# Term: the character that renders it, in different words each time (园 of 花园, 果园, 公园; 众 of
+# 观众, 公众, 群众).
+VARIED = {"сад": "园", "публика": "众", "династия": "朝"}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +38,7 @@ def links(shared_data: Path) -> dict:
     ru_f, zh_f, _ = read_flores(shared_data)
     ru_t, zh_t = read_tatoeba(shared_data)
     sentences = [sentence_units(ru, zh) for ru, zh in zip(ru_f + ru_t, zh_f + zh_t, strict=True)]
-    prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in UNEXPLAINED}
+    prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in UNEXPLAINED and e.ru not in VARIED}
     found, _ = link_units(sentences, prior)
     return found
 
@@ -66,3 +73,23 @@ def test_a_term_the_lexicon_knows_takes_no_unknown_word_on_two_sentences(links: 
     sentences' topic (成年人, 三聚氰胺, 受访者), not new renderings."""
     renderings = next(e.zh for e in shipped_entries() if e.ru == term)
     assert all(link.zh in renderings or link.part for link in links.get((term,), ()))
+
+
+@pytest.mark.parametrize("term", sorted(VARIED))
+def test_a_character_in_varied_words_with_the_term_is_its_partner(links: dict, term: str) -> None:
+    first = links[(term,)][0]
+    assert (first.zh, first.part) == (VARIED[term], True)
+    assert first.links >= 3
+
+
+def test_a_character_is_varied_when_no_word_holds_most_of_it() -> None:
+    assert varied(Counter({"光线": 1, "阳光": 1, "光污染": 2}))
+    assert not varied(Counter({"治疗": 3, "医疗": 1}))  # a piece of the one word the term meets
+    assert not varied(Counter({"治疗": 4}))
+    units = sentence_units("Сад и свет.", "花园和阳光。")
+    rest = replace(units, ru=tuple(u for u in units.ru if u[0][0]), zh=(("园", 1, 2), ("光", 4, 5)))
+    pairs = {(("сад",), "园"), (("свет",), "光")}
+    assert span_words([units], [0], [rest], pairs) == {
+        (("сад",), "园"): Counter({"花园": 1}),
+        (("свет",), "光"): Counter({"阳光": 1}),
+    }
