@@ -10,9 +10,10 @@ sentence pair is what the unpaired terms can still explain. Every span of one to
 the same association, significance and competition as in the main linking decide, with the span's
 frequency counted in the whole corpus, claimed or not (a character that is everywhere is not rare
 because it is free here). A character the corpus never writes alone must stand in several words
-with the term, none holding most of them (光 of 光线, 阳光, 光污染 for свет). Before the spans, the
-unclaimed whole words get a second look (:mod:`glossary.unexplained`): a term that one of them
-explains takes no span.
+with the term, none holding most of them (光 of 光线, 阳光, 光污染 for свет; 礁 of 暗礁, 大堡礁 for
+риф); it then needs two links, as a noun does, and a character it writes alone a verb's three.
+Before the spans, the unclaimed whole words get a second look (:mod:`glossary.unexplained`): a
+term that one of them explains takes no span.
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ def residual_links(
     recurring = {z for (_, z), k in rest_counts.both.items() if k >= 2}
     rest_counts.zh = span_counts(runs, recurring)
     rank = _span_ranking(counts, rest_counts, places, rest, known, relatives)
+    # a character the corpus never writes alone is ranked only where it is varied: that is evidence
+    # enough for a noun's two links (one the corpus writes alone needs a verb's three)
+    rest_counts.nominal.update(z for _, z in rank if len(z) == 1 and z not in counts.zh)
     # only the ranked spans can be linked: the others leave the competition (the same links)
     wanted = {z for _, z in rank}
     ranked = [replace(units, zh=tuple(u for u in units.zh if u[0] in wanted)) for units in rest]
@@ -187,7 +191,7 @@ def _spans_from(
 ) -> None:  # fmt: skip
     """The spans starting at character ``i`` (``text``: the free characters from there on). One
     character is a span when the dictionary counts it (as a verb: it needs a verb's number of
-    links; one the corpus never writes alone must also be :func:`varied`); longer spans are nominal
+    links, unless the corpus never writes it alone and it is :func:`varied`); longer spans are nominal
     when every character lies under a nominal unit, verbal when every one lies under a nominal or
     verbal unit, and a character under neither ends them all."""
     if _countable(text[0]):
