@@ -9,7 +9,11 @@ sentence pair is what the unpaired terms can still explain. Every span of one to
 :data:`MAX_CHARS` unclaimed characters, within a word or across adjacent words, becomes a unit, and
 the same association, significance and competition as in the main linking decide, with the span's
 frequency counted in the whole corpus, claimed or not (a character that is everywhere is not rare
-because it is free here).
+because it is free here). A character the corpus never writes alone must stand in several words
+with the term, none holding most of them (光 of 光线, 阳光, 光污染 for свет; 礁 of 暗礁, 大堡礁 for
+риф); it then needs two links, as a noun does, and a character it writes alone a verb's three.
+Before the spans, the unclaimed whole words get a second look (:mod:`glossary.unexplained`): a
+term that one of them explains takes no span.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ruzh.glossary.candidates_zh import dictionary_flag
+from ruzh.glossary.unexplained import unexplained_links
 from ruzh.glossary.units import NOMINAL_FLAGS, OTHER, RuUnit, SentenceUnits
 
 if TYPE_CHECKING:
@@ -59,33 +64,27 @@ def residual_links(
     # no claim links an unpaired term: the claims compete only where one stands (the same links there)
     holding = [k for k, units in enumerate(counts.sentences) if any(u[0] in unpaired for u in units.ru)]
     left = main._compete(counts.among(holding), claims).left
+    found = unexplained_links(counts, holding, left, unpaired, known, relatives)
+    unpaired -= found.keys()  # whole words first: the spans are for the terms they leave
     distinct = list(counts.places.items())  # a sentence pair that recurs covers the same characters
     covered = [_covered(units) for units, _ in distinct]
     runs: list[Runs] = [((), [])] * len(counts.sentences)  # each sentence pair's characters
-    for found, (_, where) in zip(covered, distinct, strict=True):
+    for each, (_, where) in zip(covered, distinct, strict=True):
         for k in where:
-            runs[k] = found
+            runs[k] = each
     places, rest = residual_units(
-        [counts.sentences[k] for k in holding], left, unpaired, counts.zh, [runs[k] for k in holding]
+        [counts.sentences[k] for k in holding], left, unpaired, [runs[k] for k in holding]
     )
     places = [holding[i] for i in places]
     if not rest:
-        return {}
+        return found
     rest_counts = main._count(rest)
     recurring = {z for (_, z), k in rest_counts.both.items() if k >= 2}
     rest_counts.zh = span_counts(covered, recurring, [len(where) for _, where in distinct])
-    rank = {
-        (r, z): score
-        for (r, z), score in main._ranking(rest_counts, known, relatives).items()
-        if main._support(r, z, known, relatives) or main.frequency_gap(r, z) < main.FAR_GAP
-    }
-    wanted = {z for _, z in rank}
-    holders = span_holders(counts.sentences, places, rest, wanted)
-    rank = {
-        (r, z): score
-        for (r, z), score in rank.items()
-        if all(counts.both[(r, u)] < rest_counts.both[(r, z)] for u in holders[z])
-    }
+    rank = _span_ranking(counts, rest_counts, places, rest, known, relatives)
+    # a character the corpus never writes alone is ranked only where it is varied: that is evidence
+    # enough for a noun's two links (one the corpus writes alone needs a verb's three)
+    rest_counts.nominal.update(z for _, z in rank if len(z) == 1 and z not in counts.zh)
     # only the ranked spans can be linked: the others leave the competition (the same links)
     wanted = {z for _, z in rank}
     ranked = [replace(units, zh=tuple(u for u in units.zh if u[0] in wanted)) for units in rest]
@@ -94,10 +93,67 @@ def residual_links(
     competing.enclosed = {k: [False] * len(units.zh) for k, units in enumerate(ranked)}
     links = main._compete(competing, rank)
     undecided = {pair for pair, n in links.tied.items() if n >= links.links[pair]}
-    return {
-        r: [replace(link, part=True) for link in found]
-        for r, found in main._kept(rest_counts, links, undecided, known, relatives).items()
+    found.update(
+        (r, [replace(link, part=True) for link in spans])
+        for r, spans in main._kept(rest_counts, links, undecided, known, relatives).items()
+    )
+    return found
+
+
+def _span_ranking(
+    counts: _Counts, rest_counts: _Counts, places: Sequence[int], rest: Sequence[SentenceUnits],
+    known: Mapping[str, Sequence[str]], relatives: Relatives,
+) -> dict[tuple[tuple[str, ...], str], float]:  # fmt: skip
+    """The main linking's ranking of the spans, for those about as common as the term (or that the
+    lexicon supports), that recur with the term more often than every unit over them, and, for a
+    character the corpus never writes alone, that stands in several words none of which holds most
+    of its occurrences with the term (:func:`varied`)."""
+    from ruzh.glossary import linking as main
+
+    rank = {
+        (r, z): score
+        for (r, z), score in main._ranking(rest_counts, known, relatives).items()
+        if main._support(r, z, known, relatives) or main.frequency_gap(r, z) < main.FAR_GAP
     }
+    holders = span_holders(counts.sentences, places, rest, {z for _, z in rank})
+    rank = {
+        (r, z): score
+        for (r, z), score in rank.items()
+        if all(counts.both[(r, u)] < rest_counts.both[(r, z)] for u in holders[z])
+    }
+    bound = {(r, z) for r, z in rank if len(z) == 1 and z not in counts.zh}
+    words = span_words(counts.sentences, places, rest, bound)
+    return {pair: score for pair, score in rank.items() if pair not in bound or varied(words[pair])}
+
+
+def span_words(
+    sentences: Sequence[SentenceUnits], places: Sequence[int], rest: Sequence[SentenceUnits],
+    pairs: Set[tuple[tuple[str, ...], str]],
+) -> dict[tuple[tuple[str, ...], str], Counter[str]]:  # fmt: skip
+    """Per pair of ``pairs`` (a term and a span), the words of ``sentences`` that hold the span
+    where it stands with the term (each sentence pair once; the shortest unit over it)."""
+    found: dict[tuple[tuple[str, ...], str], Counter[str]] = {pair: Counter() for pair in pairs}
+    spans = {z for _, z in pairs}
+    for k, units in zip(places, rest, strict=True):
+        terms = {u[0] for u in units.ru}
+        seen: set[tuple[tuple[str, ...], str, str]] = set()
+        for text, i, j in units.zh:
+            if text not in spans:
+                continue
+            over = [u for u in sentences[k].zh if u[1] <= i and j <= u[2]]
+            word = min(over, key=lambda u: u[2] - u[1])[0] if over else text
+            seen.update((r, text, word) for r in terms if (r, text) in pairs)
+        for r, text, word in seen:
+            found[(r, text)][word] += 1
+    return found
+
+
+def varied(words: Counter[str]) -> bool:
+    """Whether a character stands in two words or more with the term and none holds more than half
+    of those occurrences: the character is what renders the term, the words around it vary (光 of
+    光线, 阳光, 光污染 for свет), unlike a piece of one word the term meets (疗 of 治疗)."""
+    total = sum(words.values())
+    return len(words) >= 2 and 2 * max(words.values()) <= total
 
 
 # A sentence pair's Chinese characters as the maximal runs of characters some unit covers (start and
@@ -109,13 +165,11 @@ def residual_units(
     sentences: Sequence[SentenceUnits],
     left: Sequence[tuple[list[RuUnit], bytes]],
     unpaired: Container[tuple[str, ...]],
-    alone: Container[str],
     runs: Sequence[Runs] | None = None,
 ) -> tuple[list[int], list[SentenceUnits]]:
     """Per sentence pair holding an unpaired term (and where it stands in ``sentences``): those terms
-    and the spans of the characters no claim took (``left``: a competition of the kept pairs;
-    ``alone``: the corpus's Chinese units, the only single characters that may be partners, and
-    then with a verb's number of links); ``runs``: each sentence pair's :func:`_covered`."""
+    and the spans of the characters no claim took (``left``: a competition of the kept pairs);
+    ``runs``: each sentence pair's :func:`_covered`."""
     places, out = [], []
     for k, (units, (ru, taken)) in enumerate(zip(sentences, left, strict=True)):
         terms = tuple(u for u in ru if u[0][0] != OTHER and u[0] in unpaired)
@@ -129,7 +183,7 @@ def residual_units(
             for free in _UNCLAIMED.finditer(taken[first : first + len(run)].ljust(len(run), b"\0")):
                 start, end = first + free.start(), first + free.end()
                 for i in range(start, end):
-                    _spans_from(run[i - first : end - first], i, kinds, alone, spans, nominal, verbal)
+                    _spans_from(run[i - first : end - first], i, kinds, spans, nominal, verbal)
         if spans:
             places.append(k)
             out.append(SentenceUnits(terms, tuple(spans), tuple(sorted(nominal)), tuple(sorted(verbal))))
@@ -137,14 +191,15 @@ def residual_units(
 
 
 def _spans_from(
-    text: str, i: int, kinds: Sequence[str], alone: Container[str],
+    text: str, i: int, kinds: Sequence[str],
     spans: list[tuple[str, int, int]], nominal: set[str], verbal: set[str],
 ) -> None:  # fmt: skip
     """The spans starting at character ``i`` (``text``: the free characters from there on). One
-    character is a partner only if the corpus uses it alone and the dictionary counts it (as a
-    verb); longer spans are nominal when every character lies under a nominal unit, verbal when
-    every one lies under a nominal or verbal unit, and a character under neither ends them all."""
-    if text[0] in alone and _countable(text[0]):
+    character is a span when the dictionary counts it (as a verb: it needs a verb's number of
+    links, unless the corpus never writes it alone and it is :func:`varied`); longer spans are nominal
+    when every character lies under a nominal unit, verbal when every one lies under a nominal or
+    verbal unit, and a character under neither ends them all."""
+    if _countable(text[0]):
         spans.append((text[0], i, i + 1))
         verbal.add(text[0])
     all_n = kinds[i] == "n"

@@ -14,7 +14,10 @@ are nominal, as their Russian translations are nouns (公里 километр, �
 but not those of one character, which count the next noun (名, 份, 家); and the noun that jieba
 writes together with the number before it is a unit of its own (一个月 → 月, 两年 → 年, 一页 → 页).
 jieba's dictionary tags some nouns as adverbs (首都, 相机, 进步); such a word is a noun where an adverb
-cannot stand: after 的, before a noun, or before a punctuation mark.
+cannot stand: after 的, before a noun, or before a punctuation mark; and some as adjectives (尊严,
+自由), which are nouns between 的 and a punctuation mark. A part of a word is nominal when the word
+is, or when the dictionary makes the part a noun (屏幕 of 电视屏幕, which jieba tags as a fixed
+phrase).
 
 The units of a pair depend on its two texts only: :func:`sentence_units` is what a build caches
 per passage, so an edited document costs only its own tagging.
@@ -91,6 +94,8 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
         start, at = at, at + len(word)
         if flag == "d" and len(word) > 1 and _noun_position(words, i):
             flag = "n"  # 首都, 相机, 进步: nouns that jieba's dictionary tags as adverbs
+        elif flag == "a" and len(word) > 1 and _closes_de(words, i):
+            flag = "n"  # 尊严, 自由: nouns that it tags as adjectives, where only a noun can stand
         if not _HAN.match(word) or flag[:1] in _FUNCTION:
             run = []
             continue
@@ -104,7 +109,7 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
             run = []
             if flag.startswith("v"):
                 verbal.add(word)
-        _add_parts(word, start, units, nominal if is_noun else None)
+        _add_parts(word, start, units, nominal, is_noun)
         counted = _counted(word) if flag[:1] == "m" else None
         if counted and not (i + 1 < len(words) and words[i + 1].flag.startswith(NOMINAL_FLAGS)):
             units.append((counted, at - len(counted), at))  # 月 of 一个月, unless it counts the next noun
@@ -119,6 +124,14 @@ def _noun_position(words: Sequence[Word], i: int) -> bool:
     after_de = i > 0 and words[i - 1].word == "的"
     following = words[i + 1] if i + 1 < len(words) else None
     return after_de or following is None or following.flag == "x" or following.flag.startswith(NOMINAL_FLAGS)
+
+
+def _closes_de(words: Sequence[Word], i: int) -> bool:
+    """Whether the word at ``i`` stands between 的 and a punctuation mark or the end (自身的尊严。):
+    an adjective there would need a noun after it. jieba's dictionary tags some nouns as adjectives
+    (尊严, 自由, 健康)."""
+    following = words[i + 1] if i + 1 < len(words) else None
+    return i > 0 and words[i - 1].word == "的" and (following is None or following.flag == "x")
 
 
 def _is_measure(word: str, flag: str) -> bool:
@@ -149,7 +162,7 @@ def _add_compounds(run: list[tuple[str, int]], end: int, units: list[ZhUnit], no
             nominal.add(text)
 
 
-def _add_parts(word: str, start: int, units: list[ZhUnit], nominal: set[str] | None) -> None:
+def _add_parts(word: str, start: int, units: list[ZhUnit], nominal: set[str], noun: bool) -> None:
     """The parts of two characters or more of a word that splits into two dictionary words."""
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
@@ -158,5 +171,5 @@ def _add_parts(word: str, start: int, units: list[ZhUnit], nominal: set[str] | N
         for part, s, e in ((left, start, start + i), (right, start + i, start + len(word))):
             if len(part) >= 2:
                 units.append((part, s, e))
-                if nominal is not None:
+                if nominal is not None and (noun or dictionary_flag(part).startswith(NOMINAL_FLAGS)):
                     nominal.add(part)

@@ -66,3 +66,10 @@ def test_a_phrase_pair_is_linked_over_the_word_pairs_inside_it(flores_firsts: di
     assert flores_firsts["президент"].zh == "总统"
     assert flores_firsts["президент сша"].zh == "美国总统"
     assert flores_firsts["технологический детерминизм"].zh == "技术决定论"
+
+
+def test_a_term_whose_translation_lies_elsewhere_takes_no_leftover_word(flores_firsts: dict) -> None:
+    """The second look at unexplained words (glossary/unexplained.py) gives a term only its strongest
+    association: 手机 is more often with телефон than 信号, 空气 with воздух than 空中."""
+    assert "телефон" not in flores_firsts or flores_firsts["телефон"].zh != "信号"
+    assert flores_firsts["воздух"].zh == "空气"

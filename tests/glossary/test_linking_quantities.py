@@ -52,11 +52,14 @@ SENTENCES = [
     ("摩尔多瓦的首都是", "首都", True, True),  # tagged as an adverb, after 的
     ("在首都马尼拉", "首都", True, True),  # ... before a name
     ("一直是萨摩亚的首都", "一直", False, False),  # a real adverb, before 是
+    ("应得的尊严、", "尊严", True, True),  # tagged as an adjective, between 的 and a punctuation mark
+    ("种不同食物", "不同", True, False),  # a real adjective, before a noun
+    ("大型电视屏幕", "屏幕", True, True),  # a noun inside a word tagged as a fixed phrase (l)
 ]
 
 
 @pytest.mark.parametrize(("piece", "word", "unit", "nominal"), SENTENCES)
-def test_measure_words_counted_nouns_and_nouns_tagged_as_adverbs(
+def test_measure_words_counted_nouns_and_nouns_tagged_as_adverbs_or_adjectives(
     flores: tuple, piece: str, word: str, unit: bool, nominal: bool
 ) -> None:
     sentence = next(z for z in flores[1] if piece in z)

@@ -44,7 +44,7 @@ def test_spans_are_the_unclaimed_characters_inside_and_across_words() -> None:
     start, end = zh["古老"][1], zh["古老"][2]
     claimed[start:end] = b"\x01" * (end - start)  # a kept pair took 古老
     ru = [u for u in units.ru if u[0][0]]
-    places, (rest,) = residual_units([units], [(ru, bytes(claimed))], {u[0] for u in ru}, {"村", "塔"})
+    places, (rest,) = residual_units([units], [(ru, bytes(claimed))], {u[0] for u in ru})
     spans = {z for z, _, _ in rest.zh}
     assert places == [0]
     assert {"村", "村庄", "塔", "塔楼"} <= spans
