@@ -118,7 +118,7 @@ def _run(task: _Task) -> _Result:
     batch, names = [work.texts[u] for u in task.passages], [work.unit_names[u] for u in task.passages]
     done = list(zip(task.passages, units.units_and_store(batch, names), strict=True))
     if task.group is None:
-        return list(zip(task.documents, (stored for _, stored in found), strict=True)), done, None, len(found)
+        return list(zip(task.documents, (data for _, data in found), strict=True)), done, None, len(found)
     group = parts.combine_counted([part for part, _ in found], work.groups[task.group][0])
     return [], done, (task.group, group), len(found)
 
