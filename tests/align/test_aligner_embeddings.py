@@ -115,3 +115,18 @@ def test_each_run_is_measured_against_its_own_level(shared_data: Path) -> None:
     far = group.similarity(k, (k + 34) % 70 + 1, 1, 1)
     assert np.median(true) > 0.3 and np.median(far) < 0.1
     assert (true > far).mean() > 0.9
+
+
+@needs_model
+@pytest.mark.slow
+def test_hybrid_gives_lone_sentences_a_second_look(shared_data: Path) -> None:
+    """Tatoeba, perturbation seed 2, 37th document: the hybrid search leaves «Я хочу уехать за
+    границу.» and «我想去外国。» as a 1-0 next to a 0-1; they share хотеть 想, so the second look pairs
+    them, as it does for the lexical scorer. Not with the embeddings-only scorer (no lexical costs)."""
+    from ruzh.align.aligner.perturb import build, chunks, read_tatoeba
+
+    ru, zh = read_tatoeba(shared_data)
+    doc = build(ru, zh, chunks(len(ru), 30), 0.10, 0.05, seed=2)[36]
+    assert doc.zh[1] == "我想去外国。" and ((2,), (1,)) in doc.gold
+    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, scorer="hybrid")}
+    assert ((2,), (1,)) in beads
