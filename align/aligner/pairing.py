@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import mul
 
-import numpy as np
 from ruzh.align.aligner.core import align_sentences, default_lexicon
 from ruzh.align.aligner.features import Bag, ru_side, zh_side
 from ruzh.align.aligner.lexical import matcher_for
+from ruzh.align.aligner.pair_index import indexed_pairs
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead, Document, Sentence
 
@@ -165,8 +165,6 @@ def pair_from_beads(ru: Passage, zh: Passage, text: float, beads: Sequence[Bead]
 # Up to this many Russian × Chinese pairs every pair is scored; above it, candidates come from an
 # inverted index over the rarer concepts and only the best few per passage are scored exactly.
 EXHAUSTIVE_PAIRS = 20_000
-CANDIDATES_PER_PASSAGE = 8
-RARE_SHARE = 0.1  # concepts in more than this share of passages do not propose candidates
 
 
 @dataclass
@@ -215,7 +213,7 @@ def _candidates(
     if len(ru_pool) * len(zh_pool) <= EXHAUSTIVE_PAIRS:
         pairs: Sequence[tuple[int, int]] = [(i, j) for i in range(len(ru_pool)) for j in range(len(zh_pool))]
     else:
-        pairs = old.pairs if same and old.pairs is not None else _indexed_pairs(rb, zb)
+        pairs = old.pairs if same and old.pairs is not None else indexed_pairs(rb, zb)
     ru_sums = [sum(b.values()) for b in rb]
     zh_sums = [sum(b.values()) for b in zb]
     scores: dict[tuple[str, str], float] = {}
@@ -232,49 +230,6 @@ def _candidates(
         indexed = None if len(pairs) == len(ru_pool) * len(zh_pool) else tuple(pairs)
         memo.ru, memo.zh, memo.scores, memo.pairs = ru_ids, zh_ids, scores, indexed
     return sorted((c for c in scored if c[0] >= min_text), reverse=True)
-
-
-def _indexed_pairs(ru_bags: Sequence[Bag], zh_bags: Sequence[Bag]) -> list[tuple[int, int]]:
-    """For each Russian passage, the Chinese passages sharing the most weight of rare concepts
-    (and the converse), so that n × m scoring is avoided on large corpora.
-
-    A Russian passage's overlaps are summed with ``numpy.bincount`` over its concepts' postings in
-    the bag's order (the same additions in the same order as a loop, so the same floats); ties keep
-    the order in which the Chinese passages were first met, and the converse list prefers the later
-    Russian passage, as a sort of (overlap, index) pairs does."""
-    limit = max(2, int(RARE_SHARE * (len(ru_bags) + len(zh_bags))))
-    lists: dict[str, tuple[list[int], list[float]]] = {}
-    for j, bag in enumerate(zh_bags):
-        for key, weight in bag.items():
-            js, ws = lists.setdefault(key, ([], []))
-            js.append(j)
-            ws.append(weight)
-    index = {k: (np.array(js, np.intp), np.array(ws)) for k, (js, ws) in lists.items() if len(js) <= limit}
-    chosen: set[tuple[int, int]] = set()
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (i, j, overlap) per Russian passage
-    for i, bag in enumerate(ru_bags):
-        hits = [(index[k], w) for k, w in bag.items() if k in index]
-        if not hits:
-            continue
-        met = np.concatenate([postings[0] for postings, _ in hits])
-        theirs = np.concatenate([postings[1] for postings, _ in hits])
-        mine = np.repeat([w for _, w in hits], [len(postings[0]) for postings, _ in hits])
-        sums = np.bincount(met, weights=np.minimum(mine, theirs))
-        touched, first = np.unique(met, return_index=True)
-        touched = touched[np.argsort(first, kind="stable")]  # in the order first met
-        values = sums[touched]
-        top = touched[np.argsort(-values, kind="stable")[:CANDIDATES_PER_PASSAGE]]
-        chosen.update((i, int(j)) for j in top)
-        found.append((np.full(len(touched), i, np.intp), touched, values))
-    if found:
-        rows, cols, values = (np.concatenate(parts) for parts in zip(*found, strict=True))
-        order = np.lexsort((-rows, -values, cols))  # by Chinese passage, best overlap, later passage
-        cols, rows = cols[order], rows[order]
-        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
-        rank = np.arange(len(cols)) - np.repeat(starts, np.diff(np.r_[starts, len(cols)]))
-        keep = rank < CANDIDATES_PER_PASSAGE
-        chosen.update(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
-    return sorted(chosen)
 
 
 def _across(

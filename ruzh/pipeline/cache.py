@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from collections import Counter
 from functools import lru_cache
 from importlib import metadata, resources
@@ -96,20 +97,23 @@ class Cache:
         self.missed: Counter[str] = Counter()  # misses by kind of entry
         self.found: Counter[str] = Counter()  # hits by kind of entry
 
-    def _path(self, name: str, kind: str) -> Path:
+    def _path(self, name: str, kind: str) -> str:
+        """Where an entry is stored (a string: an edit asks for thousands of entries, and making a
+        ``Path`` for each cost more than reading the smaller ones)."""
         assert self.folder is not None
-        return self.folder / kind / name[:2] / f"{name}.json"
+        return os.path.join(self.folder, kind, name[:2], f"{name}.json")
 
     def has(self, name: str, kind: str) -> bool:
         """Whether an entry is stored, without reading it (it may still prove damaged on ``get``)."""
-        return self.folder is not None and self._path(name, kind).is_file()
+        return self.folder is not None and os.path.isfile(self._path(name, kind))
 
     def get(self, name: str, kind: str, expected: Any) -> Any | None:
         """The stored value decoded as ``expected`` (a type), or ``None`` on a miss."""
         if self.folder is None:
             return None
         try:
-            raw = self._path(name, kind).read_bytes()
+            with open(self._path(name, kind), "rb") as handle:
+                raw = handle.read()
         except OSError:
             self.misses += 1
             self.missed[kind] += 1
@@ -135,7 +139,7 @@ class Cache:
         header = {"format": FORMAT, "kind": kind, "key": name, "sha256": hashlib.sha256(payload).hexdigest()}
         with (
             contextlib.suppress(OSError, RuzhError),
-            atomic_write(self._path(name, kind), "wb", own_file=True) as handle,
+            atomic_write(Path(self._path(name, kind)), "wb", own_file=True) as handle,
         ):
             handle.write(json.dumps(header).encode() + b"\n" + payload)
 

@@ -32,31 +32,48 @@ class CorpusFile:
     ident: str
 
 
-def _inside(path: Path, folder: Path | None) -> bool:
-    return folder is not None and path.is_relative_to(folder)
+def _inside(path: str, folder: str | None) -> bool:
+    """Whether the resolved ``path`` is ``folder`` or under it (resolved paths as strings: pathlib's
+    own test costs more than the rest of listing a corpus)."""
+    return folder is not None and (path == folder or path.startswith(folder.rstrip("/") + "/"))
+
+
+def _resolved(path: Path, folders: dict[str, str]) -> str:
+    """``path.resolve()``, with each folder resolved once: a file that is not a link resolves to its
+    folder's resolved path and its own name."""
+    text = os.fspath(path)
+    parent, name = os.path.split(text)
+    real = folders.get(parent)
+    if real is None:
+        real = folders[parent] = os.path.realpath(parent or ".")
+    return os.path.realpath(text) if os.path.islink(text) else os.path.join(real, name)
 
 
 def corpus_files(
     inputs: Sequence[Path], output: Path, cache_dir: Path | None, output_names: Sequence[str]
 ) -> list[CorpusFile]:
     """Document files under ``inputs`` (each once), without the build's own outputs and caches."""
-    out = output.resolve()
-    cache = cache_dir.resolve() if cache_dir else None
-    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in inputs]
-    base = Path(os.path.commonpath(roots)) if roots else Path.cwd()
-    seen: set[Path] = set()
+    out = str(output.resolve())
+    cache = str(cache_dir.resolve()) if cache_dir else None
+    hidden = [os.path.join(out, h) for h in HIDDEN]
+    roots = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in inputs]
+    base = os.path.commonpath(roots) if roots else str(Path.cwd())
+    out_apart = out != base and not any(_inside(r, out) for r in roots)  # inside the corpus folder
+    seen: set[str] = set()
+    folders: dict[str, str] = {}
     files: list[CorpusFile] = []
     for path in expand_inputs(inputs):
-        real = path.resolve()
-        if real in seen or _inside(real, cache) or any(_inside(real, out / h) for h in HIDDEN):
+        real = _resolved(path, folders)
+        if real in seen or _inside(real, cache) or any(_inside(real, h) for h in hidden):
             continue
-        if real.parent == out and real.name in output_names:
+        folder, name = os.path.split(real)
+        if folder == out and name in output_names:
             continue  # a previous build's glossary-omegat.txt is not a document
-        if out != base and _inside(real, out) and not any(r.is_relative_to(out) for r in roots):
+        if out_apart and _inside(real, out):
             continue  # the output folder inside the corpus folder
         seen.add(real)
-        ident = printable(real.relative_to(base).as_posix() if real.is_relative_to(base) else path.name)
-        files.append(CorpusFile(path, ident))
+        relative = os.path.relpath(real, base) if _inside(real, base) else path.name
+        files.append(CorpusFile(path, printable(relative)))
     return files
 
 

@@ -25,20 +25,13 @@ from ruzh.lang.ru import fold_yo
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.counting import glossary_counts
-from ruzh.pipeline.discovery import parallel_passages
+from ruzh.pipeline.discovery import StoredPassages, parallel_passages
 from ruzh.pipeline.lexicon import glossary_lexicon
 from ruzh.pipeline.passages import CachedParallelAligner
 from ruzh.pipeline.units import cached_links, passage_texts
 from ruzh.progress import Progress
 from ruzh.results import AlignedPassage
 from ruzh.tmx.types import TranslationUnit
-
-
-@dataclass(frozen=True, slots=True)
-class StoredPassages:
-    """The parallel passages of a corpus, as cached."""
-
-    passages: tuple[AlignedPassage, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +89,15 @@ def passages_stage(
     lexicon = aligner_lexicon()
     name = key("passages", lexicon.signature(), scorer, *fingerprints)
     stored = cache.get(name, "passages", StoredPassages)
-    if stored is None:
-        with CachedParallelAligner(jobs, cache, lexicon, quiet, pairing=progress) as aligner:
-            found = parallel_passages(documents, aligner, lexicon, aligner.bags, cache)
-        if scorer != "lexical":
-            found = _realigned(found, CachedParallelAligner(jobs, cache, lexicon, quiet, scorer))
-        stored = StoredPassages(tuple(found))
-        cache.put(name, "passages", stored)
-    return list(stored.passages)
+    kept = stored.passages(documents) if stored is not None else None
+    if kept is not None:
+        return kept
+    with CachedParallelAligner(jobs, cache, lexicon, quiet, pairing=progress) as aligner:
+        found = parallel_passages(documents, aligner, lexicon, aligner.bags, cache)
+    if scorer != "lexical":
+        found = _realigned(found, CachedParallelAligner(jobs, cache, lexicon, quiet, scorer))
+    cache.put(name, "passages", StoredPassages.of(found))
+    return found
 
 
 def _realigned(passages: list[AlignedPassage], aligner: CachedParallelAligner) -> list[AlignedPassage]:

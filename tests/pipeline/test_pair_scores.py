@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from ruzh.align.aligner import pairing
+from ruzh.align.aligner import pair_index, pairing
 from ruzh.align.aligner.pairing import ScoreMemo, find_parallel_passages
 from ruzh.align.aligner.perturb import read_flores
 from ruzh.align.reader import read_document
@@ -73,7 +73,7 @@ def _reference_pairs(
     ru_bags: list[dict[str, float]], zh_bags: list[dict[str, float]]
 ) -> list[tuple[int, int]]:
     """The candidate index as a plain loop over postings (the definition the vector version keeps)."""
-    limit = max(2, int(pairing.RARE_SHARE * (len(ru_bags) + len(zh_bags))))
+    limit = max(2, int(pair_index.RARE_SHARE * (len(ru_bags) + len(zh_bags))))
     index: dict[str, list[tuple[int, float]]] = {}
     for j, bag in enumerate(zh_bags):
         for key, weight in bag.items():
@@ -87,20 +87,26 @@ def _reference_pairs(
             if len(postings) <= limit:
                 for j, other in postings:
                     overlap[j] = overlap.get(j, 0.0) + min(weight, other)
-        top = sorted(overlap.items(), key=lambda item: -item[1])[: pairing.CANDIDATES_PER_PASSAGE]
+        top = sorted(overlap.items(), key=lambda item: -item[1])[: pair_index.CANDIDATES_PER_PASSAGE]
         chosen.update((i, j) for j, _ in top)
         for j, value in overlap.items():
             best_for_zh.setdefault(j, []).append((value, i))
     for j, scores in best_for_zh.items():
-        chosen.update((i, j) for _, i in sorted(scores, reverse=True)[: pairing.CANDIDATES_PER_PASSAGE])
+        chosen.update((i, j) for _, i in sorted(scores, reverse=True)[: pair_index.CANDIDATES_PER_PASSAGE])
     return sorted(chosen)
 
 
-@pytest.mark.parametrize("step", [0.25, 0.001])
-def test_the_candidate_index_keeps_the_loops_choice(shared_data: Path, step: float) -> None:
+@pytest.mark.parametrize(
+    ("step", "block"), [(0.25, pair_index.BLOCK_PAIRS), (0.001, pair_index.BLOCK_PAIRS), (0.25, 250)]
+)
+def test_the_candidate_index_keeps_the_loops_choice(
+    shared_data: Path, step: float, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On bags of FLORES words (ru words against the zh passages' characters would share nothing, so
     both sides are Russian words of overlapping passages), with coarse weights full of ties and fine
-    ones, the index picks exactly the pairs the plain loop picks, ties broken the same way."""
+    ones, the index picks exactly the pairs the plain loop picks, ties broken the same way; also
+    when the pairs are summed by blocks of a few Russian passages."""
+    monkeypatch.setattr(pair_index, "BLOCK_PAIRS", block)
     ru, _, _ = read_flores(shared_data)
     words = [[w.lower() for w in line.split() if w.isalpha()] for line in ru[:600]]
 
@@ -109,7 +115,7 @@ def test_the_candidate_index_keeps_the_loops_choice(shared_data: Path, step: flo
 
     ru_bags = [bag(words[6 * k : 6 * k + 6]) for k in range(100)]
     zh_bags = [bag(words[6 * k + 3 : 6 * k + 9]) for k in range(99)]
-    got = pairing._indexed_pairs(ru_bags, zh_bags)
+    got = pair_index.indexed_pairs(ru_bags, zh_bags)
     assert got == _reference_pairs(ru_bags, zh_bags)
     assert len(got) > 8 * len(ru_bags)  # both directions proposed something
-    assert pairing._indexed_pairs([{}], zh_bags) == [] and pairing._indexed_pairs(ru_bags, []) == []
+    assert pair_index.indexed_pairs([{}], zh_bags) == [] and pair_index.indexed_pairs(ru_bags, []) == []
