@@ -24,6 +24,7 @@ from ruzh.glossary.termbase import Concept
 from ruzh.lang.ru import fold_yo
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache, key
+from ruzh.pipeline.codec import CodecError
 from ruzh.pipeline.counting import glossary_counts
 from ruzh.pipeline.discovery import StoredPassages, parallel_passages
 from ruzh.pipeline.lexicon import glossary_lexicon
@@ -157,6 +158,10 @@ class StoredReadings:
 
     forms: tuple[str, ...]
     nouns: tuple[tuple[str, ...], ...]
+
+    def __post_init__(self) -> None:
+        if len(self.forms) != len(self.nouns):
+            raise CodecError("forms and readings of different lengths")
 
 
 def cached_lemmas(cache: Cache) -> Callable[[Mapping[str, Iterable[str]]], dict[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from ruzh.glossary.corpus_lemmas import corpus_lemmas, corpus_spellings
 from ruzh.seeds import seed_paths
 
 from ruzh.pipeline import stages
-from ruzh.pipeline.cache import Cache
+from ruzh.pipeline.cache import Cache, key
 
 PROTEIN = ["Белки состоят из аминокислот.", "Синтез белков идёт в клетке.", "Растительные белки полезны."]
 
@@ -56,3 +57,17 @@ def test_new_forms_alone_are_parsed_again(tmp_path: Path, monkeypatch: pytest.Mo
     assert parsed == ["белкой"]  # the last build's readings of the other forms were kept
     lemmas._readings.cache_clear()
     assert kept == corpus_lemmas(edited) and len(parsed) > 100  # what parsing every form chooses
+
+
+@dataclass(frozen=True, slots=True)
+class _Planted:
+    forms: tuple[str, ...]
+    nouns: tuple[tuple[str, ...], ...]
+
+
+def test_damaged_readings_are_read_again(tmp_path: Path) -> None:
+    spellings = corpus_spellings(PROTEIN)
+    cache = Cache(tmp_path)
+    cache.put(key("noun-readings"), "noun-readings", _Planted(("белки",), ()))  # lengths differ
+    assert stages.cached_lemmas(cache)(spellings) == corpus_lemmas(spellings)
+    assert cache.rejected == 1
