@@ -9,6 +9,7 @@ fixes these without word lists.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -114,6 +115,13 @@ def lemma_key(text: str) -> tuple[str, ...]:
     """The lemma sequence of a phrase: how a Russian term is known to the termbase, the lexicon, the
     glossary and the checks, whatever case and number it is written in."""
     return tuple(token_key(m.group()) for m in WORD.finditer(text))
+
+
+def warm(texts: Iterable[str]) -> None:
+    """Parse every word of ``texts`` now, into the caches above: workers forked afterwards inherit
+    them, where each worker of each pool would parse the same words again."""
+    for word in {m.group() for text in texts for m in WORD.finditer(text)}:
+        token_key(word)
 
 
 @lru_cache(maxsize=200_000)

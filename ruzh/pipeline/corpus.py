@@ -9,7 +9,7 @@ staging folder are never read as input, so ``cd corpus && ruzh build .`` twice r
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -111,11 +111,17 @@ def _document_key(file: CorpusFile, encoding: str | None) -> str | None:
 
 
 def read_corpus(
-    files: Sequence[CorpusFile], jobs: int, cache: Cache, encoding: str | None = None, quiet: bool = False
+    files: Sequence[CorpusFile],
+    jobs: int,
+    cache: Cache,
+    encoding: str | None = None,
+    quiet: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[Document], list[str], list[InputError]]:
     """Documents in the order of ``files``, each with its content key (a hash of its bytes, path,
     identity and encoding: corpus-wide results are keyed by these, so no file is read twice), and
-    the errors of unreadable files."""
+    the errors of unreadable files. ``meanwhile`` runs in this process while workers read (when
+    they do), instead of its waiting for them."""
     keys = [_document_key(f, encoding) for f in files]
     kept = [cache.get(k, "documents", StoredDocument) if k else None for k in keys]
     results: list[Document | InputError | None] = [d.document() if d else None for d in kept]
@@ -136,6 +142,8 @@ def read_corpus(
                     )
                     for i in todo
                 ]
+                if meanwhile is not None:
+                    meanwhile()
                 for i, future in zip(todo, futures, strict=True):
                     results[i] = future.result()
                     bar.advance()

@@ -1,0 +1,51 @@
+"""What the main process loads and parses for the pools it forks later: the language resources while
+the reading workers read, the Russian words while the pairing's workers make the bags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruzh.align.morphology import WORD, token_key, warm
+from ruzh.align.reader import read_document
+from ruzh.glossary.candidates_zh import _word_tags
+from ruzh.glossary.scoring import general_frequencies
+
+from ruzh.pipeline import OUTPUT_FILES
+from ruzh.pipeline.cache import Cache
+from ruzh.pipeline.corpus import corpus_files, read_corpus
+from ruzh.pipeline.resources import load_language_resources
+
+
+def test_warm_parses_every_word_of_a_seed_so_that_the_aligner_finds_them_parsed(seeds_dir: Path) -> None:
+    texts = [s.text for s in read_document(seeds_dir / "000_2dc469592fe3b189.txt").sentences()]
+    words = {m.group() for text in texts for m in WORD.finditer(text)}
+    assert len(words) > 300  # a real abstract, not a handful of words
+    token_key.cache_clear()
+    warm(texts)
+    assert token_key.cache_info().currsize == len(words)
+    before = token_key.cache_info()
+    keys = [token_key(m.group()) for text in texts for m in WORD.finditer(text)]
+    after = token_key.cache_info()
+    assert after.misses == before.misses  # every word was parsed already
+    assert after.hits - before.hits == len(keys)
+    assert "сотрудничество" in keys  # «сотрудничества» under its lemma
+
+
+def test_the_main_process_loads_the_resources_while_the_workers_read(seeds_dir: Path, tmp_path: Path) -> None:
+    files = corpus_files([seeds_dir], tmp_path / "out", None, OUTPUT_FILES)
+    calls: list[int] = []
+    pooled = read_corpus(files, 2, Cache(None), quiet=True, meanwhile=lambda: calls.append(1))
+    assert calls == [1]  # once, while the two workers read the five seeds
+    serial = read_corpus(files, 1, Cache(None), quiet=True, meanwhile=lambda: calls.append(1))
+    assert calls == [1]  # no workers to wait for: nothing runs on the side
+    assert pooled[0] == serial[0]
+    assert pooled[1] == serial[1]
+
+
+def test_the_language_resources_are_loaded_once_for_every_later_fork() -> None:
+    load_language_resources()
+    assert _word_tags.cache_info().currsize == 1
+    assert general_frequencies.cache_info().currsize == 2
+    tags = _word_tags()
+    load_language_resources()
+    assert _word_tags() is tags  # the same table, not loaded again
