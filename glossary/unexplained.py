@@ -111,9 +111,6 @@ def unexplained_units(
         free = tuple(
             u for u in units.zh if len(u[0]) > 1 and u[0] in counts.nominal and taken.find(1, u[1], u[2]) < 0
         )
-        if free:
-            names = {u[0] for u in free}
-            nominal = tuple(sorted(names & counts.nominal))
-            verbal = tuple(sorted((names & counts.verbal) - counts.nominal))
-            out.append(SentenceUnits(terms, free, nominal, verbal))
+        if free:  # every free unit is nominal, so none is verbal
+            out.append(SentenceUnits(terms, free, tuple(sorted({u[0] for u in free})), ()))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruzh.align.morphology import WORD, token_key, warm
+from ruzh.align.morphology import WORD, analyzer, token_key, warm
 from ruzh.align.reader import read_document
 from ruzh.glossary.candidates_zh import _word_tags
 from ruzh.glossary.scoring import general_frequencies
@@ -43,9 +43,12 @@ def test_the_main_process_loads_the_resources_while_the_workers_read(seeds_dir: 
 
 
 def test_the_language_resources_are_loaded_once_for_every_later_fork() -> None:
+    for loader in (analyzer, _word_tags, general_frequencies):
+        loader.cache_clear()  # as in a main process that has not needed them yet
     load_language_resources()
+    assert analyzer.cache_info().currsize == 1
     assert _word_tags.cache_info().currsize == 1
-    assert general_frequencies.cache_info().currsize == 2
+    assert general_frequencies.cache_info().currsize == 2  # Russian and Chinese
     tags = _word_tags()
     load_language_resources()
     assert _word_tags() is tags  # the same table, not loaded again
