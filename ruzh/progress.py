@@ -28,6 +28,8 @@ from rich.progress import (
 )
 from rich.progress import Progress as RichProgress
 
+from ruzh.interrupt import stop_if_interrupted
+
 PHASES = ("reading", "pairing", "aligning", "glossary", "checks", "report")
 INTERVAL = 10.0  # seconds between the lines of a running phase when stderr is not a terminal
 
@@ -109,6 +111,7 @@ class Progress:
         self._ticker: threading.Thread | None = None
 
     def __enter__(self) -> Progress:
+        stop_if_interrupted()
         self._start = time.monotonic()
         if self.terminal:
             self._task = _LIVE.add(self.stream, self.label, self.total)
@@ -119,6 +122,7 @@ class Progress:
 
     def advance(self, step: int = 1) -> None:
         """Count finished work."""
+        stop_if_interrupted()
         self.done += step
         if self._task is not None:
             _LIVE.update(self._task, completed=self.done)

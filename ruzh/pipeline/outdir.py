@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ruzh.core.errors import ConfigError
+from ruzh.interrupt import stop_if_interrupted
 
 MANIFEST = ".ruzh-manifest.json"
 LOCK = ".ruzh-lock"
@@ -83,6 +84,7 @@ def commit(folder: Path, names: Sequence[str]) -> None:
     staging = folder / STAGING
     marker = staging / MARKER
     tmp = staging / f".{MARKER}.part"
+    stop_if_interrupted()  # the last moment a Ctrl-C can still leave the previous outputs as they were
     tmp.write_text("\n".join(names) + "\n", encoding="utf-8")
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
