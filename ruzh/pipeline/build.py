@@ -36,7 +36,7 @@ from ruzh.pipeline.checking import EarlyParts, StoredReport, check_build, config
 from ruzh.pipeline.corpus import CorpusFile, corpus_files, read_corpus
 from ruzh.pipeline.lexicon import build_lexicon
 from ruzh.pipeline.pages import report_files
-from ruzh.pipeline.resources import load_language_resources
+from ruzh.pipeline.resources import load_language_resources, parse_russian
 from ruzh.pipeline.stages import corpus_key, glossary_stage, passages_stage
 from ruzh.progress import Progress
 from ruzh.report import prune_report, write_report
@@ -189,8 +189,9 @@ def _read(
     """Every document, read once (or taken from the cache), with its content fingerprint."""
     with stats.phase("reading"):
         documents, fingerprints, stats.errors = read_corpus(
-            files, options.jobs, cache, options.encoding, options.quiet, load_language_resources
-        )
+            files, options.jobs, cache, options.encoding, options.quiet,
+            meanwhile=load_language_resources, arrived=parse_russian,
+        )  # fmt: skip
     if stats.errors and not options.keep_going:
         raise stats.errors[0]
     stats.documents = len(documents)

@@ -117,11 +117,13 @@ def read_corpus(
     encoding: str | None = None,
     quiet: bool = False,
     meanwhile: Callable[[], object] | None = None,
+    arrived: Callable[[Document], object] | None = None,
 ) -> tuple[list[Document], list[str], list[InputError]]:
     """Documents in the order of ``files``, each with its content key (a hash of its bytes, path,
     identity and encoding: corpus-wide results are keyed by these, so no file is read twice), and
     the errors of unreadable files. ``meanwhile`` runs in this process while workers read (when
-    they do), instead of its waiting for them."""
+    they do), instead of its waiting for them, and then ``arrived`` on each document they read, as
+    it arrives (what the pools forked later need of it is prepared before they fork)."""
     keys = [_document_key(f, encoding) for f in files]
     kept = [cache.get(k, "documents", StoredDocument) if k else None for k in keys]
     results: list[Document | InputError | None] = [d.document() if d else None for d in kept]
@@ -145,7 +147,9 @@ def read_corpus(
                 if meanwhile is not None:
                     meanwhile()
                 for i, future in zip(todo, futures, strict=True):
-                    results[i] = future.result()
+                    results[i] = result = future.result()
+                    if arrived is not None and isinstance(result, Document):
+                        arrived(result)
                     bar.advance()
             fresh.clear()  # the workers kept what they read
         else:

@@ -15,7 +15,6 @@ from ruzh.align.aligner import align_sentences
 from ruzh.align.aligner.features import Bag
 from ruzh.align.aligner.pairing import Passage, passage_bags
 from ruzh.align.lexicon import Lexicon
-from ruzh.align.morphology import warm
 from ruzh.align.types import Bead
 from ruzh.pipeline.cache import Cache, key
 from ruzh.pipeline.codec import CodecError
@@ -158,8 +157,6 @@ class CachedParallelAligner:
         batches = [[passages[i] for i in chunk] for chunk in chunks]
         if self.jobs > 1 and len(chunks) > 1:
             results = self._executor().map(_bags, names, batches)
-            # while the workers make the bags, parse the Russian words for the pools forked later
-            warm(text for i in todo if passages[i].lang == "ru" for text in _texts(passages[i]))
         else:
             results = map(_bags, names, batches)
         for chunk, bags in zip(chunks, results, strict=True):
