@@ -72,11 +72,16 @@ def passages(document: Document) -> list[Passage]:
 def passage_bags(passages: Sequence[Passage], lexicon: Lexicon) -> list[Bag]:
     """The concepts of each passage (union over its sentences); Chinese ones not yet restricted to
     the concepts the Russian side uses. Each bag depends on its passage alone."""
+    return text_bags([(p.lang, [s.text for s in p.sentences]) for p in passages], lexicon)
+
+
+def text_bags(passages: Sequence[tuple[str, Sequence[str]]], lexicon: Lexicon) -> list[Bag]:
+    """:func:`passage_bags` of passages given as (language, sentence texts): all a bag reads of
+    its passage, and much less to send to a worker than the sentences."""
     matcher = matcher_for(lexicon)
     out = []
-    for p in passages:
-        texts = [s.text for s in p.sentences]
-        side = ru_side(texts, matcher) if p.lang == "ru" else zh_side(texts, matcher, None)
+    for lang, texts in passages:
+        side = ru_side(texts, matcher) if lang == "ru" else zh_side(texts, matcher, None)
         out.append(_union(side.bags))
     return out
 

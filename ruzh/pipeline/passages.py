@@ -13,7 +13,7 @@ from types import TracebackType
 
 from ruzh.align.aligner import align_sentences
 from ruzh.align.aligner.features import Bag
-from ruzh.align.aligner.pairing import Passage, passage_bags
+from ruzh.align.aligner.pairing import Passage, text_bags
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead
 from ruzh.pipeline.cache import Cache, key
@@ -47,10 +47,11 @@ def _align(name: str, ru: list[str], zh: list[str]) -> list[Bead]:
     return beads
 
 
-def _bags(names: list[str], batch: list[Passage]) -> list[Bag]:
-    """Worker: the concept bags of some passages with the build's lexicon, stored under ``names``."""
+def _bags(names: list[str], batch: list[tuple[str, list[str]]]) -> list[Bag]:
+    """Worker: the concept bags of some passages (language, sentence texts) with the build's
+    lexicon, stored under ``names``."""
     assert _WORKER_LEXICON is not None
-    bags = passage_bags(batch, _WORKER_LEXICON)
+    bags = text_bags(batch, _WORKER_LEXICON)
     for name, bag in zip(names, bags, strict=True):
         _WORKER_CACHE.put(name, "bags", StoredBag.of(bag))
     return bags
@@ -154,7 +155,7 @@ class CachedParallelAligner:
             self.pairing.advance(len(passages) - len(todo))
         chunks = [todo[k : k + BAG_CHUNK] for k in range(0, len(todo), BAG_CHUNK)]
         names = [[keys[i] for i in chunk] for chunk in chunks]
-        batches = [[passages[i] for i in chunk] for chunk in chunks]
+        batches = [[(passages[i].lang, _texts(passages[i])) for i in chunk] for chunk in chunks]
         if self.jobs > 1 and len(chunks) > 1:
             results = self._executor().map(_bags, names, batches)
         else:

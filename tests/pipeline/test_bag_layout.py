@@ -13,7 +13,7 @@ from ruzh.align.types import Sentence
 
 from ruzh.lexicon import aligner_lexicon
 from ruzh.pipeline.cache import Cache
-from ruzh.pipeline.passages import StoredBag
+from ruzh.pipeline.passages import CachedParallelAligner, StoredBag
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,19 @@ def test_columns_that_do_not_pair_up_are_a_miss(
     cache.put("k" * 64, "bags", StoredBag.of(bags[0]))
     planted(next(tmp_path.rglob("*.json")), damage)
     assert cache.get("k" * 64, "bags", StoredBag) is None and cache.rejected == 1
+
+
+def test_bags_made_on_workers_from_the_texts_are_the_passages_bags(shared_data: Path, tmp_path: Path) -> None:
+    ru, zh, _ = read_flores(shared_data)
+    passages = [
+        Passage(
+            f"d{k}", lang, "text", tuple(Sentence(f"d{k}", lang, "body", 0, t, 1, 1) for t in lines[k::40])
+        )
+        for lang, lines in (("ru", ru), ("zh", zh))
+        for k in range(20)
+    ]  # 40 passages: three tasks of BAG_CHUNK, sent as (language, texts)
+    lexicon = aligner_lexicon()
+    with CachedParallelAligner(2, Cache(tmp_path), lexicon, quiet=True) as aligner:
+        pooled = aligner.bags(passages, lexicon)
+    assert [list(b.items()) for b in pooled] == [list(b.items()) for b in passage_bags(passages, lexicon)]
+    assert all(len(b) > 20 for b in pooled)
