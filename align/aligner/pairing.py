@@ -94,9 +94,15 @@ def _bags(
     ru: Sequence[Passage], zh: Sequence[Passage], lexicon: Lexicon, bagger: PassageBagger = passage_bags
 ) -> tuple[list[Bag], list[Bag]]:
     """One concept set per passage, weighted by how few passages share it."""
-    ru_bags = [dict(bag) for bag in bagger(ru, lexicon)]
+    return _weigh(bagger(ru, lexicon), bagger(zh, lexicon))
+
+
+def _weigh(ru: Sequence[Bag], zh: Sequence[Bag]) -> tuple[list[Bag], list[Bag]]:
+    """The passages' bags weighted by how few of them share each concept (Chinese concepts the
+    Russian side does not use left out)."""
+    ru_bags = [dict(bag) for bag in ru]
     vocabulary = set().union(*ru_bags)
-    zh_bags = [{k: w for k, w in bag.items() if k in vocabulary} for bag in bagger(zh, lexicon)]
+    zh_bags = [{k: w for k, w in bag.items() if k in vocabulary} for bag in zh]
     total = len(ru_bags) + len(zh_bags)
     freq = Counter(chain.from_iterable((*ru_bags, *zh_bags)))
     idf = {key: math.log((total + 1.0) / n) for key, n in freq.items()}  # one logarithm per concept
@@ -288,6 +294,23 @@ def _across(
     return found
 
 
+def _abstract_pairs(
+    both: Sequence[tuple[Sequence[Passage], Sequence[Passage]]], lex: Lexicon, bagger: PassageBagger
+) -> list[tuple[Passage, Passage, float]]:
+    """Each document's first Russian and first Chinese abstract with their text score, the bags
+    weighted within the document. The bags of every document's abstracts are asked for at once
+    (a build makes them on its pool, where one document's at a time would run them one by one)."""
+    ru = bagger([p for r, _ in both for p in r], lex)
+    zh = bagger([p for _, z in both for p in z], lex)
+    out = []
+    i = j = 0
+    for r, z in both:
+        rb, zb = _weigh(ru[i : i + len(r)], zh[j : j + len(z)])
+        i, j = i + len(r), j + len(z)
+        out.append((r[0], z[0], text_score(rb[0], zb[0], _chars(r[0]), _chars(z[0]))))
+    return out
+
+
 def find_parallel_passages(
     documents: Sequence[Document],
     lexicon: Lexicon | None = None,
@@ -307,17 +330,16 @@ def find_parallel_passages(
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     run = aligner or serial_aligner(lex)
-    abstracts: list[tuple[Passage, Passage, float]] = []
+    both: list[tuple[list[Passage], list[Passage]]] = []  # the abstracts of documents with both
     pool: list[Passage] = []
     for doc in documents:
         parts = passages(doc)
         ru_abs = [p for p in parts if p.lang == "ru" and p.kind == "abstract"]
         zh_abs = [p for p in parts if p.lang == "zh" and p.kind == "abstract"]
         if ru_abs and zh_abs:
-            rb, zb = _bags(ru_abs, zh_abs, lex, bagger)
-            score = text_score(rb[0], zb[0], _chars(ru_abs[0]), _chars(zh_abs[0]))
-            abstracts.append((ru_abs[0], zh_abs[0], score))
+            both.append((ru_abs, zh_abs))
         pool.extend(p for p in parts if p.kind == "text")
+    abstracts = _abstract_pairs(both, lex, bagger) if both else []
     beads = run([(ru, zh) for ru, zh, _ in abstracts]) if abstracts else []
     found = [pair_from_beads(ru, zh, s, b) for (ru, zh, s), b in zip(abstracts, beads, strict=True)]
     found.extend(_across(pool, lex, min_text_score, min_pair_score, run, bagger, memo))

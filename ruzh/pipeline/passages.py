@@ -13,6 +13,7 @@ from types import TracebackType
 
 from ruzh.align.aligner import align_sentences
 from ruzh.align.aligner.features import Bag
+from ruzh.align.aligner.lexical import matcher_for
 from ruzh.align.aligner.pairing import Passage, text_bags
 from ruzh.align.lexicon import Lexicon
 from ruzh.align.types import Bead
@@ -119,6 +120,7 @@ class CachedParallelAligner:
 
     def _executor(self) -> WorkerPool:
         if self._pool is None:
+            matcher_for(self.lexicon)  # built once here, not in each worker
             self._pool = worker_pool(self.jobs, _start_worker, (self.lexicon, self.scorer, self.cache))
         return self._pool
 
