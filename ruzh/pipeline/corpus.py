@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ruzh.align.morphology import analyzer
 from ruzh.align.reader import expand_inputs, read_document
 from ruzh.align.types import Document
 from ruzh.core.errors import InputError
@@ -133,6 +134,7 @@ def read_corpus(
         bar.advance(len(files) - len(todo))  # from the cache
         if jobs > 1 and len(todo) > 1:
             folder = cache.folder
+            analyzer()  # the reader's (hyphenation): loaded once here, not by each worker
             with worker_pool(jobs) as pool:
                 futures = [
                     pool.submit(

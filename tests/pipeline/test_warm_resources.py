@@ -36,6 +36,7 @@ def test_the_main_process_loads_the_resources_while_the_workers_read(seeds_dir: 
     files = corpus_files([seeds_dir], tmp_path / "out", None, OUTPUT_FILES)
     calls: list[int] = []
     arrived: list[str] = []
+    analyzer.cache_clear()
     pooled = read_corpus(
         files,
         2,
@@ -45,6 +46,7 @@ def test_the_main_process_loads_the_resources_while_the_workers_read(seeds_dir: 
         arrived=lambda d: arrived.append(d.name),
     )
     assert calls == [1]  # once, while the two workers read the five seeds
+    assert analyzer.cache_info().misses == 1  # the reader's analyzer, loaded before the workers forked
     assert arrived == [d.name for d in pooled[0]]  # each document the workers read, in order
     serial = read_corpus(
         files,
