@@ -149,9 +149,9 @@ def read_corpus(
                 if meanwhile is not None:
                     meanwhile()
                 for i, future in zip(todo, futures, strict=True):
-                    results[i] = result = future.result()
-                    if arrived is not None and isinstance(result, Document):
-                        arrived(result)
+                    results[i] = read = future.result()
+                    if arrived is not None and isinstance(read, Document):
+                        arrived(read)
                     bar.advance()
             fresh.clear()  # the workers kept what they read
         else:
