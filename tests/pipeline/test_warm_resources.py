@@ -8,6 +8,8 @@ from pathlib import Path
 from ruzh.align.aligner.pairing import passages
 from ruzh.align.morphology import WORD, analyzer, token_key, warm
 from ruzh.align.reader import read_document
+from ruzh.align.types import Document
+from ruzh.core.errors import InputError
 from ruzh.glossary.candidates_zh import _word_tags
 from ruzh.glossary.scoring import general_frequencies
 
@@ -37,25 +39,22 @@ def test_the_main_process_loads_the_resources_while_the_workers_read(seeds_dir: 
     calls: list[int] = []
     arrived: list[str] = []
     analyzer.cache_clear()
-    pooled = read_corpus(
-        files,
-        2,
-        Cache(None),
-        quiet=True,
-        meanwhile=lambda: calls.append(1),
-        arrived=lambda d: arrived.append(d.name),
-    )
+
+    def read(jobs: int) -> tuple[list[Document], list[str], list[InputError]]:
+        return read_corpus(
+            files,
+            jobs,
+            Cache(None),
+            quiet=True,
+            meanwhile=lambda: calls.append(1),
+            arrived=lambda d: arrived.append(d.name),
+        )
+
+    pooled = read(2)
     assert calls == [1]  # once, while the two workers read the five seeds
     assert analyzer.cache_info().misses == 1  # the reader's analyzer, loaded before the workers forked
     assert arrived == [d.name for d in pooled[0]]  # each document the workers read, in order
-    serial = read_corpus(
-        files,
-        1,
-        Cache(None),
-        quiet=True,
-        meanwhile=lambda: calls.append(1),
-        arrived=lambda d: arrived.append(d.name),
-    )
+    serial = read(1)
     assert calls == [1]  # no workers to wait for: nothing runs on the side
     assert len(arrived) == 5
     assert pooled[0] == serial[0]
