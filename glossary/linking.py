@@ -14,6 +14,9 @@ least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (
 lexicon, the termbase) wins its ties, and so does a phrase whose Chinese partner is made of the
 lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物), or of some
 of its words and a rest for the others (кредитная карта ~ 信用卡: 卡 known, 信用 for кредитная).
+A partner is a Chinese noun, or a verb linked three times; what the lexicon gives for the term (or
+for every word of a phrase) is kept whatever jieba calls it (диагноз ~ 诊断, темнота ~ 黑暗), after
+the other partners (снег ~ 雪 before 下雪).
 
 Most pairs of a corpus are seen two or three times, where chance decides a lot. So a pair that only
 co-occurrence supports must be unlikely by chance among all the partners its Russian unit was tried
@@ -365,6 +368,7 @@ def _kept(
 ) -> dict[tuple[str, ...], list[Link]]:
     total = len(counts.sentences)
     out: dict[tuple[str, ...], list[Link]] = {}
+    second: set[Link] = set()  # known renderings that are not what a partner must be
     for (r, z), n in sorted(found.links.items(), key=lambda kv: (-kv[1], kv[0])):
         together, a, b = counts.both[(r, z)], counts.ru[r], counts.zh[z]
         free = together - found.nested[(r, z)]  # the co-occurrences no phrase pair explains
@@ -376,10 +380,15 @@ def _kept(
         if n < FEW_LINKS and not supported and frequency_gap(r, z) >= FAR_GAP:
             continue  # two links between words a hundred times apart in general use
         related = relatives.support(r, z)  # a relative's rendering: any kind, 2 links
-        if not related and z not in counts.nominal and (z not in counts.verbal or n < MIN_VERB_LINKS):
-            continue
-        g2 = log_likelihood(together, a, b, total)
         known = _known(r, z, prior)
+        partner = related or z in counts.nominal or (z in counts.verbal and n >= MIN_VERB_LINKS)
+        if not (partner or known or _composed(r, z, prior) == 1.0):
+            continue  # the lexicon's renderings (of the term or of all its words) may be any kind
+        g2 = log_likelihood(together, a, b, total)
         link = Link(r, z, n, together, a, b, round(g2, 1), known, related=related and not known)
         out.setdefault(r, []).append(link)
+        if not partner:
+            second.add(link)
+    for links in out.values():  # those after the others: 雪 for снег before 下雪
+        links.sort(key=lambda link: link in second)
     return out

@@ -1,0 +1,52 @@
+"""What kind of Chinese word may be a term's partner: a noun, a verb seen often enough with it, or
+whatever the lexicon gives for the term (FLORES-200 devtest, the shipped lexicon as prior)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruzh.align.lexicon import shipped_entries
+from ruzh.glossary.linking import link_units
+from ruzh.glossary.units import sentence_units
+
+# Term: the lexicon's rendering, which jieba tags as a verb (诊断, 投诉, 删除) or an adjective (黑暗), seen
+# with the term in two or three sentence pairs: fewer links than a verb needs from co-occurrence alone.
+KNOWN = {"диагноз": "诊断", "жалоба": "投诉", "темнота": "黑暗", "удаление": "删除"}
+
+
+@pytest.fixture(scope="module")
+def flores(shared_data: Path) -> list:
+    from ruzh.align.aligner.perturb import read_flores
+
+    ru, zh, _ = read_flores(shared_data)
+    return [sentence_units(r, z) for r, z in zip(ru, zh, strict=True)]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> dict[str, tuple[str, ...]]:
+    return {e.ru: e.zh for e in shipped_entries()}
+
+
+@pytest.mark.parametrize("term", sorted(KNOWN))
+def test_the_lexicons_rendering_is_kept_whatever_its_part_of_speech(
+    flores: list, lexicon: dict, term: str
+) -> None:
+    links, _ = link_units(flores, lexicon)
+    first = links[(term,)][0]
+    assert (first.zh, first.known) == (KNOWN[term], True)
+    assert 2 <= first.links < 3 or first.zh == "黑暗"  # a verb needs 3 links from co-occurrence alone
+
+
+def test_without_the_lexicon_the_same_verbs_stay_unpaired(flores: list, lexicon: dict) -> None:
+    # neither the terms nor their relatives (диагностировать, удалить: :mod:`glossary.relatives`)
+    prior = {k: v for k, v in lexicon.items() if not any(k[:4] == t[:4] for t in KNOWN)}
+    links, _ = link_units(flores, prior)
+    assert all(not any(link.zh == KNOWN[t] for link in links.get((t,), [])) for t in KNOWN)
+
+
+def test_a_noun_the_lexicon_gives_comes_before_a_verb_it_gives(flores: list, lexicon: dict) -> None:
+    links, _ = link_units(flores, lexicon)
+    partners = [link.zh for link in links[("снег",)]]
+    assert partners[0] == "雪"
+    assert "下雪" not in partners or partners.index("下雪") > 0
