@@ -15,7 +15,8 @@ with their mean and range; the first split's lists are printed to read):
   a rendering;
 - wrong: first partners of Russian nouns the full lexicon knows, judged against the full lexicon
   ("lenient": a rendering inside the partner or the partner inside a rendering also counts as
-  right, e.g. 学生 for 大学生);
+  right, e.g. 学生 for 大学生); and the same among the held-out nouns only (those the pairing had to
+  find without their renderings: the case of a corpus's own terms);
 - multi-word recall and wrong: the lexicon has no phrases, so the gold is the Russian noun phrases
   of two or three words whose words' full-lexicon renderings, in some order, stand as one contiguous
   string on the Chinese side (развитая страна ~ 发达国家 = 发达 + 国家). Recall counts the phrases
@@ -152,6 +153,8 @@ class Split:
     pair_gold: int
     judged: int
     wrong: int
+    held_judged: int
+    held_wrong: int
     multi_found: int
     multi_gold: int
     multi_judged: int
@@ -162,7 +165,9 @@ class Split:
             f"seed {self.seed}: recall {self.found}/{self.gold} = {_ratio(self.found, self.gold):.3f} "
             f"(of pairs that recur {self.pair_found}/{self.pair_gold} = "
             f"{_ratio(self.pair_found, self.pair_gold):.3f}), wrong "
-            f"{self.wrong}/{self.judged} = {_ratio(self.wrong, self.judged):.3f}; multi-word recall "
+            f"{self.wrong}/{self.judged} = {_ratio(self.wrong, self.judged):.3f} (held-out "
+            f"{self.held_wrong}/{self.held_judged} = {_ratio(self.held_wrong, self.held_judged):.3f}); "
+            "multi-word recall "
             f"{self.multi_found}/{self.multi_gold} = {_ratio(self.multi_found, self.multi_gold):.3f}, wrong "
             f"{self.multi_wrong}/{self.multi_judged} = {_ratio(self.multi_wrong, self.multi_judged):.3f}"
         )
@@ -177,6 +182,7 @@ def _summary(splits: Sequence[Split]) -> None:
         ("recall", "found", "gold"),
         ("recall of pairs that recur", "pair_found", "pair_gold"),
         ("wrong", "wrong", "judged"),
+        ("wrong among held-out nouns", "held_wrong", "held_judged"),
         ("multi-word recall", "multi_found", "multi_gold"),
         ("multi-word wrong", "multi_wrong", "multi_judged"),
     ):
@@ -228,6 +234,7 @@ def main() -> int:
         recurring = set(gold_recurring(pairs, held, choice, one=True))
         pair_found = [k for k in pair_gold if f"{k}\t{first.get(k)}" in recurring]
         judged = {k: z for k, z in first.items() if k in nouns}
+        held_judged = [k for k in judged if k in held]
         multi = _multi_word(links, phrases, held_keys)
         split = Split(
             seed,
@@ -237,6 +244,8 @@ def main() -> int:
             len(pair_gold),
             len(judged),
             sum(1 for k, z in judged.items() if not _lenient(z, full[k])),
+            len(held_judged),
+            sum(1 for k in held_judged if not _lenient(judged[k], full[k])),
             *multi,
         )
         splits.append(split)

@@ -1,5 +1,6 @@
 """What kind of Chinese word may be a term's partner: a noun, a verb seen often enough with it, or
-whatever the lexicon gives for the term (FLORES-200 devtest, the shipped lexicon as prior)."""
+whatever the lexicon gives for the term; and how many links a term the lexicon knows needs for a
+word it does not give (FLORES-200 devtest and Tatoeba, the shipped lexicon as prior)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ KNOWN = {"диагноз": "诊断", "жалоба": "投诉", "темнота":
 
 @pytest.fixture(scope="module")
 def flores(shared_data: Path) -> list:
-    from ruzh.align.aligner.perturb import read_flores
+    from ruzh.align.aligner.perturb import read_flores, read_tatoeba
 
-    ru, zh, _ = read_flores(shared_data)
-    return [sentence_units(r, z) for r, z in zip(ru, zh, strict=True)]
+    ru_f, zh_f, _ = read_flores(shared_data)
+    ru_t, zh_t = read_tatoeba(shared_data)
+    return [sentence_units(r, z) for r, z in zip(ru_f + ru_t, zh_f + zh_t, strict=True)]
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +52,24 @@ def test_a_noun_the_lexicon_gives_comes_before_a_verb_it_gives(flores: list, lex
     partners = [link.zh for link in links[("снег",)]]
     assert partners[0] == "雪"
     assert "下雪" not in partners or partners.index("下雪") > 0
+
+
+def test_a_term_the_lexicon_knows_takes_another_word_only_with_three_links(
+    flores: list, lexicon: dict
+) -> None:
+    """правитель (统治者, 君主 …) shares two sentence pairs with 属于, промышленность (工业, 产业) two
+    with 事故, мотивация (动机 …) two with 因素: the sentences' topic, not a rendering the lexicon lacks."""
+    links, _ = link_units(flores, lexicon)
+    for term in ("правитель", "промышленность", "мотивация"):
+        assert all(link.known or link.links >= 3 for link in links.get((term,), []))
+    unknown = {k: v for k, v in lexicon.items() if k != "бизнес"}
+    found, _ = link_units(flores, unknown)
+    assert found[("бизнес",)][0].zh == "商务"  # a term the lexicon lacks: two links are enough
+
+
+def test_of_partners_linked_as_often_the_known_one_comes_first(flores: list, lexicon: dict) -> None:
+    """мужчина is linked three times with 男子 (the lexicon's) and three times with 男女."""
+    prior = {k: v for k, v in lexicon.items() if k != "мужчина"} | {"мужчина": ("男子",)}
+    links, _ = link_units(flores, prior)
+    first = links[("мужчина",)][0]
+    assert (first.zh, first.known) == ("男子", True)
