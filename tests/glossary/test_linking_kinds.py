@@ -1,6 +1,7 @@
 """What kind of Chinese word may be a term's partner: a noun, a verb seen often enough with it, or
-whatever the lexicon gives for the term; and how many links a term the lexicon knows needs for a
-word it does not give (FLORES-200 devtest and Tatoeba, the shipped lexicon as prior)."""
+whatever the lexicon gives for the term; how many links a term the lexicon knows needs for a word it
+does not give; and a transliteration as evidence (FLORES-200 devtest and Tatoeba, the shipped lexicon
+as prior)."""
 
 from __future__ import annotations
 
@@ -73,3 +74,13 @@ def test_of_partners_linked_as_often_the_known_one_comes_first(flores: list, lex
     links, _ = link_units(flores, prior)
     first = links[("мужчина",)][0]
     assert (first.zh, first.known) == ("男子", True)
+
+
+def test_a_name_the_lexicon_lacks_takes_its_transliteration(flores: list, lexicon: dict) -> None:
+    """самоа shares its two sentence pairs with 萨摩亚 and with 阿皮亚 (Apia, its capital, named beside
+    it): the counts tie, the sounds do not."""
+    prior = {k: v for k, v in lexicon.items() if k not in ("самоа", "апиа")}
+    links, _ = link_units(flores, prior)
+    first = links[("самоа",)][0]
+    assert (first.zh, first.sounds) == ("萨摩亚", True)
+    assert "transliteration" in first.evidence(len(flores))
