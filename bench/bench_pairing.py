@@ -9,10 +9,14 @@ with their mean and range; the first split's lists are printed to read):
 
 - recall: held-out nouns whose Russian lemma and one of whose Chinese renderings occur together in
   at least two sentence pairs (the gold pairs that recur), and that get one of those renderings as
-  their first partner;
+  their first partner; and "of pairs that recur": the nouns one of whose renderings recurs by
+  itself (two sentence pairs with the same rendering, as a pair of a terminology recurs: встреча
+  seen once with 会议 and once with 会面 counts in the first figure only) whose first partner is such
+  a rendering;
 - wrong: first partners of Russian nouns the full lexicon knows, judged against the full lexicon
   ("lenient": a rendering inside the partner or the partner inside a rendering also counts as
-  right, e.g. 学生 for 大学生);
+  right, e.g. 学生 for 大学生); and the same among the held-out nouns only (those the pairing had to
+  find without their renderings: the case of a corpus's own terms);
 - multi-word recall and wrong: the lexicon has no phrases, so the gold is the Russian noun phrases
   of two or three words whose words' full-lexicon renderings, in some order, stand as one contiguous
   string on the Chinese side (развитая страна ~ 发达国家 = 发达 + 国家). Recall counts the phrases
@@ -64,16 +68,22 @@ def load_pairs(data: Path, corpus: str = "both") -> list[tuple[str, str]]:
 
 
 def gold_recurring(
-    pairs: list[tuple[str, str]], held: dict[str, tuple[str, ...]], choice: Mapping[str, str] | None = None
+    pairs: list[tuple[str, str]],
+    held: dict[str, tuple[str, ...]],
+    choice: Mapping[str, str] | None = None,
+    one: bool = False,
 ) -> dict[str, int]:
     """Held-out nouns whose lemma (as a unit, with the corpus's ``choice`` of lemmas) and a
-    rendering share at least two sentence pairs."""
-    together: dict[str, int] = {}
+    rendering share at least two sentence pairs (``one``: the same rendering twice, as a pair of a
+    terminology recurs, keyed ``lemma<TAB>rendering``; встреча seen once with 会议 and once with 会面
+    is not)."""
+    together: Counter[str] = Counter()
     for ru, zh in pairs:
         keys = {" ".join(rekey(u[0], choice or {})) for u in ru_units(ru)}
         for key in keys & held.keys():
-            if any(z in zh for z in held[key]):
-                together[key] = together.get(key, 0) + 1
+            seen = {z for z in held[key] if z in zh}
+            if seen:
+                together.update({f"{key}\t{z}" for z in seen} if one else {key})
     return {k: n for k, n in together.items() if n >= 2}
 
 
@@ -139,8 +149,12 @@ class Split:
     seed: int
     found: int
     gold: int
+    pair_found: int
+    pair_gold: int
     judged: int
     wrong: int
+    held_judged: int
+    held_wrong: int
     multi_found: int
     multi_gold: int
     multi_judged: int
@@ -148,8 +162,12 @@ class Split:
 
     def line(self) -> str:
         return (
-            f"seed {self.seed}: recall {self.found}/{self.gold} = {_ratio(self.found, self.gold):.3f}, wrong "
-            f"{self.wrong}/{self.judged} = {_ratio(self.wrong, self.judged):.3f}; multi-word recall "
+            f"seed {self.seed}: recall {self.found}/{self.gold} = {_ratio(self.found, self.gold):.3f} "
+            f"(of pairs that recur {self.pair_found}/{self.pair_gold} = "
+            f"{_ratio(self.pair_found, self.pair_gold):.3f}), wrong "
+            f"{self.wrong}/{self.judged} = {_ratio(self.wrong, self.judged):.3f} (held-out "
+            f"{self.held_wrong}/{self.held_judged} = {_ratio(self.held_wrong, self.held_judged):.3f}); "
+            "multi-word recall "
             f"{self.multi_found}/{self.multi_gold} = {_ratio(self.multi_found, self.multi_gold):.3f}, wrong "
             f"{self.multi_wrong}/{self.multi_judged} = {_ratio(self.multi_wrong, self.multi_judged):.3f}"
         )
@@ -162,7 +180,9 @@ def _ratio(a: int, b: int) -> float:
 def _summary(splits: Sequence[Split]) -> None:
     for label, num, den in (
         ("recall", "found", "gold"),
+        ("recall of pairs that recur", "pair_found", "pair_gold"),
         ("wrong", "wrong", "judged"),
+        ("wrong among held-out nouns", "held_wrong", "held_judged"),
         ("multi-word recall", "multi_found", "multi_gold"),
         ("multi-word wrong", "multi_wrong", "multi_judged"),
     ):
@@ -210,14 +230,22 @@ def main() -> int:
         held = {k: full[k] for k in held_keys & nouns}
         gold = gold_recurring(pairs, held, choice)
         found = [k for k in gold if first.get(k) in held[k]]
+        pair_gold = {k.split("\t")[0] for k in gold_recurring(pairs, held, choice, one=True)}
+        recurring = set(gold_recurring(pairs, held, choice, one=True))
+        pair_found = [k for k in pair_gold if f"{k}\t{first.get(k)}" in recurring]
         judged = {k: z for k, z in first.items() if k in nouns}
+        held_judged = [k for k in judged if k in held]
         multi = _multi_word(links, phrases, held_keys)
         split = Split(
             seed,
             len(found),
             len(gold),
+            len(pair_found),
+            len(pair_gold),
             len(judged),
             sum(1 for k, z in judged.items() if not _lenient(z, full[k])),
+            len(held_judged),
+            sum(1 for k in held_judged if not _lenient(judged[k], full[k])),
             *multi,
         )
         splits.append(split)

@@ -14,6 +14,13 @@ least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (
 lexicon, the termbase) wins its ties, and so does a phrase whose Chinese partner is made of the
 lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物), or of some
 of its words and a rest for the others (кредитная карта ~ 信用卡: 卡 known, 信用 for кредитная).
+A partner is a Chinese noun, or a verb linked three times; the lexicon's rendering of the term (or
+of every word of a phrase) may be any kind (диагноз ~ 诊断, темнота ~ 黑暗), after the others (снег ~
+雪, then 下雪), and goes first among partners linked as often (мужчина ~ 男子, not 男女). A term the
+lexicon knows takes a word it does not give only with three links: two shared sentence pairs are
+more often the term's topic (правитель ~ 属于; 19 of 24 such first partners on the development
+check's first split were not the lexicon's). A word the lexicon lacks is helped, as by a relative,
+by a Chinese word that transliterates it (самоа ~ 萨摩亚, not 阿皮亚 of the same sentences).
 
 Most pairs of a corpus are seen two or three times, where chance decides a lot. So a pair that only
 co-occurrence supports must be unlikely by chance among all the partners its Russian unit was tried
@@ -49,6 +56,7 @@ from ruzh.glossary.rounds import compete, leftovers, part_occurrences
 from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
 from ruzh.glossary.spread import Workers, bounds, parts, spread
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
+from ruzh.lang.translit import transliterates
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
 G2_MIN = 10.83
@@ -97,6 +105,7 @@ class Link:
     known: bool
     part: bool = False  # found inside or across Chinese words, in what the other links left over
     related: bool = False  # renders a word of the same stem in the lexicon (сезонный ~ 季节 for сезон)
+    sounds: bool = False  # transliterates the word (самоа ~ 萨摩亚)
 
     @property
     def share(self) -> float:
@@ -107,6 +116,7 @@ class Link:
         """Why: the counts and the scores, in words."""
         prior = "; a known translation" if self.known else ""
         prior += "; the lexicon renders a word of the same stem so" if self.related else ""
+        prior += "; a transliteration" if self.sounds else ""
         inside = (
             " (inside longer Chinese words or across them, where no other link claimed it)"
             if self.part
@@ -231,9 +241,14 @@ def _bonus(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> fl
 
 
 def _support(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]], relatives: Relatives) -> float:
-    """The ranking's bonus from the lexicon: the pair itself or its parts, else a relative's rendering."""
+    """The ranking's bonus from the lexicon: the pair itself or its parts, else a relative's rendering
+    or, for a word the lexicon lacks, a transliteration (самоа ~ 萨摩亚, not 阿皮亚 of its sentences)."""
     bonus = _bonus(r, z, prior)
-    return bonus or (RELATED_BONUS if relatives.support(r, z) else 0.0)
+    return bonus or (RELATED_BONUS if relatives.support(r, z) or _sounds(r, z, prior) else 0.0)
+
+
+def _sounds(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
+    return len(r) == 1 and r[0] not in prior and transliterates(r[0], z)
 
 
 def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
@@ -365,6 +380,7 @@ def _kept(
 ) -> dict[tuple[str, ...], list[Link]]:
     total = len(counts.sentences)
     out: dict[tuple[str, ...], list[Link]] = {}
+    second: set[Link] = set()  # known renderings that are not what a partner must be
     for (r, z), n in sorted(found.links.items(), key=lambda kv: (-kv[1], kv[0])):
         together, a, b = counts.both[(r, z)], counts.ru[r], counts.zh[z]
         free = together - found.nested[(r, z)]  # the co-occurrences no phrase pair explains
@@ -375,11 +391,21 @@ def _kept(
             continue  # won every link on a tie alone
         if n < FEW_LINKS and not supported and frequency_gap(r, z) >= FAR_GAP:
             continue  # two links between words a hundred times apart in general use
+        if n < FEW_LINKS and not supported and " ".join(r) in prior:
+            continue  # a term the lexicon knows: two links with another word are more often its topic
         related = relatives.support(r, z)  # a relative's rendering: any kind, 2 links
-        if not related and z not in counts.nominal and (z not in counts.verbal or n < MIN_VERB_LINKS):
-            continue
-        g2 = log_likelihood(together, a, b, total)
         known = _known(r, z, prior)
-        link = Link(r, z, n, together, a, b, round(g2, 1), known, related=related and not known)
+        sounds = not related and _sounds(r, z, prior)  # a transliteration: a name, 2 links
+        partner = related or sounds or z in counts.nominal or (z in counts.verbal and n >= MIN_VERB_LINKS)
+        if not (partner or known or _composed(r, z, prior) == 1.0):
+            continue  # the lexicon's renderings (of the term or of all its words) may be any kind
+        g2 = log_likelihood(together, a, b, total)
+        link = Link(
+            r, z, n, together, a, b, round(g2, 1), known, related=related and not known, sounds=sounds
+        )
         out.setdefault(r, []).append(link)
+        if not partner:
+            second.add(link)
+    for links in out.values():  # those after the others (雪 for снег before 下雪); a known one first on a tie
+        links.sort(key=lambda link: (link in second, -link.links, not link.known))
     return out

@@ -116,7 +116,7 @@ def _pinyin_classes(pinyin: str) -> str:
 
 
 def _key(classes: str) -> str | None:
-    collapsed = "".join(c for k, c in enumerate(classes) if k == 0 or c != classes[k - 1])
+    collapsed = _collapsed(classes)
     return "T:" + collapsed[:KEY_LENGTH] if len(collapsed) >= KEY_LENGTH else None
 
 
@@ -124,6 +124,34 @@ def ru_name_key(word: str) -> str | None:
     """Key of a Russian word read as a name (inflected forms share it: the key is a prefix)."""
     low = _RU_R_BEFORE_CONSONANT.sub("", word.lower().replace("дж", "ж"))
     return _key("".join(RU_CLASSES.get(ch, "") for ch in low))
+
+
+@lru_cache(maxsize=100_000)
+def ru_skeleton(word: str) -> str:
+    """A Russian word's whole consonant skeleton (classes, repeats collapsed: самоа → SM)."""
+    low = _RU_R_BEFORE_CONSONANT.sub("", word.lower().replace("дж", "ж"))
+    return _collapsed("".join(RU_CLASSES.get(ch, "") for ch in low))
+
+
+@lru_cache(maxsize=100_000)
+def zh_skeleton(text: str) -> str | None:
+    """The whole skeleton of a Chinese word made of transliteration characters only (萨摩亚 → SM),
+    else None (a word with any other character is not a transliteration)."""
+    chars = table()
+    if len(text) < 2 or any(ch not in chars for ch in text):
+        return None
+    return _collapsed("".join(chars[ch] for ch in text))
+
+
+def transliterates(word: str, chinese: str) -> bool:
+    """Whether a Chinese word of transliteration characters has the Russian word's whole skeleton, of
+    two classes at least (самоа ~ 萨摩亚, саами ~ 萨米; not апиа ~ 萨摩亚)."""
+    skeleton = zh_skeleton(chinese)
+    return skeleton is not None and len(skeleton) >= 2 and skeleton == ru_skeleton(word)
+
+
+def _collapsed(classes: str) -> str:
+    return "".join(c for k, c in enumerate(classes) if k == 0 or c != classes[k - 1])
 
 
 def ru_names(text: str) -> list[str]:
