@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ruzh.align.types import Block, Document, Sentence
 from ruzh.glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
@@ -64,6 +65,12 @@ def add_counts(into: Counter[str], more: Mapping[str, int]) -> None:
     get = into.get
     for k, n in more.items():
         into[k] = n + get(k, 0)
+
+
+def new_counter() -> Counter[str]:
+    """``Counter()``, made without ``Counter.__init__``'s Python-level calls (counting a corpus makes
+    a few for every candidate of every document)."""
+    return Counter.__new__(Counter)
 
 
 def copied(counts: Mapping[str, int]) -> Counter[str]:
@@ -158,8 +165,11 @@ def offers(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
+@lru_cache(maxsize=1 << 17)
 def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str:
-    """The hit with some text either side, cut at word boundaries where possible, on one line."""
+    """The hit with some text either side, cut at word boundaries where possible, on one line
+    (cached: a corpus repeats its sentences, and each document's first occurrence of a candidate
+    keeps its context as an example)."""
     left = max(0, start - width)
     right = min(len(text), end + width)
     if left > 0:

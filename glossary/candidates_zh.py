@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import regex
-from ruzh.glossary.attest import add_counts, context, copied
+from ruzh.glossary.attest import add_counts, context, copied, new_counter
 from ruzh.glossary.collect_ru import read_stop_table
 from ruzh.glossary.names import NameTally, chinese_names, merge_examples, merge_names
 
@@ -348,7 +348,7 @@ class ZhCollector:
         for words, starts, ends, at, size in found.compounds:
             tally = self.tallies.get(words)
             if tally is None:
-                tally = self.tallies[words] = ZhTally(words)
+                tally = self.tallies[words] = ZhTally(words, new_counter())
             tally.docs[doc] += 1
             tally.starts += starts
             tally.ends += ends

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import regex
 from ruzh.align.morphology import token_key
-from ruzh.glossary.attest import add_counts, context, copied
+from ruzh.glossary.attest import add_counts, context, copied, new_counter
 from ruzh.glossary.candidates_ru import canonical, phrases
 from ruzh.glossary.names import NameTally, merge_examples, merge_names, russian_names
 from ruzh.lang.ru import fold_yo
@@ -165,7 +165,7 @@ class RuCollector:
         for key, pattern, surface, start, end in found.phrases:
             tally = self.tallies.get(key)
             if tally is None:
-                tally = self.tallies[key] = RuTally(key, pattern)
+                tally = self.tallies[key] = RuTally(key, pattern, new_counter(), new_counter())
             tally.surfaces[surface] += 1
             tally.docs[doc] += 1
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
