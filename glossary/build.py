@@ -160,9 +160,11 @@ def build_glossary(
     table = lexicon if lexicon is not None else lexicon_table(termbase_pairs(all_concepts))
     if sentences is None and pairs is not None:
         sentences = [sentence_units(ru, zh) for ru, zh in pairs]
-    if sentences is not None:  # re-keyed when the linker needs them (a kept linking does not)
-        units = sentences
+    if isinstance(sentences, Later) and not sentences.made:  # not read yet: re-keyed when the
+        units = sentences  # linker needs them (a kept linking does not)
         sentences = Later(lambda: rekeyed(units, choice))
+    elif sentences is not None:
+        sentences = rekeyed(sentences, choice)
     is_term = _partner_test(corpus.zh, zh_spec, zh_known, zh_words)
     partners = _partners(ru_cands, corpus, table, sentences, is_term, linker or _link, choice)
     if sentences is None:  # comparable documents only: contexts reach what composition cannot

@@ -212,7 +212,9 @@ def glossary_counts(
         for i, f in parts_found.items()
         if f is not None or i in work.parts
     }
-    units_out = _units_later(unit_keys, texts, work.units, cache)
+    units_out: Sequence[SentenceUnits] = _units_later(unit_keys, texts, work.units, cache)
+    if work.unit_names:  # new units: the links are made again, so they are read now, as they were
+        units_out = list(units_out)  # (made in the linking, they cost it ~1 s more CPU, measured)
     with uncollected():
         if cache.folder is None:  # nothing is kept: every document's part, merged in order
             return [restored(counted[i]) for i in range(len(documents))], units_out
