@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pytest
-from ruzh.align.aligner import align_sentences, signature
+from ruzh.align.aligner import Weights, align_sentences, signature
 from ruzh.align.aligner import embeddings as emb
+from ruzh.align.aligner.band import full_band
+from ruzh.align.aligner.core import prepare
+from ruzh.align.aligner.costs import LexicalCosts
+from ruzh.align.aligner.params import for_scorer
+from ruzh.align.aligner.recurrence import Cells
 from ruzh.core.errors import ConfigError
 
 needs_model = pytest.mark.skipif(
@@ -29,6 +35,25 @@ def no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(emb, "available", lambda: False)
     emb._model.cache_clear()
     emb.embeddings_of.cache_clear()
+
+
+def test_short_text_skip_base_follows_the_scorer() -> None:
+    """A text with too few unrelated pairs to calibrate the skip keeps a fixed base: ``skip`` for the
+    lexical and the embeddings-only costs, plus half an unrelated pair's embedding distance for the
+    hybrid, whose beads pay both distances (no model needed: no similarity is asked for)."""
+    ru, zh = prepare(RU, ZH)
+    band = full_band(len(RU), len(ZH))
+    rows, cols = Cells.of(band).rows_cols()
+    unrelated = np.full(len(rows), 3.0)  # would give a calibrated base of 1.5
+    w = Weights()
+    placeholder = cast(emb.GroupEmbeddings, object())
+    lexical = LexicalCosts(ru, zh, band, w)
+    hybrid = LexicalCosts(ru, zh, band, w, embeddings=placeholder, w_emb=w.w_hybrid)
+    alone = LexicalCosts(ru, zh, band, for_scorer(w, "embeddings")[0], embeddings=placeholder, w_emb=w.w_emb)
+    for model in (lexical, hybrid, alone):
+        model.calibrate_skip(rows, cols, unrelated)
+    assert lexical.skip_base == alone.skip_base == w.skip
+    assert hybrid.skip_base == pytest.approx(w.skip + w.skip_scale * w.w_hybrid)
 
 
 def test_unknown_scorer_is_a_config_error() -> None:
@@ -119,14 +144,15 @@ def test_each_run_is_measured_against_its_own_level(shared_data: Path) -> None:
 
 @needs_model
 @pytest.mark.slow
-def test_hybrid_gives_lone_sentences_a_second_look(shared_data: Path) -> None:
-    """Tatoeba, perturbation seed 2, 37th document: the hybrid search leaves «Я хочу уехать за
-    границу.» and «我想去外国。» as a 1-0 next to a 0-1; they share хотеть 想, so the second look pairs
-    them, as it does for the lexical scorer. Not with the embeddings-only scorer (no lexical costs)."""
+def test_hybrid_keeps_the_pairs_of_a_short_text(shared_data: Path) -> None:
+    """Tatoeba, perturbation seed 2, 37th document (6 x 4 sentences, too few unrelated pairs to
+    calibrate the skip): with the lexical fixed base the hybrid cut «Я часто икаю. | Я читал книгу,
+    пока ел.» ~ «我经常打嗝。我吃饭的时候看了一本书。» into three skips and left «Я хочу уехать за
+    границу.» ~ «我想去外国。» apart; its own fixed base keeps every gold bead."""
     from ruzh.align.aligner.perturb import build, chunks, read_tatoeba
 
     ru, zh = read_tatoeba(shared_data)
     doc = build(ru, zh, chunks(len(ru), 30), 0.10, 0.05, seed=2)[36]
-    assert doc.zh[1] == "我想去外国。" and ((2,), (1,)) in doc.gold
-    beads = {(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, scorer="hybrid")}
-    assert ((2,), (1,)) in beads
+    assert (len(doc.ru), len(doc.zh)) == (6, 4) and ((4, 5), (3,)) in doc.gold
+    beads = [(b.src, b.tgt) for b in align_sentences(doc.ru, doc.zh, scorer="hybrid")]
+    assert beads == doc.gold
