@@ -44,7 +44,7 @@ from ruzh.glossary.scoring import c_value, general_frequencies, termhood, weirdn
 from ruzh.glossary.termbase import Concept, load_termbase
 from ruzh.glossary.units import SentenceUnits, sentence_units
 
-VERSION = "3"
+VERSION = "4"
 
 # Pairs Russian and Chinese names: ``(ru name, zh name, similarity, transliteration)``, sorted.
 NameMatcher = Callable[[Mapping[str, NameTally], Mapping[str, NameTally]], list[tuple[str, str, float, str]]]
