@@ -8,8 +8,9 @@ Chinese, Chinese in every block that is not Russian (a mixed block is searched i
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ruzh.align.types import Block, Document, Sentence
 from ruzh.glossary.matching import ChineseMatcher, Hit, RussianMatcher, matchers
@@ -55,6 +56,30 @@ class Attestation:
         return tuple(d for d, _ in self.docs)
 
 
+def add_counts(into: Counter[str], more: Mapping[str, int]) -> None:
+    """``into.update(more)``, the same counts in the same order, without ``Counter.update``'s check
+    against the abstract ``Mapping`` (merging a corpus's parts makes some 10^5 of these calls)."""
+    if not into:
+        dict.update(into, more)
+        return
+    get = into.get
+    for k, n in more.items():
+        into[k] = n + get(k, 0)
+
+
+def new_counter() -> Counter[str]:
+    """``Counter()``, made without ``Counter.__init__``'s Python-level calls (counting a corpus makes
+    a few for every candidate of every document)."""
+    return Counter.__new__(Counter)
+
+
+def copied(counts: Mapping[str, int]) -> Counter[str]:
+    """``Counter(counts)``, made without ``Counter.__init__``'s Python-level calls."""
+    out: Counter[str] = Counter.__new__(Counter)
+    dict.update(out, counts)
+    return out
+
+
 @dataclass
 class _Tally:
     freq: int = 0
@@ -92,9 +117,9 @@ class _Tally:
     def merge(self, part: _Tally) -> None:
         """Take in the tally of one later document: the same result as counting it here."""
         self.freq += part.freq
-        self.docs.update(part.docs)
-        self.variants.update(part.variants)
-        self.surfaces.update(part.surfaces)
+        add_counts(self.docs, part.docs)
+        add_counts(self.variants, part.variants)
+        add_counts(self.surfaces, part.surfaces)
         for occ in part.spare:
             if self.wants(occ.doc):
                 self.offer(occ)
@@ -102,9 +127,9 @@ class _Tally:
     def joined(self, later: _Tally) -> None:
         """Take in a later part as one part: the counts, and its offers after ours (see :func:`offers`)."""
         self.freq += later.freq
-        self.docs.update(later.docs)
-        self.variants.update(later.variants)
-        self.surfaces.update(later.surfaces)
+        add_counts(self.docs, later.docs)
+        add_counts(self.variants, later.variants)
+        add_counts(self.surfaces, later.surfaces)
         self.spare = offers([*self.spare, *later.spare])
 
     def chosen(self) -> tuple[Occurrence, ...]:
@@ -140,8 +165,11 @@ def offers(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
+@lru_cache(maxsize=1 << 17)
 def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str:
-    """The hit with some text either side, cut at word boundaries where possible, on one line."""
+    """The hit with some text either side, cut at word boundaries where possible, on one line
+    (cached: a corpus repeats its sentences, and each document's first occurrence of a candidate
+    keeps its context as an example)."""
     left = max(0, start - width)
     right = min(len(text), end + width)
     if left > 0:

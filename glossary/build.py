@@ -25,6 +25,7 @@ from ruzh.glossary.collect_ru import RuCollector, RuTally, general_frequency
 from ruzh.glossary.context import match_contexts, ru_contexts, zh_contexts
 from ruzh.glossary.corpus_lemmas import corpus_lemmas, rekeyed
 from ruzh.glossary.entries import Entry, merge
+from ruzh.glossary.lazy import Later
 from ruzh.glossary.linking import MIN_SHARE, Link, link_units
 from ruzh.glossary.names import NameTally, match_names
 from ruzh.glossary.pairing import compose_and_attest, lexicon_table
@@ -43,7 +44,7 @@ from ruzh.glossary.scoring import c_value, general_frequencies, termhood, weirdn
 from ruzh.glossary.termbase import Concept, load_termbase
 from ruzh.glossary.units import SentenceUnits, sentence_units
 
-VERSION = "3"
+VERSION = "4"
 
 # Pairs Russian and Chinese names: ``(ru name, zh name, similarity, transliteration)``, sorted.
 NameMatcher = Callable[[Mapping[str, NameTally], Mapping[str, NameTally]], list[tuple[str, str, float, str]]]
@@ -159,7 +160,10 @@ def build_glossary(
     table = lexicon if lexicon is not None else lexicon_table(termbase_pairs(all_concepts))
     if sentences is None and pairs is not None:
         sentences = [sentence_units(ru, zh) for ru, zh in pairs]
-    if sentences is not None:
+    if isinstance(sentences, Later) and not sentences.made:  # not read yet: re-keyed when the
+        units = sentences  # linker needs them (a kept linking does not)
+        sentences = Later(lambda: rekeyed(units, choice))
+    elif sentences is not None:
         sentences = rekeyed(sentences, choice)
     is_term = _partner_test(corpus.zh, zh_spec, zh_known, zh_words)
     partners = _partners(ru_cands, corpus, table, sentences, is_term, linker or _link, choice)

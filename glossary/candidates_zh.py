@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import regex
-from ruzh.glossary.attest import context
+from ruzh.glossary.attest import add_counts, context, copied, new_counter
 from ruzh.glossary.collect_ru import read_stop_table
 from ruzh.glossary.names import NameTally, chinese_names, merge_examples, merge_names
 
@@ -348,7 +348,7 @@ class ZhCollector:
         for words, starts, ends, at, size in found.compounds:
             tally = self.tallies.get(words)
             if tally is None:
-                tally = self.tallies[words] = ZhTally(words)
+                tally = self.tallies[words] = ZhTally(words, new_counter())
             tally.docs[doc] += 1
             tally.starts += starts
             tally.ends += ends
@@ -358,12 +358,13 @@ class ZhCollector:
     def merge(self, later: ZhCollector) -> None:
         """Take in the tallies of later documents, as if they had been added here."""
         merge_names(self.names, later.names)
-        self.words.update(later.words)
+        add_counts(self.words, later.words)
         for words, part in later.tallies.items():
             tally = self.tallies.get(words)
             if tally is None:
-                tally = self.tallies[words] = ZhTally(words)
-            tally.docs.update(part.docs)
+                tally = self.tallies[words] = ZhTally(words, copied(part.docs))
+            else:
+                add_counts(tally.docs, part.docs)
             tally.starts += part.starts
             tally.ends += part.ends
             merge_examples(tally.examples, part.examples)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import regex
 from ruzh.align.morphology import token_key
-from ruzh.glossary.attest import context
+from ruzh.glossary.attest import add_counts, context, copied, new_counter
 from ruzh.glossary.candidates_ru import canonical, phrases
 from ruzh.glossary.names import NameTally, merge_examples, merge_names, russian_names
 from ruzh.lang.ru import fold_yo
@@ -165,7 +165,7 @@ class RuCollector:
         for key, pattern, surface, start, end in found.phrases:
             tally = self.tallies.get(key)
             if tally is None:
-                tally = self.tallies[key] = RuTally(key, pattern)
+                tally = self.tallies[key] = RuTally(key, pattern, new_counter(), new_counter())
             tally.surfaces[surface] += 1
             tally.docs[doc] += 1
             if len(tally.examples) < 3 and all(e[0] != doc for e in tally.examples):
@@ -205,13 +205,16 @@ class RuCollector:
     def merge(self, later: RuCollector) -> None:
         """Take in the tallies of later documents, as if they had been added here."""
         merge_names(self.names, later.names)
-        self.words.update(later.words)
+        add_counts(self.words, later.words)
         for lemma, forms in later.spellings.items():
             self.spellings.setdefault(lemma, set()).update(forms)
         for key, part in later.tallies.items():
             tally = self.tallies.get(key)
             if tally is None:
-                tally = self.tallies[key] = RuTally(key, part.pattern)
-            tally.surfaces.update(part.surfaces)
-            tally.docs.update(part.docs)
+                tally = self.tallies[key] = RuTally(
+                    key, part.pattern, copied(part.surfaces), copied(part.docs)
+                )
+            else:
+                add_counts(tally.surfaces, part.surfaces)
+                add_counts(tally.docs, part.docs)
             merge_examples(tally.examples, part.examples)

@@ -16,12 +16,15 @@ stores the group, so the documents' parts are neither sent back nor read again t
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruzh.align.types import Document
+from ruzh.glossary.lazy import Later
 from ruzh.glossary.parts import DocumentPart, combined, load_models
 from ruzh.glossary.termbase import Concept
 from ruzh.glossary.units import SentenceUnits
@@ -175,26 +178,30 @@ def glossary_counts(
     jobs: int,
     cache: Cache,
     advance: Callable[[int], None] | None = None,
-) -> tuple[list[DocumentPart], list[SentenceUnits]]:
+) -> tuple[list[DocumentPart], Sequence[SentenceUnits]]:
     """The documents' parts combined by groups of ``GROUP`` in corpus order (:func:`groups`), and the
     sentence units of every passage's translation units in passage order (the memory's order):
-    cached ones reused, the others computed and stored. ``texts``: each passage's translation units;
+    the missing ones computed and stored, the kept ones read from the cache only when first asked
+    for (a build whose links are kept never asks). ``texts``: each passage's translation units;
     ``passage_docs``: its (Russian, Chinese) document; ``concepts_key`` names the concepts counted
     (termbase and reviewed rows); ``advance(n)``: n documents or passages done."""
     tick = advance or (lambda _: None)
     doc_keys = [key("glossary-part", concepts_key, f) for f in fingerprints]
-    spans, merged = groups(doc_keys, cache)
+    with uncollected():
+        spans, merged = groups(doc_keys, cache)
     wanted = [i for span, m in zip(spans, merged, strict=True) if m is None for i in span]
     parts_found = {i: cache.get(doc_keys[i], "glossary-parts", StoredPart) for i in wanted}
     unit_keys = [units_key(t) for t in texts]
-    units_found = [cache.get(k, "pairing-units", StoredPassageUnits) for k in unit_keys]
-    hits = sum(1 for f in (*parts_found.values(), *units_found) if f is not None)
+    units_kept = [cache.has(k, "pairing-units") for k in unit_keys]  # read only if the links miss
+    for name in (k for k, kept in zip(unit_keys, units_kept, strict=True) if not kept):
+        cache.get(name, "pairing-units", StoredPassageUnits)  # not there: counted as a miss
+    hits = sum(1 for f in parts_found.values() if f is not None) + sum(units_kept)
     tick(len(documents) - len(wanted) + hits)
     work = Work(
         documents,
         {i: doc_keys[i] for i, f in parts_found.items() if f is None},
         texts,
-        {u: k for u, (k, f) in enumerate(zip(unit_keys, units_found, strict=True)) if f is None},
+        {u: k for u, (k, kept) in enumerate(zip(unit_keys, units_kept, strict=True)) if not kept},
         _to_combine(spans, merged, doc_keys) if cache.folder is not None else {},
         spans,
     )
@@ -205,11 +212,46 @@ def glossary_counts(
         for i, f in parts_found.items()
         if f is not None or i in work.parts
     }
-    found = [f if f is not None else work.units[u] for u, f in enumerate(units_found)]
-    units_out = [pair for f in found for pair in f.pairs]
-    if cache.folder is None:  # nothing is kept: every document's part, merged in order
-        return [restored(counted[i]) for i in range(len(documents))], units_out
-    return _combined(spans, merged, work, counted, cache), units_out
+    units_out: Sequence[SentenceUnits] = _units_later(unit_keys, texts, work.units, cache)
+    if work.unit_names:  # new units: the links are made again, so they are read now, as they were
+        units_out = list(units_out)  # (made in the linking, they cost it ~1 s more CPU, measured)
+    with uncollected():
+        if cache.folder is None:  # nothing is kept: every document's part, merged in order
+            return [restored(counted[i]) for i in range(len(documents))], units_out
+        return _combined(spans, merged, work, counted, cache), units_out
+
+
+@contextlib.contextmanager
+def uncollected() -> Iterator[None]:
+    """No garbage collection while stored parts are decoded, restored or merged: they make some 10^6
+    small containers, none in a cycle, and the collector's passes over the growing heap meanwhile
+    cost more than making them (restoring an edit's 32 groups: ~0.6 s of CPU more)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _units_later(
+    unit_keys: Sequence[str], texts: Sequence[Texts], computed: dict[int, StoredPassageUnits], cache: Cache
+) -> Later[SentenceUnits]:
+    """Every passage's sentence units, in order, read when first asked for: the computed ones, else
+    the kept ones (one damaged since it was found is computed here and stored again)."""
+
+    def make() -> list[SentenceUnits]:
+        out: list[SentenceUnits] = []
+        for u, name in enumerate(unit_keys):
+            found = computed.get(u) or cache.get(name, "pairing-units", StoredPassageUnits)
+            if found is None:
+                found = units.units_of(texts[u])
+                cache.put(name, "pairing-units", found)
+            out.extend(found.pairs)
+        return out
+
+    return Later(make)
 
 
 def groups(doc_keys: Sequence[str], cache: Cache) -> tuple[list[range], list[StoredPart | None]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any, TypeVar
 
 from ruzh.glossary.attest import Occurrence, _Tally
@@ -43,8 +43,7 @@ def _same_length(n: int, *columns: Sequence[object]) -> None:
 
 def runs(sizes: Sequence[int], rows: Sequence[Row]) -> list[Sequence[Row]]:
     """``rows`` cut into consecutive runs of ``sizes``."""
-    ends = list(accumulate(sizes))
-    return [rows[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+    return [rows[a:b] for a, b in _ends(sizes)]
 
 
 def _counter(rows: Iterable[Count]) -> Counter[str]:
@@ -55,54 +54,88 @@ def _counter(rows: Iterable[Count]) -> Counter[str]:
     return counter
 
 
-def _flat(runs: Iterable[Iterable[Any]]) -> tuple[tuple[int, ...], tuple[Any, ...]]:
-    """Run lengths and the rows of all runs, in order."""
-    listed = [tuple(r) for r in runs]
-    return tuple(map(len, listed)), tuple(row for r in listed for row in r)
+def _ends(sizes: Sequence[int]) -> list[tuple[int, int]]:
+    """Where each run starts and ends, for runs of ``sizes`` one after another."""
+    ends = list(accumulate(sizes))
+    return list(zip([0, *ends], ends, strict=False))
 
 
 class _Runs:
-    """Many short runs of rows in one column: run k is the next ``sizes[k]`` rows."""
+    """Many short runs in one set of columns: run k is the next ``sizes[k]`` rows, and each column
+    is a flat list of scalars (which the codec writes and checks a whole column at a time, where
+    rows of scalars cost an object and a check each)."""
 
     __slots__ = ()
     sizes: tuple[int, ...]
-    rows: tuple[Any, ...]
+
+    def columns(self) -> tuple[Sequence[Any], ...]:
+        raise NotImplementedError
 
     def __post_init__(self) -> None:
-        _check(self.sizes, self.rows)
-
-    def runs(self) -> list[Sequence[Any]]:
-        return runs(self.sizes, self.rows)
+        columns = self.columns()
+        _check(self.sizes, columns[0])
+        _same_length(len(columns[0]), *columns[1:])
 
 
 @dataclass(frozen=True, slots=True)
 class Counts(_Runs):
-    """Many small counters in one."""
+    """Many small counters in one: their keys and their counts, run after run."""
 
     sizes: tuple[int, ...]
-    rows: tuple[Count, ...]
+    keys: tuple[str, ...]
+    counts: tuple[int, ...]
+
+    def columns(self) -> tuple[Sequence[Any], ...]:
+        return self.keys, self.counts
 
     @staticmethod
     def of(counters: Iterable[Mapping[str, int]]) -> Counts:
-        return Counts(*_flat(c.items() for c in counters))
+        listed = list(counters)
+        return Counts(
+            tuple(map(len, listed)),
+            tuple(k for c in listed for k in c),
+            tuple(n for c in listed for n in c.values()),
+        )
 
     def counters(self) -> list[Counter[str]]:
-        return [_counter(run) for run in self.runs()]
+        items = zip(self.keys, self.counts, strict=True)
+        return [_counter(islice(items, n)) for n in self.sizes]
+
+    def counter(self) -> Counter[str]:
+        """All the counts as one counter (for a column holding a single one)."""
+        return _counter(zip(self.keys, self.counts, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
 class Examples(_Runs):
-    """Many short lists of ``(document, line, text)`` examples in one."""
+    """Many short lists of ``(document, line, text)`` examples in one, by columns."""
 
     sizes: tuple[int, ...]
-    rows: tuple[Example, ...]
+    docs: tuple[str, ...]
+    lines: tuple[int, ...]
+    texts: tuple[str, ...]
+
+    def columns(self) -> tuple[Sequence[Any], ...]:
+        return self.docs, self.lines, self.texts
 
     @staticmethod
     def of(lists: Iterable[Sequence[Example]]) -> Examples:
-        return Examples(*_flat(lists))
+        listed = list(lists)
+        rows = [e for examples in listed for e in examples]
+        return Examples(
+            tuple(map(len, listed)),
+            tuple(e[0] for e in rows),
+            tuple(e[1] for e in rows),
+            tuple(e[2] for e in rows),
+        )
 
     def lists(self) -> list[list[Example]]:
-        return [list(run) for run in self.runs()]
+        rows = zip(self.docs, self.lines, self.texts, strict=True)
+        return [list(islice(rows, n)) for n in self.sizes]
+
+    def rows(self) -> list[Example]:
+        """Every example, in order (for a column holding a single list)."""
+        return list(zip(self.docs, self.lines, self.texts, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +145,17 @@ class Words(_Runs):
     sizes: tuple[int, ...]
     rows: tuple[str, ...]
 
+    def columns(self) -> tuple[Sequence[Any], ...]:
+        return (self.rows,)
+
     @staticmethod
     def of(tuples: Iterable[Iterable[str]]) -> Words:
-        return Words(*_flat(tuples))
+        listed = [tuple(t) for t in tuples]
+        return Words(tuple(map(len, listed)), tuple(w for t in listed for w in t))
 
     def tuples(self) -> list[tuple[str, ...]]:
-        return [tuple(run) for run in self.runs()]
+        rows = self.rows
+        return [rows[a:b] for a, b in _ends(self.sizes)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,11 +266,11 @@ class StoredPart:
     ru_names: StoredNames
     zh: StoredZh
     zh_names: StoredNames
-    zh_texts: tuple[Example, ...]
-    ru_words: tuple[Count, ...]  # word counts for the termhood against general language
+    zh_texts: Examples  # one run
+    ru_words: Counts  # one run: word counts for the termhood against general language
     ru_lemmas: tuple[str, ...]  # the spellings seen of each lemma, sorted
     ru_spellings: Words
-    zh_words: tuple[Count, ...]
+    zh_words: Counts  # one run
     ru_texts: tuple[str, ...]
     notices: tuple[str, ...]
     members: tuple[str, ...]  # a group's documents (empty: one document's part)
@@ -256,11 +294,11 @@ def stored(part: DocumentPart) -> StoredPart:
         StoredNames.of(part.ru.names),
         StoredZh.of(part.zh.tallies),
         StoredNames.of(part.zh.names),
-        tuple(part.zh_texts),
-        tuple(part.ru.words.items()),
+        Examples.of([part.zh_texts]),
+        Counts.of([part.ru.words]),
         tuple(spellings),
         Words.of(sorted(forms) for forms in spellings.values()),
-        tuple(part.zh.words.items()),
+        Counts.of([part.zh.words]),
         tuple(part.ru_texts),
         tuple(part.notices),
         part.members,
@@ -283,8 +321,8 @@ def restored(data: StoredPart) -> DocumentPart:
     ru, zh = RuCollector(), ZhCollector()
     ru.tallies, zh.tallies = data.ru.tallies(), data.zh.tallies()
     ru.names, zh.names = data.ru_names.tallies(), data.zh_names.tallies()
-    ru.words, zh.words = _counter(data.ru_words), _counter(data.zh_words)
+    ru.words, zh.words = data.ru_words.counter(), data.zh_words.counter()
     forms = data.ru_spellings.tuples()
     ru.spellings = {lemma: set(f) for lemma, f in zip(data.ru_lemmas, forms, strict=True)}
-    texts = (list(data.zh_texts), list(data.notices), list(data.ru_texts))
+    texts = (data.zh_texts.rows(), list(data.notices), list(data.ru_texts))
     return DocumentPart(data.name, attested, ru, zh, *texts, data.members)

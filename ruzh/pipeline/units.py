@@ -88,7 +88,8 @@ def units_key(texts: Texts) -> str:
     return key("pairing-units", *(f"{ru}\x1f{zh}" for ru, zh in texts))
 
 
-def _units(texts: Texts) -> StoredPassageUnits:
+def units_of(texts: Texts) -> StoredPassageUnits:
+    """The units of one passage's translation units, as stored."""
     return StoredPassageUnits.of([sentence_units(ru, zh) for ru, zh in texts])
 
 
@@ -103,7 +104,7 @@ def start_worker(folder: Path | None) -> None:
 def units_and_store(batch: list[Texts], names: list[str]) -> list[StoredPassageUnits]:
     """Worker: the units of a few passages, stored under their ``names`` (encoding them here
     spares the main process)."""
-    out = [_units(texts) for texts in batch]
+    out = [units_of(texts) for texts in batch]
     for name, units in zip(names, out, strict=True):
         _WORKER_CACHE.put(name, "pairing-units", units)
     return out
