@@ -50,13 +50,13 @@ from itertools import chain, product
 from typing import Any
 
 from ruzh.glossary.competition import Round
+from ruzh.glossary.prior import composed_share, lexicon_gives, lexicon_support, sounds_like
 from ruzh.glossary.relatives import Relatives
 from ruzh.glossary.residual import residual_links
 from ruzh.glossary.rounds import compete, leftovers, part_occurrences
 from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
 from ruzh.glossary.spread import Workers, bounds, parts, spread
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
-from ruzh.lang.translit import transliterates
 
 # Dunning's G² above this (p < 0.001 for one degree of freedom): the pair is not together by chance.
 G2_MIN = 10.83
@@ -69,9 +69,6 @@ FAMILY_P = 0.001
 MIN_LINKED = 0.5
 # ... and explains at least this share of the Russian unit's occurrences (a second rendering too).
 MIN_SHARE = 0.1
-# Added to the ranking of a pair the lexicon or the termbase knows: it wins against an unknown pair
-# of equal association, and takes its words out of the competition where it occurs.
-PRIOR_BONUS = 0.5
 # A partner that is a Chinese verb only (never a noun in the corpus) needs this many links: a rare
 # Russian noun shares its few sentences with verbs more often than with nouns.
 MIN_VERB_LINKS = 3
@@ -81,10 +78,6 @@ FEW_LINKS = MIN_VERB_LINKS
 # magnitude): translations are about as common, so two shared sentences between words a hundred
 # times apart are more likely a coincidence (преддверие ~ 联邦) than a translation.
 FAR_GAP = 2.0
-# Added to the ranking of a pair whose Chinese unit renders a relative of the Russian word in the
-# lexicon (:mod:`glossary.relatives`: сезонный ~ 季节 for сезон), as to a known pair (half of it:
-# 1 pair fewer found, 3 more wrong on the development check).
-RELATED_BONUS = PRIOR_BONUS
 # With workers, the ranking splits over them from this many co-occurring pairs (below, starting the
 # workers costs about what they save: the second round's and the leftovers' rankings stay in one
 # process; the competition's threshold is :data:`glossary.rounds.SPLIT_RANKED`).
@@ -220,7 +213,7 @@ def _ranked(
             k * total <= a * b or (log_likelihood(k, a, b, total) < G2_MIN and not relatives.renders(r, z))
         ):
             continue  # not more often together than chance (unless a relative's rendering: нация ~ 国家)
-        support = _support(r, z, prior, relatives)
+        support = lexicon_support(r, z, prior, relatives)
         if not (support or perfect) and chance_tail(k, a, b, total) * tried[r] > FAMILY_P:
             continue  # one of its many neighbours was bound to share its few sentences
         rank[(r, z)] = strength(k, a, b) + support
@@ -231,53 +224,6 @@ def strength(together: int, a: int, b: int) -> float:
     """Dice, shrunk by ``k/(k+1)`` so that two sentence pairs weigh less than twenty: a rare word
     that happens to share two sentences with a name does not outrank a well-attested translation."""
     return dice(together, a, b) * together / (together + 1)
-
-
-def _bonus(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
-    if _known(r, z, prior):
-        return PRIOR_BONUS
-    share = _composed(r, z, prior)
-    return 0.0 if not share else PRIOR_BONUS * (1.5 if share == 1.0 else 1.0)
-
-
-def _support(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]], relatives: Relatives) -> float:
-    """The ranking's bonus from the lexicon: the pair itself or its parts, else a relative's rendering
-    or, for a word the lexicon lacks, a transliteration (самоа ~ 萨摩亚, not 阿皮亚 of its sentences)."""
-    bonus = _bonus(r, z, prior)
-    return bonus or (RELATED_BONUS if relatives.support(r, z) or _sounds(r, z, prior) else 0.0)
-
-
-def _sounds(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
-    return len(r) == 1 and r[0] not in prior and transliterates(r[0], z)
-
-
-def _composed(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> float:
-    """The share of a phrase's words whose lexicon renderings make up its Chinese unit, if they
-    make all of it (дикое животное ~ 野生动物 = 野生 + 动物: 1; программное обеспечение ~ 软件,
-    which the lexicon gives for программный: ½), or all of it but a rest that a word the lexicon
-    does not render can account for (кредитная карта ~ 信用卡 with карта ~ 卡 known: ½), else 0:
-    evidence from the parts, as strong as the lexicon knowing the whole when every word is
-    rendered, so that спутниковый телефон takes 卫星电话 (both words) rather than 卫星 (one), and
-    a phrase with an unknown word takes the unit that holds the known word's rendering and more
-    (млечный путь ~ 银河系, путь ~ 银河 known) rather than the known rendering alone."""
-    if len(r) < 2 or r[0] == OTHER:
-        return 0.0
-    rest, rendered = z, 0
-    for word in r:
-        for rendering in sorted(prior.get(word, ()), key=len, reverse=True):
-            if rendering in rest:
-                rest = rest.replace(rendering, "", 1)
-                rendered += 1
-                break
-    if rest and not 0 < rendered < len(r):
-        return 0.0  # the rest needs a word of the phrase that the lexicon did not render
-    return rendered / len(r)
-
-
-def _known(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:
-    """Whether the lexicon gives ``z`` for the term (the other words compete on statistics alone:
-    with the lexicon's help an adjective would take 软件 from программное обеспечение)."""
-    return r[0] != OTHER and z in prior.get(" ".join(r), ())
 
 
 def _compete(
@@ -352,7 +298,7 @@ def link_units(
     first = last = _compete(counts, rank, workers)
     for _ in range(rounds - 1):
         rank = {
-            (r, z): strength(n, counts.ru[r], counts.zh[z]) + _support(r, z, known, relatives)
+            (r, z): strength(n, counts.ru[r], counts.zh[z]) + lexicon_support(r, z, known, relatives)
             for (r, z), n in last.links.items()
             if n >= 2
         }
@@ -386,7 +332,7 @@ def _kept(
         free = together - found.nested[(r, z)]  # the co-occurrences no phrase pair explains
         if r[0] == OTHER or n < 2 or n < MIN_LINKED * free or n < MIN_SHARE * a:
             continue
-        supported = bool(_support(r, z, prior, relatives))
+        supported = bool(lexicon_support(r, z, prior, relatives))
         if (r, z) in undecided and not supported:
             continue  # won every link on a tie alone
         if n < FEW_LINKS and not supported and frequency_gap(r, z) >= FAR_GAP:
@@ -394,10 +340,10 @@ def _kept(
         if n < FEW_LINKS and not supported and " ".join(r) in prior:
             continue  # a term the lexicon knows: two links with another word are more often its topic
         related = relatives.support(r, z)  # a relative's rendering: any kind, 2 links
-        known = _known(r, z, prior)
-        sounds = not related and _sounds(r, z, prior)  # a transliteration: a name, 2 links
+        known = lexicon_gives(r, z, prior)
+        sounds = not related and sounds_like(r, z, prior)  # a transliteration: a name, 2 links
         partner = related or sounds or z in counts.nominal or (z in counts.verbal and n >= MIN_VERB_LINKS)
-        if not (partner or known or _composed(r, z, prior) == 1.0):
+        if not (partner or known or composed_share(r, z, prior) == 1.0):
             continue  # the lexicon's renderings (of the term or of all its words) may be any kind
         g2 = log_likelihood(together, a, b, total)
         link = Link(

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ruzh.glossary.candidates_zh import dictionary_flag
+from ruzh.glossary.prior import lexicon_support
 from ruzh.glossary.unexplained import unexplained_links
 from ruzh.glossary.units import NOMINAL_FLAGS, OTHER, RuUnit, SentenceUnits
 
@@ -56,7 +57,7 @@ def residual_links(
 
     partners = {(r, link.zh) for r, links in kept.items() for link in links}
     claims = {  # the kept pairs, and the other words' recurring links (a verb's translation)
-        (r, z): main.strength(n, counts.ru[r], counts.zh[z]) + main._support(r, z, known, relatives)
+        (r, z): main.strength(n, counts.ru[r], counts.zh[z]) + lexicon_support(r, z, known, relatives)
         for (r, z), n in last.links.items()
         if (r, z) in partners or (r[0] == OTHER and n >= 2)
     }
@@ -113,7 +114,7 @@ def _span_ranking(
     rank = {
         (r, z): score
         for (r, z), score in main._ranking(rest_counts, known, relatives).items()
-        if main._support(r, z, known, relatives) or main.frequency_gap(r, z) < main.FAR_GAP
+        if lexicon_support(r, z, known, relatives) or main.frequency_gap(r, z) < main.FAR_GAP
     }
     holders = span_holders(counts.sentences, places, rest, {z for _, z in rank})
     rank = {

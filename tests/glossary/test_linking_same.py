@@ -22,6 +22,7 @@ import pytest
 from ruzh.glossary import linking, rounds
 from ruzh.glossary.competition import DECISIVE_GAP, Round, enclosed_units, holds
 from ruzh.glossary.linking import _count, _ranking, frequency_gap, link_units
+from ruzh.glossary.prior import lexicon_support
 from ruzh.glossary.relatives import Relatives
 from ruzh.glossary.spread import Workers
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
@@ -140,7 +141,7 @@ def rounds_compared(units: list[SentenceUnits], prior: dict) -> Round:
     first = linking._compete(counts, rank)
     _same(first, _reference_compete(counts, rank))
     second = {
-        (r, z): linking.strength(n, counts.ru[r], counts.zh[z]) + linking._support(r, z, prior, relatives)
+        (r, z): linking.strength(n, counts.ru[r], counts.zh[z]) + lexicon_support(r, z, prior, relatives)
         for (r, z), n in first.links.items()
         if n >= 2
     }
