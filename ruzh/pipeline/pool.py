@@ -10,7 +10,9 @@ its workers are terminated, and the block ends once they have. The order matters
 thread marks the futures of a broken pool failed, and a future cancelled by another thread in the
 meantime makes it raise ``InvalidStateError`` (Python 3.11). So only the manager thread cancels:
 :meth:`WorkerPool.map` does not cancel its futures when its caller stops reading, and the pending
-tasks are dropped (``shutdown(cancel_futures=True)``) before any worker is terminated.
+tasks are dropped (``shutdown(cancel_futures=True)``) before any worker is terminated. No worker
+is terminated while it sends a result: half a message left in the results pipe would make the
+manager thread wait forever for the rest, and the build would hang instead of exiting.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1
+# The longest a stopping pool waits for a worker to finish sending one result (seconds).
+_WRITE_WAIT = 30.0
 
 
 def _die_with_parent(parent: int) -> None:
@@ -70,9 +74,21 @@ class WorkerPool(ProcessPoolExecutor):
             return
         workers = list((self._processes or {}).values())
         manager: threading.Thread | None = getattr(self, "_executor_manager_thread", None)
+        results = getattr(self, "_result_queue", None)
         self.shutdown(wait=False, cancel_futures=True)  # the manager thread drops the pending tasks
-        for worker in workers:
-            worker.terminate()
+        # A worker terminated while it sends a result leaves half a message in the pipe, and the
+        # manager thread would wait forever for the rest. Holding the results' write lock, which a
+        # worker takes for each message, means no worker is writing when it is terminated.
+        writing = getattr(results, "_wlock", None)
+        held = writing is not None and writing.acquire(timeout=_WRITE_WAIT)
+        try:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                worker.join()
+        finally:
+            if held and writing is not None:
+                writing.release()
         if manager is not None:
             manager.join()  # it ends once every worker has been joined
 

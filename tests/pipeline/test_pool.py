@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -57,3 +59,40 @@ def test_a_pool_left_normally_finishes_its_tasks(tmp_path: Path) -> None:
         futures = [pool.submit(_slow, str(ran)) for _ in range(4)]
     assert all(f.done() and f.exception() is None for f in futures)
     assert len(ran.read_text().splitlines()) == 4
+
+
+_RESULT_SENT = """
+import multiprocessing, sys, time
+from ruzh.pipeline.pool import worker_pool
+
+started = None
+
+def keep(event):
+    global started
+    started = event
+
+def large(size):
+    data = bytes(size)
+    started.set()
+    return data  # sent back through the results pipe for a good fraction of a second
+
+context = multiprocessing.get_context("fork")
+event = context.Event()
+try:
+    with worker_pool(1, keep, (event,), context) as pool:
+        pool.submit(large, 200_000_000)
+        event.wait()
+        time.sleep(0.3)  # the worker is writing its result now
+        raise RuntimeError("stop")
+except RuntimeError:
+    print("stopped")
+"""
+
+
+def test_a_worker_is_never_terminated_in_the_middle_of_sending_a_result(tmp_path: Path) -> None:
+    """Half a result left in the pipe made the pool's manager thread wait forever for the rest, and
+    an interrupted build hung instead of exiting 130."""
+    script = tmp_path / "stop_while_sending.py"
+    script.write_text(_RESULT_SENT)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "stopped", done.stderr
