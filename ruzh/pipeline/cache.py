@@ -107,6 +107,12 @@ class Cache:
         """Whether an entry is stored, without reading it (it may still prove damaged on ``get``)."""
         return self.folder is not None and os.path.isfile(self._path(name, kind))
 
+    def missing(self, kind: str) -> None:
+        """Count the miss of an entry that :meth:`has` found absent, without trying to read it."""
+        if self.folder is not None:
+            self.misses += 1
+            self.missed[kind] += 1
+
     def get(self, name: str, kind: str, expected: Any) -> Any | None:
         """The stored value decoded as ``expected`` (a type), or ``None`` on a miss."""
         if self.folder is None:
@@ -115,8 +121,7 @@ class Cache:
             with open(self._path(name, kind), "rb") as handle:
                 raw = handle.read()
         except OSError:
-            self.misses += 1
-            self.missed[kind] += 1
+            self.missing(kind)
             return None
         value = _load(raw, name, kind, expected)
         if value is None:

@@ -193,8 +193,8 @@ def glossary_counts(
     parts_found = {i: cache.get(doc_keys[i], "glossary-parts", StoredPart) for i in wanted}
     unit_keys = [units_key(t) for t in texts]
     units_kept = [cache.has(k, "pairing-units") for k in unit_keys]  # read only if the links miss
-    for name in (k for k, kept in zip(unit_keys, units_kept, strict=True) if not kept):
-        cache.get(name, "pairing-units", StoredPassageUnits)  # not there: counted as a miss
+    for _ in range(units_kept.count(False)):
+        cache.missing("pairing-units")
     hits = sum(1 for f in parts_found.values() if f is not None) + sum(units_kept)
     tick(len(documents) - len(wanted) + hits)
     work = Work(
