@@ -202,8 +202,8 @@ def _read(
 def _write_report(
     options: BuildOptions, result: BuildResult, stats: BuildStats, cache: Cache, staging: Path, build_key: str
 ) -> list[str]:
-    """Render the report into ``staging`` (pages whose inputs did not change are kept from the output
-    folder), write the manifest, and return the names of every staged file."""
+    """Render the report into ``staging`` (pages whose inputs did not change are kept in the output
+    folder, where they stand), write the manifest, and return the names of every staged file."""
     with stats.phase("report"), Progress("report", 0, options.quiet) as bar:
         # --no-cache renders every page afresh too (kept pages are a reuse, like cache entries)
         previous = outdir.previous_pages(options.output) if cache.folder else {}
@@ -212,8 +212,8 @@ def _write_report(
         stats.report, stats.report_kept = tuple(pages.names), pages.kept
         bar.finish(f"{len(stats.report)} files, {pages.kept} kept")
     names = [*OUTPUT_FILES, *(n for n in stats.report if n not in OUTPUT_FILES)]
-    outdir.write_manifest(staging, build_key, names, pages.keys)
-    return names
+    outdir.write_manifest(staging, build_key, names, pages.keys, pages.left)
+    return [n for n in names if n not in pages.left]
 
 
 def _findings(

@@ -108,11 +108,17 @@ def _digest(path: Path) -> str:
 
 
 def write_manifest(
-    staging: Path, build_key: str, names: Sequence[str], pages: Mapping[str, str] | None = None
+    staging: Path,
+    build_key: str,
+    names: Sequence[str],
+    pages: Mapping[str, str] | None = None,
+    left: Mapping[str, str] | None = None,
 ) -> None:
-    """Record which build made the staged set, each file's hash, and the key of each report page
-    that a later build may keep (staged with the set)."""
-    files = {name: _digest(staging / name) for name in names}
+    """Record which build made the set, each file's hash, and the key of each report page that a
+    later build may keep (staged with the set). ``left``: files of the set left in the output
+    folder rather than staged (kept report pages), with the hashes they were checked to have."""
+    kept = left or {}
+    files = {name: kept[name] if name in kept else _digest(staging / name) for name in names}
     data = {"build": build_key, "files": files, "pages": dict(pages or {})}
     text = json.dumps(data, indent=1, sort_keys=True)
     (staging / MANIFEST).write_text(text + "\n", encoding="utf-8")

@@ -32,3 +32,29 @@ def test_an_interrupt_after_the_workers_wrote_pages_removes_the_staging_folder(
     assert len(staged) > 8  # rendered and written on the pool
     assert not (out / outdir.STAGING).exists()
     assert not (out / "report.html").exists() and not (out / "memory.tmx").exists()
+
+
+def test_kept_pages_stay_in_place_and_the_next_run_finds_the_set_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit leaves the pages it keeps where they stand (the same files, not copies), and the
+    manifest records their hashes: a run after it finds every output as recorded and rewrites none."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in seed_paths():
+        (corpus / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    options = BuildOptions(inputs=(corpus,), output=out, jobs=1, cache_dir=out / ".ruzh-cache", quiet=True)
+    build(options)
+    pages = sorted((out / "report").glob("*.html"))
+    inodes = {p.name: p.stat().st_ino for p in pages}
+    edited = next(p for p in sorted(corpus.iterdir()) if p.suffix == ".txt")
+    with edited.open("a", encoding="utf-8") as handle:
+        handle.write("\nЭто предложение добавлено при правке.\n")
+    _, stats = build(options)
+    kept = [p for p in pages if p.stat().st_ino == inodes[p.name]]
+    assert stats.report_kept > 0 and len(kept) >= stats.report_kept
+    written = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file() and ".ruzh-cache" not in p.parts}
+    build(options)
+    assert {p: p.stat().st_ino for p in written} == written

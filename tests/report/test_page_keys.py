@@ -66,8 +66,8 @@ def test_keys_follow_what_a_page_reads(seed_result: BuildResult) -> None:
 def test_workers_write_their_pages_into_the_staging_folder(
     seed_result: BuildResult, seed_pages: dict[str, str], tmp_path: Path
 ) -> None:
-    """With a staging folder the workers write every page into it, the ones they render and the
-    ones kept from the last build (no text travels back to the main process)."""
+    """With a staging folder the workers write every page they render into it (no text travels back
+    to the main process); a page kept from the last build stays where it is, with its hash."""
     first = report_files(seed_result, 1, tmp_path, {}, _Count())
     kept_name = next(iter(first.keys))
     (tmp_path / kept_name).parent.mkdir(parents=True, exist_ok=True)
@@ -78,5 +78,8 @@ def test_workers_write_their_pages_into_the_staging_folder(
         seed_result, 2, tmp_path, {kept_name: (first.keys[kept_name], sha)}, _Count(), staging
     )
     assert pages.names == list(seed_pages) and pages.kept == 1 and pages.texts == {}
+    assert pages.left == {kept_name: sha} and not (staging / kept_name).exists()
+    assert (tmp_path / kept_name).read_text(encoding="utf-8") == seed_pages[kept_name]
     for name in pages.names:
-        assert (staging / name).read_text(encoding="utf-8") == seed_pages[name], name
+        if name != kept_name:
+            assert (staging / name).read_text(encoding="utf-8") == seed_pages[name], name
