@@ -2,7 +2,8 @@
 
 The corpus is the one ``bench/bench_build.py`` writes (document pairs made from FLORES-200 devtest
 and Tatoeba, plus the seeds), here with ``--pairs`` pairs (default 60, to stay quick). The build
-runs in this process with ``--jobs`` jobs and no cache. The glossary stage is everything the
+runs in this process with ``--jobs`` jobs and a new cache in its output folder, as ``ruzh build``
+keeps one by default (``--no-cache``: none). The glossary stage is everything the
 build's ``glossary`` phase does: counting each document (attestation, candidates), the units of the
 aligned pairs, competitive linking, composition, rows, and writing the glossary files. Reported as
 wall time (the build's own phase timer) and as CPU time (steadier on a shared machine): this
@@ -15,13 +16,18 @@ alone, which no worker can take over.
 name matching (and inside the linking: counting, ranking, competing, the leftovers), and the
 pipeline's round trip of each document's counts through its stored form.
 
-    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1] [--breakdown]
+``--profile N`` prints the N costliest functions of the stage in this process (cProfile; with
+``--jobs 2`` that is the part no worker takes over).
+
+    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1] [--breakdown] [--profile N] [--no-cache]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import importlib
+import pstats
 import resource
 import sys
 import tempfile
@@ -43,6 +49,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--breakdown", action="store_true", help="CPU of the stage's parts (one job)")
+    parser.add_argument("--no-cache", action="store_true", help="no cache (as --no-cache)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="the N costliest functions")
     args = parser.parse_args()
     parts = _breakdown() if args.breakdown else {}
     cpu: list[float] = []
@@ -52,7 +60,7 @@ def main() -> int:
     def timed(*a: Any, **k: Any) -> Any:
         start, start_own = _cpu(), time.process_time()
         try:
-            return inner(*a, **k)
+            return _profiled(inner, args.profile, *a, **k)
         finally:
             cpu.append(_cpu() - start)
             own.append(time.process_time() - start_own)
@@ -61,7 +69,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         corpus = Path(work) / "corpus"
         files = build_corpus(corpus, args.data, args.pairs)
-        options = BuildOptions(inputs=(corpus,), output=Path(work) / "out", jobs=args.jobs, quiet=True)
+        out = Path(work) / "out"
+        cache = None if args.no_cache else out / ".ruzh-cache"  # as `ruzh build` keeps it by default
+        options = BuildOptions(inputs=(corpus,), output=out, jobs=args.jobs, quiet=True, cache_dir=cache)
         start, start_cpu = time.perf_counter(), _cpu()
         result, stats = build(options)
         wall, build_cpu = time.perf_counter() - start, _cpu() - start_cpu
@@ -133,6 +143,19 @@ def _timer(inner: Callable[..., Any], name: str, seconds: dict[str, float]) -> C
             seconds[name] += time.process_time() - start
 
     return timed
+
+
+def _profiled(inner: Callable[..., Any], top: int, *a: Any, **k: Any) -> Any:
+    """``inner(*a, **k)``, with this process's ``top`` costliest functions printed when ``top``."""
+    if not top:
+        return inner(*a, **k)
+    profile = cProfile.Profile()
+    try:
+        return profile.runcall(inner, *a, **k)
+    finally:
+        stats = pstats.Stats(profile, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(top)
+        stats.sort_stats("tottime").print_stats(top)
 
 
 def _cpu() -> float:
