@@ -9,7 +9,8 @@ aligned pairs, competitive linking, composition, rows, and writing the glossary 
 wall time (the build's own phase timer) and as CPU time (steadier on a shared machine): this
 process's, plus with ``--jobs 2`` that of the worker processes (the pools are joined within each
 stage, so their time is counted as the stage's) and the CPU of the glossary stage's main process
-alone, which no worker can take over.
+alone, which no worker can take over, and the part of it after the counting's workers are done (the
+stage's serial tail, which the progress bar shows at 100%; the linking's workers run inside it).
 
 ``--breakdown`` (with one job) also prints the CPU of the stage's parts: counting each document
 (Russian and Chinese candidates, attestation), the pairing units, competitive linking, selection,
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import importlib
 import pstats
 import resource
@@ -57,13 +59,32 @@ def main() -> int:
     own: list[float] = []
     inner = pipeline.glossary_stage
 
+    tail: list[float] = []
+    collections: list[float] = []  # [seconds of cycle collection in this process, collections]
+
+    def collecting(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(-time.process_time())
+        elif collections:
+            collections[-1] += time.process_time()
+
     def timed(*a: Any, **k: Any) -> Any:
         start, start_own = _cpu(), time.process_time()
+        done = a[8] if len(a) > 8 else None  # counted(): the counting's workers are done
+
+        def counted() -> None:
+            tail.append(time.process_time())
+            if done is not None:
+                done()
+
+        gc.callbacks.append(collecting)
         try:
-            return _profiled(inner, args.profile, *a, **k)
+            return _profiled(inner, args.profile, *a[:8], counted, **k)
         finally:
+            gc.callbacks.remove(collecting)
             cpu.append(_cpu() - start)
             own.append(time.process_time() - start_own)
+            tail[-1:] = [time.process_time() - t for t in tail[-1:]]
 
     pipeline.glossary_stage = timed  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as work:
@@ -85,6 +106,10 @@ def main() -> int:
     )
     if args.jobs > 1:
         print(f"cpu of the glossary stage in this process alone: {sum(own):.1f} s")
+    print(f"cpu of cycle collections in this process during the stage: {sum(collections):.1f} s "
+          f"({len(collections)} collections)")  # fmt: skip
+    if tail:
+        print(f"cpu of this process after the counting (the stage's serial tail): {sum(tail):.1f} s")
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.seconds.items())
     print(f"phases (s wall): {phases}")
     print(f"glossary rows: {len(result.glossary)}")
