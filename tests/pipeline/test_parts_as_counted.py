@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from ruzh.align.reader import read_document
+from ruzh.align.types import Document
 from ruzh.glossary.attest import Attester
 from ruzh.glossary.build import corpus_concepts
 from ruzh.glossary.parts import DocumentPart, count_document
@@ -19,13 +20,16 @@ from ruzh.pipeline import counting
 from ruzh.pipeline.cache import Cache
 
 
-def _counted(folder: Path, documents: list, ticks: list[int]) -> tuple[list[int], list[DocumentPart]]:
+def _counted(
+    folder: Path, documents: list[Document], ticks: list[int]
+) -> tuple[list[int], list[DocumentPart]]:
     """The parts in the order handed over, and how many documents were counted when each came."""
     parts, _ = counting.glossary_counts(
         documents, [d.name for d in documents], [], [], corpus_concepts(), "k", 1, Cache(folder),
         ticks.append,
     )  # fmt: skip
-    seen, out = [], []
+    seen: list[int] = []
+    out: list[DocumentPart] = []
     for part in parts:
         seen.append(sum(ticks))
         out.append(part)
@@ -40,7 +44,7 @@ def test_group_parts_come_as_counted_and_merge_like_each_document(
     assert len(documents) >= 4
     seen, parts = _counted(tmp_path / "cache", documents, [])
     groups = -(-len(documents) // 2)
-    assert len(parts) == groups and [p.documents for p in parts][0] == (documents[0].name, documents[1].name)
+    assert len(parts) == groups and parts[0].documents == (documents[0].name, documents[1].name)
     assert seen[0] < len(documents)  # the first group came before the last one was counted
     attester = Attester(corpus_concepts())
     flat = merged_state([count_document(d, attester) for d in documents])
