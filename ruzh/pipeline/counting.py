@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -191,7 +191,7 @@ def glossary_counts(
     cache: Cache,
     advance: Callable[[int], None] | None = None,
     counted: Callable[[], None] | None = None,
-) -> tuple[Iterator[DocumentPart], Sequence[SentenceUnits]]:
+) -> tuple[Generator[DocumentPart, None, None], Sequence[SentenceUnits]]:
     """The documents' parts combined by groups of ``GROUP`` in corpus order (:func:`groups`), and the
     sentence units of every passage's translation units in passage order (the memory's order):
     the missing ones computed and stored, the kept ones read from the cache only when first asked
@@ -231,7 +231,7 @@ def glossary_counts(
         else iter(())
     )
 
-    def taken() -> Iterator[DocumentPart]:
+    def taken() -> Generator[DocumentPart, None, None]:
         with uncollected():
             for _ in run:
                 yield from ready.parts()
