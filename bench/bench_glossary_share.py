@@ -2,26 +2,34 @@
 
 The corpus is the one ``bench/bench_build.py`` writes (document pairs made from FLORES-200 devtest
 and Tatoeba, plus the seeds), here with ``--pairs`` pairs (default 60, to stay quick). The build
-runs in this process with ``--jobs`` jobs and no cache. The glossary stage is everything the
+runs in this process with ``--jobs`` jobs and a new cache in its output folder, as ``ruzh build``
+keeps one by default (``--no-cache``: none). The glossary stage is everything the
 build's ``glossary`` phase does: counting each document (attestation, candidates), the units of the
 aligned pairs, competitive linking, composition, rows, and writing the glossary files. Reported as
 wall time (the build's own phase timer) and as CPU time (steadier on a shared machine): this
 process's, plus with ``--jobs 2`` that of the worker processes (the pools are joined within each
 stage, so their time is counted as the stage's) and the CPU of the glossary stage's main process
-alone, which no worker can take over.
+alone, which no worker can take over, and the part of it after the counting's workers are done (the
+stage's serial tail, which the progress bar shows at 100%; the linking's workers run inside it).
 
 ``--breakdown`` (with one job) also prints the CPU of the stage's parts: counting each document
 (Russian and Chinese candidates, attestation), the pairing units, competitive linking, selection,
 name matching (and inside the linking: counting, ranking, competing, the leftovers), and the
 pipeline's round trip of each document's counts through its stored form.
 
-    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1] [--breakdown]
+``--profile N`` prints the N costliest functions of the stage in this process (cProfile; with
+``--jobs 2`` that is the part no worker takes over).
+
+    python bench/bench_glossary_share.py [--pairs 60] [--jobs 1] [--breakdown] [--profile N] [--no-cache]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import gc
 import importlib
+import pstats
 import resource
 import sys
 import tempfile
@@ -43,25 +51,48 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--breakdown", action="store_true", help="CPU of the stage's parts (one job)")
+    parser.add_argument("--no-cache", action="store_true", help="no cache (as --no-cache)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="the N costliest functions")
     args = parser.parse_args()
     parts = _breakdown() if args.breakdown else {}
     cpu: list[float] = []
     own: list[float] = []
     inner = pipeline.glossary_stage
 
+    tail: list[float] = []
+    collections: list[float] = []  # [seconds of cycle collection in this process, collections]
+
+    def collecting(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(-time.process_time())
+        elif collections:
+            collections[-1] += time.process_time()
+
     def timed(*a: Any, **k: Any) -> Any:
         start, start_own = _cpu(), time.process_time()
+        done = a[8] if len(a) > 8 else None  # counted(): the counting's workers are done
+
+        def counted() -> None:
+            tail.append(time.process_time())
+            if done is not None:
+                done()
+
+        gc.callbacks.append(collecting)
         try:
-            return inner(*a, **k)
+            return _profiled(inner, args.profile, *a[:8], counted, **k)
         finally:
+            gc.callbacks.remove(collecting)
             cpu.append(_cpu() - start)
             own.append(time.process_time() - start_own)
+            tail[-1:] = [time.process_time() - t for t in tail[-1:]]
 
     pipeline.glossary_stage = timed  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as work:
         corpus = Path(work) / "corpus"
         files = build_corpus(corpus, args.data, args.pairs)
-        options = BuildOptions(inputs=(corpus,), output=Path(work) / "out", jobs=args.jobs, quiet=True)
+        out = Path(work) / "out"
+        cache = None if args.no_cache else out / ".ruzh-cache"  # as `ruzh build` keeps it by default
+        options = BuildOptions(inputs=(corpus,), output=out, jobs=args.jobs, quiet=True, cache_dir=cache)
         start, start_cpu = time.perf_counter(), _cpu()
         result, stats = build(options)
         wall, build_cpu = time.perf_counter() - start, _cpu() - start_cpu
@@ -75,6 +106,10 @@ def main() -> int:
     )
     if args.jobs > 1:
         print(f"cpu of the glossary stage in this process alone: {sum(own):.1f} s")
+    print(f"cpu of cycle collections in this process during the stage: {sum(collections):.1f} s "
+          f"({len(collections)} collections)")  # fmt: skip
+    if tail:
+        print(f"cpu of this process after the counting (the stage's serial tail): {sum(tail):.1f} s")
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.seconds.items())
     print(f"phases (s wall): {phases}")
     print(f"glossary rows: {len(result.glossary)}")
@@ -133,6 +168,19 @@ def _timer(inner: Callable[..., Any], name: str, seconds: dict[str, float]) -> C
             seconds[name] += time.process_time() - start
 
     return timed
+
+
+def _profiled(inner: Callable[..., Any], top: int, *a: Any, **k: Any) -> Any:
+    """``inner(*a, **k)``, with this process's ``top`` costliest functions printed when ``top``."""
+    if not top:
+        return inner(*a, **k)
+    profile = cProfile.Profile()
+    try:
+        return profile.runcall(inner, *a, **k)
+    finally:
+        stats = pstats.Stats(profile, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(top)
+        stats.sort_stats("tottime").print_stats(top)
 
 
 def _cpu() -> float:

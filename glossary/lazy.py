@@ -26,6 +26,10 @@ class Later(Sequence[T], Generic[T]):
         """Whether the items have been made."""
         return self._make is None
 
+    def make_now(self) -> None:
+        """Make the items now (when they will be needed anyway and now is cheaper than later)."""
+        self._get()
+
     def _get(self) -> Sequence[T]:
         if self._make is not None:
             self._items, self._make = self._make(), None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +60,7 @@ class Work:
     parts: dict[int, StoredPart] = field(default_factory=dict)
     units: dict[int, StoredPassageUnits] = field(default_factory=dict)
     combined: dict[int, StoredPart] = field(default_factory=dict)
+    pairs: dict[int, list[SentenceUnits]] = field(default_factory=dict)  # ``units`` as sentence units
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +134,12 @@ def compute(
     jobs: int,
     folder: Path | None,
     tick: Callable[[int], None],
-) -> None:
+) -> Iterator[None]:
     """Fill ``work.parts`` and ``work.units``, on ``jobs`` forked workers when there is more than
     one task (else here), and then on those workers ``work.combined`` with the groups to combine
     (the main process combines the others); ``tick(n)`` for n documents or passages done.
-    ``passage_docs``: each passage's (Russian, Chinese) document."""
+    ``passage_docs``: each passage's (Russian, Chinese) document. Yields once the tasks are handed
+    out and after each result taken: the caller takes what is ready meanwhile."""
     global _WORKER
     todo = tasks(work, passage_docs, jobs)
     _WORKER = work
@@ -146,26 +148,36 @@ def compute(
             load_models()  # once, before the workers fork
             context = multiprocessing.get_context("fork")
             with worker_pool(jobs, _start, (list(concepts), folder), context) as pool:
-                _take(work, pool.map(_run, todo), tick)
+                results = pool.map(_run, todo)
+                yield
+                for result in results:
+                    _take(work, result, tick)
+                    yield
                 rest = {g: v for g, v in work.groups.items() if g not in work.combined}
                 if len(rest) > 1:  # groups of counted and kept parts: the workers combine them too
                     done = pool.map(parts.combine_and_store, rest.values())
-                    found = zip(rest, done, strict=True)
-                    work.combined.update((g, part) for g, part in found if part is not None)
+                    for g, part in zip(rest, done, strict=True):
+                        if part is not None:
+                            work.combined[g] = part
+                        yield
         else:
             _start(concepts, folder)
-            _take(work, map(_run, todo), tick)
+            for task in todo:
+                _take(work, _run(task), tick)
+                yield
     finally:
         _WORKER = None
 
 
-def _take(work: Work, results: Iterable[_Result], tick: Callable[[int], None]) -> None:
-    for counted, found, group, documents in results:
-        work.parts.update(counted)
-        work.units.update(found)
-        if group is not None:
-            work.combined[group[0]] = group[1]
-        tick(documents + len(found))
+def _take(work: Work, result: _Result, tick: Callable[[int], None]) -> None:
+    """One task's result; its units are made into sentence units here, while the workers go on."""
+    counted, found, group, documents = result
+    work.parts.update(counted)
+    work.units.update(found)
+    work.pairs.update((u, units.pairs) for u, units in found)
+    if group is not None:
+        work.combined[group[0]] = group[1]
+    tick(documents + len(found))
 
 
 def glossary_counts(
@@ -178,13 +190,19 @@ def glossary_counts(
     jobs: int,
     cache: Cache,
     advance: Callable[[int], None] | None = None,
-) -> tuple[list[DocumentPart], Sequence[SentenceUnits]]:
+    counted: Callable[[], None] | None = None,
+) -> tuple[Generator[DocumentPart, None, None], Sequence[SentenceUnits]]:
     """The documents' parts combined by groups of ``GROUP`` in corpus order (:func:`groups`), and the
     sentence units of every passage's translation units in passage order (the memory's order):
     the missing ones computed and stored, the kept ones read from the cache only when first asked
     for (a build whose links are kept never asks). ``texts``: each passage's translation units;
     ``passage_docs``: its (Russian, Chinese) document; ``concepts_key`` names the concepts counted
-    (termbase and reviewed rows); ``advance(n)``: n documents or passages done."""
+    (termbase and reviewed rows); ``advance(n)``: n documents or passages done; ``counted()``: the
+    workers are done.
+
+    Taking the parts runs the counting: each part comes as soon as it and those before it are
+    ready, so that the caller restores and merges it while the workers count the next ones (the
+    merge was a serial tail of the stage). The units are there once the parts are all taken."""
     tick = advance or (lambda _: None)
     doc_keys = [key("glossary-part", concepts_key, f) for f in fingerprints]
     with uncollected():
@@ -205,20 +223,25 @@ def glossary_counts(
         _to_combine(spans, merged, doc_keys) if cache.folder is not None else {},
         spans,
     )
-    if work.doc_names or work.unit_names:
+    units_out = _units_later(unit_keys, texts, work, cache)
+    ready = _Ready(spans, merged, work, parts_found, cache)
+    run = (
         compute(work, passage_docs, concepts, jobs, cache.folder, tick)
-    counted = {
-        i: f if f is not None else work.parts[i]
-        for i, f in parts_found.items()
-        if f is not None or i in work.parts
-    }
-    units_out: Sequence[SentenceUnits] = _units_later(unit_keys, texts, work.units, cache)
-    if work.unit_names:  # new units: the links are made again, so they are read now, as they were
-        units_out = list(units_out)  # (made in the linking, they cost it ~1 s more CPU, measured)
-    with uncollected():
-        if cache.folder is None:  # nothing is kept: every document's part, merged in order
-            return [restored(counted[i]) for i in range(len(documents))], units_out
-        return _combined(spans, merged, work, counted, cache), units_out
+        if work.doc_names or work.unit_names
+        else iter(())
+    )
+
+    def taken() -> Generator[DocumentPart, None, None]:
+        with uncollected():
+            for _ in run:
+                yield from ready.parts()
+            if counted is not None:
+                counted()
+            if work.unit_names:  # new units: the links are made again, so they are read now, as they
+                units_out.make_now()  # were (made in the linking, they cost it ~1 s more CPU, measured)
+            yield from ready.parts(final=True)
+
+    return taken(), units_out
 
 
 @contextlib.contextmanager
@@ -236,7 +259,7 @@ def uncollected() -> Iterator[None]:
 
 
 def _units_later(
-    unit_keys: Sequence[str], texts: Sequence[Texts], computed: dict[int, StoredPassageUnits], cache: Cache
+    unit_keys: Sequence[str], texts: Sequence[Texts], work: Work, cache: Cache
 ) -> Later[SentenceUnits]:
     """Every passage's sentence units, in order, read when first asked for: the computed ones, else
     the kept ones (one damaged since it was found is computed here and stored again)."""
@@ -244,11 +267,14 @@ def _units_later(
     def make() -> list[SentenceUnits]:
         out: list[SentenceUnits] = []
         for u, name in enumerate(unit_keys):
-            found = computed.get(u) or cache.get(name, "pairing-units", StoredPassageUnits)
-            if found is None:
-                found = units.units_of(texts[u])
-                cache.put(name, "pairing-units", found)
-            out.extend(found.pairs)
+            pairs = work.pairs.get(u)
+            if pairs is None:
+                found = cache.get(name, "pairing-units", StoredPassageUnits)
+                if found is None:
+                    found = units.units_of(texts[u])
+                    cache.put(name, "pairing-units", found)
+                pairs = found.pairs
+            out.extend(pairs)
         return out
 
     return Later(make)
@@ -276,23 +302,44 @@ def _group_key(doc_keys: Sequence[str], span: range) -> str:
     return key("glossary-group", *(doc_keys[i] for i in span))
 
 
-def _combined(
-    spans: Sequence[range],
-    merged: Sequence[StoredPart | None],
-    work: Work,
-    counted: dict[int, StoredPart],
-    cache: Cache,
-) -> list[DocumentPart]:
-    """Each group's combined part: restored when kept, else combined on the pool, else from its
-    members' parts here (and stored)."""
-    out = []
-    for g, (span, kept) in enumerate(zip(spans, merged, strict=True)):
+class _Ready:
+    """The parts in corpus order, each as soon as it can be had: a kept group's (restored), a group
+    combined on the workers, else (once the workers are done) a group combined here from its
+    members' parts (and stored); without a cache, every document's part."""
+
+    def __init__(
+        self,
+        spans: Sequence[range],
+        merged: Sequence[StoredPart | None],
+        work: Work,
+        found: dict[int, StoredPart | None],
+        cache: Cache,
+    ) -> None:
+        self.spans, self.merged, self.work, self.found, self.cache = spans, merged, work, found, cache
+        self.grouped = cache.folder is not None
+        self.next = 0
+
+    def parts(self, final: bool = False) -> Iterator[DocumentPart]:
+        """The next parts that are ready (``final``: the workers are done, all of them)."""
+        size = len(self.spans) if self.grouped else len(self.work.documents)
+        while self.next < size:
+            part = self._group(self.next, final) if self.grouped else self._document(self.next)
+            if part is None:
+                return
+            self.next += 1
+            yield part
+
+    def _document(self, i: int) -> DocumentPart | None:
+        data = self.found.get(i) or self.work.parts.get(i)
+        return restored(data) if data is not None else None
+
+    def _group(self, g: int, final: bool) -> DocumentPart | None:
+        kept = self.merged[g] if self.merged[g] is not None else self.work.combined.get(g)
         if kept is not None:
-            out.append(restored(kept))
-        elif g in work.combined:
-            out.append(restored(work.combined[g]))
-        else:
-            part = combined([restored(counted[i]) for i in span])
-            cache.put(work.groups[g][0], "glossary-groups", stored(part))
-            out.append(part)
-    return out
+            return restored(kept)
+        if not final:
+            return None
+        members = (self.found.get(i) or self.work.parts[i] for i in self.spans[g])
+        part = combined([restored(m) for m in members])
+        self.cache.put(self.work.groups[g][0], "glossary-groups", stored(part))
+        return part

@@ -6,6 +6,7 @@ so a cached entry is only ever data that the writers escape as they would escape
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -225,7 +226,8 @@ def glossary_stage(
     """Attestation, candidates and pairing over the corpus, keeping the decisions of a reviewed CSV.
     The whole result is cached by the corpus key; each document's counts by its content, each
     passage's sentence units by its translation units. ``advance(n)``: n documents or passages done;
-    ``counted()``: the counts are done (the pool is free) and the corpus-wide part begins."""
+    ``counted()``: the counts are done (the pool is free) and the corpus-wide part begins. The
+    documents' parts are merged as the counting's workers hand them over."""
     stored = cache.get(name, "glossary", StoredGlossary)
     if stored is not None:
         return stored.glossary()
@@ -235,21 +237,20 @@ def glossary_stage(
     texts = [passage_texts(p) for p in passages]
     docs = [(p.ru_doc, p.zh_doc) for p in passages]
     parts, sentences = glossary_counts(
-        documents, fingerprints, texts, docs, concepts, concepts_key, jobs, cache, advance
+        documents, fingerprints, texts, docs, concepts, concepts_key, jobs, cache, advance, counted
     )
-    if counted is not None:
-        counted()
-    glossary = build_glossary(
-        documents,
-        pairs=[pair for t in texts for pair in t],
-        sentences=sentences,
-        reviewed=decisions,
-        lexicon=glossary_lexicon(cache, concepts),
-        parts=parts,
-        names_matcher=cached_names(cache),
-        zh_words=cached_words(cache),
-        linker=cached_links(cache, texts, jobs),
-        lemma_chooser=cached_lemmas(cache),
-    )
+    with contextlib.closing(parts):  # the counting's workers stop here if the build fails
+        glossary = build_glossary(
+            documents,
+            pairs=[pair for t in texts for pair in t],
+            sentences=sentences,
+            reviewed=decisions,
+            lexicon=glossary_lexicon(cache, concepts),
+            parts=parts,
+            names_matcher=cached_names(cache),
+            zh_words=cached_words(cache),
+            linker=cached_links(cache, texts, jobs),
+            lemma_chooser=cached_lemmas(cache),
+        )
     cache.put(name, "glossary", StoredGlossary.of(glossary))
     return glossary
