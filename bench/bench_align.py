@@ -5,7 +5,8 @@
     python bench/bench_align.py --large 20000         # one 20,000 × 20,000 synthetic document
     python bench/bench_align.py --confusion --calibration   # bead-type confusion, score thresholds
     python bench/bench_align.py --merge 0.1 --delete 0.05 --docs 6 --scorer lexical --scorer hybrid
-    python bench/bench_align.py --merge 0.1 --delete 0.05 --seeds 1,6-9   # mean over perturbation seeds
+    python bench/bench_align.py --merge 0.1 --delete 0.05 --seeds 1,6-9   # mean over the held-out seeds
+    python bench/bench_align.py --merge 0.1 --delete 0.05 --seeds 2-5,10-15   # ... the tuning seeds
 
 Data: ``../shared/data`` beside the checkout (or ``--data``). Wall time counts from the start of this
 script, imports and lexicon loading included; peak memory is the process's maximum resident set.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 START = time.perf_counter()
 
@@ -25,6 +27,7 @@ import sys  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import numpy as np  # noqa: E402
 from ruzh.align.aligner import Weights, align_sentences  # noqa: E402
 from ruzh.align.aligner.evaluate import confusion, score  # noqa: E402
 from ruzh.align.aligner.perturb import (  # noqa: E402
@@ -116,6 +119,47 @@ def confusion_lines(cells: dict[tuple[str, str], int], exact: dict[str, int]) ->
     return lines
 
 
+class CachedModel:
+    """The embedding model behind a text-keyed cache kept in a file, so that repeated benchmark runs
+    over the same perturbations embed each text once (a development convenience: results are the
+    same as without it, since an embedding depends on its text alone)."""
+
+    def __init__(self, model: Any, path: Path) -> None:
+        self.model, self.path = model, path
+        self.vectors: dict[str, Any] = {}
+        if path.exists():
+            with np.load(path, allow_pickle=False) as saved:
+                self.vectors = dict(zip(saved["texts"].tolist(), saved["vectors"], strict=True))
+        self.added = 0
+
+    def passage(self, texts: list[str]) -> Any:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.vectors))
+        if missing:
+            self.vectors.update(zip(missing, np.asarray(self.model.passage(missing)), strict=True))
+            self.added += len(missing)
+            if self.added >= 2000:
+                self.save()
+        return np.stack([self.vectors[t] for t in texts])
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        texts = list(self.vectors)
+        tmp = self.path.with_suffix(".tmp.npz")
+        np.savez(tmp, texts=np.array(texts), vectors=np.stack([self.vectors[t] for t in texts]))
+        tmp.replace(self.path)
+        self.added = 0
+
+
+def use_embedding_cache(path: Path) -> CachedModel:
+    """Route the embedding scorer's model through a :class:`CachedModel` kept in ``path``."""
+    from ruzh.align.aligner import embeddings
+
+    cached = CachedModel(embeddings._model(), path)
+    embeddings._model = lambda: cached  # type: ignore[assignment]
+    return cached
+
+
 def report(name: str, docs: list[TestDoc], options: argparse.Namespace) -> None:
     docs = docs[: options.docs] if options.docs else docs
     for scorer in options.scorer:
@@ -156,6 +200,17 @@ def seed_means(name: str, make: Callable[[int], list[TestDoc]], options: argpars
         lax = sum(r.lax for r in runs) / len(runs)
         each = " ".join(f"{r.strict:.3f}/{r.lax:.3f}" for r in runs)
         print(f"{name} {scorer:8s} seeds={len(runs)} mean strict={strict:.4f} lax={lax:.4f} ({each})")
+        if options.calibration:
+            print(f"    {calibration_line([x for r in runs for x in r.scored])}", flush=True)
+        if options.confusion:
+            cells: dict[tuple[str, str], int] = {}
+            exact: dict[str, int] = {}
+            for r in runs:
+                for key, count in r.cells.items():
+                    cells[key] = cells.get(key, 0) + count
+                for key, count in r.exact.items():
+                    exact[key] = exact.get(key, 0) + count
+            print("\n".join(confusion_lines(cells, exact)), flush=True)
 
 
 def large(data: Path, size: int, seed: int) -> None:
@@ -231,6 +286,12 @@ def main() -> int:
         choices=SCORERS,
         help="scorer to measure, may be repeated (default: lexical; the others need the embeddings extra)",
     )
+    parser.add_argument(
+        "--embed-cache",
+        type=Path,
+        metavar="FILE.npz",
+        help="keep sentence embeddings in this file between runs (same results, embedded once)",
+    )
     parser.add_argument("--docs", type=int, help="only the first N documents of each set")
     parser.add_argument("--large", type=int, metavar="N", help="only the synthetic N × N document")
     parser.add_argument("--self-train", action="store_true", help="only the self-training comparison")
@@ -254,6 +315,7 @@ def main() -> int:
     if args.large:
         large(args.data, args.large, args.seed)
         return 0
+    cache = use_embedding_cache(args.embed_cache) if args.embed_cache else None
     rates = RATES if args.merge is None else ((args.merge, args.delete or 0.0),)
     sets = []
     if args.only != "tatoeba":
@@ -269,6 +331,8 @@ def main() -> int:
                 seed_means(label, lambda seed: build(ru, zh, docs, merge, delete, seed), args)  # noqa: B023
             else:
                 report(label, build(ru, zh, docs, merge, delete, args.seed), args)
+    if cache is not None:
+        cache.save()
     print(f"wall={time.perf_counter() - START:.2f}s cpu={cpu_s():.2f}s peak={peak_mb():.0f}MB")
     return 0
 

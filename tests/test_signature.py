@@ -27,7 +27,7 @@ def test_format_parses_back(made) -> None:
 
 def test_fields() -> None:
     sig = aligner_signature()
-    assert sig.get("aligner") == "ruzh-dp-5" and sig.get("scorer") == "lexical"
+    assert sig.get("aligner") == "ruzh-dp-6" and sig.get("scorer") == "lexical"
     assert ":" in (sig.get("lexicon") or "")  # sources:size: a colon inside a value
     assert lookup_signature().get("chrF2") == "c6w0"
     assert Signature.parse(BuildOptions(min_docs=3).signature()).get("min_docs") == "3"

@@ -69,18 +69,19 @@ def search(
     """Best path and each bead's evidence: exhaustive for small inputs, else banded around a coarse path.
 
     The coarse levels are always lexical; the scorer (and its embeddings) decides the sentence level,
-    whose skips get a second look (:mod:`.regroup`) with the lexical scorer only. With the hybrid's
-    skip base for short texts (:meth:`.LexicalCosts.fixed_skip`) the second look only glued right
-    skips to their neighbours (Tatoeba at 0.10/0.05, perturbation seeds 2 and 1 and half of seed 6,
-    six FLORES documents: 4 beads changed, all for the worse, lax the same).
+    whose skips get a second look (:mod:`.regroup`): all of it with the lexical scorer, only its rule
+    for ties with the hybrid. With the hybrid's skip base for short texts
+    (:meth:`.LexicalCosts.fixed_skip`) the rest of the second look only glued right skips to their
+    neighbours (Tatoeba at 0.10/0.05, perturbation seeds 2 and 1 and half of seed 6, six FLORES
+    documents: 4 beads changed, all for the worse, lax the same).
     """
     band = coarse_band(ru, zh, weights, settings)
     fine, w_emb = for_scorer(weights, scorer)
     model = LexicalCosts(ru, zh, band, fine, types, embeddings, w_emb)
     cells = Cells.of(band)
     beads = best_beads(model.fill(cells), cells)
-    if types == BEAD_TYPES and scorer == "lexical":
-        beads = regroup(model, beads, fine)
+    if types == BEAD_TYPES and scorer != "embeddings":
+        beads = regroup(model, beads, fine, ties_only=scorer == "hybrid")
     return beads, model.evidence(beads)
 
 
@@ -160,7 +161,7 @@ def signature(
     w, s = weights or Weights(), settings or Search()
     model = f"({MODEL_NAME})" if scorer != "lexical" else ""
     return Signature.of(
-        aligner="ruzh-dp-5",
+        aligner="ruzh-dp-6",
         scorer=f"{scorer}{model}",
         lexicon=lex.signature(),
         weights=describe(w),

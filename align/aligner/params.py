@@ -38,8 +38,10 @@ class Weights:
     w_member: float = 0.2  # weight of the weakest member sentence's share in multi-sentence beads
     regroup_gain: float = 0.05  # a skip joins its neighbour's bead when that explains this much more
     regroup_margin: float = 0.25  # ... of the other side and costs <= this x the median 1-1 more (lexical)
+    regroup_tie: float = 0.2  # a skip joins its 1-1 neighbour where swapping partners costs <= this x median
     w_emb: float = 1.0  # embedding distance with --scorer embeddings (lexical terms off)
     w_hybrid: float = 1.0  # embedding distance added to the lexical cost with --scorer hybrid (dev split)
+    tie_hybrid: float = 0.1  # regroup_tie with --scorer hybrid (its costs hold the embedding distance too)
 
     def penalty(self, a: int, b: int) -> float:
         """Prior cost of a bead type: 1-1 is free, rarer shapes cost more."""
@@ -68,7 +70,7 @@ def for_scorer(weights: Weights, scorer: str) -> tuple[Weights, float]:
     if scorer == "embeddings":
         return replace(weights, w_lex=0.0, w_member=0.0, w_claim=0.0), weights.w_emb
     if scorer == "hybrid":
-        return weights, weights.w_hybrid
+        return replace(weights, regroup_tie=weights.tie_hybrid), weights.w_hybrid
     return weights, 0.0
 
 
