@@ -202,6 +202,12 @@ def main() -> int:
     parser.add_argument(
         "--corpus", choices=("both", "flores", "tatoeba"), default="both", help="pair over one half only"
     )
+    parser.add_argument(
+        "--wrong", action="store_true", help="list every split's wrong held-out pairs with their counts"
+    )
+    parser.add_argument(
+        "--no-lexicon", action="store_true", help="pair without a prior (a new domain), judged on all nouns"
+    )
     args = parser.parse_args()
     if args.seeds:
         return seeds_report()
@@ -220,6 +226,8 @@ def main() -> int:
         f"pairs: {len(pairs)} aligned sentence pairs ({args.corpus}); CPU: units {units_cpu:.2f} s (jieba, "
         f"pymorphy3 loading); {len(phrases)} phrases with a composed rendering"
     )
+    if args.no_lexicon:
+        return no_lexicon_report(sentences, pairs, full, nouns, choice)
     splits = []
     for i, seed in enumerate(args.seed):
         held_keys = held_out(full, seed)
@@ -250,11 +258,56 @@ def main() -> int:
         )
         splits.append(split)
         print(f"{split.line()} (linking CPU {cpu:.2f} s, {len(held_keys)} of {len(full)} entries held out)")
-        if i == 0:
+        if args.wrong:
+            _wrong_links(links, {k: held[k] for k in held_judged}, full)
+        if i == 0 and not args.wrong:
             _details(links, first, judged, full, held, gold, found, phrases, held_keys, args.sample)
     if len(splits) > 1:
         print(f"over seeds {' '.join(map(str, args.seed))}:")
         _summary(splits)
+    return 0
+
+
+def _wrong_links(
+    links: Mapping[tuple[str, ...], list[Link]],
+    held: Mapping[str, tuple[str, ...]],
+    full: Mapping[str, tuple[str, ...]],
+) -> None:
+    """The held-out nouns whose first partner is wrong, with the counts behind each of its partners
+    (flags: K known, P inside or across Chinese words, R a relative's rendering, S transliteration)."""
+    for k in sorted(held):
+        found = links[tuple(k.split(" "))]
+        if not _lenient(found[0].zh, full[k]):
+            print(f"  WRONG {k} ({'|'.join(full[k][:4])}): " + "; ".join(map(_counts, found)))
+
+
+def _counts(link: Link) -> str:
+    flags = [("K", link.known), ("P", link.part), ("R", link.related), ("S", link.sounds)]
+    marks = "".join(f for f, on in flags if on)
+    counts = f"{link.links}/{link.together} ru {link.ru_count} zh {link.zh_count} G2 {link.g2}"
+    return f"{link.zh} {counts}{' ' + marks if marks else ''}"
+
+
+def no_lexicon_report(
+    sentences: Sequence[SentenceUnits],
+    pairs: list[tuple[str, str]],
+    full: Mapping[str, tuple[str, ...]],
+    nouns: set[str],
+    choice: Mapping[str, str],
+) -> int:
+    """The pairing with no prior at all, as on a new domain: every lexicon noun is held out."""
+    links, _ = link_units(sentences, {})
+    first = {" ".join(r): ls[0].zh for r, ls in links.items()}
+    judged = {k: full[k] for k in nouns if k in first}
+    wrong = sum(1 for k in judged if not _lenient(first[k], full[k]))
+    recurring = set(gold_recurring(pairs, {k: full[k] for k in nouns}, choice, one=True))
+    pair_gold = {k.split("\t")[0] for k in recurring}
+    found = sum(1 for k in pair_gold if f"{k}\t{first.get(k)}" in recurring)
+    print(
+        f"no lexicon: recall of pairs that recur {found}/{len(pair_gold)} = "
+        f"{_ratio(found, len(pair_gold)):.3f}; wrong {wrong}/{len(judged)} = {_ratio(wrong, len(judged)):.3f}"
+    )
+    _wrong_links(links, judged, full)
     return 0
 
 

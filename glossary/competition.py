@@ -37,16 +37,19 @@ class Round:
     left: list[tuple[list[RuUnit], bytes]] = field(default_factory=list)
     # pairs that can never be kept (:func:`glossary.linking._impossible`): no rivals in a tie
     impossible: frozenset[tuple[Any, str]] = frozenset()
+    # pairs the lexicon gives: they may take a Chinese word that another link took in the sentence pair
+    known: frozenset[tuple[Any, str]] = frozenset()
 
 
 def sentence_round(
     units: SentenceUnits, by_ru: Mapping[tuple[str, ...], Mapping[str, tuple[float, int, int, float]]],
     enclosed: dict[int, list[bool]], k: int, impossible: frozenset[tuple[Any, str]],
+    known: frozenset[tuple[Any, str]] = frozenset(),
 ) -> Round:  # fmt: skip
-    """What sentence pair ``k`` adds to a round: it depends on its units and the round's ranking and
-    ``impossible`` pairs only, and links each pair once at most, so adding it to the round's counts
-    adds them in link order."""
-    one = Round(impossible=impossible)
+    """What sentence pair ``k`` adds to a round: it depends on its units and the round's ranking,
+    ``impossible`` and ``known`` pairs only, and links each pair once at most, so adding it to the
+    round's counts adds them in link order."""
+    one = Round(impossible=impossible, known=known)
     options = _options(units, by_ru, enclosed, k)
     ru_used = bytearray(max((u[2] for u in units.ru), default=0))  # characters already linked
     zh_used = bytearray(max((u[2] for u in units.zh), default=0))
@@ -88,19 +91,27 @@ def enclosed_units(units: Sequence[ZhUnit]) -> set[ZhUnit]:
 
 def _link_sentence(options: Sequence[Option], found: Round, ru_used: bytearray, zh_used: bytearray) -> None:
     """Link one sentence pair's sorted options, marking the characters linked, and record ties and
-    the pairs that lie inside a linked phrase pair."""
+    the pairs that lie inside a linked phrase pair. A Chinese word written twice in the sentence
+    has one partner there: the second 海啸 of «Предупреждений о цунами не было … не будет» (没有发布
+    海啸预警 … 不会发布海啸预警) is цунами's again, not free for предупреждение (Chinese repeats a
+    noun that Russian leaves out), unless the lexicon gives the other pair (the first 男子 of a
+    sentence pair taken by супергигант, its topic, the second is still мужчина's)."""
     seen: set[tuple[Any, str]] = set()
     inside: set[tuple[Any, str]] = set()
     by_word: dict[tuple[int, int], list[Option]] | None = None
     made: list[tuple[int, int, int, int]] = []
+    partner: dict[str, Any] = {}  # each Chinese type's partner in this sentence pair
     for i, o in enumerate(options):
         r, z, rs, re_, zs, ze, words = o[_RU], o[_ZH], o[_RS], o[_RE], o[_ZS], o[_ZE], o[_WORDS]
+        if partner.get(z, r) != r and (r, z) not in found.known:
+            continue
         if ru_used.find(1, rs, re_) >= 0 or zh_used.find(1, zs, ze) >= 0:
             if words < 2 or (r, z) in seen or not holds(made, (rs, re_, zs, ze), words):
                 continue
         elif (r, z) in seen:
             continue
         seen.add((r, z))
+        partner[z] = r
         made.append((rs, re_, zs, ze))
         ru_used[rs:re_] = b"\x01" * (re_ - rs)
         zh_used[zs:ze] = b"\x01" * (ze - zs)

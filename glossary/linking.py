@@ -1,26 +1,28 @@
 """Pair Russian and Chinese terms over aligned sentence pairs: association, then competitive linking.
 
 Counting which Chinese word co-occurs most with a Russian phrase lets a frequent neighbour win
-(«мытьё рук» ~ 肥皂). Competitive linking (Melamed 2000, "Models of translational equivalence
-among words") makes the units of each sentence pair compete instead: all units of the pair
+(«мытьё рук» ~ 肥皂). Competitive linking (Melamed 2000, "Models of translational equivalence among
+words") makes the units of each sentence pair compete instead: all units of the pair
 (:mod:`glossary.units`: every word, noun phrases, Chinese compounds) are candidates, the
-best-associated pair is linked first, and a unit that is linked, or overlaps a linked one, cannot
-be linked again in that sentence pair. A phrase pair that always occurs together (цифровая
-экономика ~ 数字经济) outranks its parts (экономика ~ 经济), because the ranking is Dice over
-sentence pairs (shrunk for pairs seen only a few times), among pairs whose log-likelihood (Dunning
-1993) shows they are not together by chance. The links of the first round re-rank the pairs for a
-second; a pair is kept when it was linked in most of the sentence pairs that hold both, and in at
-least :data:`MIN_SHARE` of the Russian unit's occurrences. A known translation (the shipped
-lexicon, the termbase) wins its ties, and so does a phrase whose Chinese partner is made of the
-lexicon's renderings of its words (compositional evidence: дикое животное ~ 野生动物), or of some
-of its words and a rest for the others (кредитная карта ~ 信用卡: 卡 known, 信用 for кредитная).
-A partner is a Chinese noun, or a verb linked three times; the lexicon's rendering of the term (or
-of every word of a phrase) may be any kind (диагноз ~ 诊断, темнота ~ 黑暗), after the others (снег ~
-雪, then 下雪), and goes first among partners linked as often (мужчина ~ 男子, not 男女). A term the
-lexicon knows takes a word it does not give only with three links: two shared sentence pairs are
-more often the term's topic (правитель ~ 属于; 19 of 24 such first partners on the development
-check's first split were not the lexicon's). A word the lexicon lacks is helped, as by a relative,
-by a Chinese word that transliterates it (самоа ~ 萨摩亚, not 阿皮亚 of the same sentences).
+best-associated pair is linked first, and a unit that is linked, or overlaps a linked one, cannot be
+linked again in that sentence pair; nor is a Chinese word that Chinese writes twice where Russian
+names it once (海啸 … 海啸 for цунами) free the second time for another Russian unit, unless the lexicon
+gives that pair. A phrase pair that always occurs together (цифровая экономика ~ 数字经济) outranks its
+parts (экономика ~ 经济), because the ranking is Dice over sentence pairs (shrunk for pairs seen only
+a few times), among pairs whose log-likelihood (Dunning 1993) shows they are not together by chance.
+The links of the first round re-rank the pairs for a second; a pair is kept when it was linked in
+most of the sentence pairs that hold both, and in at least :data:`MIN_SHARE` of the Russian unit's
+occurrences. A known translation (the shipped lexicon, the termbase) wins its ties, and so does a
+phrase whose Chinese partner is made of the lexicon's renderings of its words (compositional
+evidence: дикое животное ~ 野生动物), or of some of its words and a rest for the others (кредитная карта
+~ 信用卡: 卡 known, 信用 for кредитная). A partner is a Chinese noun, or a verb linked three times; the
+lexicon's rendering of the term (or of every word of a phrase) may be any kind (диагноз ~ 诊断,
+темнота ~ 黑暗), after the others (снег ~ 雪, then 下雪), and goes first among partners linked as often
+(мужчина ~ 男子, not 男女). A term the lexicon knows takes a word it does not give only with three
+links: two shared sentence pairs are more often the term's topic (правитель ~ 属于; 19 of 24 such
+first partners on the development check's first split were not the lexicon's). A word the lexicon
+lacks is helped, as by a relative, by a Chinese word that transliterates it (самоа ~ 萨摩亚, not 阿皮亚 of
+the same sentences).
 
 Most pairs of a corpus are seen two or three times, where chance decides a lot. So a pair that only
 co-occurrence supports must be unlikely by chance among all the partners its Russian unit was tried
@@ -227,14 +229,25 @@ def strength(together: int, a: int, b: int) -> float:
 
 
 def _compete(
-    counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float], workers: Workers | None = None
+    counts: _Counts,
+    rank: Mapping[tuple[tuple[str, ...], str], float],
+    workers: Workers | None = None,
+    prior: Mapping[str, Sequence[str]] | None = None,
 ) -> Round:
     """One round of competitive linking (:func:`glossary.rounds.compete`): in each sentence pair,
     best-ranked pairs first, each span once. On a tie, the phrase before its words (more Russian
     words), then the longer Chinese unit (a compound before its parts), then the pair whose words are
     about as common in general language (конверт ~ 信封 and голосование ~ 投票 share the same three
-    sentences); of a Chinese word's occurrences, a free-standing one before one inside a compound."""
-    return compete(counts, rank, _impossible(counts, rank), _sort_key, workers)
+    sentences); of a Chinese word's occurrences, a free-standing one before one inside a compound.
+    A Chinese word linked in a sentence pair takes no other partner there, unless the ``prior``
+    gives that pair (:func:`glossary.competition.sentence_round`)."""
+    return compete(counts, rank, _impossible(counts, rank), _sort_key, workers, given(prior or {}, rank))
+
+
+def given(prior: Mapping[str, Sequence[str]], rank: Mapping[tuple[Any, str], float]) -> frozenset[Any]:
+    """The ranked pairs that ``prior`` gives (a term and one of its renderings)."""
+    pairs = ((tuple(k.split(" ")), z) for k, renderings in prior.items() for z in renderings)
+    return frozenset(p for p in pairs if p in rank)
 
 
 def _sort_key(r: tuple[str, ...], z: str, score: float) -> tuple[float, int, int, float]:
@@ -295,21 +308,22 @@ def link_units(
     counts = _count(sentences)
     relatives = Relatives(known)
     rank = _ranking(counts, known, relatives, workers)
-    first = last = _compete(counts, rank, workers)
+    first = last = _compete(counts, rank, workers, known)
     for _ in range(rounds - 1):
         rank = {
             (r, z): strength(n, counts.ru[r], counts.zh[z]) + lexicon_support(r, z, known, relatives)
             for (r, z), n in last.links.items()
             if n >= 2
         }
-        last = _compete(counts, rank, workers)
+        last = _compete(counts, rank, workers, known)
     undecided = {pair for pair, n in first.tied.items() if n >= first.links[pair]}
     kept = _kept(counts, last, undecided, known, relatives)
     rest = leftovers(counts, last)
     if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
         rest_counts = _count(rest)
         rest_counts.zh.update(part_occurrences(counts, rest_counts.zh) - rest_counts.zh)
-        rest_links = _compete(rest_counts, _ranking(rest_counts, known, relatives, workers), workers)
+        rest_rank = _ranking(rest_counts, known, relatives, workers)
+        rest_links = _compete(rest_counts, rest_rank, workers, known)
         rest_undecided = {pair for pair, n in rest_links.tied.items() if n >= rest_links.links[pair]}
         for r, found in _kept(rest_counts, rest_links, rest_undecided, known, relatives).items():
             kept.setdefault(r, [replace(link, part=True) for link in found])

@@ -64,8 +64,8 @@ def residual_links(
     unpaired = {r for r in counts.ru if r[0] != OTHER and r not in kept}
     # no claim links an unpaired term: the claims compete only where one stands (the same links there)
     holding = [k for k, units in enumerate(counts.sentences) if any(u[0] in unpaired for u in units.ru)]
-    left = main._compete(counts.among(holding), claims).left
-    found = unexplained_links(counts, holding, left, unpaired, known, relatives)
+    left = main._compete(counts.among(holding), claims, prior=known).left
+    found = unexplained_links(counts, holding, left, unpaired, known, relatives, partners)
     unpaired -= found.keys()  # whole words first: the spans are for the terms they leave
     distinct = list(counts.places.items())  # a sentence pair that recurs covers the same characters
     covered = [_covered(units) for units, _ in distinct]
@@ -92,7 +92,7 @@ def residual_links(
     competing = rest_counts.among(range(len(rest)), ranked)
     # nearly every span lies inside another: no free-standing occurrence to prefer
     competing.enclosed = {k: [False] * len(units.zh) for k, units in enumerate(ranked)}
-    links = main._compete(competing, rank)
+    links = main._compete(competing, rank, prior=known)
     undecided = {pair for pair, n in links.tied.items() if n >= links.links[pair]}
     found.update(
         (r, [replace(link, part=True) for link in spans])

@@ -38,11 +38,12 @@ def compete(
     impossible: frozenset[tuple[Any, str]],
     sort_key: Callable[[tuple[str, ...], str, float], SortKey],
     workers: Workers | None = None,
+    known: frozenset[tuple[Any, str]] = frozenset(),
 ) -> Round:
     """The round of ``rank`` over the sentence pairs of ``counts``, each pair's options ordered by
-    ``sort_key(r, z, score)``; the Chinese units' enclosure found on the way is kept in ``counts``
-    for the next round."""
-    found = Round(impossible=impossible)
+    ``sort_key(r, z, score)`` (``known``: the pairs the lexicon gives); the Chinese units' enclosure
+    found on the way is kept in ``counts`` for the next round."""
+    found = Round(impossible=impossible, known=known)
     by_ru = _by_ru(rank, sort_key, workers)
     distinct = list(counts.places.items())  # a sentence pair that recurs links as it did before
     spans = bounds(len(distinct), parts(workers, len(rank), SPLIT_RANKED))
@@ -50,8 +51,8 @@ def compete(
     def task(i: int) -> list[tuple[Round, list[bool] | None]]:
         out = []
         for units, places in distinct[spans[i][0] : spans[i][1]]:
-            one = sentence_round(units, by_ru, counts.enclosed, places[0], found.impossible)
-            one.impossible = frozenset()  # the round's, not to be sent back with every sentence pair
+            one = sentence_round(units, by_ru, counts.enclosed, places[0], found.impossible, known)
+            one.impossible = one.known = frozenset()  # the round's, not sent back with each sentence pair
             out.append((one, counts.enclosed.get(places[0])))
         return out
 

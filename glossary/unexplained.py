@@ -13,8 +13,11 @@ for in at least half of the word's sentence pairs in the corpus (:data:`MIN_ZH_S
 word that a term meets twice, 表示, is some other word's). The partner must also be the term's
 strongest association in the whole corpus, claimed words included (:func:`_best_strengths`): a
 term whose translation another pair claimed has only its sentences' topic left (телефон ~ 信号,
-воздух ~ 空中 on FLORES without a lexicon, where 手机 and 空气 are more often with them). The
-main linking's ranking, competition and keep rules then decide, with the word's frequency
+воздух ~ 空中 on FLORES without a lexicon, where 手机 and 空气 are more often with them); and the
+word's too (:func:`_rival_strengths`): here the term no longer competes with the paired terms,
+so a word that another term explains as well (表情 with микровыражение for интерпретация, 三聚氰胺
+with меламин for кислота) stays unexplained rather than go to whichever term is still unpaired.
+The main linking's ranking, competition and keep rules then decide, with the word's frequency
 counted in the whole corpus, claimed or not.
 
 A term the lexicon knows takes no partner here: its renderings are its prior, and two sentence
@@ -41,10 +44,12 @@ MIN_ZH_SHARE = 0.5
 def unexplained_links(
     counts: _Counts, holding: Sequence[int], left: Sequence[tuple[list[RuUnit], bytes]],
     unpaired: Set[tuple[str, ...]], known: Mapping[str, Sequence[str]], relatives: Relatives,
+    partners: Set[tuple[tuple[str, ...], str]] = frozenset(),
 ) -> dict[tuple[str, ...], list[Link]]:  # fmt: skip
     """Partners of the ``unpaired`` terms the lexicon does not know among the Chinese words that no
     claim took (``left``: the claims' competition over the sentence pairs at ``holding``), tested
-    against the recurring ones only."""
+    against the recurring ones only (``partners``: the kept pairs, whose terms are no rivals for
+    their own partners)."""
     from ruzh.glossary import linking as main  # the main linking's rules (it imports this round)
 
     unknown = {r for r in unpaired if " ".join(r) not in known}
@@ -59,12 +64,14 @@ def unexplained_links(
     tried = Counter(r for (r, _), _ in recurring)  # the family: the partners the term may still have
     rank = main._ranked(rest_counts, recurring, tried, known, relatives)
     best = _best_strengths(counts, [counts.sentences[k] for k in holding], {r for r, _ in rank})
+    rivals = _rival_strengths(counts, rank, partners)
     rank = {
         (r, z): score
         for (r, z), score in rank.items()
-        if main.strength(counts.both[(r, z)], counts.ru[r], counts.zh[z]) >= best[r]
+        if (strength := main.strength(counts.both[(r, z)], counts.ru[r], counts.zh[z])) >= best[r]
+        and strength > rivals[(r, z)]
     }
-    links = main._compete(rest_counts, rank)
+    links = main._compete(rest_counts, rank, prior=known)
     undecided = {pair for pair, n in links.tied.items() if n >= links.links[pair]}
     return main._kept(rest_counts, links, undecided, known, relatives)
 
@@ -94,6 +101,44 @@ def _best_strengths(
         )
         for r, zs in seen.items()
     }
+
+
+def _rival_strengths(
+    counts: _Counts,
+    rank: Mapping[tuple[tuple[str, ...], str], float],
+    partners: Set[tuple[tuple[str, ...], str]],
+) -> dict[tuple[tuple[str, ...], str], float]:
+    """Per ranked pair, the strongest association its Chinese word has with another Russian term in
+    the whole corpus: a word that another term explains as well (表情 of микровыражение for
+    интерпретация, 三聚氰胺 of меламин for кислота, where those terms kept other partners or none)
+    is undecided, not a partner for the one left unpaired. A term kept with the word itself is no
+    rival: the word is a rendering, and the unpaired term may be its synonym (обязанность ~ 责任,
+    which ответственность keeps)."""
+    from ruzh.glossary import linking as main
+
+    wanted: dict[str, set[tuple[str, ...]]] = {}
+    for r, z in rank:
+        wanted.setdefault(z, set()).add(r)
+    terms: dict[str, set[tuple[str, ...]]] = {z: set() for z in wanted}
+    for units in counts.places:
+        here = {u[0] for u in units.zh}.intersection(wanted)
+        if here:
+            ru = {u[0] for u in units.ru if u[0][0] != OTHER}
+            for z in here:
+                terms[z].update(ru)
+    out = {}
+    for z, rs in wanted.items():
+        scores = {t: main.strength(counts.both[(t, z)], counts.ru[t], counts.zh[z]) for t in terms[z]}
+        for r in rs:
+            out[(r, z)] = max(
+                (
+                    v
+                    for t, v in scores.items()
+                    if t != r and counts.both[(t, z)] >= 2 and (t, z) not in partners
+                ),
+                default=0.0,
+            )
+    return out
 
 
 def unexplained_units(

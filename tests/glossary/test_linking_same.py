@@ -32,8 +32,10 @@ from ruzh.pipeline.pool import worker_pool
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def _reference_compete(counts: Any, rank: Mapping[tuple[Any, str], float], _workers: Any = None) -> Round:
-    found = Round(impossible=linking._impossible(counts, rank))
+def _reference_compete(
+    counts: Any, rank: Mapping[tuple[Any, str], float], _workers: Any = None, prior: Any = None
+) -> Round:
+    found = Round(impossible=linking._impossible(counts, rank), known=linking.given(prior or {}, rank))
     by_ru: dict[Any, dict[str, tuple[float, int, int, float]]] = {}
     for (r, z), score in rank.items():
         by_ru.setdefault(r, {})[z] = (-score, -linking._words(r), -len(z), frequency_gap(r, z))
@@ -58,13 +60,15 @@ def _reference_link(options: Sequence[Any], found: Round, ru_used: bytearray, zh
     seen: set[Any] = set()
     inside: set[Any] = set()
     made: list[tuple[int, int, int, int]] = []
+    partner: dict[str, Any] = {}
     for i, (_, (r, rs, re_), (z, zs, ze)) in enumerate(options):
-        if (r, z) in seen:
+        if (r, z) in seen or (z in partner and partner[z] != r and (r, z) not in found.known):
             continue
         words = linking._words(r)
         if (any(ru_used[rs:re_]) or any(zh_used[zs:ze])) and not holds(made, (rs, re_, zs, ze), words):
             continue
         seen.add((r, z))
+        partner[z] = r
         made.append((rs, re_, zs, ze))
         ru_used[rs:re_], zh_used[zs:ze] = bytes([1] * (re_ - rs)), bytes([1] * (ze - zs))
         found.links[(r, z)] += 1
@@ -138,14 +142,14 @@ def rounds_compared(units: list[SentenceUnits], prior: dict) -> Round:
     counts = _count(units)
     relatives = Relatives(prior)
     rank = _ranking(counts, prior, relatives)
-    first = linking._compete(counts, rank)
-    _same(first, _reference_compete(counts, rank))
+    first = linking._compete(counts, rank, prior=prior)
+    _same(first, _reference_compete(counts, rank, prior=prior))
     second = {
         (r, z): linking.strength(n, counts.ru[r], counts.zh[z]) + lexicon_support(r, z, prior, relatives)
         for (r, z), n in first.links.items()
         if n >= 2
     }
-    _same(linking._compete(counts, second), _reference_compete(counts, second))
+    _same(linking._compete(counts, second, prior=prior), _reference_compete(counts, second, prior=prior))
     return first
 
 
@@ -210,7 +214,7 @@ def test_linking_on_workers_is_the_same(sample: tuple, prior: dict, monkeypatch:
     relatives = Relatives(prior)
     rank = _ranking(counts, prior, relatives)
     assert list(_ranking(counts, prior, relatives, workers).items()) == list(rank.items())
-    _same(linking._compete(counts, rank, workers), _reference_compete(counts, rank))
+    _same(linking._compete(counts, rank, workers, prior), _reference_compete(counts, rank, prior=prior))
     assert len(started) == 3  # the ranking, the sort keys, the sentence pairs: each on the workers
     pooled = link_units(units, prior, workers=workers)
     alone = link_units(units, prior)
