@@ -58,9 +58,8 @@ class Work:
     groups: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # to combine: keys
     spans: Sequence[range] = ()  # every group's documents (by index)
     parts: dict[int, StoredPart] = field(default_factory=dict)
-    units: dict[int, StoredPassageUnits] = field(default_factory=dict)
     combined: dict[int, StoredPart] = field(default_factory=dict)
-    pairs: dict[int, list[SentenceUnits]] = field(default_factory=dict)  # ``units`` as sentence units
+    pairs: dict[int, list[SentenceUnits]] = field(default_factory=dict)  # computed passages' units
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +134,7 @@ def compute(
     folder: Path | None,
     tick: Callable[[int], None],
 ) -> Iterator[None]:
-    """Fill ``work.parts`` and ``work.units``, on ``jobs`` forked workers when there is more than
+    """Fill ``work.parts`` and ``work.pairs``, on ``jobs`` forked workers when there is more than
     one task (else here), and then on those workers ``work.combined`` with the groups to combine
     (the main process combines the others); ``tick(n)`` for n documents or passages done.
     ``passage_docs``: each passage's (Russian, Chinese) document. Yields once the tasks are handed
@@ -173,7 +172,6 @@ def _take(work: Work, result: _Result, tick: Callable[[int], None]) -> None:
     """One task's result; its units are made into sentence units here, while the workers go on."""
     counted, found, group, documents = result
     work.parts.update(counted)
-    work.units.update(found)
     work.pairs.update((u, units.pairs) for u, units in found)
     if group is not None:
         work.combined[group[0]] = group[1]
