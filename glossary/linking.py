@@ -206,10 +206,12 @@ def _ranked(
 ) -> dict[tuple[tuple[str, ...], str], float]:
     total = len(counts.sentences)
     rank = {}
-    for (r, z), k in pairs:
+    ru, zh = counts.ru, counts.zh
+    for pair, k in pairs:
         if k < 2:
             continue
-        a, b = counts.ru[r], counts.zh[z]
+        r, z = pair
+        a, b = ru[r], zh[z]
         perfect = k == a == b  # always together: the only evidence a handful of pairs can give
         if not perfect and (
             k * total <= a * b or (log_likelihood(k, a, b, total) < G2_MIN and not relatives.renders(r, z))
@@ -218,7 +220,7 @@ def _ranked(
         support = lexicon_support(r, z, prior, relatives)
         if not (support or perfect) and chance_tail(k, a, b, total) * tried[r] > FAMILY_P:
             continue  # one of its many neighbours was bound to share its few sentences
-        rank[(r, z)] = strength(k, a, b) + support
+        rank[pair] = strength(k, a, b) + support
     return rank
 
 
@@ -251,7 +253,8 @@ def given(prior: Mapping[str, Sequence[str]], rank: Mapping[tuple[Any, str], flo
 
 
 def _sort_key(r: tuple[str, ...], z: str, score: float) -> tuple[float, int, int, float]:
-    return (-score, -_words(r), -len(z), frequency_gap(r, z))
+    words = _words(r)
+    return (-score, -words, -len(z), frequency_gap(r, z) if words == 1 else 0.0)
 
 
 def _impossible(

@@ -31,6 +31,8 @@ class Relatives:
             if " " not in key and len(key) >= MIN_STEM:
                 self._by_start.setdefault(key[:MIN_STEM], []).append(key)
         self._cache: dict[str, frozenset[str]] = {}
+        # :func:`glossary.prior.lexicon_support`'s answers by pair (it fills them)
+        self.supports: dict[tuple[tuple[str, ...], str], float] = {}
 
     def renderings(self, word: str) -> frozenset[str]:
         """The renderings of ``word``'s relatives (not its own)."""
