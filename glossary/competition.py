@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits, ZhUnit
 
@@ -22,6 +22,15 @@ DECISIVE_GAP = 1.0
 # place in the sentence (a stable sort's order), the spans and the Russian unit's words.
 Option = tuple[Any, ...]
 _SCORE, _GAP, _RU, _ZH, _RS, _RE, _ZS, _ZE, _WORDS = 0, 3, 7, 8, 10, 11, 12, 13, 14
+
+# A ranked pair's sort key (the first four items of its options).
+SortKey = tuple[float, int, int, float]
+
+
+class Rows(Protocol):
+    """The ranked pairs' sort keys by Russian unit (:class:`glossary.rounds.Keys`, or a mapping)."""
+
+    def get(self, r: tuple[str, ...], /) -> Mapping[str, SortKey] | None: ...
 
 
 @dataclass
@@ -42,9 +51,8 @@ class Round:
 
 
 def sentence_round(
-    units: SentenceUnits, by_ru: Mapping[tuple[str, ...], Mapping[str, tuple[float, int, int, float]]],
-    enclosed: dict[int, list[bool]], k: int, impossible: frozenset[tuple[Any, str]],
-    known: frozenset[tuple[Any, str]] = frozenset(),
+    units: SentenceUnits, by_ru: Rows, enclosed: dict[int, list[bool]], k: int,
+    impossible: frozenset[tuple[Any, str]], known: frozenset[tuple[Any, str]] = frozenset(),
 ) -> Round:  # fmt: skip
     """What sentence pair ``k`` adds to a round: it depends on its units and the round's ranking,
     ``impossible`` and ``known`` pairs only, and links each pair once at most, so adding it to the
@@ -60,10 +68,7 @@ def sentence_round(
     return one
 
 
-def _options(
-    units: SentenceUnits, by_ru: Mapping[tuple[str, ...], Mapping[str, tuple[float, int, int, float]]],
-    enclosed: dict[int, list[bool]], k: int,
-) -> list[Option]:  # fmt: skip
+def _options(units: SentenceUnits, by_ru: Rows, enclosed: dict[int, list[bool]], k: int) -> list[Option]:
     """The ranked pairs of sentence pair ``k`` as unsorted options (see :data:`Option`); ``enclosed``
     keeps, per sentence pair, which of its Chinese units lie inside another, for every round."""
     out: list[Option] = []

@@ -4,8 +4,9 @@ A corpus repeats its sentence pairs, and a sentence pair's competition depends o
 and the round's ranking (:func:`glossary.competition.sentence_round`): so each distinct sentence
 pair is linked once per round and its counts are added times its occurrences, in the order of their
 first occurrences (every counter gets its keys in the order that linking one by one gives). With
-workers, the ranked pairs' sort keys and the distinct sentence pairs split over them
-(:mod:`glossary.spread`); the results are put together in the same order, so the links are the same.
+workers, the distinct sentence pairs split over them (:mod:`glossary.spread`), each worker making
+the sort keys of the ranked pairs its sentence pairs hold (:class:`Keys`); the results are put
+together in the same order, so the links are the same.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Container, Mapping
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from ruzh.glossary.competition import Round, sentence_round
+from ruzh.glossary.competition import Round, SortKey, sentence_round
 from ruzh.glossary.spread import Workers, bounds, parts, spread
 from ruzh.glossary.subwords import leftover_units, occurrences
 from ruzh.glossary.units import SentenceUnits
@@ -23,13 +24,12 @@ from ruzh.glossary.units import SentenceUnits
 if TYPE_CHECKING:
     from ruzh.glossary.linking import _Counts
 
-# With workers, the sort keys and the competition split over them from this many ranked pairs
+# With workers, the competition splits over them from this many ranked pairs
 # (below, starting the workers costs about what they save: the second round's and the leftovers'
 # competitions stay in one process).
 SPLIT_RANKED = 20_000
 
 Pair = tuple[tuple[str, ...], str]
-SortKey = tuple[float, int, int, float]
 
 
 def compete(
@@ -44,7 +44,7 @@ def compete(
     ``sort_key(r, z, score)`` (``known``: the pairs the lexicon gives); the Chinese units' enclosure
     found on the way is kept in ``counts`` for the next round."""
     found = Round(impossible=impossible, known=known)
-    by_ru = _by_ru(rank, sort_key, workers)
+    by_ru = Keys(rank, sort_key)
     distinct = list(counts.places.items())  # a sentence pair that recurs links as it did before
     spans = bounds(len(distinct), parts(workers, len(rank), SPLIT_RANKED))
 
@@ -70,22 +70,35 @@ def compete(
     return found
 
 
-def _by_ru(
-    rank: Mapping[Pair, float],
-    sort_key: Callable[[tuple[str, ...], str, float], SortKey],
-    workers: Workers | None,
-) -> dict[tuple[str, ...], dict[str, SortKey]]:
-    """The ranked pairs' sort keys by Russian unit (split over ``workers``: a key per pair)."""
-    ranked = list(rank.items())
-    spans = bounds(len(ranked), parts(workers, len(ranked), SPLIT_RANKED))
+class Keys:
+    """The ranked pairs' sort keys by Russian unit (what :func:`glossary.competition.sentence_round`
+    looks up), each unit's row made when a sentence pair first asks for it: on a worker, for the
+    units of its own sentence pairs only, with nothing to send back or to fork for beforehand."""
 
-    def task(i: int) -> list[SortKey]:
-        return [sort_key(r, z, score) for (r, z), score in ranked[spans[i][0] : spans[i][1]]]
+    __slots__ = ("_rows", "_scores", "_sort_key")
 
-    by_ru: dict[tuple[str, ...], dict[str, SortKey]] = {}
-    for ((r, z), _), key in zip(ranked, chain.from_iterable(spread(workers, task, len(spans))), strict=True):
-        by_ru.setdefault(r, {})[z] = key
-    return by_ru
+    def __init__(
+        self, rank: Mapping[Pair, float], sort_key: Callable[[tuple[str, ...], str, float], SortKey]
+    ) -> None:
+        scores: dict[tuple[str, ...], dict[str, float]] = {}
+        for (r, z), score in rank.items():
+            row = scores.get(r)
+            if row is None:
+                row = scores[r] = {}
+            row[z] = score
+        self._scores, self._sort_key = scores, sort_key
+        self._rows: dict[tuple[str, ...], dict[str, SortKey]] = {}
+
+    def get(self, r: tuple[str, ...]) -> dict[str, SortKey] | None:
+        """The sort keys of ``r``'s ranked partners, or ``None`` when it has none."""
+        row = self._rows.get(r)
+        if row is None:
+            scores = self._scores.get(r)
+            if scores is None:
+                return None
+            key = self._sort_key
+            row = self._rows[r] = {z: key(r, z, score) for z, score in scores.items()}
+        return row
 
 
 def _add(total: Counter[Any], one: Counter[Any], times: int) -> None:
