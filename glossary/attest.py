@@ -183,17 +183,41 @@ def context(text: str, start: int, end: int, width: int = _CONTEXT_CHARS) -> str
 
 
 def document_hits(
-    document: Document, ru: RussianMatcher, zh: ChineseMatcher
+    document: Document,
+    ru: RussianMatcher,
+    zh: ChineseMatcher,
+    seen: dict[tuple[str, str], list[Hit]] | None = None,
 ) -> Iterator[tuple[str, Block, Sentence, list[Hit]]]:
-    """``(lang, block, sentence, hits)`` for every sentence of a document with a term in it."""
+    """``(lang, block, sentence, hits)`` for every sentence of a document with a term in it;
+    ``seen`` keeps each text's hits (a corpus repeats its sentences; the hits depend on the text)."""
     for block in document.blocks:
         for lang, matcher in (("ru", ru), ("zh", zh)):
             if block.lang == ("zh" if lang == "ru" else "ru"):
                 continue
             for sentence in block.sentences:
-                hits = matcher.find(sentence.text)
+                hits = _hits(matcher, lang, sentence.text, seen)
                 if hits:
                     yield lang, block, sentence, hits
+
+
+# Texts whose hits an attester keeps (then it starts afresh: memory stays bounded).
+SEEN_TEXTS = 50_000
+
+
+def _hits(
+    matcher: RussianMatcher | ChineseMatcher,
+    lang: str,
+    text: str,
+    seen: dict[tuple[str, str], list[Hit]] | None,
+) -> list[Hit]:
+    if seen is None:
+        return matcher.find(text)
+    hits = seen.get((lang, text))
+    if hits is None:
+        if len(seen) >= SEEN_TEXTS:
+            seen.clear()
+        hits = seen[(lang, text)] = matcher.find(text)
+    return hits
 
 
 def _occurrence(doc: str, lang: str, block: Block, sentence: Sentence, h: Hit) -> Occurrence:
@@ -217,6 +241,7 @@ class Attester:
     def __init__(self, concepts: Iterable[Concept]) -> None:
         self.ru, self.zh = matchers(list(concepts))
         self._tallies: dict[tuple[str, str], _Tally] = {}
+        self._seen: dict[tuple[str, str], list[Hit]] = {}  # each text's hits
 
     def add(self, document: Document) -> None:
         """Count every occurrence in one document."""
@@ -226,7 +251,7 @@ class Attester:
         """Tallies of one document alone (independent of the others, so documents can be counted in
         parallel); ``spare`` holds the occurrences that may become examples, in order."""
         part: dict[tuple[str, str], _Tally] = {}
-        for lang, block, sentence, hits in document_hits(document, self.ru, self.zh):
+        for lang, block, sentence, hits in document_hits(document, self.ru, self.zh, self._seen):
             for hit in hits:
                 tally = part.setdefault((hit.concept, lang), _Tally())
                 tally.count(document.name, hit.term, sentence.text[hit.start : hit.end])

@@ -25,3 +25,15 @@ def test_a_document_part_keeps_few_examples_but_every_count(seed_path) -> None:
     assert tally.freq == tally.docs[document.name] == sum(tally.variants.values()) >= 40
     assert 1 <= len(tally.spare) <= 10  # only would-be examples are located in the file
     assert len({o.context for o in tally.spare}) == len(tally.spare)
+
+
+def test_an_attester_that_saw_the_texts_counts_the_same(seed_path, monkeypatch) -> None:
+    from ruzh.glossary import attest
+
+    document = read_document(seed_path("004"))
+    fresh = Attester(load_termbase()).document_part(document)
+    again = Attester(load_termbase())
+    again.document_part(read_document(seed_path("003")))
+    assert again.document_part(document) == fresh  # the hits it keeps by text are the same hits
+    monkeypatch.setattr(attest, "SEEN_TEXTS", 3)  # a full memory starts afresh
+    assert Attester(load_termbase()).document_part(document) == fresh
