@@ -24,14 +24,16 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ruzh.core.atomicio import atomic_write
 from ruzh.core.errors import RuzhError
-from ruzh.pipeline.codec import CodecError, decode, encode
+from ruzh.pipeline.codec import CodecError, decode, dumps
 
 # Every package whose code or data can change an output of ``ruzh build``.
 PACKAGES = ("ruzh", "ruzh.align", "ruzh.tmx", "ruzh.glossary", "ruzh.checks", "ruzh.core", "ruzh.lang")
 SUFFIXES = (".py", ".tsv", ".csv", ".txt", ".json", ".css", ".js", ".md")
-FORMAT = "ruzh-cache-2"
+FORMAT = "ruzh-cache-3"
 # Libraries whose dictionaries, frequency lists or rules change results (a segmentation, a lemma, a
 # conversion, a frequency, an embedding); their installed versions are part of every key.
 RESULT_LIBRARIES = (
@@ -138,15 +140,15 @@ class Cache:
         if self.folder is None:
             return
         try:
-            payload = json.dumps(encode(value), ensure_ascii=False, allow_nan=False).encode("utf-8")
-        except (CodecError, ValueError):
-            return  # not storable as data (e.g. a NaN): computed again next time
+            payload = dumps(value)
+        except CodecError:
+            return  # not storable as data (e.g. an infinity): computed again next time
         header = {"format": FORMAT, "kind": kind, "key": name, "sha256": hashlib.sha256(payload).hexdigest()}
         with (
             contextlib.suppress(OSError, RuzhError),
             atomic_write(Path(self._path(name, kind)), "wb", own_file=True) as handle,
         ):
-            handle.write(json.dumps(header).encode() + b"\n" + payload)
+            handle.write(orjson.dumps(header) + b"\n" + payload)
 
 
 def _load(raw: bytes, name: str, kind: str, expected: Any) -> Any | None:
@@ -155,7 +157,7 @@ def _load(raw: bytes, name: str, kind: str, expected: Any) -> Any | None:
     if not sep:
         return None
     try:
-        header = json.loads(head)
+        header = orjson.loads(head)
         if header != {
             "format": FORMAT,
             "kind": kind,
@@ -163,6 +165,6 @@ def _load(raw: bytes, name: str, kind: str, expected: Any) -> Any | None:
             "sha256": hashlib.sha256(payload).hexdigest(),
         }:
             return None
-        return decode(expected, json.loads(payload))
+        return decode(expected, orjson.loads(payload))
     except (ValueError, RecursionError, CodecError, TypeError):
         return None
