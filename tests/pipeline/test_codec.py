@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from ruzh.align.reader import read_document
 from ruzh.align.types import Bead, Document, Sentence
+from ruzh.glossary.entries import Entry
 from ruzh.seeds import seed_paths
 
-from ruzh.pipeline.codec import CodecError, decode, encode
+from ruzh.pipeline.codec import CodecError, decode, dumps, encode
 
 
 def test_a_read_seed_document_round_trips() -> None:
@@ -46,3 +47,21 @@ def test_values_that_json_cannot_carry_are_not_stored() -> None:
         encode(Bead((0,), (1,), float("inf")))
     with pytest.raises(CodecError):
         encode(object())
+
+
+def test_dumps_writes_what_encode_gives() -> None:
+    document = read_document(seed_paths()[0])
+    assert json.loads(dumps(document)) == encode(document)
+    assert decode(Document, json.loads(dumps(document))) == document
+
+
+def test_a_nan_is_never_read_back_as_a_value() -> None:
+    # orjson writes NaN as null: a float field refuses it on reading (a miss) ...
+    with pytest.raises(CodecError):
+        decode(Bead, json.loads(dumps(Bead((0,), (1,), float("nan")))))
+    # ... and a type where null means None is checked before writing
+    entry = Entry("c1", ru="слово", zh="词", termhood=float("nan"))
+    with pytest.raises(CodecError):
+        dumps(entry)
+    with pytest.raises(CodecError):
+        dumps(object())
