@@ -63,7 +63,9 @@ def residual_links(
     }
     unpaired = {r for r in counts.ru if r[0] != OTHER and r not in kept}
     # no claim links an unpaired term: the claims compete only where one stands (the same links there)
-    holding = [k for k, units in enumerate(counts.sentences) if any(u[0] in unpaired for u in units.ru)]
+    holding = sorted(
+        k for units, where in counts.places.items() if any(u[0] in unpaired for u in units.ru) for k in where
+    )
     left = main._compete(counts.among(holding), claims, prior=known).left
     found = unexplained_links(counts, holding, left, unpaired, known, relatives, partners)
     unpaired -= found.keys()  # whole words first: the spans are for the terms they leave
@@ -73,10 +75,7 @@ def residual_links(
     for each, (_, where) in zip(covered, distinct, strict=True):
         for k in where:
             runs[k] = each
-    places, rest = residual_units(
-        [counts.sentences[k] for k in holding], left, unpaired, [runs[k] for k in holding]
-    )
-    places = [holding[i] for i in places]
+    places, rest = _residual_units(counts, holding, left, unpaired, runs)
     if not rest:
         return found
     rest_counts = main._count(rest)
@@ -99,6 +98,32 @@ def residual_links(
         for r, spans in main._kept(rest_counts, links, undecided, known, relatives).items()
     )
     return found
+
+
+def _residual_units(
+    counts: _Counts, holding: Sequence[int], left: Sequence[tuple[list[RuUnit], bytes]],
+    unpaired: Container[tuple[str, ...]], runs: Sequence[Runs],
+) -> tuple[list[int], list[SentenceUnits]]:  # fmt: skip
+    """:func:`residual_units` of the sentence pairs at ``holding`` (``left``: theirs, in order),
+    where each stands in ``counts``: each distinct sentence pair's once (it recurs with the same
+    units, the same claims left and the same characters), given wherever it stands."""
+    distinct = {k: i for i, where in enumerate(counts.places.values()) for k in where}
+    first: dict[int, int] = {}  # per distinct sentence pair, its first place among ``holding``
+    for i, k in enumerate(holding):
+        first.setdefault(distinct[k], i)
+    once = list(first.values())
+    found, units = residual_units(
+        [counts.sentences[holding[i]] for i in once], [left[i] for i in once], unpaired,
+        [runs[holding[i]] for i in once],
+    )  # fmt: skip
+    made = {once[j]: u for j, u in zip(found, units, strict=True)}
+    places, rest = [], []
+    for k in holding:
+        u = made.get(first[distinct[k]])
+        if u is not None:
+            places.append(k)
+            rest.append(u)
+    return places, rest
 
 
 def _span_ranking(
