@@ -6,7 +6,7 @@ device (``/dev/null``, a terminal) or a FIFO is written to directly: renaming ov
 replace the device node itself. ``-`` is standard output. A symbolic link is followed to its
 target. Anything else (a folder, a block device, a socket) is refused with a usage error.
 
-Files ruzh names itself inside its own folders (``own_file=True``, e.g. cache entries) are never
+Files ruzh names itself inside its own folders (cache entries: :func:`write_own_file`) are never
 written through: a link or FIFO planted there is replaced, so it can neither redirect the write
 outside the folder nor block the run.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import stat
 import sys
@@ -56,17 +57,14 @@ def _status(target: Path, follow: bool) -> os.stat_result | None:
         ) from None
 
 
-def output_kind(path: str | os.PathLike[str], own_file: bool = False) -> str:
-    """``"stdout"``, ``"file"`` (regular or new, or anything but a folder for an ``own_file``: written
-    atomically) or ``"stream"`` (a character device or FIFO: written through); anything else raises
-    :class:`ConfigError` (exit 2)."""
-    if str(path) == STDOUT and not own_file:
+def output_kind(path: str | os.PathLike[str]) -> str:
+    """``"stdout"``, ``"file"`` (regular or new: written atomically) or ``"stream"`` (a character
+    device or FIFO: written through); anything else raises :class:`ConfigError` (exit 2)."""
+    if str(path) == STDOUT:
         return "stdout"
     target = Path(path)
-    status = _status(target, follow=not own_file)
+    status = _status(target, follow=True)
     if status is None or stat.S_ISREG(status.st_mode):
-        return "file"
-    if own_file and not stat.S_ISDIR(status.st_mode):
         return "file"
     if stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
         return "stream"
@@ -81,9 +79,7 @@ def output_kind(path: str | os.PathLike[str], own_file: bool = False) -> str:
 
 
 @contextlib.contextmanager
-def atomic_write(
-    path: str | os.PathLike[str], mode: str = "w", *, own_file: bool = False, **kwargs: Any
-) -> Iterator[IO[Any]]:
+def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
     """Open ``path`` for writing as the module docstring says; on failure a regular file is untouched.
 
     ``mode`` is ``"w"`` (text, UTF-8 unless ``encoding`` is given) or ``"wb"``.
@@ -91,15 +87,14 @@ def atomic_write(
     if "b" not in mode:
         kwargs.setdefault("encoding", "utf-8")
         kwargs.setdefault("newline", "")
-    kind = output_kind(path, own_file)
+    kind = output_kind(path)
     if kind == "stdout":
         yield from _to_stdout(mode)
     elif kind == "stream":
         with open(path, mode, **kwargs) as handle:
             yield handle
     else:
-        target = Path(path) if own_file else Path(os.path.realpath(path))
-        yield from _replace(target, mode, kwargs)
+        yield from _replace(Path(os.path.realpath(path)), mode, kwargs)
 
 
 def _to_stdout(mode: str) -> Iterator[IO[Any]]:
@@ -139,4 +134,33 @@ def _replace(target: Path, mode: str, kwargs: dict[str, Any]) -> Iterator[IO[Any
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        raise
+
+
+_SERIAL = itertools.count()  # temporary names unique within the process (the pid tells processes apart)
+
+
+def write_own_file(path: str, data: bytes) -> None:
+    """Write ``data`` to a new temporary file beside ``path`` and rename it over ``path``.
+
+    For files ruzh names itself (module docstring): whatever stands at the name (a link, a FIFO, a
+    file) is replaced, never opened; a reader never sees half an entry. Four system calls, and the
+    folder is made only when the first write into it finds none, because a 500-pair build writes
+    ~5,000 cache entries (2,000 writes of 8 kB: 0.60 -> 0.27 s CPU against :func:`atomic_write`).
+    """
+    folder, base = os.path.split(path)
+    tmp = os.path.join(folder, f".{base}.{os.getpid()}-{next(_SERIAL)}.part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(tmp, flags, 0o666)  # the umask applies, as for any new file
+    except FileNotFoundError:
+        os.makedirs(folder or ".", exist_ok=True)
+        fd = os.open(tmp, flags, 0o666)
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruzh.core.atomicio import atomic_write, output_kind
+from ruzh.core.atomicio import output_kind, write_own_file
 from ruzh.core.errors import ConfigError
 
 PAIRS = "0.9\tЦифровая экономика растёт.\t数字经济在增长。\n0.8\tСпрос на данные велик.\t数据需求很大。\n"
@@ -129,12 +129,10 @@ def test_own_files_never_write_through_a_planted_link(tmp_path: Path) -> None:
     entry = tmp_path / "cache" / "entry"
     entry.parent.mkdir()
     entry.symlink_to(victim)
-    with atomic_write(entry, "wb", own_file=True) as handle:
-        handle.write(b"cache data")
+    write_own_file(str(entry), b"cache data")
     fifo = tmp_path / "cache" / "fifo"
     os.mkfifo(fifo)
-    with atomic_write(fifo, "wb", own_file=True) as handle:  # would block if opened
-        handle.write(b"cache data")
+    write_own_file(str(fifo), b"cache data")  # would block if opened
     assert victim.read_text(encoding="utf-8") == "precious"
     assert not entry.is_symlink() and entry.read_bytes() == b"cache data" and fifo.is_file()
 
