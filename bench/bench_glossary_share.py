@@ -112,6 +112,8 @@ def main() -> int:
         print(f"cpu of this process after the counting (the stage's serial tail): {sum(tail):.1f} s")
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.seconds.items())
     print(f"phases (s wall): {phases}")
+    phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.cpu_seconds.items())
+    print(f"phases (s CPU, with the workers that ended in each): {phases}")
     print(f"glossary rows: {len(result.glossary)}")
     if parts:
         print("cpu of the stage's parts (s; nested parts are inside the ones above them):")

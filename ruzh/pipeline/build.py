@@ -78,15 +78,24 @@ class BuildStats:
     report: tuple[str, ...] = ()  # the report's files, relative to the output folder
     report_kept: int = 0  # pages kept from the folder's earlier build (their inputs did not change)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each phase
+    # CPU time of each phase, this process's and that of the workers that ended during it
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
 
     @contextlib.contextmanager
     def phase(self, name: str) -> Iterator[None]:
         """Time one phase of the build (the benchmark reports where the time goes)."""
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), _cpu_time()
         try:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+            self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + _cpu_time() - start_cpu
+
+
+def _cpu_time() -> float:
+    """User and system time of this process and of its ended workers (``os.times``)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def settings_signature(options: BuildOptions) -> dict[str, str]:
