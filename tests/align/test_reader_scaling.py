@@ -1,9 +1,11 @@
-"""Every reader stage is linear in its input: doubling a hostile input at most ~3x the work.
+"""Every reader stage is linear in its input: doubling a hostile input at most ~2.5x the work.
 
 Work is the process's CPU time of the best of three runs; the test compares ratios between sizes,
 never a time against a limit. A quadratic stage quadruples per doubling (16x over two doublings),
-which the bound of 3 per doubling (9x over two) cannot hide; a linear one measures 4-5x, and up to
-7.6x on a loaded machine (memory caches, other processes), which a bound of 2.5 (6.25x) failed. ``bench/bench_reader.py --curve``
+which the bound of 2.5 per doubling (6.25x over two) cannot hide. A linear stage measures 4-5x, but
+up to 7.6x once on a loaded machine (other processes, memory caches): a ratio over the bound is
+measured again, up to three times, and the stage fails only when every measurement is over it, which
+noise does not repeat and a quadratic stage always does. ``bench/bench_reader.py --curve``
 prints the full curve from 10k to 160k characters.
 """
 
@@ -17,7 +19,8 @@ from ruzh.align.positions import PositionedText
 from ruzh.align.reader import document_from_text
 from ruzh.align.sentences import sentence_spans
 
-MAX_RATIO_PER_DOUBLING = 3.0
+MAX_RATIO_PER_DOUBLING = 2.5
+ATTEMPTS = 3
 SIZES = (8_000, 32_000)  # two doublings
 
 
@@ -31,8 +34,14 @@ def _work(run: Callable[[], object]) -> float:
 
 
 def _ratio(make: Callable[[int], Callable[[], object]]) -> float:
-    small, large = (_work(make(size)) for size in SIZES)
-    return large / small
+    """The work's ratio between the sizes: the first within the bound, else the least of the attempts."""
+    ratios = []
+    for _ in range(ATTEMPTS):
+        small, large = (_work(make(size)) for size in SIZES)
+        ratios.append(large / small)
+        if ratios[-1] <= MAX_RATIO_PER_DOUBLING**2:
+            break
+    return min(ratios)
 
 
 HOSTILE_UNITS = [
