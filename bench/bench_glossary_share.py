@@ -30,7 +30,6 @@ import cProfile
 import gc
 import importlib
 import pstats
-import resource
 import sys
 import tempfile
 import time
@@ -42,7 +41,7 @@ from typing import Any
 from bench_build import build_corpus
 
 from ruzh.pipeline import build as pipeline
-from ruzh.pipeline.build import BuildOptions, build
+from ruzh.pipeline.build import BuildOptions, build, cpu_time
 
 
 def main() -> int:
@@ -69,7 +68,7 @@ def main() -> int:
             collections[-1] += time.process_time()
 
     def timed(*a: Any, **k: Any) -> Any:
-        start, start_own = _cpu(), time.process_time()
+        start, start_own = cpu_time(), time.process_time()
         done = a[8] if len(a) > 8 else None  # counted(): the counting's workers are done
 
         def counted() -> None:
@@ -82,7 +81,7 @@ def main() -> int:
             return _profiled(inner, args.profile, *a[:8], counted, **k)
         finally:
             gc.callbacks.remove(collecting)
-            cpu.append(_cpu() - start)
+            cpu.append(cpu_time() - start)
             own.append(time.process_time() - start_own)
             tail[-1:] = [time.process_time() - t for t in tail[-1:]]
 
@@ -93,9 +92,9 @@ def main() -> int:
         out = Path(work) / "out"
         cache = None if args.no_cache else out / ".ruzh-cache"  # as `ruzh build` keeps it by default
         options = BuildOptions(inputs=(corpus,), output=out, jobs=args.jobs, quiet=True, cache_dir=cache)
-        start, start_cpu = time.perf_counter(), _cpu()
+        start, start_cpu = time.perf_counter(), cpu_time()
         result, stats = build(options)
-        wall, build_cpu = time.perf_counter() - start, _cpu() - start_cpu
+        wall, build_cpu = time.perf_counter() - start, cpu_time() - start_cpu
     glossary = stats.seconds.get("glossary", 0.0)
     print(f"corpus: {files} files ({args.pairs} pairs + seeds), {stats.units} units, jobs {args.jobs}")
     print(f"build: {wall:.1f} s wall; glossary phase {glossary:.1f} s = {glossary / wall:.1%} of it")
@@ -183,12 +182,6 @@ def _profiled(inner: Callable[..., Any], top: int, *a: Any, **k: Any) -> Any:
         stats = pstats.Stats(profile, stream=sys.stderr)
         stats.sort_stats("cumulative").print_stats(top)
         stats.sort_stats("tottime").print_stats(top)
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished child processes (the build's pools)."""
-    mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":

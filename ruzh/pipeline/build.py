@@ -84,15 +84,15 @@ class BuildStats:
     @contextlib.contextmanager
     def phase(self, name: str) -> Iterator[None]:
         """Time one phase of the build (the benchmark reports where the time goes)."""
-        start, start_cpu = time.perf_counter(), _cpu_time()
+        start, start_cpu = time.perf_counter(), cpu_time()
         try:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-            self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + _cpu_time() - start_cpu
+            self.cpu_seconds[name] = self.cpu_seconds.get(name, 0.0) + cpu_time() - start_cpu
 
 
-def _cpu_time() -> float:
+def cpu_time() -> float:
     """User and system time of this process and of its ended workers (``os.times``)."""
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
