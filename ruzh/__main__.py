@@ -1,5 +1,5 @@
 """``python -m ruzh`` runs the command line."""
 
-from ruzh.cli import main
+from ruzh.cli import run
 
-raise SystemExit(main())
+run()

@@ -27,6 +27,7 @@ from ruzh.exitcodes import (
 )
 from ruzh.formatter import EXIT_CODES
 from ruzh.interrupt import interruptible
+from ruzh.leave import leave
 
 # Order is the order in ``ruzh --help``.
 COMMAND_MODULES: tuple[str, ...] = ("build", "segment", "align", "eval", "tmx", "glossary", "check")
@@ -68,6 +69,11 @@ def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     if command is None and "--version" in argv and not {"-h", "--help"} & set(argv):
         return build_parser(commands=False)
     return build_parser()
+
+
+def run() -> NoReturn:
+    """The ``ruzh`` console command: :func:`main`, then :func:`ruzh.leave.leave` with its code."""
+    leave(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
