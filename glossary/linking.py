@@ -51,12 +51,20 @@ from functools import lru_cache
 from itertools import chain, product
 from typing import Any
 
+import numpy as np
 from ruzh.glossary.competition import Round
 from ruzh.glossary.prior import composed_share, lexicon_gives, lexicon_support, sounds_like
 from ruzh.glossary.relatives import Relatives
 from ruzh.glossary.residual import residual_links
 from ruzh.glossary.rounds import compete, leftovers, part_occurrences
-from ruzh.glossary.scoring import RARE, chance_tail, dice, general_frequencies, log_likelihood
+from ruzh.glossary.scoring import (
+    RARE,
+    chance_tail,
+    dice,
+    general_frequencies,
+    log_likelihood,
+    log_likelihoods,
+)
 from ruzh.glossary.spread import Workers, bounds, parts, spread
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
 
@@ -182,7 +190,7 @@ def _ranking(
     """Dice of every pair that recurs and is associated beyond chance, plus the prior's bonus (each
     pair on its own: split over ``workers``, whose results come back as scores in the pairs' order)."""
     tried = Counter(r for r, _ in counts.both)  # how many partners each Russian unit was tried with
-    pairs = list(counts.both.items())
+    pairs = [(pair, k) for pair, k in counts.both.items() if k >= 2]
     spans = bounds(len(pairs), parts(workers, len(pairs), SPLIT_PAIRS))
 
     def task(i: int) -> Any:
@@ -199,28 +207,41 @@ def _ranking(
 
 def _ranked(
     counts: _Counts,
-    pairs: Iterable[tuple[tuple[tuple[str, ...], str], int]],
-    tried: Counter[tuple[str, ...]],
+    pairs: Sequence[tuple[tuple[tuple[str, ...], str], int]],
+    tried: Mapping[tuple[str, ...], int],
     prior: Mapping[str, Sequence[str]],
     relatives: Relatives,
 ) -> dict[tuple[tuple[str, ...], str], float]:
-    total = len(counts.sentences)
+    """The ranking of ``pairs`` (each with its count together; ``tried``: the family of each Russian
+    unit for Fisher's test), in their order. The tests on the counts alone (seen twice, always
+    together, more than chance, G²) and the strength are worked out for all pairs at once by array
+    (the same floats as one by one); only the pairs that pass them are asked what the lexicon says
+    and, without its support, Fisher's tail."""
+    if not pairs:
+        return {}
+    ru, zh, total = counts.ru, counts.zh, len(counts.sentences)
+    size = len(pairs)
+    k = np.fromiter((n for _, n in pairs), np.int64, size)
+    a = np.fromiter((ru[r] for (r, _), _ in pairs), np.int64, size)
+    b = np.fromiter((zh[z] for (_, z), _ in pairs), np.int64, size)
+    perfect = (k == a) & (k == b)  # always together: the only evidence a handful of pairs can give
+    alive = (k >= 2) & (perfect | (k * total > a * b))  # else not more often together than chance
+    associated = (perfect | (log_likelihoods(k, a, b, total) >= G2_MIN)).tolist()
+    scores = (2.0 * k / (a + b) * k / (k + 1)).tolist()  # strength(): Dice shrunk by k/(k+1)
+    perfect_list, k_list, a_list, b_list = perfect.tolist(), k.tolist(), a.tolist(), b.tolist()
     rank = {}
-    ru, zh = counts.ru, counts.zh
-    for pair, k in pairs:
-        if k < 2:
-            continue
+    for i in np.flatnonzero(alive).tolist():
+        pair = pairs[i][0]
         r, z = pair
-        a, b = ru[r], zh[z]
-        perfect = k == a == b  # always together: the only evidence a handful of pairs can give
-        if not perfect and (
-            k * total <= a * b or (log_likelihood(k, a, b, total) < G2_MIN and not relatives.renders(r, z))
-        ):
-            continue  # not more often together than chance (unless a relative's rendering: нация ~ 国家)
+        if not associated[i] and not relatives.renders(r, z):
+            continue  # not associated by G² (unless a relative's rendering: нация ~ 国家)
         support = lexicon_support(r, z, prior, relatives)
-        if not (support or perfect) and chance_tail(k, a, b, total) * tried[r] > FAMILY_P:
+        if (
+            not (support or perfect_list[i])
+            and chance_tail(k_list[i], a_list[i], b_list[i], total) * tried[r] > FAMILY_P
+        ):
             continue  # one of its many neighbours was bound to share its few sentences
-        rank[pair] = strength(k, a, b) + support
+        rank[pair] = scores[i] + support
     return rank
 
 
@@ -243,7 +264,7 @@ def _compete(
     sentences); of a Chinese word's occurrences, a free-standing one before one inside a compound.
     A Chinese word linked in a sentence pair takes no other partner there, unless the ``prior``
     gives that pair (:func:`glossary.competition.sentence_round`)."""
-    return compete(counts, rank, _impossible(counts, rank), _sort_key, workers, given(prior or {}, rank))
+    return compete(counts, rank, _impossible(counts, rank), _sort_row, workers, given(prior or {}, rank))
 
 
 def given(prior: Mapping[str, Sequence[str]], rank: Mapping[tuple[Any, str], float]) -> frozenset[Any]:
@@ -252,9 +273,15 @@ def given(prior: Mapping[str, Sequence[str]], rank: Mapping[tuple[Any, str], flo
     return frozenset(p for p in pairs if p in rank)
 
 
-def _sort_key(r: tuple[str, ...], z: str, score: float) -> tuple[float, int, int, float]:
+def _sort_row(r: tuple[str, ...], scores: Mapping[str, float]) -> dict[str, tuple[float, int, int, float]]:
+    """The sort keys of ``r``'s ranked partners (``scores``): best score, more Russian words, longer
+    Chinese unit, then for a word the smaller :func:`frequency_gap` (its frequency looked up once
+    for the row)."""
     words = _words(r)
-    return (-score, -words, -len(z), frequency_gap(r, z) if words == 1 else 0.0)
+    if words != 1:
+        return {z: (-score, -words, -len(z), 0.0) for z, score in scores.items()}
+    ru = _log_frequency("ru", r[-1])
+    return {z: (-score, -1, -len(z), abs(ru - _log_frequency("zh", z))) for z, score in scores.items()}
 
 
 def _impossible(

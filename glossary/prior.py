@@ -48,8 +48,15 @@ def lexicon_support(
 
 
 def _support(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]], relatives: Relatives) -> float:
-    bonus = _bonus(r, z, prior)
-    return bonus or (RELATED_BONUS if relatives.support(r, z) or sounds_like(r, z, prior) else 0.0)
+    """:func:`lexicon_support` worked out: a phrase has the lexicon's rendering or its words'; a word
+    the lexicon knows, its own renderings only; any other word, a relative's rendering or a
+    transliteration (the same answers as asking every question of every pair)."""
+    if len(r) > 1:
+        return _bonus(r, z, prior)
+    word = r[0]
+    if word in prior:
+        return PRIOR_BONUS if r[0] != OTHER and z in prior[word] else 0.0
+    return RELATED_BONUS if relatives.support(r, z) or transliterates(word, z) else 0.0
 
 
 def sounds_like(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:

@@ -36,15 +36,16 @@ def compete(
     counts: _Counts,
     rank: Mapping[Pair, float],
     impossible: frozenset[tuple[Any, str]],
-    sort_key: Callable[[tuple[str, ...], str, float], SortKey],
+    sort_row: Callable[[tuple[str, ...], Mapping[str, float]], dict[str, SortKey]],
     workers: Workers | None = None,
     known: frozenset[tuple[Any, str]] = frozenset(),
 ) -> Round:
     """The round of ``rank`` over the sentence pairs of ``counts``, each pair's options ordered by
-    ``sort_key(r, z, score)`` (``known``: the pairs the lexicon gives); the Chinese units' enclosure
-    found on the way is kept in ``counts`` for the next round."""
+    their sort keys (``sort_row(r, scores)``: those of ``r``'s ranked partners, one row per Russian
+    unit; ``known``: the pairs the lexicon gives); the Chinese units' enclosure found on the way is
+    kept in ``counts`` for the next round."""
     found = Round(impossible=impossible, known=known)
-    by_ru = Keys(rank, sort_key)
+    by_ru = Keys(rank, sort_row)
     distinct = list(counts.places.items())  # a sentence pair that recurs links as it did before
     spans = bounds(len(distinct), parts(workers, len(rank), SPLIT_RANKED))
 
@@ -75,10 +76,12 @@ class Keys:
     looks up), each unit's row made when a sentence pair first asks for it: on a worker, for the
     units of its own sentence pairs only, with nothing to send back or to fork for beforehand."""
 
-    __slots__ = ("_rows", "_scores", "_sort_key")
+    __slots__ = ("_rows", "_scores", "_sort_row")
 
     def __init__(
-        self, rank: Mapping[Pair, float], sort_key: Callable[[tuple[str, ...], str, float], SortKey]
+        self,
+        rank: Mapping[Pair, float],
+        sort_row: Callable[[tuple[str, ...], Mapping[str, float]], dict[str, SortKey]],
     ) -> None:
         scores: dict[tuple[str, ...], dict[str, float]] = {}
         for (r, z), score in rank.items():
@@ -86,7 +89,7 @@ class Keys:
             if row is None:
                 row = scores[r] = {}
             row[z] = score
-        self._scores, self._sort_key = scores, sort_key
+        self._scores, self._sort_row = scores, sort_row
         self._rows: dict[tuple[str, ...], dict[str, SortKey]] = {}
 
     def get(self, r: tuple[str, ...]) -> dict[str, SortKey] | None:
@@ -96,8 +99,7 @@ class Keys:
             scores = self._scores.get(r)
             if scores is None:
                 return None
-            key = self._sort_key
-            row = self._rows[r] = {z: key(r, z, score) for z, score in scores.items()}
+            row = self._rows[r] = self._sort_row(r, scores)
         return row
 
 

@@ -6,7 +6,9 @@ the plain form it replaced (options as nested tuples, a key function, slices and
 ``any``), kept here only to check that every round gives the same links, ties, nested pairs and
 leftovers on FLORES-200 devtest and Tatoeba with the shipped lexicon as the prior. The counts, which
 count each distinct sentence pair once times its occurrences, are compared with counting one by one;
-and the ranking and the competition split over two forked workers give the same as in one process.
+the ranking, which tests the counts of all pairs at once by array, with the rule applied pair by
+pair (and the lexicon's support with asking it every question); and the ranking and the competition
+split over two forked workers give the same as in one process.
 """
 
 from __future__ import annotations
@@ -22,8 +24,16 @@ import pytest
 from ruzh.glossary import linking, rounds
 from ruzh.glossary.competition import DECISIVE_GAP, Round, enclosed_units, holds
 from ruzh.glossary.linking import _count, _ranking, frequency_gap, link_units
-from ruzh.glossary.prior import lexicon_support
+from ruzh.glossary.prior import (
+    PRIOR_BONUS,
+    RELATED_BONUS,
+    composed_share,
+    lexicon_gives,
+    lexicon_support,
+    sounds_like,
+)
 from ruzh.glossary.relatives import Relatives
+from ruzh.glossary.scoring import chance_tail, log_likelihood
 from ruzh.glossary.spread import Workers
 from ruzh.glossary.units import OTHER, SentenceUnits, sentence_units
 
@@ -100,6 +110,55 @@ def _reference_tied(
         if (zs2, ze2) == (zs, ze) and not any(ru_used[rs2:re2]) and r2[0] != OTHER:
             return True
     return False
+
+
+def _reference_support(r: Any, z: str, prior: Mapping[str, Sequence[str]], relatives: Relatives) -> float:
+    """The lexicon's bonus, every question asked of every pair."""
+    if r[0] == OTHER and len(r) > 1:
+        return 0.0
+    share = composed_share(r, z, prior)
+    bonus = (
+        PRIOR_BONUS
+        if lexicon_gives(r, z, prior)
+        else PRIOR_BONUS * (1.5 if share == 1.0 else 1.0) * bool(share)
+    )
+    related = relatives.support(r, z) or sounds_like(r, z, prior)
+    return bonus or (RELATED_BONUS if related else 0.0)
+
+
+def _reference_ranking(counts: Any, prior: Mapping[str, Sequence[str]], relatives: Relatives) -> dict:
+    """The ranking's rule, one pair at a time."""
+    total, tried = len(counts.sentences), Counter(r for r, _ in counts.both)
+    rank = {}
+    for (r, z), k in counts.both.items():
+        a, b = counts.ru[r], counts.zh[z]
+        perfect = k == a == b
+        if k < 2 or (
+            not perfect
+            and (
+                k * total <= a * b
+                or (log_likelihood(k, a, b, total) < linking.G2_MIN and not relatives.renders(r, z))
+            )
+        ):
+            continue
+        support = _reference_support(r, z, prior, relatives)
+        if not (support or perfect) and chance_tail(k, a, b, total) * tried[r] > linking.FAMILY_P:
+            continue
+        rank[(r, z)] = linking.strength(k, a, b) + support
+    return rank
+
+
+def test_the_ranking_is_the_rule_applied_pair_by_pair(sample: tuple, prior: dict) -> None:
+    units, _ = sample
+    counts = _count(units)
+    fast, plain = (
+        _ranking(counts, prior, Relatives(prior)),
+        _reference_ranking(counts, prior, Relatives(prior)),
+    )
+    assert list(fast.items()) == list(plain.items())  # the same pairs, scores and order
+    supported = sum(1 for (r, z) in fast if lexicon_support(r, z, prior, Relatives(prior)))
+    phrases = sum(1 for r, _ in fast if len(r) > 1 and r[0] != OTHER)
+    assert len(fast) > 5000 and supported > 500 and phrases > 500  # every kind of support is compared
 
 
 # (FLORES pairs, Tatoeba pairs, least links, ties and nested pairs the first round compares): the
