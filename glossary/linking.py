@@ -217,8 +217,6 @@ def _ranked(
     together, more than chance, G²) and the strength are worked out for all pairs at once by array
     (the same floats as one by one); only the pairs that pass them are asked what the lexicon says
     and, without its support, Fisher's tail."""
-    if not pairs:
-        return {}
     ru, zh, total = counts.ru, counts.zh, len(counts.sentences)
     size = len(pairs)
     k = np.fromiter((n for _, n in pairs), np.int64, size)

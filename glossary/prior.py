@@ -53,10 +53,9 @@ def _support(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]], rel
     transliteration (the same answers as asking every question of every pair)."""
     if len(r) > 1:
         return _bonus(r, z, prior)
-    word = r[0]
-    if word in prior:
-        return PRIOR_BONUS if r[0] != OTHER and z in prior[word] else 0.0
-    return RELATED_BONUS if relatives.support(r, z) or transliterates(word, z) else 0.0
+    if r[0] in prior:
+        return PRIOR_BONUS if lexicon_gives(r, z, prior) else 0.0
+    return RELATED_BONUS if relatives.support(r, z) or sounds_like(r, z, prior) else 0.0
 
 
 def sounds_like(r: tuple[str, ...], z: str, prior: Mapping[str, Sequence[str]]) -> bool:

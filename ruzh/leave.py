@@ -3,7 +3,7 @@
 A build leaves millions of objects alive until the end: jieba's and pymorphy3's dictionaries, the
 lexicon's matchers, memo tables. At exit CPython frees them one by one, after every output has been
 written, renamed into place and closed: ~1.3 s after a full build of the 500-pair benchmark and
-~1 s after an edit's rebuild (`bench/bench_build.py`), a tenth of the edit's time. So the command
+~1 s after an edit's rebuild (`bench/bench_build.py`), some 8% of the edit's time. So the command
 runs the exit handlers (``atexit``, ``weakref.finalize``), flushes the standard streams and ends
 the process there. Where a thread other than the main one is still running, the process leaves
 the usual way, which waits for it.
