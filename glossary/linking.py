@@ -276,10 +276,8 @@ def _sort_row(r: tuple[str, ...], scores: Mapping[str, float]) -> dict[str, tupl
     Chinese unit, then for a word the smaller :func:`frequency_gap` (its frequency looked up once
     for the row)."""
     words = _words(r)
-    if words != 1:
-        return {z: (-score, -words, -len(z), 0.0) for z, score in scores.items()}
-    ru = _log_frequency("ru", r[-1])
-    return {z: (-score, -1, -len(z), abs(ru - _log_frequency("zh", z))) for z, score in scores.items()}
+    ru = _log_frequency("ru", r[-1]) if words == 1 else None
+    return {z: (-score, -words, -len(z), 0.0 if ru is None else _gap(ru, z)) for z, score in scores.items()}
 
 
 def _impossible(
@@ -303,7 +301,11 @@ def frequency_gap(r: tuple[str, ...], z: str) -> float:
     only in part; a word it does not list counts as rare)."""
     if _words(r) != 1:
         return 0.0
-    return abs(_log_frequency("ru", r[-1]) - _log_frequency("zh", z))
+    return _gap(_log_frequency("ru", r[-1]), z)
+
+
+def _gap(ru: float, z: str) -> float:  # frequency_gap of a word whose log frequency is ``ru``
+    return abs(ru - _log_frequency("zh", z))
 
 
 @lru_cache(maxsize=200_000)
