@@ -6,7 +6,8 @@
 - :mod:`glossary.candidates_ru`, :mod:`glossary.candidates_zh` — new term candidates;
   :mod:`glossary.scoring` — C-value, termhood against general language, Dice and log-likelihood.
 - :mod:`glossary.units` — the competing units of an aligned pair (cacheable per passage);
-  :mod:`glossary.linking` — ru↔zh pairs over them (competitive linking);
+  :mod:`glossary.cooccurrence` — their counts over the sentence pairs; :mod:`glossary.linking` — ru↔zh
+  pairs over them (competitive linking);
   :mod:`glossary.pairing` — composition with the lexicon; :mod:`glossary.translit` — names;
   :mod:`glossary.context` — context vectors across comparable documents.
 - :mod:`glossary.build` — ``build_glossary(documents, …)``: everything above; :mod:`glossary.rows` — its rows.

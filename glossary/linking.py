@@ -46,13 +46,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import chain, product
+from itertools import chain
 from typing import Any
 
 import numpy as np
 from ruzh.glossary.competition import Round
+from ruzh.glossary.cooccurrence import Counts, count_units
 from ruzh.glossary.prior import composed_share, lexicon_gives, lexicon_support, sounds_like
 from ruzh.glossary.relatives import Relatives
 from ruzh.glossary.residual import residual_links
@@ -131,61 +132,8 @@ class Link:
         )
 
 
-@dataclass
-class _Counts:
-    sentences: list[SentenceUnits]
-    ru: Counter[tuple[str, ...]]
-    zh: Counter[str]
-    both: Counter[tuple[tuple[str, ...], str]]
-    nominal: set[str]
-    verbal: set[str]
-    # per sentence pair (by index), whether each Chinese unit lies inside another: for every round
-    enclosed: dict[int, list[bool]] = field(default_factory=dict)
-    # each distinct sentence pair and where it occurs (by index), in the order of first occurrence
-    places: dict[SentenceUnits, list[int]] = field(default_factory=dict)
-
-    def among(
-        self,
-        places: Sequence[int],
-        sentences: Sequence[SentenceUnits] | None = None,
-        enclosed: dict[int, list[bool]] | None = None,
-    ) -> _Counts:
-        """The same counts over the sentence pairs at ``places`` only (or ``sentences`` in their
-        stead, with fewer units that compete, and their ``enclosed``): a round that links nothing
-        elsewhere costs less."""
-        if sentences is None:
-            sentences = [self.sentences[k] for k in places]
-            enclosed = {i: self.enclosed[k] for i, k in enumerate(places) if k in self.enclosed}
-        where: dict[SentenceUnits, list[int]] = {}
-        for k, units in enumerate(sentences):
-            where.setdefault(units, []).append(k)
-        return replace(self, sentences=list(sentences), enclosed=enclosed or {}, places=where)
-
-
-def _count(sentences: Iterable[SentenceUnits]) -> _Counts:
-    """The counts, each distinct sentence pair counted once times its occurrences (in the order of
-    their first occurrences, so that every count is first seen where it was in the sentences' order)."""
-    counts = _Counts(list(sentences), Counter(), Counter(), Counter(), set(), set())
-    for k, units in enumerate(counts.sentences):
-        counts.places.setdefault(units, []).append(k)
-    for units, places in counts.places.items():
-        times = len(places)
-        counts.nominal.update(units.nominal)
-        counts.verbal.update(units.verbal)
-        ru_types, zh_types = {u[0] for u in units.ru}, {u[0] for u in units.zh}
-        if times == 1:
-            counts.ru.update(ru_types)
-            counts.zh.update(zh_types)
-            counts.both.update(product(ru_types, zh_types))
-        else:
-            counts.ru.update(dict.fromkeys(ru_types, times))
-            counts.zh.update(dict.fromkeys(zh_types, times))
-            counts.both.update(dict.fromkeys(product(ru_types, zh_types), times))
-    return counts
-
-
 def _ranking(
-    counts: _Counts, prior: Mapping[str, Sequence[str]], relatives: Relatives, workers: Workers | None = None
+    counts: Counts, prior: Mapping[str, Sequence[str]], relatives: Relatives, workers: Workers | None = None
 ) -> dict[tuple[tuple[str, ...], str], float]:
     """Dice of every pair that recurs and is associated beyond chance, plus the prior's bonus (each
     pair on its own: split over ``workers``, whose results come back as scores in the pairs' order)."""
@@ -206,7 +154,7 @@ def _ranking(
 
 
 def _ranked(
-    counts: _Counts,
+    counts: Counts,
     pairs: Sequence[tuple[tuple[tuple[str, ...], str], int]],
     tried: Mapping[tuple[str, ...], int],
     prior: Mapping[str, Sequence[str]],
@@ -250,7 +198,7 @@ def strength(together: int, a: int, b: int) -> float:
 
 
 def _compete(
-    counts: _Counts,
+    counts: Counts,
     rank: Mapping[tuple[tuple[str, ...], str], float],
     workers: Workers | None = None,
     prior: Mapping[str, Sequence[str]] | None = None,
@@ -281,7 +229,7 @@ def _sort_row(r: tuple[str, ...], scores: Mapping[str, float]) -> dict[str, tupl
 
 
 def _impossible(
-    counts: _Counts, rank: Mapping[tuple[tuple[str, ...], str], float]
+    counts: Counts, rank: Mapping[tuple[tuple[str, ...], str], float]
 ) -> frozenset[tuple[Any, str]]:
     """The ranked pairs whose Chinese unit can never be the term's partner: not nominal, and a verb
     seen with it fewer than :data:`MIN_VERB_LINKS` times (крыло and 折叠 of «сложить крылья»)."""
@@ -335,7 +283,7 @@ def link_units(
     """:func:`link_terms` over the units of the sentence pairs (:func:`glossary.units.sentence_units`);
     the ranking and the competition split over ``workers`` when given (the same links)."""
     known = prior or {}
-    counts = _count(sentences)
+    counts = count_units(sentences)
     relatives = Relatives(known)
     rank = _ranking(counts, known, relatives, workers)
     first = last = _compete(counts, rank, workers, known)
@@ -350,7 +298,7 @@ def link_units(
     kept = _kept(counts, last, undecided, known, relatives)
     rest = leftovers(counts, last)
     if rest:  # the words left unpaired, against the dictionary words inside what is left of the Chinese
-        rest_counts = _count(rest)
+        rest_counts = count_units(rest)
         rest_counts.zh.update(part_occurrences(counts, rest_counts.zh) - rest_counts.zh)
         rest_rank = _ranking(rest_counts, known, relatives, workers)
         rest_links = _compete(rest_counts, rest_rank, workers, known)
@@ -362,7 +310,7 @@ def link_units(
 
 
 def _kept(
-    counts: _Counts,
+    counts: Counts,
     found: Round,
     undecided: set[tuple[Any, str]],
     prior: Mapping[str, Sequence[str]],

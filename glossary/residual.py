@@ -26,13 +26,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ruzh.glossary.candidates_zh import dictionary_flag
+from ruzh.glossary.cooccurrence import Counts, count_units
 from ruzh.glossary.prior import lexicon_support
 from ruzh.glossary.unexplained import unexplained_links
 from ruzh.glossary.units import NOMINAL_FLAGS, OTHER, RuUnit, SentenceUnits
 
 if TYPE_CHECKING:
     from ruzh.glossary.competition import Round
-    from ruzh.glossary.linking import Link, _Counts
+    from ruzh.glossary.linking import Link
     from ruzh.glossary.relatives import Relatives
 
 # A translation of one Russian word is rarely longer; longer spans are names jieba keeps whole.
@@ -45,7 +46,7 @@ _UNCLAIMED = re.compile(b"\0+")
 
 
 def residual_links(
-    counts: _Counts, last: Round, kept: Mapping[tuple[str, ...], list[Link]],
+    counts: Counts, last: Round, kept: Mapping[tuple[str, ...], list[Link]],
     known: Mapping[str, Sequence[str]], relatives: Relatives,
 ) -> dict[tuple[str, ...], list[Link]]:  # fmt: skip
     """Partners of the terms ``kept`` leaves unpaired among the spans of Chinese characters that the
@@ -78,7 +79,7 @@ def residual_links(
     places, rest = _residual_units(counts, holding, left, unpaired, runs)
     if not rest:
         return found
-    rest_counts = main._count(rest)
+    rest_counts = count_units(rest)
     recurring = {z for (_, z), k in rest_counts.both.items() if k >= 2}
     rest_counts.zh = span_counts(covered, recurring, [len(where) for _, where in distinct])
     rank = _span_ranking(counts, rest_counts, places, rest, known, relatives)
@@ -101,7 +102,7 @@ def residual_links(
 
 
 def _residual_units(
-    counts: _Counts, holding: Sequence[int], left: Sequence[tuple[list[RuUnit], bytes]],
+    counts: Counts, holding: Sequence[int], left: Sequence[tuple[list[RuUnit], bytes]],
     unpaired: Container[tuple[str, ...]], runs: Sequence[Runs],
 ) -> tuple[list[int], list[SentenceUnits]]:  # fmt: skip
     """:func:`residual_units` of the sentence pairs at ``holding`` (``left``: theirs, in order),
@@ -127,7 +128,7 @@ def _residual_units(
 
 
 def _span_ranking(
-    counts: _Counts, rest_counts: _Counts, places: Sequence[int], rest: Sequence[SentenceUnits],
+    counts: Counts, rest_counts: Counts, places: Sequence[int], rest: Sequence[SentenceUnits],
     known: Mapping[str, Sequence[str]], relatives: Relatives,
 ) -> dict[tuple[tuple[str, ...], str], float]:  # fmt: skip
     """The main linking's ranking of the spans, for those about as common as the term (or that the

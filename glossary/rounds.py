@@ -14,15 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Container, Mapping
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ruzh.glossary.competition import Round, SortKey, sentence_round
+from ruzh.glossary.cooccurrence import Counts
 from ruzh.glossary.spread import Workers, bounds, parts, spread
 from ruzh.glossary.subwords import leftover_units, occurrences
 from ruzh.glossary.units import SentenceUnits
-
-if TYPE_CHECKING:
-    from ruzh.glossary.linking import _Counts
 
 # With workers, the competition splits over them from this many ranked pairs
 # (below, starting the workers costs about what they save: the second round's and the leftovers'
@@ -33,7 +31,7 @@ Pair = tuple[tuple[str, ...], str]
 
 
 def compete(
-    counts: _Counts,
+    counts: Counts,
     rank: Mapping[Pair, float],
     impossible: frozenset[tuple[Any, str]],
     sort_row: Callable[[tuple[str, ...], Mapping[str, float]], dict[str, SortKey]],
@@ -112,7 +110,7 @@ def _add(total: Counter[Any], one: Counter[Any], times: int) -> None:
             total[pair] += n * times
 
 
-def leftovers(counts: _Counts, last: Round) -> list[SentenceUnits]:
+def leftovers(counts: Counts, last: Round) -> list[SentenceUnits]:
     """:func:`glossary.subwords.leftover_units` of each distinct sentence pair once: one that recurs
     was linked the same way each time, and leaves the same. (Not on workers: most of its time is
     jieba's dictionary, which each worker would load again.)"""
@@ -124,7 +122,7 @@ def leftovers(counts: _Counts, last: Round) -> list[SentenceUnits]:
     return list(chain.from_iterable(each))
 
 
-def part_occurrences(counts: _Counts, wanted: Container[str]) -> Counter[str]:
+def part_occurrences(counts: Counts, wanted: Container[str]) -> Counter[str]:
     """:func:`glossary.subwords.occurrences` over the sentence pairs, each distinct one counted once."""
     found: Counter[str] = Counter()
     for units, places in counts.places.items():

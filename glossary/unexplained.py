@@ -31,10 +31,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
+from ruzh.glossary.cooccurrence import Counts, count_units
 from ruzh.glossary.units import OTHER, RuUnit, SentenceUnits
 
 if TYPE_CHECKING:
-    from ruzh.glossary.linking import Link, _Counts
+    from ruzh.glossary.linking import Link
     from ruzh.glossary.relatives import Relatives
 
 # A partner found here accounts for at least this share of the Chinese word's sentence pairs.
@@ -42,7 +43,7 @@ MIN_ZH_SHARE = 0.5
 
 
 def unexplained_links(
-    counts: _Counts, holding: Sequence[int], left: Sequence[tuple[list[RuUnit], bytes]],
+    counts: Counts, holding: Sequence[int], left: Sequence[tuple[list[RuUnit], bytes]],
     unpaired: Set[tuple[str, ...]], known: Mapping[str, Sequence[str]], relatives: Relatives,
     partners: Set[tuple[tuple[str, ...], str]] = frozenset(),
 ) -> dict[tuple[str, ...], list[Link]]:  # fmt: skip
@@ -56,7 +57,7 @@ def unexplained_links(
     rest = unexplained_units([counts.sentences[k] for k in holding], left, unknown, counts)
     if not rest:
         return {}
-    rest_counts = main._count(rest)
+    rest_counts = count_units(rest)
     rest_counts.zh = counts.zh  # the corpus's frequencies, claimed or not
     recurring = [
         ((r, z), k) for (r, z), k in rest_counts.both.items() if k >= 2 and k >= MIN_ZH_SHARE * counts.zh[z]
@@ -77,7 +78,7 @@ def unexplained_links(
 
 
 def _best_strengths(
-    counts: _Counts, sentences: Sequence[SentenceUnits], terms: Set[tuple[str, ...]]
+    counts: Counts, sentences: Sequence[SentenceUnits], terms: Set[tuple[str, ...]]
 ) -> dict[tuple[str, ...], float]:
     """Per term, the strongest association (:func:`glossary.linking.strength`) it has with any
     recurring nominal unit of its sentence pairs, claimed or not."""
@@ -104,7 +105,7 @@ def _best_strengths(
 
 
 def _rival_strengths(
-    counts: _Counts,
+    counts: Counts,
     rank: Mapping[tuple[tuple[str, ...], str], float],
     partners: Set[tuple[tuple[str, ...], str]],
 ) -> dict[tuple[tuple[str, ...], str], float]:
@@ -143,7 +144,7 @@ def _rival_strengths(
 
 def unexplained_units(
     sentences: Sequence[SentenceUnits], left: Sequence[tuple[list[RuUnit], bytes]],
-    unpaired: Set[tuple[str, ...]], counts: _Counts,
+    unpaired: Set[tuple[str, ...]], counts: Counts,
 ) -> list[SentenceUnits]:  # fmt: skip
     """Per sentence pair holding an unpaired term: those terms and the Chinese units that may be a
     term's partner here (nominal in the corpus, two characters or more) of which no character was

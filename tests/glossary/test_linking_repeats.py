@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from ruzh.align.lexicon import shipped_entries
-from ruzh.glossary.linking import _compete, _count, link_units
+from ruzh.glossary.cooccurrence import count_units
+from ruzh.glossary.linking import _compete, link_units
 from ruzh.glossary.units import SentenceUnits, sentence_units
 
 # Chinese repeats the noun that Russian says once: «Предупреждений о цунами не было и … не будет»
@@ -39,13 +40,13 @@ def repeated(pairs: list[tuple[str, str]]) -> SentenceUnits:
 
 def test_a_word_written_twice_is_linked_once(repeated: SentenceUnits) -> None:
     rank = {TSUNAMI: 0.8, WARNING: 0.4}
-    links = _compete(_count([repeated]), rank).links
+    links = _compete(count_units([repeated]), rank).links
     assert links[TSUNAMI] == 1 and links[WARNING] == 0
 
 
 def test_unless_the_lexicon_gives_the_other_pair(repeated: SentenceUnits) -> None:
     rank = {TSUNAMI: 0.8, WARNING: 0.4}
-    links = _compete(_count([repeated]), rank, prior={"предупреждение": ["海啸"]}).links
+    links = _compete(count_units([repeated]), rank, prior={"предупреждение": ["海啸"]}).links
     assert links[TSUNAMI] == 1 and links[WARNING] == 1
 
 

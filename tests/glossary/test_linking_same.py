@@ -23,7 +23,8 @@ from typing import Any
 import pytest
 from ruzh.glossary import linking, rounds
 from ruzh.glossary.competition import DECISIVE_GAP, Round, enclosed_units, holds
-from ruzh.glossary.linking import _count, _ranking, frequency_gap, link_units
+from ruzh.glossary.cooccurrence import count_units
+from ruzh.glossary.linking import _ranking, frequency_gap, link_units
 from ruzh.glossary.prior import (
     PRIOR_BONUS,
     RELATED_BONUS,
@@ -150,7 +151,7 @@ def _reference_ranking(counts: Any, prior: Mapping[str, Sequence[str]], relative
 
 def test_the_ranking_is_the_rule_applied_pair_by_pair(sample: tuple, prior: dict) -> None:
     units, _ = sample
-    counts = _count(units)
+    counts = count_units(units)
     fast, plain = (
         _ranking(counts, prior, Relatives(prior)),
         _reference_ranking(counts, prior, Relatives(prior)),
@@ -198,7 +199,7 @@ def _same(a: Round, b: Round) -> None:
 
 def rounds_compared(units: list[SentenceUnits], prior: dict) -> Round:
     """Both rounds over all units, each compared with the plain competition; the first round."""
-    counts = _count(units)
+    counts = count_units(units)
     relatives = Relatives(prior)
     rank = _ranking(counts, prior, relatives)
     first = linking._compete(counts, rank, prior=prior)
@@ -246,7 +247,7 @@ def _reference_counts(units: list[SentenceUnits]) -> tuple[Counter, Counter, Cou
 
 def test_counts_are_those_counted_one_by_one(sample: tuple) -> None:
     units, _ = sample
-    counts = _count(units)
+    counts = count_units(units)
     for fast, plain in zip((counts.ru, counts.zh, counts.both), _reference_counts(units), strict=True):
         assert fast == plain and list(fast) == list(plain)  # the same counts, first seen in the same order
     assert counts.sentences == units and sorted(k for p in counts.places.values() for k in p) == list(
@@ -269,7 +270,7 @@ def test_linking_on_workers_is_the_same(sample: tuple, prior: dict, monkeypatch:
     monkeypatch.setattr(rounds, "SPLIT_RANKED", 1)
     started: list[int] = []
     workers = _workers(started)
-    counts = _count(units)
+    counts = count_units(units)
     relatives = Relatives(prior)
     rank = _ranking(counts, prior, relatives)
     assert list(_ranking(counts, prior, relatives, workers).items()) == list(rank.items())
@@ -284,7 +285,7 @@ def test_linking_on_workers_is_the_same(sample: tuple, prior: dict, monkeypatch:
 def test_small_work_stays_in_one_process(sample: tuple, prior: dict) -> None:
     units, _ = sample
     started: list[int] = []
-    counts = _count(units[:40])
+    counts = count_units(units[:40])
     rank = _ranking(counts, prior, Relatives(prior), _workers(started))
     linking._compete(counts, rank, _workers(started))
     assert len(counts.both) < linking.SPLIT_PAIRS and len(rank) < rounds.SPLIT_RANKED and not started

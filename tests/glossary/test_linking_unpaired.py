@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from ruzh.align.lexicon import shipped_entries
-from ruzh.glossary.linking import _count, link_units
+from ruzh.glossary.cooccurrence import count_units
+from ruzh.glossary.linking import link_units
 from ruzh.glossary.residual import span_words, varied
 from ruzh.glossary.unexplained import unexplained_units
 from ruzh.glossary.units import sentence_units
@@ -56,7 +57,7 @@ def test_the_units_left_are_the_unclaimed_words_a_term_may_keep() -> None:
     start, end = zh["天气"][1], zh["天气"][2]
     claimed[start:end] = b"\x01" * (end - start)  # a kept pair took 天气 (for погода)
     ru = [u for u in units.ru if u[0][0]]
-    (rest,) = unexplained_units([units], [(ru, bytes(claimed))], {("сезон",)}, _count([units]))
+    (rest,) = unexplained_units([units], [(ru, bytes(claimed))], {("сезон",)}, count_units([units]))
     assert [u[0] for u in rest.ru] == [("сезон",)]  # погода is paired: not here
     free = {u[0] for u in rest.zh}
     assert "季节" in free and "天气" not in free
@@ -64,7 +65,7 @@ def test_the_units_left_are_the_unclaimed_words_a_term_may_keep() -> None:
     assert "变得" not in free  # a verb: the main linking asks three links of it
     assert "季节" in rest.nominal and rest.verbal == ()
     nothing = [(ru, b"\x01" * len(claimed))]
-    assert unexplained_units([units], nothing, {("сезон",)}, _count([units])) == []  # all claimed
+    assert unexplained_units([units], nothing, {("сезон",)}, count_units([units])) == []  # all claimed
 
 
 @pytest.mark.parametrize("term", ["калифорния", "кислота", "процент"])
