@@ -24,9 +24,18 @@ class TermMarker:
         self._entries = {e.id: e for e in live}
         self._status = {(e.id, t.lang, t.text): t.status for e in live for t in e.terms()}
         self._ru, self._zh = matchers(e.concept() for e in live)
+        # Each sentence is shown twice (its pair's page and its document's page), and a corpus
+        # repeats sentences: each text is searched once.
+        self._found: dict[tuple[str, str], tuple[Hit, ...]] = {}
 
-    def hits(self, text: str, lang: str) -> list[Hit]:
+    def hits(self, text: str, lang: str) -> tuple[Hit, ...]:
         """Non-overlapping term occurrences, leftmost first (one per span, the first concept)."""
+        found = self._found.get((text, lang))
+        if found is None:
+            found = self._found[(text, lang)] = tuple(self._hits(text, lang))
+        return found
+
+    def _hits(self, text: str, lang: str) -> list[Hit]:
         matcher = self._ru if lang == "ru" else self._zh if lang == "zh" else None
         if matcher is None:
             return []
