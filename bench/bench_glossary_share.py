@@ -10,7 +10,8 @@ wall time (the build's own phase timer) and as CPU time (steadier on a shared ma
 process's, plus with ``--jobs 2`` that of the worker processes (the pools are joined within each
 stage, so their time is counted as the stage's) and the CPU of the glossary stage's main process
 alone, which no worker can take over, and the part of it after the counting's workers are done (the
-stage's serial tail, which the progress bar shows at 100%; the linking's workers run inside it).
+stage's serial tail, which the progress bar shows at 100%; the linking's workers run inside it), in wall
+time and in CPU.
 
 ``--breakdown`` (with one job) also prints the CPU of the stage's parts: counting each document
 (Russian and Chinese candidates, attestation), the pairing units, competitive linking, selection,
@@ -59,6 +60,7 @@ def main() -> int:
     inner = pipeline.glossary_stage
 
     tail: list[float] = []
+    tail_wall: list[float] = []
     collections: list[float] = []  # [seconds of cycle collection in this process, collections]
 
     def collecting(phase: str, info: dict[str, int]) -> None:
@@ -73,6 +75,7 @@ def main() -> int:
 
         def counted() -> None:
             tail.append(time.process_time())
+            tail_wall.append(time.perf_counter())
             if done is not None:
                 done()
 
@@ -84,6 +87,7 @@ def main() -> int:
             cpu.append(cpu_time() - start)
             own.append(time.process_time() - start_own)
             tail[-1:] = [time.process_time() - t for t in tail[-1:]]
+            tail_wall[-1:] = [time.perf_counter() - t for t in tail_wall[-1:]]
 
     pipeline.glossary_stage = timed  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as work:
@@ -108,7 +112,10 @@ def main() -> int:
     print(f"cpu of cycle collections in this process during the stage: {sum(collections):.1f} s "
           f"({len(collections)} collections)")  # fmt: skip
     if tail:
-        print(f"cpu of this process after the counting (the stage's serial tail): {sum(tail):.1f} s")
+        print(
+            f"after the counting (the stage's serial tail): {sum(tail_wall):.1f} s wall, "
+            f"{sum(tail):.1f} s CPU of this process"
+        )
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.seconds.items())
     print(f"phases (s wall): {phases}")
     phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in stats.cpu_seconds.items())
