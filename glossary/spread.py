@@ -2,17 +2,16 @@
 
 Competitive linking's ranking (each co-occurring pair on its own) and its competition (each sentence
 pair on its own) depend only on the round's state, which is large: a forked worker inherits it, so
-only a part's number goes to the worker and only its result comes back. The state is frozen out of
-the garbage collector's reach (:func:`gc.freeze`) while the workers run: a worker's collection would
-otherwise visit every inherited object and write to it, copying the pages it shares with the main
-process (some 8% of the workers' CPU on the 500-pair benchmark). The caller supplies the
-pool (a build's, bound to its life); without one, or with one part, everything runs in this process
-in the same order, so the results are the same either way.
+only a part's number goes to the worker and only its result comes back. The caller supplies the
+pool (one that keeps the inherited state out of the garbage collector's reach while the workers run,
+as the build's do: a worker's collection would otherwise visit every inherited object and write to
+it, copying the pages it shares with the main process, some 8% of the workers' CPU on the 500-pair
+benchmark; and bound to the build's life). Without one, or with one part, everything runs in this
+process in the same order, so the results are the same either way.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager
@@ -41,12 +40,10 @@ def spread(workers: Workers | None, task: Callable[[int], T], parts: int) -> lis
     if workers is None or workers.jobs < 2 or parts < 2:
         return [task(i) for i in range(parts)]
     _TASK = task
-    gc.freeze()  # before the fork: the workers' collections leave the inherited objects alone
     try:
         with workers.pool() as pool:
             return list(pool.map(_run, range(parts)))
     finally:
-        gc.unfreeze()
         _TASK = None
 
 

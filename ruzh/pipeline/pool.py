@@ -13,6 +13,13 @@ meantime makes it raise ``InvalidStateError`` (Python 3.11). So only the manager
 tasks are dropped (``shutdown(cancel_futures=True)``) before any worker is terminated. No worker
 is terminated while it sends a result: half a message left in the results pipe would make the
 manager thread wait forever for the rest, and the build would hang instead of exiting.
+
+A forked worker shares the main process's pages until one side writes to them, and a garbage
+collection writes to every object it visits. So the objects that exist when a pool forks are taken
+out of the collector's reach (:func:`gc.freeze`) until the last pool alive closes: neither the
+workers' collections nor the main process's copy the shared pages for it (measured on the 500-pair
+benchmark with 2 jobs, two alternated pairs of builds: 3% fewer page faults, 2.3-2.6 s less system
+time; the rest of the faults come from writing to the objects themselves).
 """
 
 from __future__ import annotations
@@ -20,12 +27,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import gc
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import Any, TypeVar
@@ -53,8 +62,44 @@ def _start(parent: int, initializer: Callable[..., None] | None, initargs: tuple
         initializer(*initargs)
 
 
+class _Frozen:
+    """How many forking pools hold the collector's hands off the objects they inherited."""
+
+    holders = 0
+
+    @classmethod
+    def hold(cls) -> None:
+        gc.freeze()  # what exists now, the workers about to fork included
+        cls.holders += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls.holders -= 1
+        if cls.holders == 0:
+            gc.unfreeze()
+
+
 class WorkerPool(ProcessPoolExecutor):
-    """A process pool that stops at once when its block ends with an exception (see above)."""
+    """A process pool that stops at once when its block ends with an exception, and whose forked
+    workers do not copy the pages they share with this process for the collector (see above)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        context = kwargs.get("mp_context") or multiprocessing.get_context()
+        self._forks = context.get_start_method() == "fork"
+        self._holding = False
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        """Schedule ``fn``; the first call forks the workers, so it freezes what they inherit."""
+        if self._forks and not self._holding:
+            _Frozen.hold()
+            self._holding = True
+        return super().submit(fn, *args, **kwargs)
+
+    def _thaw(self) -> None:
+        if self._holding:
+            self._holding = False
+            _Frozen.release()
 
     def map(
         self,
@@ -69,6 +114,12 @@ class WorkerPool(ProcessPoolExecutor):
 
     def close(self, failed: bool) -> None:
         """Wait for the tasks, or (``failed``) drop those not started and terminate the workers."""
+        try:
+            self._close(failed)
+        finally:
+            self._thaw()
+
+    def _close(self, failed: bool) -> None:
         if not failed:
             self.shutdown(wait=True)
             return

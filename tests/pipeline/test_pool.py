@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import subprocess
@@ -96,3 +97,30 @@ def test_a_worker_is_never_terminated_in_the_middle_of_sending_a_result(tmp_path
     script.write_text(_RESULT_SENT)
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "stopped", done.stderr
+
+
+def _pid(_: int) -> int:
+    return 0
+
+
+def test_forked_pools_keep_what_their_workers_inherited_out_of_the_collectors_reach() -> None:
+    """A collection writes to every object it visits, copying the pages a forked worker shares with
+    the main process: the objects that exist when a pool forks stay frozen until the last pool
+    alive closes, normally or not, and are then the collector's again."""
+    context = multiprocessing.get_context("fork")
+    assert gc.get_freeze_count() == 0
+    outer = worker_pool(1, context=context)
+    with outer:
+        assert list(outer.map(_pid, [1])) == [0]
+        assert gc.get_freeze_count() > 0
+        with pytest.raises(RuntimeError), worker_pool(1, context=context) as inner:
+            assert list(inner.map(_pid, [1])) == [0]
+            raise RuntimeError("a stage failed")
+        assert gc.get_freeze_count() > 0  # the outer pool's workers still run
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_spawning_pool_freezes_nothing() -> None:
+    with worker_pool(1, context=multiprocessing.get_context("spawn")) as pool:
+        assert list(pool.map(abs, [-1])) == [1]
+        assert gc.get_freeze_count() == 0
