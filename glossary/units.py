@@ -31,7 +31,15 @@ from functools import lru_cache
 
 import regex
 from ruzh.glossary.candidates_ru import is_function_word, phrases
-from ruzh.glossary.candidates_zh import MAX_WORDS, Word, dictionary_flag, in_dictionary, is_stopped, tagged
+from ruzh.glossary.candidates_zh import (
+    MAX_WORDS,
+    Word,
+    dictionary_flag,
+    in_dictionary,
+    is_stopped,
+    reading_flag,
+    tagged,
+)
 from ruzh.glossary.matching import WORD, token_key
 from ruzh.lang.zh import BIG, DIGITS, UNITS
 
@@ -94,7 +102,7 @@ def zh_units(text: str) -> tuple[list[ZhUnit], set[str], set[str]]:
     at = 0
     words = tagged(text)
     for i, pair in enumerate(words):
-        word, flag = pair.word, pair.flag
+        word, flag = pair.word, reading_flag(pair.word, pair.flag)
         start, at = at, at + len(word)
         if flag == "d" and len(word) > 1 and _noun_position(words, i):
             flag = "n"  # 首都, 相机, 进步: nouns that jieba's dictionary tags as adverbs
