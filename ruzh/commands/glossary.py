@@ -99,11 +99,14 @@ def _selection_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--min-docs", type=int, default=2, metavar="N", help="candidates in N documents (default 2)"
     )
+    p.add_argument("--min-freq", type=int, default=2, metavar="N", help="... or N times in all (default 2)")
     p.add_argument(
-        "--min-freq", type=int, default=3, metavar="N", help="... or N times in one document (default 3)"
-    )
-    p.add_argument(
-        "--max-candidates", type=int, default=150, metavar="N", help="at most N candidates per language (150)"
+        "--max-candidates",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N candidates per language, best termhood first (default: every candidate that "
+        "reaches --min-termhood)",
     )
     p.add_argument(
         "--min-termhood",
@@ -203,7 +206,7 @@ def run_build(args: argparse.Namespace) -> int:
     from ruzh.glossary.export import exportable, write_outputs
 
     for name in ("min_docs", "min_freq", "max_candidates"):
-        if getattr(args, name) < 1:
+        if getattr(args, name) is not None and getattr(args, name) < 1:
             raise ConfigError(f"--{name.replace('_', '-')} must be at least 1", hint="give a positive number")
     tags = output_tags(args.ru_tag, args.zh_tag)
     if [*args.inputs, args.reviewed, *args.pairs].count("-") > 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,25 @@ def test_forbidden_terms_and_slips_reported_once(tmp_path: Path, seed_path: Call
         ("term-forbidden", 1, 3, "中东欧国家间合作")
     ]
     assert "write '中国—中东欧国家合作'" in found[0].message
+
+
+def test_the_checks_take_the_best_unreviewed_candidates_of_each_language_and_every_other_row() -> None:
+    """The seeds' glossary lists every candidate that reaches the termhood threshold; units are held
+    to the termbase, every reviewed row and the CHECKED_CANDIDATES best candidates of each language."""
+    from ruzh.checks.variants import CHECKED_CANDIDATES, checked, overlay
+    from ruzh.glossary.build import build_glossary
+    from ruzh.glossary.termbase import load_termbase
+
+    entries = list(build_glossary([read_document(p) for p in seed_paths()]).entries)
+    ru = [e for e in entries if e.status == "candidate" and e.termhood is not None and e.ru]
+    assert len(ru) > CHECKED_CANDIDATES
+    approved = replace(ru[-1], status="approved")  # a reviewed row is checked whatever its termhood
+    rows = [approved if e.id == approved.id else e for e in entries]
+    kept = checked(rows)
+    assert {e.id for e in rows if e.status != "candidate" or e.termhood is None} <= {e.id for e in kept}
+    kept_ru = [e for e in kept if e.status == "candidate" and e.termhood is not None and e.ru]
+    assert len(kept_ru) == CHECKED_CANDIDATES
+    best = sorted((e.termhood or 0.0 for e in ru if e.id != approved.id), reverse=True)[:CHECKED_CANDIDATES]
+    assert sorted((e.termhood or 0.0 for e in kept_ru), reverse=True) == best
+    ids = {c.id for c in overlay(load_termbase(), rows).concepts}
+    assert approved.id in ids and not {e.id for e in ru} - {e.id for e in kept} & ids

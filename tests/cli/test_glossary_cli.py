@@ -130,3 +130,21 @@ def test_control_characters_in_a_document_are_stripped_and_reported(tmp_path: Pa
     write_outputs(glossary, tmp_path / "out")  # the TBX writer refuses control characters: none left
     csv_text = (tmp_path / "out" / "glossary.csv").read_text(encoding="utf-8-sig")
     assert "Цифровая экономика растёт" in csv_text and not any(ch in csv_text for ch in "\x07\x1b\x01")
+
+
+def test_max_candidates_caps_each_language_and_by_default_nothing_does(built: Path, tmp_path: Path) -> None:
+    """By default every candidate that reaches --min-termhood is listed; --max-candidates keeps the
+    N of best termhood in each language."""
+
+    def candidates(rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+        new = [r for r in rows if r["status"] == "candidate" and r["method"] != "transliteration"]
+        return [r for r in new if r["ru"]], [r for r in new if not r["ru"]]
+
+    ru_all, zh_all = candidates(_rows(built / "glossary.csv"))
+    assert len(zh_all) > 20
+    assert len(ru_all) > 150 and min(float(r["termhood"]) for r in ru_all) >= 1.0
+    assert main(["glossary", "build", "--max-candidates", "20", "-o", str(tmp_path)]) == 0
+    ru, zh = candidates(_rows(tmp_path / "glossary.csv"))
+    assert len(ru) == 20 and len(zh) <= 20
+    best = sorted((float(r["termhood"]) for r in ru_all), reverse=True)[:20]
+    assert sorted((float(r["termhood"]) for r in ru), reverse=True) == best

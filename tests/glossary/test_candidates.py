@@ -73,17 +73,16 @@ def test_seed_candidates_are_new_recurring_and_sensible(
     small_glossary: Glossary, small_termbase: tuple
 ) -> None:
     cands = [e for e in small_glossary.entries if e.status == "candidate"]
-    assert 10 <= len(cands) <= 2 * 150
+    assert len(cands) >= 10
     ru_known = {lemma_key(t.text) for c in small_termbase for t in c.terms if t.lang == "ru"}
     zh_known = {t.text for c in small_termbase for t in c.terms if t.lang == "zh"}
     for e in cands:
         assert e.ru or e.zh
         assert not e.ru or lemma_key(e.ru) not in ru_known, e
         assert e.zh not in zh_known or e.ru, e
-        docs = max(len(e.ru_docs), len(e.zh_docs))
-        freq = max(e.ru_freq, e.zh_freq)
-        assert docs >= 2 or freq >= 3, e
+        assert max(e.ru_freq, e.zh_freq) >= 2, e  # recurring: seen twice, in one document or two
         assert e.evidence and e.score is not None
+        assert e.termhood is None or e.termhood >= 1.0, e  # every candidate that reaches the threshold
     ru_forms = {e.ru for e in cands}
     assert {"цифровые технологии", "облачные вычисления", "искусственный интеллект"} <= ru_forms
     assert not {"настоящее время", "таким образом", "цифровая экономика"} & ru_forms

@@ -59,5 +59,13 @@ def test_match_names_exact_and_declined() -> None:
 
 
 def test_seed_name_pair(small_glossary: Glossary) -> None:
-    row = next(e for e in small_glossary.entries if e.zh == "杭州")
-    assert row.ru == "Ханчжоу" and "transliteration" in row.evidence and row.ru_freq > 0 and row.zh_freq > 0
+    """Ханчжоу, seen twice, is a candidate the lexicon pairs: one row, not a second from the names."""
+    rows = [e for e in small_glossary.entries if e.zh == "杭州" or e.ru == "Ханчжоу"]
+    assert [(e.ru, e.zh) for e in rows] == [("Ханчжоу", "杭州")]
+    assert rows[0].method in ("lexicon", "transliteration") and rows[0].ru_freq > 0 and rows[0].zh_freq > 0
+
+
+def test_no_russian_term_has_two_rows(small_glossary: Glossary, seed_glossary: Glossary) -> None:
+    for glossary in (small_glossary, seed_glossary):
+        terms = [e.ru for e in glossary.entries if e.ru]
+        assert len(terms) == len(set(terms))
