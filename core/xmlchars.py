@@ -59,3 +59,24 @@ def find_illegal_refs(raw: str) -> list[IllegalChar]:
         if not is_legal_codepoint(cp):
             found.append(IllegalChar(cp, m.start()))
     return found
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CHAR_REF_BYTES = re.compile(rb"&#(?:x([0-9A-Fa-f]+)|([0-9]+));")
+
+
+def blank_illegal(data: bytes) -> bytes:
+    """Raw XML in an ASCII-compatible encoding with each C0 control byte made a space and each
+    reference to an illegal code point one to a space or a tab, of the same length: the lines and
+    columns of everything else hold, and a parser reads past them (a checker that reports them
+    itself still wants the rest of the file checked)."""
+
+    def legal_ref(m: re.Match[bytes]) -> bytes:
+        hex_digits, dec_digits = m.groups()
+        if is_legal_codepoint(int(hex_digits, 16) if hex_digits else int(dec_digits)):
+            return m.group()
+        width = len(hex_digits or dec_digits)
+        digits = (b"20" if hex_digits else b"32").rjust(width, b"0") if width >= 2 else b"9"
+        return (b"&#x" if hex_digits else b"&#") + digits + b";"
+
+    return _CHAR_REF_BYTES.sub(legal_ref, _CONTROL_BYTES.sub(b" ", data))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
+import io
 import os
 import re
 import zlib
@@ -22,7 +23,7 @@ from typing import IO, Any
 from lxml import etree
 from ruzh.core.errors import ConfigError, InputError
 from ruzh.core.langtags import RU, ZH, OutputTags, canonical, is_well_formed, pair_side
-from ruzh.core.xmlchars import find_illegal, find_illegal_refs
+from ruzh.core.xmlchars import blank_illegal, find_illegal, find_illegal_refs
 from ruzh.tmx.reader import XML_LANG
 from ruzh.tmx.safexml import error_line, iterparse_safely, open_input, release
 from ruzh.tmx.writer import normalise_text
@@ -263,7 +264,7 @@ def validate_tmx(
         problems = scan_characters(source, label)
         if not isinstance(source, (str, os.PathLike)):
             source.seek(0)
-        _walk(source, checker)
+        _walk(_past_illegal(source) if problems else source, checker)
     except etree.XMLSyntaxError as exc:
         line = error_line(exc)
         if not any(p.code == "illegal-char" and p.line == line for p in problems):
@@ -275,6 +276,20 @@ def validate_tmx(
             hint="the .gz file is truncated or damaged: compress the TMX again",
         ) from None
     return problems + checker.problems
+
+
+def _past_illegal(source: str | os.PathLike[str] | IO[bytes]) -> str | os.PathLike[str] | IO[bytes]:
+    """What the structure checks read of a file with illegal characters (reported already): a copy
+    with each blanked, as the parser stops at the first one (libxml2 2.14 before it reports any of
+    what it read); a UTF-16 file (whose bytes are no ASCII) as it is, where the parser's error ends
+    the checks."""
+    with open_input(source) as stream:
+        data = stream.read()
+    if not isinstance(source, (str, os.PathLike)):
+        source.seek(0)
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return source
+    return io.BytesIO(blank_illegal(data))
 
 
 def load_dtd(path: str | os.PathLike[str]) -> Any:

@@ -103,3 +103,11 @@ def test_dates_and_scores_are_checked() -> None:
         (4, "date"),
         (4, "score"),
     ]
+
+
+def test_illegal_characters_are_blanked_at_their_own_length_for_the_structure_checks() -> None:
+    """The checks read past each illegal character (reported by the character scan) to the rest."""
+    from ruzh.core.xmlchars import blank_illegal
+
+    raw = "a\x01&#x1F;&#1;&#65;&#x000B;\n八\x1f".encode()
+    assert blank_illegal(raw) == "a &#x20;&#9;&#65;&#x0020;\n八 ".encode()
