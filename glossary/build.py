@@ -33,13 +33,14 @@ from ruzh.glossary.pairing import compose_and_attest, lexicon_table
 from ruzh.glossary.parts import DocumentPart, document_parts
 from ruzh.glossary.rows import (
     Partner,
+    TextStats,
     composed_association,
     known_row,
     name_rows,
     ru_rows,
     strip_controls,
     zh_rows,
-    zh_text_stats,
+    zh_texts_stats,
 )
 from ruzh.glossary.scoring import c_value, general_frequencies, termhood, weirdness
 from ruzh.glossary.termbase import Concept, load_termbase
@@ -376,16 +377,14 @@ def _aligned(links: list[Link], total: int) -> Partner:
     return Partner(best.zh, association, "aligned", best.evidence(total), others)
 
 
-def _zh_stats(
-    partners: Iterable[Partner], corpus: _Corpus
-) -> dict[str, tuple[tuple[str, ...], int, list[tuple[str, int, str]]]]:
+def _zh_stats(partners: Iterable[Partner], corpus: _Corpus) -> dict[str, TextStats]:
     """Documents, counts and contexts of every partner: from its compound tally, else counted as text."""
     by_text = {"".join(k): t for k, t in corpus.zh.tallies.items()}
-    out = {}
+    out: dict[str, TextStats] = {}
     for p in partners:
         tally = by_text.get(p.zh)
         if tally is not None:
             out[p.zh] = (tuple(sorted(tally.docs)), tally.freq, tally.examples)
-        else:
-            out[p.zh] = zh_text_stats(p.zh, corpus.zh_texts)
+    rest = {p.zh for p in partners if p.zh not in out}
+    out.update(zh_texts_stats(sorted(rest), corpus.zh_texts))
     return out

@@ -133,9 +133,26 @@ def zh_rows(
     return rows
 
 
-def zh_text_stats(
-    text: str, zh_texts: Sequence[tuple[str, int, str]]
-) -> tuple[tuple[str, ...], int, list[tuple[str, int, str]]]:
+TextStats = tuple[tuple[str, ...], int, list[tuple[str, int, str]]]  # documents, count, contexts
+
+
+def zh_texts_stats(terms: Iterable[str], zh_texts: Sequence[tuple[str, int, str]]) -> dict[str, TextStats]:
+    """:func:`zh_text_stats` of each term, counted only in the sentences that hold its rarest
+    character (found by one pass over the texts): a corpus's partners were each counted in every
+    sentence (the 500-pair benchmark's 818 partners: 13.6 million counts, 9 s of CPU)."""
+    holding: dict[str, list[int]] = {}
+    for i, (_, _, sentence) in enumerate(zh_texts):
+        for char in set(sentence):
+            holding.setdefault(char, []).append(i)
+    out = {}
+    for term in terms:
+        if term:
+            rarest = min(term, key=lambda c: len(holding.get(c, ())))
+            out[term] = zh_text_stats(term, [zh_texts[i] for i in holding.get(rarest, ())])
+    return out
+
+
+def zh_text_stats(text: str, zh_texts: Sequence[tuple[str, int, str]]) -> TextStats:
     """Documents, count and example contexts of a Chinese term that is not a compound tally."""
     counts: dict[str, int] = {}
     examples: list[tuple[str, int, str]] = []

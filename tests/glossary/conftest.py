@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from ruzh.align.reader import read_documents
 from ruzh.align.types import Document
@@ -44,3 +46,12 @@ def small_termbase() -> tuple[Concept, ...]:
 def small_glossary(seed_documents: list[Document]) -> Glossary:
     """The glossary of the seeds with :data:`SMALL_TERMBASE`."""
     return build_glossary(seed_documents, SMALL_TERMBASE)
+
+
+@pytest.fixture(scope="session")
+def flores_sides(shared_data: Path) -> tuple[list[str], list[str]]:
+    """FLORES-200 devtest's Russian and Chinese lines, aligned line by line."""
+    from ruzh.align.aligner.perturb import read_flores
+
+    ru, zh, _ = read_flores(shared_data)
+    return ru, zh

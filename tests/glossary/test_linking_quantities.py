@@ -3,14 +3,11 @@ far apart in general frequency, on FLORES."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from ruzh.align.lexicon import shipped_entries
 from ruzh.glossary.linking import FAR_GAP, frequency_gap, link_terms
 from ruzh.glossary.units import zh_units
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 # Nouns whose Chinese translation jieba tags as a measure word, a quantity or a part of a number
 # (公里 q, 多数 m, 年 inside 两年), taken out of the lexicon so that the counts alone pair them.
 MEASURES = {
@@ -27,19 +24,9 @@ ADVERBS = {"столица": "首都"}
 
 
 @pytest.fixture(scope="module")
-def flores() -> tuple[list[str], list[str]]:
-    if not (DATA / "flores200_devtest").is_dir():
-        pytest.skip("../shared/data is not here")
-    from ruzh.align.aligner.perturb import read_flores
-
-    ru, zh, _ = read_flores(DATA)
-    return ru, zh
-
-
-@pytest.fixture(scope="module")
-def firsts(flores: tuple[list[str], list[str]]) -> dict:
+def firsts(flores_sides: tuple[list[str], list[str]]) -> dict:
     prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in MEASURES and e.ru not in ADVERBS}
-    links, _ = link_terms(zip(*flores, strict=True), prior)
+    links, _ = link_terms(zip(*flores_sides, strict=True), prior)
     return {" ".join(k): v[0] for k, v in links.items()}
 
 
@@ -60,9 +47,9 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("piece", "word", "unit", "nominal"), SENTENCES)
 def test_measure_words_counted_nouns_and_nouns_tagged_as_adverbs_or_adjectives(
-    flores: tuple, piece: str, word: str, unit: bool, nominal: bool
+    flores_sides: tuple, piece: str, word: str, unit: bool, nominal: bool
 ) -> None:
-    sentence = next(z for z in flores[1] if piece in z)
+    sentence = next(z for z in flores_sides[1] if piece in z)
     units, nominals, _ = zh_units(sentence)
     assert (any(u[0] == word for u in units), word in nominals) == (unit, nominal)
 

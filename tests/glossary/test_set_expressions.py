@@ -3,15 +3,12 @@ that ends in a common noun as a noun, so it can be a term's partner and a candid
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from ruzh.align.lexicon import shipped_entries
 from ruzh.glossary.candidates_zh import dictionary_flag, reading_flag
 from ruzh.glossary.linking import link_terms
 from ruzh.glossary.units import zh_units
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 # Phrase, the word of it taken out of the lexicon, and the set expression that translates it.
 PHRASES = {
     ("развивающийся", "страна"): ("страна", "发展中国家"),
@@ -20,18 +17,10 @@ PHRASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def flores() -> tuple[list[str], list[str]]:
-    if not (DATA / "flores200_devtest").is_dir():
-        pytest.skip("../shared/data is not here")
-    from ruzh.align.aligner.perturb import read_flores
-
-    ru, zh, _ = read_flores(DATA)
-    return ru, zh
-
-
-def test_set_expressions_ending_in_a_noun_are_nominal_units(flores: tuple[list[str], list[str]]) -> None:
-    _, zh = flores
+def test_set_expressions_ending_in_a_noun_are_nominal_units(
+    flores_sides: tuple[list[str], list[str]],
+) -> None:
+    _, zh = flores_sides
     seen = set()
     for text in zh:
         units, nominal, _ = zh_units(text)
@@ -53,10 +42,10 @@ def test_an_expression_keeps_its_flag_unless_a_common_noun_ends_it(word: str, fl
 
 
 @pytest.fixture(scope="module")
-def links(flores: tuple[list[str], list[str]]) -> dict:
+def links(flores_sides: tuple[list[str], list[str]]) -> dict:
     held = {word for word, _ in PHRASES.values()}
     prior = {e.ru: e.zh for e in shipped_entries() if e.ru not in held}
-    found, _ = link_terms(zip(*flores, strict=True), prior)
+    found, _ = link_terms(zip(*flores_sides, strict=True), prior)
     return found
 
 
