@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Protocol
 
 from ruzh.align.types import Document
+from ruzh.checks.variants import checked
 from ruzh.core.atomicio import atomic_write
+from ruzh.glossary.entries import Entry
 from ruzh.report import entry
 from ruzh.report.alignment import bead_pages, passage_view
 from ruzh.report.anchors import Anchors
@@ -114,9 +116,15 @@ class Site:
         self._series([ENTRY], "Overview", [partial(entry.entry_body, self)])
 
     @cached_property
+    def marked(self) -> list[Entry]:
+        """The glossary rows whose terms are marked: those the checks hold units to (a big corpus's
+        tail of unreviewed candidates would mark nearly every noun; the glossary pages list it)."""
+        return checked(self.result.glossary)
+
+    @cached_property
     def marker(self) -> TermMarker:
         """Glossary term matchers, built once and only when a passage page is rendered."""
-        return TermMarker(self.result.glossary)
+        return TermMarker(self.marked)
 
     @cached_property
     def _version(self) -> str:
@@ -124,7 +132,7 @@ class Site:
 
     @cached_property
     def _terms(self) -> str:
-        return digest([self._version, terms_digest(self.result.glossary)])
+        return digest([self._version, terms_digest(self.marked)])
 
     def prepare(self) -> None:
         """Compute what every page's key reads (before forking workers that each read it)."""
