@@ -219,10 +219,7 @@ def _cut_block(block: str) -> list[Word]:
     return out
 
 
-# jieba's flags of set expressions: 习用语 ("l") and 成语 ("i"). Its dictionary files many compound
-# nouns under them (发展中国家, 交通系统, 生产方式 "l"; 光污染, 接触点 "i"), which are then never a term's
-# partner nor a candidate: these are read by their last word instead (:func:`reading_flag`).
-_EXPRESSIONS = frozenset("li")
+_EXPRESSIONS = frozenset("li")  # jieba's flags of set expressions: 习用语 ("l") and 成语 ("i")
 _HEAD_FLAGS = frozenset(("n", "vn"))  # common nouns and verbal nouns: names (nr, ns, nz) head no compound
 _IDIOM_CHARS = 4  # 成语 of four characters are classical idioms, predicates and modifiers (附庸风雅)
 
@@ -237,19 +234,16 @@ def reading_flag(word: str, flag: str) -> str:
 def _expression_flag(word: str, flag: str) -> str:
     """``n`` for a set expression whose last word is a common noun, else its own ``flag``.
 
-    A Chinese noun phrase ends with its head noun (发展中国家 ends with 国家, 光污染 with 污染); the last
-    word is the longest proper ending of two characters or more that the dictionary holds, so 一般来说
-    (来说) and 毫无疑问 (疑问, a verb there) keep theirs. Four-character 成语 keep theirs too: ending in a
-    noun does not make a classical idiom one (附庸风雅). A 习用语 that ends in a noun and is a predicate
-    (引起争议, 笑容满面) becomes a candidate partner like any noun, and the association decides. On the
-    development check (``bench/bench_pairing.py``, five held-out splits) multi-word recall went from
-    0.498 to 0.610, its wrong pairs and every single-word figure unchanged."""
+    jieba files many compound nouns so (发展中国家, 交通系统, 光污染), which were then never a partner nor
+    a candidate. A Chinese noun phrase ends with its head noun: the last word, the longest proper
+    ending of two characters or more in the dictionary; 一般来说 (来说), 毫无疑问 (疑问, a verb there)
+    and four-character 成语 (附庸风雅) keep theirs; a predicate (引起争议) is a partner like any noun,
+    and the association decides. Development check (``bench/bench_pairing.py``, five splits):
+    multi-word recall 0.498 -> 0.610, its wrong pairs and the single-word figures unchanged."""
     if flag == "i" and len(word) >= _IDIOM_CHARS:
         return flag
-    frequencies = _frequencies()
-    for start in range(1, len(word) - 1):
-        head = word[start:]
-        if frequencies.get(head):
+    for head in (word[start:] for start in range(1, len(word) - 1)):
+        if _frequencies().get(head):
             return "n" if _word_tags().get(head) in _HEAD_FLAGS else flag
     return flag
 
