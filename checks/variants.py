@@ -89,14 +89,18 @@ def checked(entries: Iterable[Entry]) -> list[Entry]:
     """The rows the checks use: all but the unreviewed candidates past the :data:`CHECKED_CANDIDATES`
     of best termhood in their language (Russian rows, then Chinese-only ones)."""
     rows = list(entries)
-    ranked = sorted(
-        (e for e in rows if e.status == "candidate" and e.termhood is not None),
-        key=lambda e: (-(e.termhood or 0.0), e.id),
-    )
+    by_lang: dict[bool, list[Entry]] = {True: [], False: []}  # Russian rows, Chinese-only rows
+    for e in rows:
+        if e.status == "candidate" and e.termhood is not None:
+            by_lang[bool(e.ru)].append(e)
     dropped = {
-        e.id for lang in (True, False) for e in [r for r in ranked if bool(r.ru) == lang][CHECKED_CANDIDATES:]
+        e.id for found in by_lang.values() for e in sorted(found, key=_by_termhood)[CHECKED_CANDIDATES:]
     }
     return [e for e in rows if e.id not in dropped]
+
+
+def _by_termhood(entry: Entry) -> tuple[float, str]:
+    return -(entry.termhood or 0.0), entry.id
 
 
 def overlay(base: Iterable[Concept], entries: Iterable[Entry]) -> Glossary:

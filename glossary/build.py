@@ -177,8 +177,8 @@ def build_glossary(
     rows = _concept_rows(base, reviewed, by_id, atts, options.all_termbase)
     matches = names_matcher(corpus.ru.names, corpus.zh.names)
     # a name that is a paired candidate keeps its candidate row; an unpaired one gives way to its name row
-    paired = ru_known | {k for k in ru_cands if k in partners}
-    names = name_rows(matches, corpus.ru.names, corpus.zh.names, paired, zh_known)
+    have_rows = ru_known | {k for k in ru_cands if k in partners}
+    names = name_rows(matches, corpus.ru.names, corpus.zh.names, have_rows, zh_known)
     named = {lemma_key(e.ru) for e in names}
     ru_cands = {k: v for k, v in ru_cands.items() if k not in named}
     used = {p.zh for p in partners.values()} | {e.zh for e in names}

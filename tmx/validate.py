@@ -11,14 +11,13 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
-import io
 import os
 import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from lxml import etree
 from ruzh.core.errors import ConfigError, InputError
@@ -264,7 +263,7 @@ def validate_tmx(
         problems = scan_characters(source, label)
         if not isinstance(source, (str, os.PathLike)):
             source.seek(0)
-        _walk(_past_illegal(source) if problems else source, checker)
+        _walk(source, checker, blank=bool(problems))
     except etree.XMLSyntaxError as exc:
         line = error_line(exc)
         if not any(p.code == "illegal-char" and p.line == line for p in problems):
@@ -278,18 +277,28 @@ def validate_tmx(
     return problems + checker.problems
 
 
-def _past_illegal(source: str | os.PathLike[str] | IO[bytes]) -> str | os.PathLike[str] | IO[bytes]:
-    """What the structure checks read of a file with illegal characters (reported already): a copy
-    with each blanked, as the parser stops at the first one (libxml2 2.14 before it reports any of
-    what it read); a UTF-16 file (whose bytes are no ASCII) as it is, where the parser's error ends
-    the checks."""
-    with open_input(source) as stream:
-        data = stream.read()
-    if not isinstance(source, (str, os.PathLike)):
-        source.seek(0)
-    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return source
-    return io.BytesIO(blank_illegal(data))
+class _Blanked:
+    """A binary stream read through :func:`blank_illegal` chunk by chunk, for the structure checks of a
+    file with illegal characters (reported already): the parser stops at the first one (libxml2 2.14
+    before it hands over any of what it read). A character reference cut by a chunk's end waits for
+    the next chunk."""
+
+    LONGEST_REF = 16  # bytes of the longest reference held back (&#x10FFFF; is 10)
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream, self.held = stream, b""
+
+    def read(self, size: int = -1) -> bytes:
+        while True:
+            chunk = self.stream.read(size)
+            data, self.held = self.held + chunk, b""
+            if not chunk:
+                return blank_illegal(data)
+            cut = data.rfind(b"&")
+            if cut != -1 and b";" not in data[cut:] and len(data) - cut <= self.LONGEST_REF:
+                data, self.held = data[:cut], data[cut:]
+            if data:  # an empty read would end the parse
+                return blank_illegal(data)
 
 
 def load_dtd(path: str | os.PathLike[str]) -> Any:
@@ -307,8 +316,12 @@ def load_dtd(path: str | os.PathLike[str]) -> Any:
         ) from None
 
 
-def _walk(source: str | os.PathLike[str] | IO[bytes], checker: _Checker) -> None:
-    with open_input(source) as stream:
+def _walk(source: str | os.PathLike[str] | IO[bytes], checker: _Checker, blank: bool = False) -> None:
+    """The structure checks in one pass; ``blank``: past illegal characters (:class:`_Blanked`), unless
+    the file is UTF-16, whose bytes are no ASCII (then the parser's error ends the checks)."""
+    with open_input(source) as raw:
+        utf16 = cast(Any, raw).peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # buffered
+        stream: Any = _Blanked(raw) if blank and not utf16 else raw
         events = iterparse_safely(stream, events=("start", "end"))
         seen_root = seen_header = seen_body = False
         for event, el in events:

@@ -111,3 +111,16 @@ def test_illegal_characters_are_blanked_at_their_own_length_for_the_structure_ch
 
     raw = "a\x01&#x1F;&#1;&#65;&#x000B;\n八\x1f".encode()
     assert blank_illegal(raw) == "a &#x20;&#9;&#65;&#x0020;\n八 ".encode()
+
+
+def test_a_reference_cut_by_a_read_is_blanked_whole() -> None:
+    """The structure checks read past illegal characters chunk by chunk, and a reference split by a
+    chunk's end is blanked once both halves are in."""
+    from ruzh.tmx.validate import _Blanked
+
+    raw = "<a>\x01&#x1F;&amp;&#65;</a>".encode()
+    for size in range(1, len(raw) + 1):
+        stream, out = _Blanked(io.BytesIO(raw)), b""
+        while chunk := stream.read(size):
+            out += chunk
+        assert out == b"<a> &#x20;&amp;&#65;</a>", size
