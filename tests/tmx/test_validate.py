@@ -118,7 +118,7 @@ def test_a_reference_cut_by_a_read_is_blanked_whole() -> None:
     chunk's end is blanked once both halves are in."""
     from ruzh.tmx.validate import _Blanked
 
-    raw = "<a>\x01&#x1F;&amp;&#65;</a>".encode()
+    raw = b"<a>\x01&#x1F;&amp;&#65;</a>"
     for size in range(1, len(raw) + 1):
         stream, out = _Blanked(io.BytesIO(raw)), b""
         while chunk := stream.read(size):
